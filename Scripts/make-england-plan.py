@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Rebuild Data/england (a PlacePlan plan folder) from shared/data/england-la.
+
+Usage: Scripts/make-england-plan.py [SOURCE_DIR] [OUT_DIR]
+  SOURCE_DIR defaults to ../shared/data/england-la (beside the repository)
+  OUT_DIR    defaults to Data/england
+
+What it does, so the conversion can be reviewed:
+- pupils_la_ncyear.csv -> rolls.csv: year = year_start, area = la_code, area_name = la_name,
+  year_group = nc_year, pupils = headcount.  Y14 rows are left out because the England ladder
+  ends at Y13 (Y14 is almost always 0 in this data); the script prints how many rows and pupils
+  that removes.  Every other row is kept exactly.
+- births_la_midyear.csv -> births.csv: year = year_ending_mid (the births basis is mid-year,
+  July-June, keyed by the year the twelve months end), area = la_code, births = annual_births,
+  type (actual / predicted) kept as an extra column that the engine ignores.
+Rows are written sorted (area, year, year group) so that the output is reproducible.
+"""
+import csv
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+LADDER = ["R"] + [f"Y{i}" for i in range(1, 14)]
+
+
+def main() -> int:
+    source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data", "england-la")
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "Data", "england")
+    os.makedirs(out, exist_ok=True)
+
+    rolls, dropped, dropped_pupils = [], 0, 0
+    with open(os.path.join(source, "pupils_la_ncyear.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["nc_year"] == "Y14":
+                dropped += 1
+                dropped_pupils += int(row["headcount"])
+                continue
+            if row["nc_year"] not in LADDER:
+                sys.exit(f"unexpected nc_year {row['nc_year']!r} in {row}")
+            rolls.append((row["la_code"], int(row["year_start"]), LADDER.index(row["nc_year"]),
+                          row["la_name"], int(row["headcount"])))
+    rolls.sort()
+    with open(os.path.join(out, "rolls.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["year", "area", "area_name", "year_group", "pupils"])
+        for code, year, g, name, pupils in rolls:
+            w.writerow([year, code, name, LADDER[g], pupils])
+
+    births = []
+    with open(os.path.join(source, "births_la_midyear.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            value = float(row["annual_births"])
+            births.append((row["la_code"], int(row["year_ending_mid"]),
+                           int(value) if value.is_integer() else value, row["type"]))
+    births.sort()
+    with open(os.path.join(out, "births.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["year", "area", "births", "type"])
+        for code, year, value, kind in births:
+            w.writerow([year, code, value, kind])
+
+    areas = len({r[0] for r in rolls})
+    print(f"rolls.csv: {len(rolls)} rows, {areas} areas; left out {dropped} Y14 rows ({dropped_pupils} pupils)")
+    print(f"births.csv: {len(births)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

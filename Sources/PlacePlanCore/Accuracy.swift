@@ -1,0 +1,37 @@
+/// Forecast error as DfE scorecards define it: (forecast − actual) / actual, sign kept, so a
+/// positive error is an over-forecast. `nil` when the actual is zero (no percentage exists).
+public func percentageError(forecast: Double, actual: Double) -> Double? {
+    guard actual != 0 else { return nil }
+    return (forecast - actual) / actual
+}
+
+/// Summary statistics over a set of signed percentage errors (fractions, 0.01 = 1%).
+public struct ErrorSummary: Equatable, Sendable {
+    public let count: Int
+    /// Median absolute percentage error.
+    public let medianAbsolute: Double
+    /// Mean absolute percentage error.
+    public let meanAbsolute: Double
+    /// Median signed error: positive = forecasts tend to be too high.
+    public let bias: Double
+    /// Share of errors with |error| ≤ 0.9% (the reference council's intake figure).
+    public let shareWithin0_9Percent: Double
+
+    public init?(errors: [Double]) {
+        guard !errors.isEmpty else { return nil }
+        let absolute = errors.map(abs)
+        count = errors.count
+        medianAbsolute = median(absolute)!
+        meanAbsolute = absolute.reduce(0, +) / Double(errors.count)
+        bias = median(errors)!
+        shareWithin0_9Percent = Double(absolute.filter { $0 <= 0.009 + 1e-12 }.count) / Double(errors.count)
+    }
+}
+
+/// The middle value (mean of the two middle values for an even count); `nil` when empty.
+public func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}

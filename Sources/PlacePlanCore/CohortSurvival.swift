@@ -1,0 +1,139 @@
+/// Cohort survival (grade progression) forecasting:
+///
+///     entry(t)        = intake ratio(t) × cohort births(t)
+///     N(g+1, t+1)     = N(g, t) × progression ratio(g)
+///
+/// with each ratio a summary (`RatioMethod`) of that area's own past ratios. An area with no
+/// usable history for a ratio borrows the ratio of all areas pooled, and says so in its notes.
+public enum CohortSurvival {
+    public static let maximumHorizon = 15
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case horizonOutOfRange(Int)
+        case noAreas
+        public var description: String {
+            switch self {
+            case .horizonOutOfRange(let h): return "horizon \(h) is outside 1…\(maximumHorizon) years"
+            case .noAreas: return "there are no areas to forecast"
+            }
+        }
+    }
+
+    /// Forecasts every area from the history's last common census year.
+    public static func forecast(_ history: History, settings: ForecastSettings = .default, horizon: Int) throws -> Forecast {
+        guard (1...maximumHorizon).contains(horizon) else { throw Failure.horizonOutOfRange(horizon) }
+        guard !history.areas.isEmpty else { throw Failure.noAreas }
+        let base = history.lastYear
+        let pooled = history.pooled()
+        let pooledModel = AreaModel(rolls: pooled.rolls, births: pooled.births, history: history,
+                                    settings: settings, baseYear: base, fallback: nil)
+        let areas = history.areas.map { rolls -> AreaForecast in
+            let known = rolls.known(through: base)!
+            let model = AreaModel(rolls: known, births: history.births?[rolls.area.code], history: history,
+                                  settings: settings, baseYear: base, fallback: pooledModel)
+            return model.project(horizon: horizon)
+        }
+        let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
+        return Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
+                        areas: areas, lastKnownBirthsYear: lastBirths)
+    }
+}
+
+/// The fitted ratios of one area: everything needed to project it.
+struct AreaModel {
+    let rolls: AreaRolls
+    let ladder: Ladder
+    let basis: BirthsBasis
+    let baseYear: Int
+    let births: BirthsProjection?
+    let entryTrend: TrendLine?
+    let intake: RatioEstimate?
+    let progression: [RatioEstimate?]
+    private(set) var notes: [String] = []
+
+    init(rolls: AreaRolls, births series: BirthSeries?, history: History, settings: ForecastSettings,
+         baseYear: Int, fallback: AreaModel?) {
+        self.rolls = rolls
+        self.ladder = history.ladder
+        self.basis = history.birthsBasis
+        self.baseYear = baseYear
+        let ladder = history.ladder
+
+        var progression: [RatioEstimate?] = []
+        var notes: [String] = []
+        for g in 0..<(ladder.count - 1) {
+            var observations: [(year: Int, ratio: Double)] = []
+            for t in rolls.firstYear..<baseYear {
+                guard let from = rolls.pupils(year: t, yearGroup: g), from > 0,
+                      let to = rolls.pupils(year: t + 1, yearGroup: g + 1) else { continue }
+                observations.append((t, to / from))
+            }
+            var estimate = settings.method.estimate(from: observations)
+            if estimate == nil, let borrowed = fallback?.progression[g] {
+                estimate = borrowed
+                notes.append("\(ladder.yearGroups[g])→\(ladder.yearGroups[g + 1]): no history with pupils in "
+                    + "\(ladder.yearGroups[g]); used the ratio of all areas pooled")
+            }
+            progression.append(estimate)
+        }
+        self.progression = progression
+
+        if let series, !series.byYear.isEmpty {
+            let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears)
+            self.births = projection
+            var observations: [(year: Int, ratio: Double)] = []
+            for t in rolls.years {
+                guard let cohort = basis.cohortBirths(entryYear: t, entryAge: ladder.entryAge, births: { series.byYear[$0] }),
+                      cohort > 0 else { continue }
+                observations.append((t, rolls.pupils(year: t, yearGroup: 0)! / cohort))
+            }
+            var intake = settings.effectiveIntakeMethod.estimate(from: observations)
+            if intake == nil, let borrowed = fallback?.intake {
+                intake = borrowed
+                notes.append("\(ladder.entry) intake: no year with both rolls and births; used the ratio of all areas pooled")
+            }
+            self.intake = intake
+            self.entryTrend = nil
+        } else {
+            self.births = nil
+            self.intake = nil
+            // No births: the entry year group follows its own recent trend.
+            let recent = rolls.years.suffix(settings.birthsTrendYears)
+                .map { (x: Double($0), y: rolls.pupils(year: $0, yearGroup: 0)!) }
+            self.entryTrend = TrendLine.fit(recent)
+                ?? recent.last.map { TrendLine(intercept: $0.y, slope: 0, centre: $0.x, slopeStandardError: nil) }
+        }
+        self.notes = notes
+    }
+
+    /// Entry year group in `year`.
+    func entry(year: Int) -> Double {
+        if let births, let intake {
+            let cohort = basis.cohortBirths(entryYear: year, entryAge: ladder.entryAge, births: births.value(at:)) ?? 0
+            return max(0, intake.value(at: year) * cohort)
+        }
+        return max(0, entryTrend?.value(at: Double(year)) ?? 0)
+    }
+
+    func project(horizon: Int) -> AreaForecast {
+        var previous = rolls.pupils[baseYear - rolls.firstYear]
+        var grid: [[Double]] = []
+        var notes = self.notes
+        if let births, let last = births.lastKnownYear,
+           basis.latestKeyNeeded(entryYear: baseYear + horizon, entryAge: ladder.entryAge) > last {
+            notes.append("births after \(last) projected by \(births.description)")
+        }
+        for h in 1...horizon {
+            let year = baseYear + h
+            var next = [Double](repeating: 0, count: ladder.count)
+            next[0] = entry(year: year)
+            for g in 0..<(ladder.count - 1) {
+                // A year group nobody has ever been in stays empty rather than inventing a ratio.
+                next[g + 1] = previous[g] * (progression[g]?.value(at: year - 1) ?? 0)
+            }
+            grid.append(next)
+            previous = next
+        }
+        return AreaForecast(area: rolls.area, years: Array((baseYear + 1)...(baseYear + horizon)), pupils: grid, notes: notes)
+    }
+}

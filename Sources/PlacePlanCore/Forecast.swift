@@ -1,0 +1,57 @@
+/// Projected pupils for one planning area, by year and year group.
+public struct AreaForecast: Equatable, Sendable {
+    public let area: PlanningArea
+    /// The projected years, base year + 1 … base year + horizon.
+    public let years: [Int]
+    /// `pupils[h][g]` for `years[h]` and year group `g` of the ladder.
+    public let pupils: [[Double]]
+    /// Where the engine had to depart from the method, in words a planner can act on.
+    public let notes: [String]
+
+    public func pupils(year: Int, yearGroup g: Int) -> Double? {
+        guard let h = years.firstIndex(of: year) else { return nil }
+        return pupils[h][g]
+    }
+}
+
+/// A forecast for every area of a plan from one base year.
+public struct Forecast: Equatable, Sendable {
+    public let ladder: Ladder
+    /// The last census year used: the forecast starts the year after.
+    public let baseYear: Int
+    public let horizon: Int
+    public let settings: ForecastSettings
+    public let areas: [AreaForecast]
+    /// The last year of known births, if births were given (later births were projected).
+    public let lastKnownBirthsYear: Int?
+
+    public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
+
+    /// One row per year × area × year group, in that order: the shape of `rolls.csv`.
+    public var cells: [ForecastCell] {
+        var cells: [ForecastCell] = []
+        cells.reserveCapacity(areas.count * horizon * ladder.count)
+        for (h, year) in years.enumerated() {
+            for area in areas {
+                for (g, yearGroup) in ladder.yearGroups.enumerated() {
+                    cells.append(ForecastCell(year: year, area: area.area, yearGroup: yearGroup, pupils: area.pupils[h][g]))
+                }
+            }
+        }
+        return cells
+    }
+
+    /// Total of a phase over all areas in a year.
+    public func total(phase: Phase, year: Int) -> Double? {
+        guard let range = ladder.indices(of: phase), years.contains(year) else { return nil }
+        let h = year - baseYear - 1
+        return areas.reduce(0) { sum, area in sum + range.reduce(0) { $0 + area.pupils[h][$1] } }
+    }
+}
+
+public struct ForecastCell: Equatable, Sendable {
+    public let year: Int
+    public let area: PlanningArea
+    public let yearGroup: YearGroup
+    public let pupils: Double
+}

@@ -1,0 +1,103 @@
+import LinearAlgebra
+
+/// How a run of past ratios (progression or intake) is summarised into the ratio to project with.
+public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
+    /// Mean of the last `years` ratios (`mean-1` is "last year's ratio").
+    case mean(years: Int)
+    /// Weighted mean of the last `years` ratios, weights 1, 2, …, `years` (most recent heaviest).
+    case weighted(years: Int)
+    /// Least-squares line through the last `years` ratios, extrapolated to the target year but
+    /// held inside the range of those ratios so that it cannot run away.
+    case trend(years: Int)
+
+    public var years: Int {
+        switch self { case .mean(let k), .weighted(let k), .trend(let k): return k }
+    }
+
+    /// `mean-3`, `weighted-5`, `trend-5`: the name used in `plan.toml` and on the command line.
+    public var description: String {
+        switch self {
+        case .mean(let k): return "mean-\(k)"
+        case .weighted(let k): return "weighted-\(k)"
+        case .trend(let k): return "trend-\(k)"
+        }
+    }
+
+    /// Parses `mean-3`, `weighted-5`, `trend-4`; `last` means `mean-1`.
+    public init?(name: String) {
+        let text = String(name.filter { !$0.isWhitespace }).lowercased()
+        if text == "last" { self = .mean(years: 1); return }
+        let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let k = Int(parts[1]), (1...30).contains(k) else { return nil }
+        switch parts[0] {
+        case "mean": self = .mean(years: k)
+        case "weighted": self = .weighted(years: k)
+        case "trend":
+            guard k >= 2 else { return nil }  // a line needs two points
+            self = .trend(years: k)
+        default: return nil
+        }
+    }
+
+    public static let syntax = "mean-K, weighted-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), or last"
+
+    /// Summarises observed ratios into an estimate that can be read at any future year.
+    /// `observations` are (year, ratio) pairs in any order; non-finite ratios must already be
+    /// excluded. Returns `nil` when there are none.
+    public func estimate(from observations: [(year: Int, ratio: Double)]) -> RatioEstimate? {
+        let recent = observations.sorted { $0.year < $1.year }.suffix(years)
+        guard !recent.isEmpty else { return nil }
+        let ratios = recent.map(\.ratio)
+        switch self {
+        case .mean:
+            return .constant(ratios.reduce(0, +) / Double(ratios.count))
+        case .weighted:
+            var sum = 0.0, weights = 0.0
+            for (i, r) in ratios.enumerated() {
+                sum += Double(i + 1) * r
+                weights += Double(i + 1)
+            }
+            return .constant(sum / weights)
+        case .trend:
+            guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
+            else { return .constant(ratios.reduce(0, +) / Double(ratios.count)) }
+            return .trend(line, lower: ratios.min()!, upper: ratios.max()!)
+        }
+    }
+}
+
+/// A summarised ratio: a constant, or a clamped straight line in time.
+public enum RatioEstimate: Equatable, Sendable {
+    case constant(Double)
+    case trend(TrendLine, lower: Double, upper: Double)
+
+    public func value(at year: Int) -> Double {
+        switch self {
+        case .constant(let r): return r
+        case .trend(let line, let lower, let upper): return min(max(line.value(at: Double(year)), lower), upper)
+        }
+    }
+}
+
+/// y = intercept + slope × (x − centre), fitted by ordinary least squares through LAPACK.
+/// Centring x on its mean keeps the design well conditioned (years are ~2000, slopes tiny).
+public struct TrendLine: Equatable, Sendable {
+    public let intercept: Double
+    public let slope: Double
+    public let centre: Double
+    /// Standard error of the slope, where the fit leaves degrees of freedom for one.
+    public let slopeStandardError: Double?
+
+    public func value(at x: Double) -> Double { intercept + slope * (x - centre) }
+
+    /// `nil` when the points cannot determine a line (fewer than two distinct x).
+    public static func fit(_ points: [(x: Double, y: Double)]) -> TrendLine? {
+        guard points.count >= 2 else { return nil }
+        let centre = points.reduce(0) { $0 + $1.x } / Double(points.count)
+        let design = Matrix(rowsOf: points.map { [1, $0.x - centre] })
+        guard let fit = try? LeastSquares.fit(design: design, response: points.map(\.y), onRankDeficiency: .fail)
+        else { return nil }
+        return TrendLine(intercept: fit.coefficients[0], slope: fit.coefficients[1], centre: centre,
+                         slopeStandardError: fit.standardErrors?[1])
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import PlacePlanCore
+import TOMLKit
+
+/// `plan.toml`: the plan's name, ladder, births basis, method settings and file names.
+/// Every key is optional except `name`; unknown keys are errors (a typo must not be ignored).
+public struct PlanConfig: Equatable, Sendable {
+    public var name: String
+    public var ladder: Ladder
+    public var birthsBasis: BirthsBasis
+    public var settings: ForecastSettings
+    public var horizon: Int
+    public var rollsFile: String
+    public var birthsFile: String
+
+    public static let defaultHorizon = 10
+
+    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files"]
+    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "horizon"]
+    static let fileKeys: Set<String> = ["rolls", "births"]
+
+    /// Parses the text of `plan.toml`; `file` is the name used in messages.
+    public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            throw InputErrors([InputIssue(file: file, line: error.source.begin.line, column: error.source.begin.column,
+                                          message: "is not valid TOML: \(error.description)",
+                                          fix: "correct the syntax at that place (see toml.io for the format)")])
+        }
+        var log = IssueLog()
+        func line(of key: String) -> Int? {
+            for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = raw.drop { $0 == " " || $0 == "\t" }
+                if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" }).first.map({ $0 == "=" || $0 == "]" }) == true { return i + 1 }
+                if trimmed.hasPrefix("[\(key)]") { return i + 1 }
+            }
+            return nil
+        }
+        func issue(_ key: String, _ message: String, fix: String) {
+            log.add(InputIssue(file: file, line: line(of: key), columnName: key, message: message, fix: fix))
+        }
+        func checkKeys(_ table: TOMLTable, allowed: Set<String>, section: String) {
+            for key in table.keys where !allowed.contains(key) {
+                issue(key, "unknown key '\(key)'\(section.isEmpty ? "" : " in [\(section)]")",
+                      fix: "use one of: \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        checkKeys(table, allowed: topKeys, section: "")
+
+        var name = ""
+        if let value = table["name"]?.string, !value.isEmpty { name = value } else {
+            issue("name", "the plan has no name", fix: "add a line such as: name = \"Northshire primary and secondary\"")
+        }
+
+        // Ladder: a known name, or an explicit list (which then needs entry_age).
+        var ladder = Ladder.england
+        var explicitPhases: [Phase]? = nil
+        if let value = table["ladder"] {
+            if let named = value.string {
+                switch named.lowercased() {
+                case "england": ladder = .england
+                case "us": ladder = .us
+                default: issue("ladder", "unknown ladder '\(named)'",
+                               fix: "write ladder = \"england\" or \"us\", or list the year groups: ladder = [\"R\", \"Y1\", …]")
+                }
+            } else if let list = value.array {
+                let names = list.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }
+                if names.count != list.count || names.contains("") || names.isEmpty {
+                    issue("ladder", "the ladder list must be non-empty text year groups", fix: "e.g. ladder = [\"R\", \"Y1\", \"Y2\"]")
+                } else if Set(names).count != names.count {
+                    issue("ladder", "the ladder lists a year group twice", fix: "list each year group once, youngest first")
+                } else if let age = table["entry_age"]?.int {
+                    ladder = Ladder(name: "custom", yearGroups: names.map { YearGroup($0) }, entryAge: age)
+                    explicitPhases = []
+                } else {
+                    issue("ladder", "an explicit ladder needs entry_age",
+                          fix: "add entry_age = the age on 1 September of the first year group (4 for Reception)")
+                }
+            } else {
+                issue("ladder", "ladder must be a name or a list", fix: "write ladder = \"england\"")
+            }
+        }
+        if let age = table["entry_age"] {
+            if let age = age.int, (0...20).contains(age) {
+                ladder = Ladder(name: ladder.name, yearGroups: ladder.yearGroups, entryAge: age, phases: ladder.phases)
+            } else {
+                issue("entry_age", "entry_age must be a whole number of years from 0 to 20", fix: "e.g. entry_age = 4")
+            }
+        }
+        if let phases = table["phases"] {
+            if let phases = phases.table {
+                var list: [Phase] = []
+                for key in phases.keys.sorted() {
+                    let ends = phases[key]?.array?.compactMap { $0.string }
+                    guard let ends, ends.count == 2 else {
+                        issue(key, "phase '\(key)' must be [first, last] year groups", fix: "e.g. \(key) = [\"R\", \"Y6\"]")
+                        continue
+                    }
+                    let phase = Phase(name: key, first: YearGroup(ends[0]), last: YearGroup(ends[1]))
+                    if ladder.indices(of: phase) == nil {
+                        issue(key, "phase '\(key)' runs from \(ends[0]) to \(ends[1]), which are not in that order on the ladder",
+                              fix: "use year groups from: \(ladder.yearGroups.map(\.name).joined(separator: ", "))")
+                    }
+                    list.append(phase)
+                }
+                explicitPhases = list
+            } else {
+                issue("phases", "[phases] must be a table", fix: "e.g. [phases]\nprimary = [\"R\", \"Y6\"]")
+            }
+        }
+        if let explicitPhases {
+            ladder = Ladder(name: ladder.name, yearGroups: ladder.yearGroups, entryAge: ladder.entryAge, phases: explicitPhases)
+        }
+
+        var basis = BirthsBasis.midYear
+        if let value = table["births_basis"] {
+            if let text = value.string, let parsed = BirthsBasis(rawValue: text.lowercased()) { basis = parsed } else {
+                issue("births_basis", "unknown births basis",
+                      fix: "write births_basis = \"calendar\", \"mid-year\" (July–June) or \"academic\" (September–August)")
+            }
+        }
+
+        var settings = ForecastSettings.default
+        var horizon = defaultHorizon
+        if let forecast = table["forecast"]?.table {
+            checkKeys(forecast, allowed: forecastKeys, section: "forecast")
+            for key in ["method", "intake_method"] {
+                guard let value = forecast[key] else { continue }
+                guard let text = value.string, let method = RatioMethod(name: text) else {
+                    issue(key, "\(key) is not a method", fix: "write \(key) = \"weighted-3\"; methods: \(RatioMethod.syntax)")
+                    continue
+                }
+                if key == "method" { settings.method = method } else { settings.intakeMethod = method }
+            }
+            if let value = forecast["births_trend_years"] {
+                if let years = value.int, (1...30).contains(years) { settings.birthsTrendYears = years } else {
+                    issue("births_trend_years", "births_trend_years must be a whole number from 1 to 30",
+                          fix: "e.g. births_trend_years = 5 (1 holds the last known births flat)")
+                }
+            }
+            if let value = forecast["horizon"] {
+                if let years = value.int, (1...CohortSurvival.maximumHorizon).contains(years) { horizon = years } else {
+                    issue("horizon", "horizon must be a whole number of years from 1 to \(CohortSurvival.maximumHorizon)",
+                          fix: "e.g. horizon = 10")
+                }
+            }
+        } else if table["forecast"] != nil {
+            issue("forecast", "[forecast] must be a table", fix: "write it as a section: [forecast]")
+        }
+
+        var rolls = "rolls.csv", births = "births.csv"
+        if let files = table["files"]?.table {
+            checkKeys(files, allowed: fileKeys, section: "files")
+            if let value = files["rolls"] { if let s = value.string, !s.isEmpty { rolls = s } else {
+                issue("rolls", "files.rolls must be a file name", fix: "e.g. rolls = \"rolls.csv\"") } }
+            if let value = files["births"] { if let s = value.string, !s.isEmpty { births = s } else {
+                issue("births", "files.births must be a file name", fix: "e.g. births = \"births.csv\"") } }
+        }
+        try log.throwIfAny()
+        return PlanConfig(name: name, ladder: ladder, birthsBasis: basis, settings: settings, horizon: horizon,
+                          rollsFile: rolls, birthsFile: births)
+    }
+}

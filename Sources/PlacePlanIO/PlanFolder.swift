@@ -1,0 +1,190 @@
+import Foundation
+import PlacePlanCore
+
+/// Reads and validates a plan folder: `plan.toml`, `rolls.csv` and (optionally) `births.csv`.
+///
+/// Validation collects every problem it can find before giving up, and a plan is only returned
+/// when there are none: the engine never sees a half-valid history.
+public enum PlanFolder {
+    public static let configFile = "plan.toml"
+
+    public static func load(_ folder: URL) throws -> Plan {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputIssue(file: folder.path, message: "is not a folder",
+                                          fix: "give the path of a plan folder holding plan.toml and rolls.csv")])
+        }
+        let configURL = folder.appendingPathComponent(configFile)
+        guard let text = try? String(contentsOf: configURL, encoding: .utf8) else {
+            throw InputErrors([InputIssue(file: configURL.path, message: "is missing or not UTF-8 text",
+                                          fix: "create plan.toml with at least: name = \"My plan\" (see README, \"The plan folder\")")])
+        }
+        let config = try PlanConfig.parse(text, file: configURL.path)
+
+        let rollsURL = folder.appendingPathComponent(config.rollsFile)
+        let rolls = try CSVTable(url: rollsURL, file: rollsURL.path)
+        let birthsURL = folder.appendingPathComponent(config.birthsFile)
+        let births = FileManager.default.fileExists(atPath: birthsURL.path)
+            ? try CSVTable(url: birthsURL, file: birthsURL.path) : nil
+        let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
+        return Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
+    }
+
+    /// Validates CSV text already in memory (used by tests and by `actuals import`).
+    public static func history(rollsCSV: String, birthsCSV: String?, ladder: Ladder = .england,
+                               basis: BirthsBasis = .midYear) throws -> History {
+        let rolls = try CSVTable(bytes: Array(rollsCSV.utf8), file: "rolls.csv")
+        let births = try birthsCSV.map { try CSVTable(bytes: Array($0.utf8), file: "births.csv") }
+        return try HistoryReader.read(rolls: rolls, births: births, ladder: ladder, basis: basis)
+    }
+}
+
+/// Turns the rolls and births tables into a validated `History`.
+enum HistoryReader {
+    static let rollsColumns = ["year", "area", "year_group", "pupils"]
+    static let birthsColumns = ["year", "area", "births"]
+    static let years = 1900...2200
+
+    private struct Cell: Hashable { let area: String; let year: Int; let yearGroup: Int }
+
+    static func read(rolls: CSVTable, births: CSVTable?, ladder: Ladder, basis: BirthsBasis) throws -> History {
+        var log = IssueLog()
+        log.add(contentsOf: rolls.checkShape(required: rollsColumns, example: "year,area,year_group,pupils / 2019,E06000001,R,1153"))
+        if let births {
+            log.add(contentsOf: births.checkShape(required: birthsColumns, example: "year,area,births / 2015,E06000001,1284"))
+        }
+        try log.throwIfAny()
+
+        // Index the ladder case-insensitively: "y1" and "Y1" are the same year group.
+        let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
+        var firstLine: [Cell: Int] = [:]
+        var pupils: [Cell: Double] = [:]
+        var names: [String: (name: String, line: Int)] = [:]
+        var areaFirstLine: [String: Int] = [:]
+        for row in rolls.rows {
+            let year = rolls.integer(row, "year", in: years, what: "the year (the academic year's first year: 2019 for 2019/20)")
+            let area = rolls.text(row, "area")
+            let groupText = rolls.text(row, "year_group")
+            let count = rolls.count(row, "pupils", what: "the number of pupils")
+            if case .failure(let issue) = year { log.add(issue) }
+            if area.isEmpty { log.add(rolls.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
+            let group = ladderIndex[groupText.lowercased()]
+            if group == nil {
+                log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
+                                    fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
+            }
+            if case .failure(let issue) = count { log.add(issue) }
+            guard case .success(let y) = year, let g = group, case .success(let n) = count, !area.isEmpty else { continue }
+            let cell = Cell(area: area, year: y, yearGroup: g)
+            if let earlier = firstLine[cell] {
+                log.add(rolls.issue(row, "year_group", "a second row for \(area), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
+                                    fix: "keep one row per year, area and year group: delete or correct one of the two"))
+                continue
+            }
+            firstLine[cell] = row.line
+            pupils[cell] = n
+            areaFirstLine[area] = areaFirstLine[area] ?? row.line
+            if rolls.has("area_name") {
+                let name = rolls.text(row, "area_name")
+                if let known = names[area], known.name != name {
+                    log.add(rolls.issue(row, "area_name", "area \(area) is called '\(name)' here but '\(known.name)' on line \(known.line)",
+                                        fix: "give each area one name"))
+                } else if names[area] == nil, !name.isEmpty {
+                    names[area] = (name, row.line)
+                }
+            }
+        }
+        try log.throwIfAny()
+        if pupils.isEmpty {
+            throw InputErrors([InputIssue(file: rolls.file, line: 1, message: "has a header but no rows",
+                                          fix: "add one row per year, area and year group")])
+        }
+
+        // Every area must have every year group in every year from its first census to the last.
+        let latest = pupils.keys.map(\.year).max()!
+        var areas: [AreaRolls] = []
+        let cellsByArea = Dictionary(grouping: pupils.keys, by: \.area)
+        for code in cellsByArea.keys.sorted() {
+            let cells = cellsByArea[code]!
+            let yearsSeen = Set(cells.map(\.year))
+            let first = yearsSeen.min()!, last = yearsSeen.max()!
+            let line = areaFirstLine[code]
+            if last < latest {
+                log.add(InputIssue(file: rolls.file, line: line, columnName: "year",
+                                   message: "area \(code) has rolls up to \(last) but the latest year in the file is \(latest)",
+                                   fix: "add \(code)'s rolls for \(last + 1)–\(latest), or remove the area if it no longer exists"))
+            }
+            let missingYears = (first...last).filter { !yearsSeen.contains($0) }
+            if !missingYears.isEmpty {
+                log.add(InputIssue(file: rolls.file, line: line, columnName: "year",
+                                   message: "area \(code) has a gap in its years: no rows for \(describe(missingYears))",
+                                   fix: "add the missing years' rows (ratios need consecutive years)"))
+                continue
+            }
+            var grid: [[Double]] = []
+            for year in first...last {
+                let missing = ladder.yearGroups.indices.filter { pupils[Cell(area: code, year: year, yearGroup: $0)] == nil }
+                if !missing.isEmpty {
+                    let someLine = ladder.yearGroups.indices.compactMap { firstLine[Cell(area: code, year: year, yearGroup: $0)] }.min()
+                    log.add(InputIssue(file: rolls.file, line: someLine, columnName: "year_group",
+                                       message: "area \(code), \(year) has no row for \(missing.map { ladder.yearGroups[$0].name }.joined(separator: ", "))",
+                                       fix: "add a row for each missing year group (pupils 0 if there are none)"))
+                    continue
+                }
+                grid.append(ladder.yearGroups.indices.map { pupils[Cell(area: code, year: year, yearGroup: $0)]! })
+            }
+            if grid.count == last - first + 1 {
+                areas.append(AreaRolls(area: PlanningArea(code: code, name: names[code]?.name), firstYear: first, pupils: grid))
+            }
+        }
+
+        var birthsByArea: [String: BirthSeries]? = nil
+        if let births {
+            var series: [String: [Int: (value: Double, line: Int)]] = [:]
+            for row in births.rows {
+                let year = births.integer(row, "year", in: years, what: "the births year (on the plan's births basis)")
+                let area = births.text(row, "area")
+                let count = births.count(row, "births", what: "the number of births")
+                if case .failure(let issue) = year { log.add(issue) }
+                if case .failure(let issue) = count { log.add(issue) }
+                if area.isEmpty { log.add(births.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
+                guard case .success(let y) = year, case .success(let n) = count, !area.isEmpty else { continue }
+                if let earlier = series[area]?[y] {
+                    log.add(births.issue(row, "year", "a second births row for \(area), \(y) (the first is on line \(earlier.line))",
+                                         fix: "keep one row per area and year"))
+                    continue
+                }
+                series[area, default: [:]][y] = (n, row.line)
+            }
+            for code in series.keys.sorted() where cellsByArea[code] == nil {
+                log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), columnName: "area",
+                                   message: "area \(code) has births but no rolls in \(rolls.file)",
+                                   fix: "add its rolls, or remove its births (is the area code spelt the same in both files?)"))
+            }
+            for code in cellsByArea.keys.sorted() where series[code] == nil {
+                log.add(InputIssue(file: births.file, columnName: "area",
+                                   message: "area \(code) has rolls (from line \(areaFirstLine[code]!) of \(rolls.file)) but no births",
+                                   fix: "add its births, or remove births.csv to project every entry year group from its own trend"))
+            }
+            for (code, byYear) in series.sorted(by: { $0.key < $1.key }) {
+                let keys = byYear.keys.sorted()
+                let missing = (keys.first!...keys.last!).filter { byYear[$0] == nil }
+                if !missing.isEmpty {
+                    log.add(InputIssue(file: births.file, line: byYear.values.map(\.line).min(), columnName: "year",
+                                       message: "area \(code) has a gap in its births: no rows for \(describe(missing))",
+                                       fix: "add the missing years' births"))
+                }
+            }
+            birthsByArea = series.mapValues { BirthSeries($0.mapValues(\.value)) }
+        }
+        try log.throwIfAny()
+        return History(ladder: ladder, birthsBasis: basis, areas: areas, births: birthsByArea)
+    }
+
+    /// "2014", "2014, 2016" or "2014–2016 (3 years)".
+    static func describe(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "" }
+        if years.count > 2, last - first + 1 == years.count { return "\(first)–\(last) (\(years.count) years)" }
+        return years.map(String.init).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanReport
+
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Replay the past to measure each method's accuracy.",
+        discussion: """
+            For every origin year Y it forecasts from what was known at Y (rolls up to Y, births
+            keyed up to Y, later births projected) and scores against the rolls of later years:
+            error = (forecast − actual) / actual, per area, for the entry year group and each
+            phase total. Reports the median absolute error across areas and origins.
+
+            Examples:
+              placeplan backtest
+              placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
+              placeplan backtest Data/england --format csv --out backtest.csv
+            """)
+
+    static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5"]
+
+    @OptionGroup var location: PlanLocation
+    @Option(help: "Years ahead to score, 1–\(CohortSurvival.maximumHorizon).")
+    var horizon = 3
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Methods to compare, comma- or space-separated. Default: \(standardMethods.joined(separator: ",")) and the plan's own.",
+        valueName: "methods"))
+    var methods: [String] = []
+    @Option(help: "Years of births a line is fitted to beyond the last known year (1 = flat). Default: the plan's.")
+    var birthsTrendYears: Int?
+    @Option(help: "Years of rolls needed before the first origin.")
+    var minimumHistory = 3
+    @Option(help: "Output format: table, csv or json.")
+    var format: ReportFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    func validate() throws {
+        guard (1...CohortSurvival.maximumHorizon).contains(horizon) else {
+            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
+        }
+        for name in methodNames where RatioMethod(name: name) == nil {
+            throw ValidationError("'\(name)' is not a method: use \(RatioMethod.syntax).")
+        }
+        guard minimumHistory >= 2 else { throw ValidationError("--minimum-history must be at least 2 years.") }
+    }
+
+    var methodNames: [String] {
+        methods.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    func run() throws {
+        let plan = try location.load()
+        var candidates: [ForecastSettings] = []
+        let names = methodNames.isEmpty ? Self.standardMethods : methodNames
+        for name in names {
+            var settings = plan.settings
+            settings.method = RatioMethod(name: name)!
+            settings.intakeMethod = nil
+            if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
+            if !candidates.contains(settings) { candidates.append(settings) }
+        }
+        if methodNames.isEmpty, !candidates.contains(plan.settings) { candidates.append(plan.settings) }
+
+        let origins = Backtest.origins(for: plan.history, minimumHistory: minimumHistory)
+        guard !origins.isEmpty else {
+            throw CLIFailure("the rolls cover \(plan.history.firstYear)–\(plan.history.lastYear): too few years to backtest "
+                + "with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
+        }
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins) { done, total in
+            guard showProgress else { return }
+            let width = 30, filled = width * done / total
+            printError("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                       + "] \(done)/\(total) forecasts", terminator: done == total ? "\n" : "")
+        }
+        let text: String
+        switch format {
+        case .table:
+            let measures = Backtest.measures(for: plan.history.ladder).map(\.name)
+            text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures,
+                                                           horizons: Array(1...horizon))
+                + "\nPlan default: \(plan.settings.label)\n"
+        case .csv: text = BacktestReport.csv(result)
+        case .json: text = try BacktestReport.json(result)
+        }
+        try output.emit(text)
+    }
+}

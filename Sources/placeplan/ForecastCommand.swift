@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanReport
+
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast pupils by year, area and year group.",
+        discussion: """
+            Writes year,area,year_group,pupils rows for the projected years (CSV by default, to
+            standard output unless --out is given). With no plan folder it forecasts the bundled
+            England data and prints a readable summary instead.
+
+            Methods (--method, --intake-method): \(RatioMethod.syntax).
+
+            Examples:
+              placeplan forecast
+              placeplan forecast Data/england --horizon 3
+              placeplan forecast Data/england --method mean-3 --format json --out forecast.json
+              placeplan forecast my-plan --summary --out forecast.csv
+            """)
+
+    @OptionGroup var location: PlanLocation
+    @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else \(10).")
+    var horizon: Int?
+    @Option(help: "Progression-ratio method, e.g. weighted-3. Default: plan.toml's, else the measured default.")
+    var method: RatioMethod?
+    @Option(help: "Intake-ratio method (entry year group / births). Default: as --method.")
+    var intakeMethod: RatioMethod?
+    @Option(help: "Years of births a line is fitted to for births beyond the last known year (1 = flat).")
+    var birthsTrendYears: Int?
+    @Option(help: "Output format: csv or json.")
+    var format: RowFormat?
+    @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
+    var summary = false
+    @OptionGroup var output: OutputOptions
+
+    enum RowFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    func validate() throws {
+        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
+            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
+        }
+        if let years = birthsTrendYears, !(1...30).contains(years) {
+            throw ValidationError("--births-trend-years must be from 1 to 30 (got \(years)).")
+        }
+    }
+
+    func run() throws {
+        let plan = try location.load()
+        var settings = plan.settings
+        if let method { settings.method = method }
+        if let intakeMethod { settings.intakeMethod = intakeMethod }
+        if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
+        let forecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon ?? plan.horizon)
+        let readable = ForecastSummary.render(plan: plan, forecast: forecast)
+
+        // No folder and nowhere asked for rows: the user wants to read, not pipe.
+        if location.isDefault && output.out == nil && format == nil {
+            print(readable, terminator: "")
+            return
+        }
+        let rows = (format ?? .csv) == .csv
+            ? ForecastOutput.csv(forecast)
+            : try ForecastOutput.json(forecast, plan: plan.name)
+        try output.emit(rows)
+        if summary || location.isDefault {
+            if output.out == nil { printError(readable, terminator: "") } else { print(readable, terminator: "") }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+
+/// The plan folder argument shared by every command, and how a missing one is resolved.
+struct PlanLocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("Plan folder (plan.toml, rolls.csv, births.csv). Default: the bundled Data/england.",
+                                 valueName: "dir"))
+    var folder: String?
+
+    var isDefault: Bool { folder == nil }
+
+    /// Loads and validates the plan, printing every input problem and exiting non-zero on any.
+    func load() throws -> Plan {
+        let url = try folder.map { URL(fileURLWithPath: $0) } ?? Self.bundled()
+        do { return try PlanFolder.load(url) } catch let errors as InputErrors {
+            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        }
+    }
+
+    /// `Data/england` in the working directory, or beside the executable's package checkout
+    /// (the binary lives in .build/<config>/, two or three levels below the repository).
+    static func bundled() throws -> URL {
+        let relative = "Data/england"
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent(relative))
+            dir = dir.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("plan.toml").path) }) {
+            return found
+        }
+        throw CLIFailure("no plan folder given and the bundled Data/england was not found; "
+            + "run from the repository folder or give a plan folder: placeplan forecast DIR")
+    }
+}
+
+/// An error for the user: printed as `error: …` and exit status 1.
+struct CLIFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+/// Where output goes: a file written atomically, or standard output.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole or not at all). Default: standard output.",
+                                                     valueName: "file"))
+    var out: String?
+
+    func emit(_ text: String) throws {
+        if let out {
+            do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
+                throw CLIFailure(errors.description)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Prints to standard error (progress, notes) without touching standard output.
+func printError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+extension RatioMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
