@@ -37,6 +37,9 @@ struct CSVTable {
 
     func has(_ column: String) -> Bool { positions[column] != nil }
 
+    /// 1-based column number of a header name.
+    func number(_ column: String) -> Int? { positions[column].map { $0 + 1 } }
+
     /// Issues for required columns that are missing, and for rows whose field count differs
     /// from the header's.
     func checkShape(required: [String], example: String) -> [InputIssue] {

@@ -94,29 +94,31 @@ enum HistoryReader {
                 }
             }
         }
-        try log.throwIfAny()
-        if pupils.isEmpty {
+        if pupils.isEmpty && log.isEmpty {
             throw InputErrors([InputIssue(file: rolls.file, line: 1, message: "has a header but no rows",
                                           fix: "add one row per year, area and year group")])
         }
+        // Completeness is only checked once every row has been read: a row refused above would
+        // otherwise be reported a second time as a missing cell. Births are still checked.
+        let rowsAreClean = log.isEmpty
 
         // Every area must have every year group in every year from its first census to the last.
-        let latest = pupils.keys.map(\.year).max()!
+        let latest = pupils.keys.map(\.year).max() ?? 0
         var areas: [AreaRolls] = []
         let cellsByArea = Dictionary(grouping: pupils.keys, by: \.area)
-        for code in cellsByArea.keys.sorted() {
+        for code in cellsByArea.keys.sorted() where rowsAreClean {
             let cells = cellsByArea[code]!
             let yearsSeen = Set(cells.map(\.year))
             let first = yearsSeen.min()!, last = yearsSeen.max()!
             let line = areaFirstLine[code]
             if last < latest {
-                log.add(InputIssue(file: rolls.file, line: line, columnName: "year",
+                log.add(InputIssue(file: rolls.file, line: line, column: rolls.number("year"), columnName: "year",
                                    message: "area \(code) has rolls up to \(last) but the latest year in the file is \(latest)",
                                    fix: "add \(code)'s rolls for \(last + 1)–\(latest), or remove the area if it no longer exists"))
             }
             let missingYears = (first...last).filter { !yearsSeen.contains($0) }
             if !missingYears.isEmpty {
-                log.add(InputIssue(file: rolls.file, line: line, columnName: "year",
+                log.add(InputIssue(file: rolls.file, line: line, column: rolls.number("year"), columnName: "year",
                                    message: "area \(code) has a gap in its years: no rows for \(describe(missingYears))",
                                    fix: "add the missing years' rows (ratios need consecutive years)"))
                 continue
@@ -126,7 +128,7 @@ enum HistoryReader {
                 let missing = ladder.yearGroups.indices.filter { pupils[Cell(area: code, year: year, yearGroup: $0)] == nil }
                 if !missing.isEmpty {
                     let someLine = ladder.yearGroups.indices.compactMap { firstLine[Cell(area: code, year: year, yearGroup: $0)] }.min()
-                    log.add(InputIssue(file: rolls.file, line: someLine, columnName: "year_group",
+                    log.add(InputIssue(file: rolls.file, line: someLine, column: rolls.number("year_group"), columnName: "year_group",
                                        message: "area \(code), \(year) has no row for \(missing.map { ladder.yearGroups[$0].name }.joined(separator: ", "))",
                                        fix: "add a row for each missing year group (pupils 0 if there are none)"))
                     continue
@@ -157,12 +159,12 @@ enum HistoryReader {
                 series[area, default: [:]][y] = (n, row.line)
             }
             for code in series.keys.sorted() where cellsByArea[code] == nil {
-                log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), columnName: "area",
+                log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), column: births.number("area"), columnName: "area",
                                    message: "area \(code) has births but no rolls in \(rolls.file)",
                                    fix: "add its rolls, or remove its births (is the area code spelt the same in both files?)"))
             }
             for code in cellsByArea.keys.sorted() where series[code] == nil {
-                log.add(InputIssue(file: births.file, columnName: "area",
+                log.add(InputIssue(file: births.file, column: births.number("area"), columnName: "area",
                                    message: "area \(code) has rolls (from line \(areaFirstLine[code]!) of \(rolls.file)) but no births",
                                    fix: "add its births, or remove births.csv to project every entry year group from its own trend"))
             }
@@ -170,7 +172,7 @@ enum HistoryReader {
                 let keys = byYear.keys.sorted()
                 let missing = (keys.first!...keys.last!).filter { byYear[$0] == nil }
                 if !missing.isEmpty {
-                    log.add(InputIssue(file: births.file, line: byYear.values.map(\.line).min(), columnName: "year",
+                    log.add(InputIssue(file: births.file, line: byYear.values.map(\.line).min(), column: births.number("year"), columnName: "year",
                                        message: "area \(code) has a gap in its births: no rows for \(describe(missing))",
                                        fix: "add the missing years' births"))
                 }

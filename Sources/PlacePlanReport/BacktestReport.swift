@@ -5,7 +5,8 @@ import PlacePlanCore
 public enum BacktestReport {
     /// One block per measure: methods down, horizons across, median absolute % error in each
     /// cell, the best in each column marked with *.
-    public static func table(_ result: Backtest.Result, methods: [String], measures: [String], horizons: [Int]) -> String {
+    public static func table(_ result: Backtest.Result, methods: [String], measures: [String], horizons: [Int],
+                             defaultMethod: String? = nil) -> String {
         var out = "Backtest: origins \(result.origins.map(String.init).joined(separator: ", ")); "
         out += "median absolute % error across areas and origins (* = best in column)\n"
         for measure in measures {
@@ -14,7 +15,7 @@ public enum BacktestReport {
                 methods.compactMap { result.row(method: $0, measure: measure, horizon: h)?.summary.medianAbsolute }.min()
             }
             for method in methods {
-                var row = [method]
+                var row = [method == defaultMethod ? "\(method) (default)" : method]
                 for (i, h) in horizons.enumerated() {
                     guard let s = result.row(method: method, measure: measure, horizon: h)?.summary else { row.append("–"); continue }
                     row.append(Format.percent(s.medianAbsolute, decimals: 2) + (s.medianAbsolute == best[i] ? "*" : " "))

@@ -82,8 +82,7 @@ struct BacktestCommand: ParsableCommand {
         case .table:
             let measures = Backtest.measures(for: plan.history.ladder).map(\.name)
             text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures,
-                                                           horizons: Array(1...horizon))
-                + "\nPlan default: \(plan.settings.label)\n"
+                                                           horizons: Array(1...horizon), defaultMethod: plan.settings.label)
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)
         }

@@ -1,0 +1,72 @@
+// Benchmarks of the PlacePlan engine on the England plan (Data/england: 151 local
+// authorities, Reception to Year 13).
+//
+// Each benchmark measures one call; the plan is loaded once, outside the measured part,
+// except in "England plan folder load", which measures the load itself.
+
+import Benchmark
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+
+/// `Data/england` at the repository root. This file is
+/// `<root>/Benchmarks/Benchmarks/PlacePlanBenchmarks/PlacePlanBenchmarks.swift`, so the root
+/// is four path components up; the current directory is not used.
+let englandFolder: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("Data").appendingPathComponent("england")
+}()
+
+/// The ratio methods that `placeplan backtest` compares by default.
+let backtestMethodNames = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5"]
+
+func loadEngland() -> Plan {
+    do {
+        return try PlanFolder.load(englandFolder)
+    } catch {
+        fatalError("cannot load the England plan from \(englandFolder.path): \(error)")
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        maxDuration: .seconds(5),
+        maxIterations: 1_000
+    )
+
+    let plan = loadEngland()
+
+    Benchmark("England forecast, horizon 3") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CohortSurvival.forecast(plan.history, settings: plan.settings, horizon: 3))
+        }
+    }
+
+    Benchmark("England forecast, horizon 15") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CohortSurvival.forecast(plan.history, settings: plan.settings, horizon: 15))
+        }
+    }
+
+    Benchmark("England plan folder load") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try PlanFolder.load(englandFolder))
+        }
+    }
+
+    let methods = backtestMethodNames.map { name -> ForecastSettings in
+        var settings = plan.settings
+        settings.method = RatioMethod(name: name)!
+        settings.intakeMethod = nil
+        return settings
+    }
+
+    Benchmark("England backtest, 7 methods, horizon 3") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Backtest.run(plan.history, methods: methods, horizon: 3))
+        }
+    }
+}

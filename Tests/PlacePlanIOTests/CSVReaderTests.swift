@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import PlacePlanIO
+
+private func parse(_ text: String) throws -> [CSVRecord] { try CSVReader.parse(Array(text.utf8), file: "t.csv") }
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    @Test("plain rows, with the line each starts on")
+    func plain() throws {
+        let records = try parse("a,b\n1,2\n3,4\n")
+        #expect(records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
+        #expect(records.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("a byte-order mark, CRLF and a missing final newline")
+    func bomAndCRLF() throws {
+        let records = try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("year,area\r\n2019,X\r\n2020,Y".utf8), file: "t.csv")
+        #expect(records.map(\.fields) == [["year", "area"], ["2019", "X"], ["2020", "Y"]])
+    }
+
+    @Test("quoted fields with commas, doubled quotes and line breaks; lines still counted")
+    func quoted() throws {
+        let records = try parse("name,n\n\"Bristol, City of\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\nlast,4\n")
+        #expect(records[1].fields == ["Bristol, City of", "1"])
+        #expect(records[2].fields == ["say \"hi\"", "2"])
+        #expect(records[3].fields == ["two\nlines", "3"])
+        #expect(records[3].line == 4)
+        #expect(records[4].line == 6)
+    }
+
+    @Test("blank lines are not records; empty fields are kept")
+    func blanks() throws {
+        let records = try parse("a,b\n\n1,\n,2\n\n")
+        #expect(records.map(\.fields) == [["a", "b"], ["1", ""], ["", "2"]])
+        #expect(records.map(\.line) == [1, 3, 4])
+    }
+
+    @Test("an unclosed quote names the line it opened on")
+    func unclosed() {
+        #expect(throws: InputIssue.self) { try parse("a,b\n1,\"open\n2,3\n") }
+        do { _ = try parse("a,b\n1,\"open\n2,3\n") } catch let issue as InputIssue {
+            #expect(issue.line == 2 && issue.column == 2)
+            #expect(issue.description.contains("never closed"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test("text after a closing quote is an error")
+    func textAfterQuote() {
+        #expect(throws: InputIssue.self) { try parse("a,b\n\"x\"y,1\n") }
+    }
+
+    @Test("invalid UTF-8 is reported with its line")
+    func invalidUTF8() {
+        do { _ = try CSVReader.parse(Array("a,b\n1,".utf8) + [0xFF, 0xFE] + Array("\n".utf8), file: "t.csv") } catch let issue as InputIssue {
+            #expect(issue.line == 2)
+            #expect(issue.message.contains("UTF-8"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test("fuzz: any table written with any quoting and line endings reads back exactly")
+    func roundTrip() throws {
+        var random = SeededRandom(seed: 2024)
+        let alphabet: [String] = ["a", "Z", "0", "9", " ", ",", "\"", "\n", "\r\n", "é", "–", "£", "x"]
+        for _ in 0..<500 {
+            let columns = Int.random(in: 1...5, using: &random)
+            let rows = Int.random(in: 1...6, using: &random)
+            let table: [[String]] = (0..<rows).map { _ in
+                (0..<columns).map { _ in (0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+            }
+            let newline = Bool.random(using: &random) ? "\n" : "\r\n"
+            var text = Bool.random(using: &random) ? "\u{FEFF}" : ""
+            for row in table {
+                text += row.map { field -> String in
+                    let mustQuote = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+                    // A row that is one empty field would be a blank line: always quote it.
+                    let quoteIt = mustQuote || (columns == 1 && field.isEmpty) || Bool.random(using: &random)
+                    return quoteIt ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: ",") + newline
+            }
+            let records = try parse(text)
+            // A single quoted empty field reads as a blank line, so such rows vanish by design.
+            let expected = table.filter { !($0.count == 1 && $0[0].isEmpty) }
+            #expect(records.map(\.fields) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("fuzz: random bytes either parse or raise an InputIssue, and never crash")
+    func randomBytes() {
+        var random = SeededRandom(seed: 99)
+        let bytes: [UInt8] = Array("ab,\"\r\n 1".utf8) + [0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF]
+        for _ in 0..<3000 {
+            let input = (0..<Int.random(in: 0...40, using: &random)).map { _ in bytes.randomElement(using: &random)! }
+            do {
+                let records = try CSVReader.parse(input, file: "f.csv")
+                #expect(records.allSatisfy { $0.line >= 1 })
+            } catch is InputIssue {
+            } catch {
+                Issue.record("unexpected error type \(error)")
+            }
+        }
+    }
+}
