@@ -1,0 +1,58 @@
+import Testing
+@testable import PlacePlanCore
+@testable import PlacePlanReport
+
+@Suite("Formatting and output")
+struct FormattingTests {
+    @Test("numbers round half away from zero, group thousands, and ignore the locale")
+    func numbers() {
+        #expect(Format.number(2.5) == "3")
+        #expect(Format.number(3.5) == "4")
+        #expect(Format.number(-2.5) == "-3")
+        #expect(Format.number(1_234_567.25, decimals: 1) == "1,234,567.3")
+        #expect(Format.number(1234.05, decimals: 2, grouping: false) == "1234.05")
+        #expect(Format.number(-0.04, decimals: 1) == "0.0")
+        #expect(Format.number(0.5, decimals: 0) == "1")
+    }
+
+    @Test("percentages and academic years")
+    func percentAndYears() {
+        #expect(Format.percent(0.01234) == "1.2%")
+        #expect(Format.percent(0.0125, decimals: 2, signed: true) == "+1.25%")
+        #expect(Format.percent(-0.0125, decimals: 2, signed: true) == "-1.25%")
+        #expect(Format.academicYear(2019) == "2019/20")
+        #expect(Format.academicYear(2009) == "2009/10")
+        #expect(Format.academicYear(1999) == "1999/00")
+    }
+
+    @Test("CSV fields are quoted only when they must be")
+    func quoting() {
+        #expect(CSVField.quote("E06000001") == "E06000001")
+        #expect(CSVField.quote("Bristol, City of") == "\"Bristol, City of\"")
+        #expect(CSVField.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    }
+
+    @Test("forecast CSV: header, one row per cell, areas with commas quoted")
+    func forecastCSV() throws {
+        let ladder = Ladder(name: "t", yearGroups: ["A", "B"], entryAge: 4)
+        let area = AreaRolls(area: PlanningArea(code: "X,1"), firstYear: 2018, pupils: [[10, 10], [10, 10]])
+        let history = History(ladder: ladder, birthsBasis: .midYear, areas: [area], births: nil)
+        let forecast = try CohortSurvival.forecast(history, settings: ForecastSettings(method: .mean(years: 1)), horizon: 2)
+        #expect(ForecastOutput.csv(forecast) == """
+            year,area,year_group,pupils
+            2020,"X,1",A,10.0
+            2020,"X,1",B,10.0
+            2021,"X,1",A,10.0
+            2021,"X,1",B,10.0
+
+            """)
+    }
+
+    @Test("text tables align columns")
+    func table() {
+        var t = TextTable(header: ["area", "pupils"])
+        t.add(["A", "1"])
+        t.add(["Longer", "1,000"])
+        #expect(t.render() == "area    pupils\n──────  ──────\nA            1\nLonger   1,000\n")
+    }
+}
