@@ -5,16 +5,32 @@ public enum Backtest {
     public struct Measure: Equatable, Sendable {
         public let name: String
         public let yearGroups: ClosedRange<Int>
+        func total(_ pupils: [Double]) -> Double { yearGroups.reduce(0) { $0 + pupils[$1] } }
     }
 
-    /// The entry year group (intake) and every phase of the ladder.
-    public static func measures(for ladder: Ladder) -> [Measure] {
-        [Measure(name: "\(ladder.entry) (intake)", yearGroups: 0...0)]
-            + ladder.phases.compactMap { phase in ladder.indices(of: phase).map { Measure(name: phase.name, yearGroups: $0) } }
+    /// The intake year groups — the entry year group, and the first year group of the second
+    /// phase (Y7, where pupils transfer) — and every phase of the ladder; with `perYearGroup`,
+    /// every year group on its own as well.
+    public static func measures(for ladder: Ladder, perYearGroup: Bool = false) -> [Measure] {
+        var measures = [Measure(name: "\(ladder.entry) (intake)", yearGroups: 0...0)]
+        if ladder.phases.count >= 2, let transfer = ladder.indices(of: ladder.phases[1])?.lowerBound, transfer > 0 {
+            measures.append(Measure(name: "\(ladder.yearGroups[transfer]) (intake)", yearGroups: transfer...transfer))
+        }
+        measures += ladder.phases.compactMap { phase in ladder.indices(of: phase).map { Measure(name: phase.name, yearGroups: $0) } }
+        if perYearGroup {
+            measures += ladder.yearGroups.enumerated().map { Measure(name: $1.name, yearGroups: $0...$0) }
+        }
+        return measures
+    }
+
+    /// Where a case is scored: each area on its own, or all areas added together.
+    public enum Level: String, CaseIterable, Sendable {
+        case area, authority
     }
 
     /// One scored forecast: a measure for one area from one origin at one horizon.
     public struct Case: Equatable, Sendable {
+        public let level: Level
         public let method: String
         public let measure: String
         public let horizon: Int
@@ -26,6 +42,7 @@ public enum Backtest {
     }
 
     public struct Row: Equatable, Sendable {
+        public let level: Level
         public let method: String
         public let measure: String
         public let horizon: Int
@@ -38,8 +55,8 @@ public enum Backtest {
         /// One row per method × measure × horizon, in the order the methods were given.
         public let rows: [Row]
 
-        public func row(method: String, measure: String, horizon: Int) -> Row? {
-            rows.first { $0.method == method && $0.measure == measure && $0.horizon == horizon }
+        public func row(method: String, measure: String, horizon: Int, level: Level = .area) -> Row? {
+            rows.first { $0.level == level && $0.method == method && $0.measure == measure && $0.horizon == horizon }
         }
     }
 
@@ -57,10 +74,11 @@ public enum Backtest {
         methods: [ForecastSettings],
         horizon: Int,
         origins: [Int]? = nil,
+        perYearGroup: Bool = false,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Result {
         let origins = origins ?? Self.origins(for: history)
-        let measures = measures(for: history.ladder)
+        let measures = measures(for: history.ladder, perYearGroup: perYearGroup)
         let actualByArea = Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) })
         var cases: [Case] = []
         let total = origins.count * methods.count
@@ -70,17 +88,28 @@ public enum Backtest {
                 let reach = min(horizon, history.lastYear - origin)
                 if reach >= 1 {
                     let forecast = try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
+                    let g = history.ladder.count
+                    var totalForecast = [[Double]](repeating: [Double](repeating: 0, count: g), count: reach)
+                    var totalActual = totalForecast
                     for area in forecast.areas {
                         guard let actual = actualByArea[area.area.code] else { continue }
-                        for (h, year) in area.years.enumerated() {
-                            guard let truth = actual.pupils(year: year, yearGroup: 0).map({ _ in actual.pupils[year - actual.firstYear] })
-                            else { continue }
-                            for measure in measures {
-                                let f = measure.yearGroups.reduce(0) { $0 + area.pupils[h][$1] }
-                                let a = measure.yearGroups.reduce(0) { $0 + truth[$1] }
-                                cases.append(Case(method: settings.label, measure: measure.name, horizon: h + 1,
-                                                  origin: origin, area: area.area.code, forecast: f, actual: a))
+                        for (h, year) in area.years.enumerated() where actual.years.contains(year) {
+                            let truth = actual.pupils[year - actual.firstYear]
+                            for i in 0..<g {
+                                totalForecast[h][i] += area.pupils[h][i]
+                                totalActual[h][i] += truth[i]
                             }
+                            for measure in measures {
+                                cases.append(Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
+                                                  area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth)))
+                            }
+                        }
+                    }
+                    for h in 0..<reach {
+                        for measure in measures {
+                            cases.append(Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
+                                              origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
+                                              actual: measure.total(totalActual[h])))
                         }
                     }
                 }
@@ -88,14 +117,18 @@ public enum Backtest {
                 progress(done, total)
             }
         }
+        // Group once rather than filtering every case for every row.
+        struct Key: Hashable { let level: Level; let method: String; let measure: String; let horizon: Int }
+        let grouped = Dictionary(grouping: cases) { Key(level: $0.level, method: $0.method, measure: $0.measure, horizon: $0.horizon) }
         var rows: [Row] = []
-        for settings in methods {
-            for measure in measures {
-                for h in 1...horizon {
-                    let errors = cases.lazy.filter { $0.method == settings.label && $0.measure == measure.name && $0.horizon == h }
-                        .compactMap(\.error)
-                    if let summary = ErrorSummary(errors: Array(errors)) {
-                        rows.append(Row(method: settings.label, measure: measure.name, horizon: h, summary: summary))
+        for level in Level.allCases {
+            for settings in methods {
+                for measure in measures {
+                    for h in 1...horizon {
+                        let key = Key(level: level, method: settings.label, measure: measure.name, horizon: h)
+                        if let summary = ErrorSummary(errors: (grouped[key] ?? []).compactMap(\.error)) {
+                            rows.append(Row(level: level, method: settings.label, measure: measure.name, horizon: h, summary: summary))
+                        }
                     }
                 }
             }

@@ -25,17 +25,18 @@ public enum CohortSurvival {
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
         let pooled = history.pooled()
+        let choice = settings.selection?.choose(for: history)
         let pooledModel = AreaModel(rolls: pooled.rolls, births: pooled.births, history: history,
-                                    settings: settings, baseYear: base, fallback: nil)
+                                    settings: settings, choice: choice, baseYear: base, fallback: nil)
         let areas = history.areas.map { rolls -> AreaForecast in
             let known = rolls.known(through: base)!
             let model = AreaModel(rolls: known, births: history.births?[rolls.area.code], history: history,
-                                  settings: settings, baseYear: base, fallback: pooledModel)
+                                  settings: settings, choice: choice, baseYear: base, fallback: pooledModel)
             return model.project(horizon: horizon)
         }
         let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         return Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
-                        areas: areas, lastKnownBirthsYear: lastBirths)
+                        areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
     }
 }
 
@@ -52,7 +53,7 @@ struct AreaModel {
     private(set) var notes: [String] = []
 
     init(rolls: AreaRolls, births series: BirthSeries?, history: History, settings: ForecastSettings,
-         baseYear: Int, fallback: AreaModel?) {
+         choice: MethodSelection.Choice?, baseYear: Int, fallback: AreaModel?) {
         self.rolls = rolls
         self.ladder = history.ladder
         self.basis = history.birthsBasis
@@ -62,13 +63,8 @@ struct AreaModel {
         var progression: [RatioEstimate?] = []
         var notes: [String] = []
         for g in 0..<(ladder.count - 1) {
-            var observations: [(year: Int, ratio: Double)] = []
-            for t in rolls.firstYear..<baseYear {
-                guard let from = rolls.pupils(year: t, yearGroup: g), from > 0,
-                      let to = rolls.pupils(year: t + 1, yearGroup: g + 1) else { continue }
-                observations.append((t, to / from))
-            }
-            var estimate = settings.method.estimate(from: observations)
+            let observations = progressionRatios(of: rolls, from: g)
+            var estimate = (choice?.progression[g] ?? settings.method).estimate(from: observations)
             if estimate == nil, let borrowed = fallback?.progression[g] {
                 estimate = borrowed
                 notes.append("\(ladder.yearGroups[g])→\(ladder.yearGroups[g + 1]): no history with pupils in "
@@ -79,15 +75,10 @@ struct AreaModel {
         self.progression = progression
 
         if let series, !series.byYear.isEmpty {
-            let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears)
+            let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
             self.births = projection
-            var observations: [(year: Int, ratio: Double)] = []
-            for t in rolls.years {
-                guard let cohort = basis.cohortBirths(entryYear: t, entryAge: ladder.entryAge, births: { series.byYear[$0] }),
-                      cohort > 0 else { continue }
-                observations.append((t, rolls.pupils(year: t, yearGroup: 0)! / cohort))
-            }
-            var intake = settings.effectiveIntakeMethod.estimate(from: observations)
+            let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis)
+            var intake = (choice?.intake ?? settings.effectiveIntakeMethod).estimate(from: observations)
             if intake == nil, let borrowed = fallback?.intake {
                 intake = borrowed
                 notes.append("\(ladder.entry) intake: no year with both rolls and births; used the ratio of all areas pooled")

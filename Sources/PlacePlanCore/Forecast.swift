@@ -24,6 +24,8 @@ public struct Forecast: Equatable, Sendable {
     public let areas: [AreaForecast]
     /// The last year of known births, if births were given (later births were projected).
     public let lastKnownBirthsYear: Int?
+    /// The methods chosen per ratio when the settings ask for a selection (`auto`).
+    public let methodChoice: MethodSelection.Choice?
 
     public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
 

@@ -9,21 +9,53 @@ public struct ForecastSettings: Equatable, Sendable {
     /// last known year (1 = hold the last known year flat). Without a births file the entry
     /// year group's own counts are projected the same way.
     public var birthsTrendYears: Int
+    /// How fast that trend fades: the slope is multiplied by this each further year
+    /// (1 = a straight line, 0 = flat). See `BirthsProjection`.
+    public var birthsTrendDamping: Double
+    /// When set (`auto`), `method` and `intakeMethod` are replaced, ratio by ratio, by the
+    /// candidate that predicted that ratio best in the history the forecast is given.
+    public var selection: MethodSelection?
 
     public init(method: RatioMethod = Self.default.method, intakeMethod: RatioMethod? = nil,
-                birthsTrendYears: Int = Self.default.birthsTrendYears) {
+                birthsTrendYears: Int = Self.default.birthsTrendYears,
+                birthsTrendDamping: Double = Self.default.birthsTrendDamping, selection: MethodSelection? = nil) {
         self.method = method
         self.intakeMethod = intakeMethod
         self.birthsTrendYears = birthsTrendYears
+        self.birthsTrendDamping = birthsTrendDamping
+        self.selection = selection
     }
 
     public var effectiveIntakeMethod: RatioMethod { intakeMethod ?? method }
 
     /// Chosen by `placeplan backtest Data/england` (README, "Accuracy").
-    public static let `default` = ForecastSettings(method: .weighted(years: 3), intakeMethod: nil, birthsTrendYears: 5)
+    public static let `default` = ForecastSettings(
+        method: .blend([.mean(years: 1), .weighted(years: 5)]), intakeMethod: .weighted(years: 3),
+        birthsTrendYears: 5, birthsTrendDamping: 0, selection: nil)
 
-    /// A short label such as `weighted-3` or `weighted-3, intake mean-3`.
+    /// `weighted-3`, or `mean-1+weighted-5:weighted-3` when the intake method differs
+    /// (progression method, colon, intake method): the same text `init?(spec:)` reads.
     public var label: String {
-        intakeMethod.map { $0 == method ? method.description : "\(method), intake \($0)" } ?? method.description
+        if selection != nil { return "auto" }
+        return intakeMethod.map { $0 == method ? method.description : "\(method):\($0)" } ?? method.description
+    }
+
+    /// Reads a label: `P` (one method for both) or `P:I` (progression P, intake I), keeping
+    /// `birthsTrendYears` from `base`.
+    public init?(spec: String, base: ForecastSettings = .default) {
+        if spec.lowercased() == "auto" {
+            self.init(method: MethodSelection.standardCandidates[0], birthsTrendYears: base.birthsTrendYears,
+                      birthsTrendDamping: base.birthsTrendDamping, selection: MethodSelection())
+            return
+        }
+        let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), let method = RatioMethod(name: parts[0]) else { return nil }
+        var intake: RatioMethod? = nil
+        if parts.count == 2 {
+            guard let parsed = RatioMethod(name: parts[1]) else { return nil }
+            intake = parsed == method ? nil : parsed
+        }
+        self.init(method: method, intakeMethod: intake, birthsTrendYears: base.birthsTrendYears,
+                  birthsTrendDamping: base.birthsTrendDamping)
     }
 }

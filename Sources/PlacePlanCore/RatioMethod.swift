@@ -9,9 +9,16 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// Least-squares line through the last `years` ratios, extrapolated to the target year but
     /// held inside the range of those ratios so that it cannot run away.
     case trend(years: Int)
+    /// The average of several summaries, read at each target year: an ensemble, which is
+    /// steadier than any one of its members when each is right at different times.
+    indirect case blend([RatioMethod])
 
+    /// Years of history the method looks at (the longest of a blend's members).
     public var years: Int {
-        switch self { case .mean(let k), .weighted(let k), .trend(let k): return k }
+        switch self {
+        case .mean(let k), .weighted(let k), .trend(let k): return k
+        case .blend(let members): return members.map(\.years).max() ?? 0
+        }
     }
 
     /// `mean-3`, `weighted-5`, `trend-5`: the name used in `plan.toml` and on the command line.
@@ -20,12 +27,20 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         case .mean(let k): return "mean-\(k)"
         case .weighted(let k): return "weighted-\(k)"
         case .trend(let k): return "trend-\(k)"
+        case .blend(let members): return members.map(\.description).joined(separator: "+")
         }
     }
 
-    /// Parses `mean-3`, `weighted-5`, `trend-4`; `last` means `mean-1`.
+    /// Parses `mean-3`, `weighted-5`, `trend-4`; `last` means `mean-1`; `mean-1+trend-5` is a
+    /// blend of the two.
     public init?(name: String) {
         let text = String(name.filter { !$0.isWhitespace }).lowercased()
+        if text.contains("+") {
+            let members = text.split(separator: "+", omittingEmptySubsequences: false).map { RatioMethod(name: String($0)) }
+            guard members.count >= 2, members.allSatisfy({ $0 != nil }) else { return nil }
+            self = .blend(members.map { $0! })
+            return
+        }
         if text == "last" { self = .mean(years: 1); return }
         let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
         guard parts.count == 2, let k = Int(parts[1]), (1...30).contains(k) else { return nil }
@@ -39,12 +54,17 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public static let syntax = "mean-K, weighted-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), or last"
+    public static let syntax = "mean-K, weighted-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), last, "
+        + "or a blend of these joined by + (e.g. mean-1+trend-5)"
 
     /// Summarises observed ratios into an estimate that can be read at any future year.
     /// `observations` are (year, ratio) pairs in any order; non-finite ratios must already be
     /// excluded. Returns `nil` when there are none.
     public func estimate(from observations: [(year: Int, ratio: Double)]) -> RatioEstimate? {
+        if case .blend(let members) = self {
+            let estimates = members.compactMap { $0.estimate(from: observations) }
+            return estimates.isEmpty ? nil : .blend(estimates)
+        }
         let recent = observations.sorted { $0.year < $1.year }.suffix(years)
         guard !recent.isEmpty else { return nil }
         let ratios = recent.map(\.ratio)
@@ -62,6 +82,8 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
             else { return .constant(ratios.reduce(0, +) / Double(ratios.count)) }
             return .trend(line, lower: ratios.min()!, upper: ratios.max()!)
+        case .blend:
+            preconditionFailure("handled above")
         }
     }
 }
@@ -70,11 +92,13 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
 public enum RatioEstimate: Equatable, Sendable {
     case constant(Double)
     case trend(TrendLine, lower: Double, upper: Double)
+    indirect case blend([RatioEstimate])
 
     public func value(at year: Int) -> Double {
         switch self {
         case .constant(let r): return r
         case .trend(let line, let lower, let upper): return min(max(line.value(at: Double(year)), lower), upper)
+        case .blend(let members): return members.reduce(0) { $0 + $1.value(at: year) } / Double(members.count)
         }
     }
 }

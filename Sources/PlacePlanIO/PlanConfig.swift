@@ -16,7 +16,7 @@ public struct PlanConfig: Equatable, Sendable {
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files"]
-    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "horizon"]
+    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon"]
     static let fileKeys: Set<String> = ["rolls", "births"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
@@ -126,11 +126,25 @@ public struct PlanConfig: Equatable, Sendable {
             checkKeys(forecast, allowed: forecastKeys, section: "forecast")
             for key in ["method", "intake_method"] {
                 guard let value = forecast[key] else { continue }
+                if key == "method", value.string?.lowercased() == "auto" {
+                    settings = ForecastSettings(spec: "auto", base: settings)!
+                    continue
+                }
                 guard let text = value.string, let method = RatioMethod(name: text) else {
-                    issue(key, "\(key) is not a method", fix: "write \(key) = \"weighted-3\"; methods: \(RatioMethod.syntax)")
+                    issue(key, "\(key) is not a method", fix: "write \(key) = \"weighted-3\"; methods: \(RatioMethod.syntax)"
+                          + (key == "method" ? ", or auto" : ""))
                     continue
                 }
                 if key == "method" { settings.method = method } else { settings.intakeMethod = method }
+            }
+            if forecast["method"] != nil, forecast["intake_method"] == nil, settings.selection == nil {
+                settings.intakeMethod = nil  // one method named: it serves the intake too
+            }
+            if let value = forecast["births_trend_damping"] {
+                if let d = value.double ?? value.int.map(Double.init), (0...1).contains(d) { settings.birthsTrendDamping = d } else {
+                    issue("births_trend_damping", "births_trend_damping must be a number from 0 to 1",
+                          fix: "e.g. births_trend_damping = 0.5 (0 holds the last known births flat, 1 follows the line)")
+                }
             }
             if let value = forecast["births_trend_years"] {
                 if let years = value.int, (1...30).contains(years) { settings.birthsTrendYears = years } else {

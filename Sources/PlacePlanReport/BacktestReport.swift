@@ -6,21 +6,23 @@ public enum BacktestReport {
     /// One block per measure: methods down, horizons across, median absolute % error in each
     /// cell, the best in each column marked with *.
     public static func table(_ result: Backtest.Result, methods: [String], measures: [String], horizons: [Int],
-                             defaultMethod: String? = nil) -> String {
+                             defaultMethod: String? = nil, level: Backtest.Level = .area) -> String {
         var out = "Backtest: origins \(result.origins.map(String.init).joined(separator: ", ")); "
-        out += "median absolute % error across areas and origins (* = best in column)\n"
+        out += level == .area
+            ? "median absolute % error across areas and origins (* = best in column)\n"
+            : "median absolute % error of the all-areas total across origins (* = best in column)\n"
         for measure in measures {
             var table = TextTable(header: ["\(measure)"] + horizons.map { "\($0)y ahead" } + ["bias 1y", "n 1y"])
             let best = horizons.map { h in
-                methods.compactMap { result.row(method: $0, measure: measure, horizon: h)?.summary.medianAbsolute }.min()
+                methods.compactMap { result.row(method: $0, measure: measure, horizon: h, level: level)?.summary.medianAbsolute }.min()
             }
             for method in methods {
                 var row = [method == defaultMethod ? "\(method) (default)" : method]
                 for (i, h) in horizons.enumerated() {
-                    guard let s = result.row(method: method, measure: measure, horizon: h)?.summary else { row.append("–"); continue }
+                    guard let s = result.row(method: method, measure: measure, horizon: h, level: level)?.summary else { row.append("–"); continue }
                     row.append(Format.percent(s.medianAbsolute, decimals: 2) + (s.medianAbsolute == best[i] ? "*" : " "))
                 }
-                let first = result.row(method: method, measure: measure, horizon: horizons.first ?? 1)?.summary
+                let first = result.row(method: method, measure: measure, horizon: horizons.first ?? 1, level: level)?.summary
                 row.append(first.map { Format.percent($0.bias, decimals: 2, signed: true) } ?? "–")
                 row.append(first.map { String($0.count) } ?? "–")
                 table.add(row)
@@ -32,10 +34,10 @@ public enum BacktestReport {
 
     /// One row per method × measure × horizon with every summary statistic (fractions).
     public static func csv(_ result: Backtest.Result) -> String {
-        var out = "method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct\n"
+        var out = "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct\n"
         for row in result.rows {
             let s = row.summary
-            out += [CSVField.quote(row.method), CSVField.quote(row.measure), String(row.horizon), String(s.count),
+            out += [row.level.rawValue, CSVField.quote(row.method), CSVField.quote(row.measure), String(row.horizon), String(s.count),
                     fixed(s.medianAbsolute * 100), fixed(s.meanAbsolute * 100), fixed(s.bias * 100),
                     fixed(s.shareWithin0_9Percent * 100)].joined(separator: ",") + "\n"
         }
@@ -49,12 +51,12 @@ extension BacktestReport {
     /// The summary rows as JSON (percentages as fractions, like the CSV's source values).
     public static func json(_ result: Backtest.Result) throws -> String {
         struct Row: Encodable {
-            let method: String, measure: String, horizon: Int, cases: Int
+            let level: String, method: String, measure: String, horizon: Int, cases: Int
             let medianAbsPctError: Double, meanAbsPctError: Double, bias: Double, shareWithin0_9Pct: Double
         }
         struct Document: Encodable { let origins: [Int]; let rows: [Row] }
         let document = Document(origins: result.origins, rows: result.rows.map {
-            Row(method: $0.method, measure: $0.measure, horizon: $0.horizon, cases: $0.summary.count,
+            Row(level: $0.level.rawValue, method: $0.method, measure: $0.measure, horizon: $0.horizon, cases: $0.summary.count,
                 medianAbsPctError: $0.summary.medianAbsolute * 100, meanAbsPctError: $0.summary.meanAbsolute * 100,
                 bias: $0.summary.bias * 100, shareWithin0_9Pct: $0.summary.shareWithin0_9Percent * 100)
         })

@@ -9,9 +9,15 @@ public enum ForecastSummary {
         var out = "\(plan.name)\n"
         out += "Forecast from \(Format.academicYear(forecast.baseYear)) (last census) for \(forecast.horizon) years, "
         out += "\(forecast.areas.count) areas, method \(forecast.settings.label)\n"
+        if let choice = forecast.methodChoice {
+            out += "auto chose: \(ladder.entry) intake \(choice.intake); "
+                + choice.progression.enumerated().map { "\(ladder.yearGroups[$0.offset])→\(ladder.yearGroups[$0.offset + 1]) \($0.element)" }
+                    .joined(separator: ", ") + "\n"
+        }
         if let births = forecast.lastKnownBirthsYear {
-            out += "Births known to \(births) (\(history.birthsBasis.rawValue) basis); later births projected by a straight line "
-                + "through the last \(forecast.settings.birthsTrendYears) known years\n"
+            let projection = BirthsProjection(BirthSeries([:]), trendYears: forecast.settings.birthsTrendYears,
+                                              damping: forecast.settings.birthsTrendDamping)
+            out += "Births known to \(births) (\(history.birthsBasis.rawValue) basis); later births projected by \(projection)\n"
         } else {
             out += "No births file: each area's \(ladder.entry) follows its own recent trend\n"
         }

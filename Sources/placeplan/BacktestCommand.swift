@@ -16,10 +16,16 @@ struct BacktestCommand: ParsableCommand {
             Examples:
               placeplan backtest
               placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
+              placeplan backtest Data/england --methods "mean-3 mean-1+weighted-5:weighted-3 auto"
+              placeplan backtest Data/england --level authority --per-year-group
               placeplan backtest Data/england --format csv --out backtest.csv
+
+            A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto;
+            P:I uses P for progression ratios and I for the intake ratio.
             """)
 
-    static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5"]
+    static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5",
+                                  "mean-1+weighted-5", "auto"]
 
     @OptionGroup var location: PlanLocation
     @Option(help: "Years ahead to score, 1–\(CohortSurvival.maximumHorizon).")
@@ -30,8 +36,14 @@ struct BacktestCommand: ParsableCommand {
     var methods: [String] = []
     @Option(help: "Years of births a line is fitted to beyond the last known year (1 = flat). Default: the plan's.")
     var birthsTrendYears: Int?
+    @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line). Default: the plan's.")
+    var birthsTrendDamping: Double?
     @Option(help: "Years of rolls needed before the first origin.")
     var minimumHistory = 3
+    @Flag(help: "Also score every year group on its own.")
+    var perYearGroup = false
+    @Option(help: "Level shown in the table: area (each area) or authority (all areas added up). CSV and JSON hold both.")
+    var level: Backtest.Level = .area
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
@@ -42,8 +54,12 @@ struct BacktestCommand: ParsableCommand {
         guard (1...CohortSurvival.maximumHorizon).contains(horizon) else {
             throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
         }
-        for name in methodNames where RatioMethod(name: name) == nil {
-            throw ValidationError("'\(name)' is not a method: use \(RatioMethod.syntax).")
+        for name in methodNames where ForecastSettings(spec: name) == nil {
+            throw ValidationError("'\(name)' is not a method: use \(RatioMethod.syntax); "
+                + "P:I uses P for progression and I for the intake ratio.")
+        }
+        if let d = birthsTrendDamping, !(0...1).contains(d) {
+            throw ValidationError("--births-trend-damping must be from 0 to 1 (got \(d)).")
         }
         guard minimumHistory >= 2 else { throw ValidationError("--minimum-history must be at least 2 years.") }
     }
@@ -57,10 +73,9 @@ struct BacktestCommand: ParsableCommand {
         var candidates: [ForecastSettings] = []
         let names = methodNames.isEmpty ? Self.standardMethods : methodNames
         for name in names {
-            var settings = plan.settings
-            settings.method = RatioMethod(name: name)!
-            settings.intakeMethod = nil
+            var settings = ForecastSettings(spec: name, base: plan.settings)!
             if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
+            if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
             if !candidates.contains(settings) { candidates.append(settings) }
         }
         if methodNames.isEmpty, !candidates.contains(plan.settings) { candidates.append(plan.settings) }
@@ -71,7 +86,8 @@ struct BacktestCommand: ParsableCommand {
                 + "with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
         }
         let showProgress = isatty(STDERR_FILENO) == 1
-        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins) { done, total in
+        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins,
+                                      perYearGroup: perYearGroup) { done, total in
             guard showProgress else { return }
             let width = 30, filled = width * done / total
             printError("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
@@ -80,9 +96,9 @@ struct BacktestCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            let measures = Backtest.measures(for: plan.history.ladder).map(\.name)
+            let measures = Backtest.measures(for: plan.history.ladder, perYearGroup: perYearGroup).map(\.name)
             text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures,
-                                                           horizons: Array(1...horizon), defaultMethod: plan.settings.label)
+                                                           horizons: Array(1...horizon), defaultMethod: plan.settings.label, level: level)
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)
         }

@@ -12,7 +12,8 @@ struct ForecastCommand: ParsableCommand {
             standard output unless --out is given). With no plan folder it forecasts the bundled
             England data and prints a readable summary instead.
 
-            Methods (--method, --intake-method): \(RatioMethod.syntax).
+            Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto
+            chooses, ratio by ratio, the method that predicted it best in the plan's own history.
 
             Examples:
               placeplan forecast
@@ -24,12 +25,14 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var location: PlanLocation
     @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else \(10).")
     var horizon: Int?
-    @Option(help: "Progression-ratio method, e.g. weighted-3. Default: plan.toml's, else the measured default.")
-    var method: RatioMethod?
+    @Option(help: "Progression-ratio method, e.g. weighted-3, or auto. Default: plan.toml's, else the measured default.")
+    var method: String?
     @Option(help: "Intake-ratio method (entry year group / births). Default: as --method.")
     var intakeMethod: RatioMethod?
     @Option(help: "Years of births a line is fitted to for births beyond the last known year (1 = flat).")
     var birthsTrendYears: Int?
+    @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line).")
+    var birthsTrendDamping: Double?
     @Option(help: "Output format: csv or json.")
     var format: RowFormat?
     @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
@@ -42,6 +45,12 @@ struct ForecastCommand: ParsableCommand {
         if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
             throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
         }
+        if let method, ForecastSettings(spec: method) == nil || method.contains(":") {
+            throw ValidationError("'\(method)' is not a method: use \(RatioMethod.syntax), or auto.")
+        }
+        if let d = birthsTrendDamping, !(0...1).contains(d) {
+            throw ValidationError("--births-trend-damping must be from 0 to 1 (got \(d)).")
+        }
         if let years = birthsTrendYears, !(1...30).contains(years) {
             throw ValidationError("--births-trend-years must be from 1 to 30 (got \(years)).")
         }
@@ -50,9 +59,14 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let plan = try location.load()
         var settings = plan.settings
-        if let method { settings.method = method }
-        if let intakeMethod { settings.intakeMethod = intakeMethod }
+        if let method {
+            // Naming one method on the command line means it, for the intake too, unless
+            // --intake-method says otherwise.
+            settings = ForecastSettings(spec: method, base: settings)!
+        }
+        if let intakeMethod { settings.intakeMethod = intakeMethod; settings.selection = nil }
         if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
+        if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
         let forecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon ?? plan.horizon)
         let readable = ForecastSummary.render(plan: plan, forecast: forecast)
 

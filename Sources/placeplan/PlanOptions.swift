@@ -68,3 +68,5 @@ func printError(_ text: String, terminator: String = "\n") {
 extension RatioMethod: ExpressibleByArgument {
     public init?(argument: String) { self.init(name: argument) }
 }
+
+extension Backtest.Level: ExpressibleByArgument {}

@@ -149,8 +149,9 @@ struct CLITests {
         let result = try CLI.run(["backtest", "Data/england", "--horizon", "2", "--methods", "mean-3,weighted-3", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct")
-        // 2 methods × 4 measures (R intake, primary, secondary, sixth form) × 2 horizons.
-        #expect(lines.count == 1 + 2 * 4 * 2)
+        #expect(lines.first == "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct")
+        // 2 levels × 2 methods × 5 measures (R and Y7 intake, primary, secondary, sixth form) × 2 horizons.
+        #expect(lines.count == 1 + 2 * 2 * 5 * 2)
+        #expect(lines.contains { $0.hasPrefix("authority,mean-3,primary,1,6,") })
     }
 }

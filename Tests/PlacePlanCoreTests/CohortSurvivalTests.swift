@@ -11,7 +11,7 @@ struct CohortSurvivalTests {
     @Test("a forecast worked by hand: entry from births, other year groups by mean ratios")
     func handWorked() throws {
         let forecast = try CohortSurvival.forecast(history([area], births: births),
-                                                   settings: ForecastSettings(method: .mean(years: 3), birthsTrendYears: 4), horizon: 2)
+                                                   settings: ForecastSettings(method: .mean(years: 3), birthsTrendYears: 4, birthsTrendDamping: 1), horizon: 2)
         let x = try #require(forecast.areas.first)
         #expect(forecast.baseYear == 2017)
         #expect(x.years == [2018, 2019])
@@ -20,11 +20,26 @@ struct CohortSurvivalTests {
         #expect(close(x.pupils[0][0], 130))
         #expect(close(x.pupils[0][1], 120 * ab))
         #expect(close(x.pupils[0][2], 108))
-        // 2019 needs births(2015), projected by the line through 2011–2014: 140.
+        // 2019 needs births(2015): the last known year plus the undamped slope of 2011–2014, 130 + 10.
         #expect(close(x.pupils[1][0], 140))
         #expect(close(x.pupils[1][1], 130 * ab))
         #expect(close(x.pupils[1][2], 120 * ab))
         #expect(x.notes.contains { $0.contains("births after 2014 projected") })
+    }
+
+    @Test("births beyond the last known year: damped trend from the last known year, flat at damping 0")
+    func birthsProjection() {
+        let series = BirthSeries([2011: 100, 2012: 110, 2013: 120, 2014: 130])
+        let damped = BirthsProjection(series, trendYears: 4, damping: 0.5)
+        #expect(damped.value(at: 2014) == 130)
+        #expect(close(damped.value(at: 2015)!, 135))
+        #expect(close(damped.value(at: 2016)!, 137.5))
+        #expect(damped.value(at: 2010) == nil)  // never back-cast
+        #expect(BirthsProjection(series, trendYears: 4, damping: 0).value(at: 2020) == 130)
+        #expect(close(BirthsProjection(series, trendYears: 2, damping: 1).value(at: 2016)!, 150))
+        // A falling line stops at zero.
+        let falling = BirthsProjection(BirthSeries([2011: 30, 2012: 20, 2013: 10]), trendYears: 3, damping: 1)
+        #expect(falling.value(at: 2020) == 0)
     }
 
     @Test("property: constant ratios of 1 and flat births give a flat forecast, for every method")

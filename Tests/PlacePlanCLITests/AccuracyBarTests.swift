@@ -1,0 +1,38 @@
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import Testing
+
+/// The bar the default method must clear on real data: on the England authorities it must beat
+/// the plain mean of the last three ratios on median absolute error for Reception, primary and
+/// secondary, one and three years ahead, in an honest backtest.
+@Suite("The default method clears the bar on England's data")
+struct AccuracyBarTests {
+    @Test("default beats mean-3 on Reception, primary and secondary, 1 and 3 years ahead")
+    func defaultBeatsMeanOfThree() throws {
+        let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
+        #expect(plan.settings == .default, "Data/england should use the engine's default settings")
+        var baseline = plan.settings
+        baseline.method = .mean(years: 3)
+        baseline.intakeMethod = nil
+        let result = try Backtest.run(plan.history, methods: [plan.settings, baseline], horizon: 3)
+        for measure in ["R (intake)", "primary", "secondary"] {
+            for horizon in [1, 3] {
+                let ours = try #require(result.row(method: plan.settings.label, measure: measure, horizon: horizon))
+                let theirs = try #require(result.row(method: baseline.label, measure: measure, horizon: horizon))
+                // City of London has no secondary pupils, so secondary has 150 authorities × 4 origins at 3 years.
+                #expect(ours.summary.count == theirs.summary.count && ours.summary.count >= 600)
+                #expect(ours.summary.medianAbsolute < theirs.summary.medianAbsolute,
+                        "\(measure), \(horizon)y: default \(ours.summary.medianAbsolute) vs mean-3 \(theirs.summary.medianAbsolute)")
+            }
+        }
+    }
+
+    @Test("one year ahead, primary totals are within 0.5% for the median authority")
+    func primaryOneYear() throws {
+        let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
+        let result = try Backtest.run(plan.history, methods: [plan.settings], horizon: 1)
+        let row = try #require(result.row(method: plan.settings.label, measure: "primary", horizon: 1))
+        #expect(row.summary.medianAbsolute < 0.005)
+    }
+}
