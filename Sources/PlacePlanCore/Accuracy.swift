@@ -16,6 +16,10 @@ public struct ErrorSummary: Equatable, Sendable {
     public let bias: Double
     /// Share of errors with |error| ≤ 0.9% (the reference council's intake figure).
     public let shareWithin0_9Percent: Double
+    /// Share of actuals inside their prediction interval, where forecasts had intervals
+    /// (an 80% interval should hold about 80%), and how many intervals that is.
+    public var coverage: Double? = nil
+    public var intervals: Int = 0
 
     public init?(errors: [Double]) {
         guard !errors.isEmpty else { return nil }

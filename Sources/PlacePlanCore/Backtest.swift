@@ -38,7 +38,15 @@ public enum Backtest {
         public let area: String
         public let forecast: Double
         public let actual: Double
+        /// The prediction interval, for single-year-group measures of forecasts that have one.
+        public var lower: Double? = nil
+        public var upper: Double? = nil
         public var error: Double? { percentageError(forecast: forecast, actual: actual) }
+        /// Whether the actual fell inside the interval; `nil` without an interval.
+        public var covered: Bool? {
+            guard let lower, let upper else { return nil }
+            return actual >= lower - 1e-9 && actual <= upper + 1e-9
+        }
     }
 
     public struct Row: Equatable, Sendable {
@@ -100,8 +108,13 @@ public enum Backtest {
                                 totalActual[h][i] += truth[i]
                             }
                             for measure in measures {
-                                cases.append(Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
-                                                  area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth)))
+                                var scored = Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
+                                                  area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth))
+                                if measure.yearGroups.count == 1, let interval = area.intervals?[h][measure.yearGroups.lowerBound] {
+                                    scored.lower = interval.lower
+                                    scored.upper = interval.upper
+                                }
+                                cases.append(scored)
                             }
                         }
                     }
@@ -126,7 +139,13 @@ public enum Backtest {
                 for measure in measures {
                     for h in 1...horizon {
                         let key = Key(level: level, method: settings.label, measure: measure.name, horizon: h)
-                        if let summary = ErrorSummary(errors: (grouped[key] ?? []).compactMap(\.error)) {
+                        let group = grouped[key] ?? []
+                        if var summary = ErrorSummary(errors: group.compactMap(\.error)) {
+                            let covered = group.compactMap(\.covered)
+                            if !covered.isEmpty {
+                                summary.coverage = Double(covered.filter { $0 }.count) / Double(covered.count)
+                                summary.intervals = covered.count
+                            }
                             rows.append(Row(level: level, method: settings.label, measure: measure.name, horizon: h, summary: summary))
                         }
                     }

@@ -35,8 +35,20 @@ public enum CohortSurvival {
             return model.project(horizon: horizon)
         }
         let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
-        return Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
-                        areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
+        var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
+                                areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
+        if let coverage = settings.intervals,
+           let intervals = try PredictionIntervals.calibrate(history, settings: settings, coverage: coverage, horizon: horizon) {
+            forecast.intervals = intervals
+            forecast.areas = forecast.areas.map { area in
+                var area = area
+                area.intervals = area.pupils.enumerated().map { h, row in
+                    row.enumerated().map { g, pupils in intervals.interval(around: pupils, horizon: h + 1, yearGroup: g) }
+                }
+                return area
+            }
+        }
+        return forecast
     }
 }
 

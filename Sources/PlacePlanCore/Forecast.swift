@@ -7,6 +7,13 @@ public struct AreaForecast: Equatable, Sendable {
     public let pupils: [[Double]]
     /// Where the engine had to depart from the method, in words a planner can act on.
     public let notes: [String]
+    /// `intervals[h][g]` = (lower, upper) when the settings ask for prediction intervals.
+    public var intervals: [[(lower: Double, upper: Double)]]? = nil
+
+    public static func == (a: AreaForecast, b: AreaForecast) -> Bool {
+        a.area == b.area && a.years == b.years && a.pupils == b.pupils && a.notes == b.notes
+            && a.intervals?.map { $0.map { [$0.lower, $0.upper] } } == b.intervals?.map { $0.map { [$0.lower, $0.upper] } }
+    }
 
     public func pupils(year: Int, yearGroup g: Int) -> Double? {
         guard let h = years.firstIndex(of: year) else { return nil }
@@ -21,11 +28,13 @@ public struct Forecast: Equatable, Sendable {
     public let baseYear: Int
     public let horizon: Int
     public let settings: ForecastSettings
-    public let areas: [AreaForecast]
+    public var areas: [AreaForecast]
     /// The last year of known births, if births were given (later births were projected).
     public let lastKnownBirthsYear: Int?
     /// The methods chosen per ratio when the settings ask for a selection (`auto`).
     public let methodChoice: MethodSelection.Choice?
+    /// The calibrated intervals, when asked for and the history allowed.
+    public var intervals: PredictionIntervals? = nil
 
     public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
 
@@ -36,7 +45,9 @@ public struct Forecast: Equatable, Sendable {
         for (h, year) in years.enumerated() {
             for area in areas {
                 for (g, yearGroup) in ladder.yearGroups.enumerated() {
-                    cells.append(ForecastCell(year: year, area: area.area, yearGroup: yearGroup, pupils: area.pupils[h][g]))
+                    let interval = area.intervals?[h][g]
+                    cells.append(ForecastCell(year: year, area: area.area, yearGroup: yearGroup, pupils: area.pupils[h][g],
+                                              lower: interval?.lower, upper: interval?.upper))
                 }
             }
         }
@@ -56,4 +67,7 @@ public struct ForecastCell: Equatable, Sendable {
     public let area: PlanningArea
     public let yearGroup: YearGroup
     public let pupils: Double
+    /// Prediction interval, when the forecast has one.
+    public var lower: Double? = nil
+    public var upper: Double? = nil
 }

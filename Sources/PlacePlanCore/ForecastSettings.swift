@@ -15,15 +15,20 @@ public struct ForecastSettings: Equatable, Sendable {
     /// When set (`auto`), `method` and `intakeMethod` are replaced, ratio by ratio, by the
     /// candidate that predicted that ratio best in the history the forecast is given.
     public var selection: MethodSelection?
+    /// Coverage of prediction intervals (e.g. 0.8 for 80%), or `nil` for none. Intervals are
+    /// calibrated on the plan's own past errors (`PredictionIntervals`).
+    public var intervals: Double?
 
     public init(method: RatioMethod = Self.default.method, intakeMethod: RatioMethod? = nil,
                 birthsTrendYears: Int = Self.default.birthsTrendYears,
-                birthsTrendDamping: Double = Self.default.birthsTrendDamping, selection: MethodSelection? = nil) {
+                birthsTrendDamping: Double = Self.default.birthsTrendDamping, selection: MethodSelection? = nil,
+                intervals: Double? = nil) {
         self.method = method
         self.intakeMethod = intakeMethod
         self.birthsTrendYears = birthsTrendYears
         self.birthsTrendDamping = birthsTrendDamping
         self.selection = selection
+        self.intervals = intervals
     }
 
     public var effectiveIntakeMethod: RatioMethod { intakeMethod ?? method }

@@ -16,7 +16,7 @@ public struct PlanConfig: Equatable, Sendable {
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files"]
-    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon"]
+    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
     static let fileKeys: Set<String> = ["rolls", "births"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
@@ -150,6 +150,13 @@ public struct PlanConfig: Equatable, Sendable {
                 if let years = value.int, (1...30).contains(years) { settings.birthsTrendYears = years } else {
                     issue("births_trend_years", "births_trend_years must be a whole number from 1 to 30",
                           fix: "e.g. births_trend_years = 5 (1 holds the last known births flat)")
+                }
+            }
+            if let value = forecast["intervals"] {
+                if let percent = value.double ?? value.int.map(Double.init), (50...99).contains(percent) {
+                    settings.intervals = percent / 100
+                } else {
+                    issue("intervals", "intervals is a coverage in percent from 50 to 99", fix: "e.g. intervals = 80")
                 }
             }
             if let value = forecast["horizon"] {

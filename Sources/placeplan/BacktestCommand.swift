@@ -18,6 +18,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
               placeplan backtest Data/england --methods "mean-3 mean-1+weighted-5:weighted-3 auto"
               placeplan backtest Data/england --level authority --per-year-group
+              placeplan backtest Data/england --methods mean-1+weighted-5:weighted-3 --intervals 80
               placeplan backtest Data/england --format csv --out backtest.csv
 
             A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto;
@@ -44,6 +45,8 @@ struct BacktestCommand: ParsableCommand {
     var perYearGroup = false
     @Option(help: "Level shown in the table: area (each area) or authority (all areas added up). CSV and JSON hold both.")
     var level: Backtest.Level = .area
+    @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
+    var intervals: Double?
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
@@ -51,6 +54,9 @@ struct BacktestCommand: ParsableCommand {
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func validate() throws {
+        if let intervals, !(50...99).contains(intervals) {
+            throw ValidationError("--intervals is a coverage in percent from 50 to 99 (got \(intervals)).")
+        }
         guard (1...CohortSurvival.maximumHorizon).contains(horizon) else {
             throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
         }
@@ -76,9 +82,14 @@ struct BacktestCommand: ParsableCommand {
             var settings = ForecastSettings(spec: name, base: plan.settings)!
             if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
             if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
+            if let intervals { settings.intervals = intervals / 100 }
             if !candidates.contains(settings) { candidates.append(settings) }
         }
-        if methodNames.isEmpty, !candidates.contains(plan.settings) { candidates.append(plan.settings) }
+        if methodNames.isEmpty {
+            var own = plan.settings
+            if let intervals { own.intervals = intervals / 100 }
+            if !candidates.contains(own) { candidates.append(own) }
+        }
 
         let origins = Backtest.origins(for: plan.history, minimumHistory: minimumHistory)
         guard !origins.isEmpty else {

@@ -20,6 +20,7 @@ struct ForecastCommand: ParsableCommand {
               placeplan forecast Data/england --horizon 3
               placeplan forecast Data/england --method mean-3 --format json --out forecast.json
               placeplan forecast my-plan --summary --out forecast.csv
+              placeplan forecast Data/england --intervals 80 --out forecast.csv   # adds lower,upper
             """)
 
     @OptionGroup var location: PlanLocation
@@ -33,6 +34,8 @@ struct ForecastCommand: ParsableCommand {
     var birthsTrendYears: Int?
     @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line).")
     var birthsTrendDamping: Double?
+    @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
+    var intervals: Double?
     @Option(help: "Output format: csv or json.")
     var format: RowFormat?
     @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
@@ -42,6 +45,9 @@ struct ForecastCommand: ParsableCommand {
     enum RowFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     func validate() throws {
+        if let intervals, !(50...99).contains(intervals) {
+            throw ValidationError("--intervals is a coverage in percent from 50 to 99 (got \(intervals)).")
+        }
         if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
             throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
         }
@@ -67,6 +73,7 @@ struct ForecastCommand: ParsableCommand {
         if let intakeMethod { settings.intakeMethod = intakeMethod; settings.selection = nil }
         if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
         if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
+        if let intervals { settings.intervals = intervals / 100 }
         let forecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon ?? plan.horizon)
         let readable = ForecastSummary.render(plan: plan, forecast: forecast)
 

@@ -149,9 +149,34 @@ struct CLITests {
         let result = try CLI.run(["backtest", "Data/england", "--horizon", "2", "--methods", "mean-3,weighted-3", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct")
+        #expect(lines.first == "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct,interval_coverage_pct")
         // 2 levels × 2 methods × 5 measures (R and Y7 intake, primary, secondary, sixth form) × 2 horizons.
         #expect(lines.count == 1 + 2 * 2 * 5 * 2)
         #expect(lines.contains { $0.hasPrefix("authority,mean-3,primary,1,6,") })
+    }
+}
+
+@Suite("placeplan intervals end to end", .serialized)
+struct IntervalCLITests {
+    @Test("forecast --intervals 80 adds lower and upper columns that bracket sensibly")
+    func forecastIntervals() throws {
+        let result = try CLI.run(["forecast", "Data/england", "--horizon", "2", "--intervals", "80"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "year,area,year_group,pupils,lower,upper")
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",").suffix(3).compactMap { Double($0) }
+            #expect(f.count == 3 && f[1] <= f[2])
+        }
+    }
+
+    @Test("backtest --intervals 80 on England: one-year coverage of Reception is near 80%")
+    func backtestCoverage() throws {
+        let result = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-1+weighted-5:weighted-3",
+                                  "--intervals", "80", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("area,") && $0.contains(",R (intake),1,") })
+        let coverage = try #require(Double(row.split(separator: ",").last!))
+        #expect((65...95).contains(coverage), "coverage \(coverage)%")
     }
 }

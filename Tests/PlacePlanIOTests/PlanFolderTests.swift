@@ -154,13 +154,16 @@ struct PlanConfigTests {
             method = "trend-5"
             intake_method = "mean-3"
             births_trend_years = 1
+            births_trend_damping = 0.5
+            intervals = 80
             horizon = 7
             """)
         #expect(config.ladder.yearGroups.map(\.name) == ["N", "R", "Y1", "Y2"])
         #expect(config.ladder.entryAge == 3)
         #expect(config.ladder.phases == [Phase(name: "infant", first: "R", last: "Y2")])
         #expect(config.birthsBasis == .calendar)
-        #expect(config.settings == ForecastSettings(method: .trend(years: 5), intakeMethod: .mean(years: 3), birthsTrendYears: 1))
+        #expect(config.settings == ForecastSettings(method: .trend(years: 5), intakeMethod: .mean(years: 3), birthsTrendYears: 1,
+                                                    birthsTrendDamping: 0.5, intervals: 0.8))
         #expect(config.horizon == 7)
     }
 
