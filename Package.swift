@@ -33,7 +33,8 @@ let package = Package(
             dependencies: ["PlacePlanCore", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["README.md"]
         ),
-        .target(name: "PlacePlanReport", dependencies: ["PlacePlanCore"], exclude: ["README.md"]),
+        .target(name: "PlacePlanCharts", exclude: ["README.md"]),
+        .target(name: "PlacePlanReport", dependencies: ["PlacePlanCore", "PlacePlanCharts"], exclude: ["README.md"]),
         .executableTarget(
             name: "placeplan",
             dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore"]),
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore"]),
         .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
+        .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport"]

@@ -1,0 +1,136 @@
+/// A line chart of pupils over years, drawn as standalone SVG: history as solid lines, forecasts
+/// dashed, prediction intervals as shaded bands, capacity as a black step line, with axes, nice
+/// ticks, gridlines, a legend and a title. Everything a user named is escaped.
+public struct LineChart: Sendable {
+    public struct Point: Equatable, Sendable {
+        public let x: Double
+        public let y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    public struct Series: Sendable {
+        public enum Style: Sendable { case solid, dashed, capacity }
+        public let name: String
+        public let points: [Point]
+        public let style: Style
+        /// (x, lower, upper) for a shaded interval band, drawn beneath the line.
+        public let band: [(x: Double, lower: Double, upper: Double)]
+        public init(name: String, points: [Point], style: Style = .solid, band: [(x: Double, lower: Double, upper: Double)] = []) {
+            self.name = name
+            self.points = points
+            self.style = style
+            self.band = band
+        }
+    }
+
+    public var title: String
+    public var yLabel: String
+    public var series: [Series]
+    public var width: Double = 640
+    public var height: Double = 320
+    /// Labels for x ticks (years → "2019/20"); default: the number itself.
+    public var xLabel: @Sendable (Double) -> String = { Markup.coordinate($0) }
+    /// Labels for y ticks (pupils → "12,000"); default: the number itself.
+    public var yTickLabel: @Sendable (Double) -> String = { Markup.coordinate($0) }
+    /// Start the y axis at zero (honest for counts) rather than at the data's minimum.
+    public var yFromZero = true
+
+    public init(title: String, yLabel: String, series: [Series]) {
+        self.title = title
+        self.yLabel = yLabel
+        self.series = series
+    }
+
+    /// The plot area inside the margins left for title, axis labels and legend.
+    public struct Layout: Equatable, Sendable {
+        public let left: Double, right: Double, top: Double, bottom: Double
+        public let x: LinearScale
+        public let y: LinearScale
+        public let xTicks: [Double]
+        public let yTicks: [Double]
+    }
+
+    public func layout() -> Layout {
+        let xs = series.flatMap { $0.points.map(\.x) + $0.band.map(\.x) }
+        let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.lower, $0.upper] } }.filter(\.isFinite)
+        let left = 64.0, right = width - 16, top = 36.0, bottom = height - 64
+        let xDomain = (xs.min() ?? 0)...(xs.max() ?? 1)
+        let yLow = yFromZero ? min(0, ys.min() ?? 0) : (ys.min() ?? 0)
+        let (yDomain, yTicks) = NiceTicks.ticks(covering: yLow...(ys.max() ?? 1), target: 5)
+        // Years are whole: tick every year when few, else every 2 or 5.
+        let span = xDomain.upperBound - xDomain.lowerBound
+        let xStep = span <= 10 ? 1.0 : span <= 20 ? 2 : 5
+        let xTicks = stride(from: xDomain.lowerBound.rounded(.up), through: xDomain.upperBound, by: xStep).map { $0 }
+        return Layout(left: left, right: right, top: top, bottom: bottom,
+                      x: LinearScale(domain: xDomain, range: (left, right)),
+                      y: LinearScale(domain: yDomain, range: (bottom, top)),
+                      xTicks: xTicks, yTicks: yTicks)
+    }
+
+    public func svg() -> String {
+        let l = layout()
+        let c = Markup.coordinate
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        out += "<title>\(Markup.escape(title))</title>\n"
+        out += "<text x=\"\(c(l.left))\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"\(Palette.ink)\">\(Markup.escape(title))</text>\n"
+        // Gridlines and y ticks.
+        for tick in l.yTicks {
+            let y = l.y(tick)
+            out += "<line class=\"grid\" x1=\"\(c(l.left))\" y1=\"\(c(y))\" x2=\"\(c(l.right))\" y2=\"\(c(y))\" stroke=\"\(Palette.grid)\"/>\n"
+            out += "<text class=\"ytick\" x=\"\(c(l.left - 6))\" y=\"\(c(y + 4))\" text-anchor=\"end\" fill=\"\(Palette.ink)\">\(Markup.escape(yTickLabel(tick)))</text>\n"
+        }
+        for tick in l.xTicks {
+            let x = l.x(tick)
+            out += "<line x1=\"\(c(x))\" y1=\"\(c(l.bottom))\" x2=\"\(c(x))\" y2=\"\(c(l.bottom + 4))\" stroke=\"\(Palette.ink)\"/>\n"
+            out += "<text class=\"xtick\" x=\"\(c(x))\" y=\"\(c(l.bottom + 18))\" text-anchor=\"middle\" fill=\"\(Palette.ink)\">\(Markup.escape(xLabel(tick)))</text>\n"
+        }
+        // Axes.
+        out += "<line x1=\"\(c(l.left))\" y1=\"\(c(l.bottom))\" x2=\"\(c(l.right))\" y2=\"\(c(l.bottom))\" stroke=\"\(Palette.ink)\"/>\n"
+        out += "<line x1=\"\(c(l.left))\" y1=\"\(c(l.top))\" x2=\"\(c(l.left))\" y2=\"\(c(l.bottom))\" stroke=\"\(Palette.ink)\"/>\n"
+        out += "<text x=\"14\" y=\"\(c((l.top + l.bottom) / 2))\" transform=\"rotate(-90 14 \(c((l.top + l.bottom) / 2)))\" text-anchor=\"middle\" fill=\"\(Palette.ink)\">\(Markup.escape(yLabel))</text>\n"
+
+        var colourIndex = 0
+        var legend: [(name: String, colour: String, style: Series.Style)] = []
+        for s in series {
+            let colour: String
+            if s.style == .capacity { colour = Palette.colours[7] } else { colour = Palette.colour(colourIndex); colourIndex += 1 }
+            if !s.band.isEmpty {
+                let upper = s.band.map { "\(c(l.x($0.x))),\(c(l.y($0.upper)))" }
+                let lower = s.band.reversed().map { "\(c(l.x($0.x))),\(c(l.y($0.lower)))" }
+                out += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
+            }
+            guard !s.points.isEmpty else { continue }
+            let path: String
+            if s.style == .capacity {
+                // Capacity changes at the start of a year and holds through it: a step line.
+                var steps: [String] = []
+                for (i, p) in s.points.enumerated() {
+                    if i > 0 { steps.append("\(c(l.x(p.x))),\(c(l.y(s.points[i - 1].y)))") }
+                    steps.append("\(c(l.x(p.x))),\(c(l.y(p.y)))")
+                }
+                path = steps.joined(separator: " ")
+            } else {
+                path = s.points.map { "\(c(l.x($0.x))),\(c(l.y($0.y)))" }.joined(separator: " ")
+            }
+            let dash = s.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
+            let widthAttribute = s.style == .capacity ? "2.5" : "2"
+            out += "<polyline class=\"series\" data-name=\"\(Markup.escape(s.name))\" points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(widthAttribute)\"\(dash)/>\n"
+            if s.points.count == 1 {
+                out += "<circle cx=\"\(c(l.x(s.points[0].x)))\" cy=\"\(c(l.y(s.points[0].y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
+            }
+            legend.append((s.name, colour, s.style))
+        }
+        // Legend: one row under the x labels, wrapping when it runs out of width.
+        var x = l.left, y = l.bottom + 40
+        for entry in legend {
+            let textWidth = Double(entry.name.count) * 7 + 34
+            if x + textWidth > width - 8, x > l.left { x = l.left; y += 16 }
+            let dash = entry.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
+            out += "<g class=\"legend\"><line x1=\"\(c(x))\" y1=\"\(c(y - 4))\" x2=\"\(c(x + 22))\" y2=\"\(c(y - 4))\" stroke=\"\(entry.colour)\" stroke-width=\"2\"\(dash)/>"
+            out += "<text x=\"\(c(x + 28))\" y=\"\(c(y))\" fill=\"\(Palette.ink)\">\(Markup.escape(entry.name))</text></g>\n"
+            x += textWidth
+        }
+        out += "</svg>\n"
+        return out
+    }
+}
