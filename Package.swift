@@ -43,9 +43,11 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        // Shared by the test targets only (seeded random numbers for property tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore"]),
-        .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore"]),
+        .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore", "TestSupport"]),
+        .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore", "TestSupport"]),
         .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
         .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
         .testTarget(

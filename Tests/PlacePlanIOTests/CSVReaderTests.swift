@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlacePlanIO
 
 private func parse(_ text: String) throws -> [CSVRecord] { try CSVReader.parse(Array(text.utf8), file: "t.csv") }
