@@ -15,11 +15,15 @@ public struct LineChart: Sendable {
         public let style: Style
         /// (x, lower, upper) for a shaded interval band, drawn beneath the line.
         public let band: [(x: Double, lower: Double, upper: Double)]
-        public init(name: String, points: [Point], style: Style = .solid, band: [(x: Double, lower: Double, upper: Double)] = []) {
+        /// Palette slot; series that share one (a phase's history and its forecast) share a colour.
+        public let colour: Int?
+        public init(name: String, points: [Point], style: Style = .solid, band: [(x: Double, lower: Double, upper: Double)] = [],
+                    colour: Int? = nil) {
             self.name = name
             self.points = points
             self.style = style
             self.band = band
+            self.colour = colour
         }
     }
 
@@ -53,10 +57,14 @@ public struct LineChart: Sendable {
     public func layout() -> Layout {
         let xs = series.flatMap { $0.points.map(\.x) + $0.band.map(\.x) }
         let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.lower, $0.upper] } }.filter(\.isFinite)
-        let left = 64.0, right = width - 16, top = 36.0, bottom = height - 64
         let xDomain = (xs.min() ?? 0)...(xs.max() ?? 1)
         let yLow = yFromZero ? min(0, ys.min() ?? 0) : (ys.min() ?? 0)
         let (yDomain, yTicks) = NiceTicks.ticks(covering: yLow...(ys.max() ?? 1), target: 5)
+        // Room for the widest y tick label and the rotated axis title; half the widest x label
+        // on the right so the last year is not cut off.
+        let widestY = Double(yTicks.map { yTickLabel($0).count }.max() ?? 1) * Self.characterWidth
+        let widestX = Double(xLabel(xDomain.upperBound).count) * Self.characterWidth
+        let left = 30 + widestY, right = width - max(16, widestX / 2 + 4), top = 36.0, bottom = height - 64
         // Years are whole: tick every year when few, else every 2 or 5.
         let span = xDomain.upperBound - xDomain.lowerBound
         let xStep = span <= 10 ? 1.0 : span <= 20 ? 2 : 5
@@ -66,6 +74,9 @@ public struct LineChart: Sendable {
                       y: LinearScale(domain: yDomain, range: (bottom, top)),
                       xTicks: xTicks, yTicks: yTicks)
     }
+
+    /// Approximate width of a character at the 12px font used for labels.
+    static let characterWidth = 7.0
 
     public func svg() -> String {
         let l = layout()
@@ -93,7 +104,14 @@ public struct LineChart: Sendable {
         var legend: [(name: String, colour: String, style: Series.Style)] = []
         for s in series {
             let colour: String
-            if s.style == .capacity { colour = Palette.colours[7] } else { colour = Palette.colour(colourIndex); colourIndex += 1 }
+            if s.style == .capacity {
+                colour = Palette.colours[7]
+            } else if let fixed = s.colour {
+                colour = Palette.colour(fixed)
+            } else {
+                colour = Palette.colour(colourIndex)
+                colourIndex += 1
+            }
             if !s.band.isEmpty {
                 let upper = s.band.map { "\(c(l.x($0.x))),\(c(l.y($0.upper)))" }
                 let lower = s.band.reversed().map { "\(c(l.x($0.x))),\(c(l.y($0.lower)))" }
@@ -123,7 +141,7 @@ public struct LineChart: Sendable {
         // Legend: one row under the x labels, wrapping when it runs out of width.
         var x = l.left, y = l.bottom + 40
         for entry in legend {
-            let textWidth = Double(entry.name.count) * 7 + 34
+            let textWidth = Double(entry.name.count) * Self.characterWidth + 34
             if x + textWidth > width - 8, x > l.left { x = l.left; y += 16 }
             let dash = entry.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
             out += "<g class=\"legend\"><line x1=\"\(c(x))\" y1=\"\(c(y - 4))\" x2=\"\(c(x + 22))\" y2=\"\(c(y - 4))\" stroke=\"\(entry.colour)\" stroke-width=\"2\"\(dash)/>"

@@ -14,6 +14,9 @@ public struct PredictionIntervals: Equatable, Sendable {
     public let coverage: Double
     /// `bounds[h - 1][g]` = (lower, upper) quantiles of log(actual / forecast).
     public let bounds: [[(lower: Double, upper: Double)]]
+    /// `phaseBounds[h - 1][p]` for the ladder's phase `p` totals, calibrated on phase totals
+    /// themselves: year groups' errors are correlated, so their bounds cannot simply be added.
+    public let phaseBounds: [[(lower: Double, upper: Double)]]
     /// Forecasts scored in calibration (area × origin), for the record.
     public let scoredForecasts: Int
 
@@ -21,6 +24,7 @@ public struct PredictionIntervals: Equatable, Sendable {
         a.coverage == b.coverage && a.scoredForecasts == b.scoredForecasts
             && a.bounds.count == b.bounds.count
             && zip(a.bounds, b.bounds).allSatisfy { zip($0, $1).allSatisfy { $0.lower == $1.lower && $0.upper == $1.upper } }
+            && zip(a.phaseBounds, b.phaseBounds).allSatisfy { zip($0, $1).allSatisfy { $0.lower == $1.lower && $0.upper == $1.upper } }
     }
 
     /// At least this many years of rolls before an origin used for calibration.
@@ -30,9 +34,11 @@ public struct PredictionIntervals: Equatable, Sendable {
     public static func calibrate(_ history: History, settings: ForecastSettings, coverage: Double, horizon: Int) throws -> PredictionIntervals? {
         precondition(coverage > 0 && coverage < 1, "coverage is a fraction between 0 and 1")
         let ladder = history.ladder
+        let phases = ladder.phases.compactMap { ladder.indices(of: $0) }
         let first = history.firstYear + minimumHistory - 1
         guard first < history.lastYear else { return nil }
-        var logRatios = [[[Double]]](repeating: [[Double]](repeating: [], count: ladder.count), count: horizon)
+        // Columns 0..<ladder.count are year groups; after them, one per phase.
+        var logRatios = [[[Double]]](repeating: [[Double]](repeating: [], count: ladder.count + phases.count), count: horizon)
         var scored = 0
         var plain = settings
         plain.intervals = nil  // calibration forecasts need no intervals of their own
@@ -44,9 +50,12 @@ public struct PredictionIntervals: Equatable, Sendable {
                 guard let truth = actual[area.area.code] else { continue }
                 scored += 1
                 for (h, year) in area.years.enumerated() {
-                    for g in 0..<ladder.count {
-                        guard let a = truth.pupils(year: year, yearGroup: g), a > 0, area.pupils[h][g] > 0 else { continue }
-                        logRatios[h][g].append(log(a / area.pupils[h][g]))
+                    guard let actualRow = truth.years.contains(year) ? truth.pupils[year - truth.firstYear] : nil else { continue }
+                    let forecastRow = area.pupils[h]
+                    let totals = phases.map { range in (range.reduce(0) { $0 + actualRow[$1] }, range.reduce(0) { $0 + forecastRow[$1] }) }
+                    for (column, pair) in (zip(actualRow, forecastRow).map { ($0, $1) } + totals).enumerated() {
+                        guard pair.0 > 0, pair.1 > 0 else { continue }
+                        logRatios[h][column].append(log(pair.0 / pair.1))
                     }
                 }
             }
@@ -54,7 +63,7 @@ public struct PredictionIntervals: Equatable, Sendable {
         let tail = (1 - coverage) / 2
         var bounds: [[(lower: Double, upper: Double)]] = []
         for h in 0..<horizon {
-            let row: [(lower: Double, upper: Double)?] = (0..<ladder.count).map { g in
+            let row: [(lower: Double, upper: Double)?] = (0..<(ladder.count + phases.count)).map { g in
                 let values = logRatios[h][g]
                 guard values.count >= 10 else { return nil }  // too few to say where the tails are
                 return (quantile(values, tail), quantile(values, 1 - tail))
@@ -68,7 +77,15 @@ public struct PredictionIntervals: Equatable, Sendable {
                 bounds.append(row.map { $0! })
             }
         }
-        return PredictionIntervals(coverage: coverage, bounds: bounds, scoredForecasts: scored)
+        return PredictionIntervals(coverage: coverage, bounds: bounds.map { Array($0.prefix(ladder.count)) },
+                                   phaseBounds: bounds.map { Array($0.dropFirst(ladder.count)) }, scoredForecasts: scored)
+    }
+
+    /// The interval around a phase total for horizon `h` (1-based) and the ladder's phase `p`.
+    public func interval(aroundPhaseTotal pupils: Double, horizon h: Int, phase p: Int) -> (lower: Double, upper: Double)? {
+        guard p < phaseBounds.first?.count ?? 0 else { return nil }
+        let b = phaseBounds[min(h, phaseBounds.count) - 1][p]
+        return (pupils * exp(b.lower), pupils * exp(b.upper))
     }
 
     /// The interval around `pupils` for horizon `h` (1-based) and year group `g`.

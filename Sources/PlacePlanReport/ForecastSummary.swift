@@ -45,8 +45,11 @@ public enum ForecastSummary {
                 return now > 0 ? (area.area, now, then) : nil
             }.sorted { ($0.2 / $0.1) < ($1.2 / $1.1) }
             let endYear = Format.academicYear(forecast.baseYear + forecast.horizon)
-            for (title, picked) in [("Largest falls", Array(changes.prefix(largest))),
-                                    ("Largest rises", Array(changes.suffix(largest).reversed()))] where !picked.isEmpty {
+            // Falls and rises apart only when they cannot overlap.
+            let groups = changes.count <= 2 * largest
+                ? [("Change", changes)]
+                : [("Largest falls", Array(changes.prefix(largest))), ("Largest rises", Array(changes.suffix(largest).reversed()))]
+            for (title, picked) in groups where !picked.isEmpty {
                 var t = TextTable(header: ["area", Format.academicYear(forecast.baseYear), endYear, "change"])
                 for (area, now, then) in picked {
                     t.add([area.label, Format.number(now), Format.number(then), Format.percent(then / now - 1, signed: true)])

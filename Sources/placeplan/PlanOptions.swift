@@ -49,6 +49,9 @@ struct OutputOptions: ParsableArguments {
                                                      valueName: "file"))
     var out: String?
 
+    init() {}
+    init(out: String?) { self.out = out }
+
     func emit(_ text: String) throws {
         if let out {
             do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {

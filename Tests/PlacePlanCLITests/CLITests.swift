@@ -180,3 +180,26 @@ struct IntervalCLITests {
         #expect((65...95).contains(coverage), "coverage \(coverage)%")
     }
 }
+
+@Suite("placeplan report end to end", .serialized)
+struct ReportCLITests {
+    @Test("report on the bundled data writes one HTML file with a section per area")
+    func report() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plan.html")
+        let result = try CLI.run(["report", "Data/england", "--horizon", "3", "--no-accuracy", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(html.components(separatedBy: "<section class=\"area\"").count - 1 == 151)
+        #expect(result.stdout.contains("151 areas"))
+    }
+
+    @Test("a report into a folder that does not exist fails cleanly")
+    func badOut() throws {
+        let result = try CLI.run(["report", "Data/england", "--no-accuracy", "--out", "/nonexistent/x.html"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("does not exist"))
+    }
+}
