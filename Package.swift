@@ -14,10 +14,12 @@ let package = Package(
         .library(name: "PlacePlanIO", targets: ["PlacePlanIO"]),
         .library(name: "PlacePlanReport", targets: ["PlacePlanReport"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "PlacePlanSpreadsheet", targets: ["PlacePlanSpreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's liblapacke-dev and libopenblas-dev, seen through a module map.
@@ -34,6 +36,12 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "PlacePlanReport", dependencies: ["PlacePlanCore"], exclude: ["README.md"]),
+        // .xlsx workbooks; stands alone (no other PlacePlan module) so any table can be exported.
+        .target(
+            name: "PlacePlanSpreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "placeplan",
             dependencies: [
@@ -46,6 +54,7 @@ let package = Package(
         .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore"]),
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore"]),
         .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
+        .testTarget(name: "PlacePlanSpreadsheetTests", dependencies: ["PlacePlanSpreadsheet"]),
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport"]
