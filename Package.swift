@@ -4,6 +4,7 @@
 // Data flows one way through the modules:
 //   PlacePlanIO (load, validate) -> PlacePlanCore (project, compare) -> placeplan (CLI, report)
 // LinearAlgebra wraps LAPACK (via the CLAPACK system library) for every regression.
+// PlacePlanSpreadsheet writes .xlsx workbooks (on ZIPFoundation) and uses no other PlacePlan module.
 import PackageDescription
 
 let package = Package(

@@ -6,7 +6,7 @@ enum ColumnWidth {
     static let maximum = 60.0
     static let padding = 2.0
 
-    /// The width for each of `count` columns: the given width where there is one, else fitted.
+    /// The width of each column the sheet uses: the given width where there is one, else fitted.
     static func widths(for sheet: Sheet) -> [Double] {
         var longest = Array(repeating: 0, count: sheet.columnCount)
         for (i, name) in sheet.columns.enumerated() { longest[i] = displayLength(name) }

@@ -3,8 +3,9 @@
 public enum SheetName {
     /// Excel counts a name's length in UTF-16 code units.
     public static let maximumLength = 31
-    /// Characters a name cannot contain.
-    public static let forbiddenCharacters: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
+    /// Characters a name cannot contain. Checked character by character of Unicode (scalars),
+    /// as Excel checks them: a "[" carrying a combining accent is still a "[".
+    public static let forbiddenCharacters: Set<Unicode.Scalar> = [":", "\\", "/", "?", "*", "[", "]"]
 
     /// Why a name is not allowed, in words for the person who chose it; nil if it is allowed.
     public static func problem(with name: String) -> String? {
@@ -12,7 +13,7 @@ public enum SheetName {
         if name.utf16.count > maximumLength {
             return "it is \(name.utf16.count) characters long; Excel allows at most \(maximumLength)"
         }
-        if let bad = name.first(where: forbiddenCharacters.contains) {
+        if let bad = name.unicodeScalars.first(where: forbiddenCharacters.contains) {
             return "it contains \"\(bad)\"; Excel does not allow any of : \\ / ? * [ ]"
         }
         if name.unicodeScalars.contains(where: isControlOrInvalid) {
@@ -32,8 +33,11 @@ public enum SheetName {
     /// is cut, and a clash gets " (2)", " (3)" … — for names that come from data, such as an
     /// area's, where failing would be unhelpful.
     public static func sanitized(_ proposed: String, avoiding taken: [String] = []) -> String {
-        var base = String(proposed.unicodeScalars.filter { !isControlOrInvalid($0) }.map(Character.init))
-        base = String(base.map { forbiddenCharacters.contains($0) ? "_" : $0 })
+        var scalars = String.UnicodeScalarView()
+        for scalar in proposed.unicodeScalars where !isControlOrInvalid(scalar) {
+            scalars.append(forbiddenCharacters.contains(scalar) ? "_" : scalar)
+        }
+        var base = String(scalars)
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
         if base.isEmpty { base = "Sheet" }

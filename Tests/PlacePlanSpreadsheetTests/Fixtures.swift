@@ -13,7 +13,7 @@ enum Fixtures {
             [2021, "W06000001", "Ynys Môn · 東京 🏫", "Y2", -3.25],
             [2021, "X<1>", #"<script>alert("x" & 'y')</script>"#, "Y3", 0.1],
             [2022, "X2", "  two\nlines  ", "Y4", 1e16],
-            [2022, "X3", "_x0041_ is not A", "Y5", 1.5e-7],
+            [2022, "X3", "_x0041_ _x000D_ stay", "Y5", 1.5e-7],
             [2023, "X4", "bell\u{7} and nul\u{0}", .empty, 123_456_789_012],
             [2023, .empty, .empty, "Y6", .number(.nan)],
             // "007": a code of digits stays text.
@@ -27,10 +27,11 @@ enum Fixtures {
         rows: [
             [2020, "primary", 31_000.5, 33_000],
             [2020, "secondary", 24_000, 25_500],
+            [2021, "primary", 31_250.0, .number(-0.0)],
         ],
         columnWidths: [6, 14])
 
-    static let notes = Sheet(name: "notes (no header)", columns: [], rows: [["free text"], ["more"]], frozenHeader: true)
+    static let notes = Sheet(name: #"notes & <"no header">"#, columns: [], rows: [["free text"], ["more"]], frozenHeader: true)
 
     static let workbook = Workbook(sheets: [areas, authority, notes])
 }

@@ -14,6 +14,7 @@ struct SheetNameTests {
         "", String(repeating: "x", count: 32), "a:b", #"a\b"#, "a/b", "a?b", "a*b", "[a", "a]",
         "'quoted", "quoted'", "History", "HISTORY",
         String(repeating: "🏫", count: 16),  // 16 characters, but 32 UTF-16 code units as Excel counts
+        "[\u{301}accented bracket",
     ])
     func refused(name: String) {
         #expect(SheetName.problem(with: name) != nil)
@@ -36,8 +37,10 @@ struct SheetNameTests {
 
     @Test("names differing only in case clash, as they do in Excel")
     func duplicates() {
-        let workbook = Workbook(sheets: [Sheet(name: "Areas", columns: ["a"]), Sheet(name: "areas", columns: ["a"])])
-        #expect(throws: SpreadsheetError.duplicateSheetName("areas", clashesWith: "Areas")) { try workbook.data() }
+        let workbook = Workbook(sheets: [Sheet(name: "Areas", columns: ["a"]), Sheet(name: "AREAS", columns: ["a"])])
+        #expect(throws: SpreadsheetError.duplicateSheetName("AREAS", clashesWith: "Areas")) { try workbook.data() }
+        let distinct = Workbook(sheets: [Sheet(name: "Areas", columns: ["a"]), Sheet(name: "Areas 2", columns: ["a"])])
+        #expect(throws: Never.self) { try distinct.data() }
     }
 
     @Test("sanitising keeps valid names, repairs bad ones and avoids clashes")
@@ -48,6 +51,7 @@ struct SheetNameTests {
         #expect(SheetName.sanitized("''") == "Sheet")
         #expect(SheetName.sanitized("'Hartlepool'") == "Hartlepool")
         #expect(SheetName.sanitized("line\nbreak") == "linebreak")
+        #expect(SheetName.sanitized("a[\u{301}b") == "a_\u{301}b")
         #expect(SheetName.sanitized("history") == "history (sheet)")
         #expect(SheetName.sanitized(String(repeating: "x", count: 40)) == String(repeating: "x", count: 31))
         #expect(SheetName.sanitized("Areas", avoiding: ["areas"]) == "Areas (2)")
