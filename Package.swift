@@ -4,6 +4,7 @@
 // Data flows one way through the modules:
 //   PlacePlanIO (load, validate) -> PlacePlanCore (project, compare) -> placeplan (CLI, report)
 // LinearAlgebra wraps LAPACK (via the CLAPACK system library) for every regression.
+// PlacePlanSpreadsheet writes .xlsx workbooks (on ZIPFoundation) and uses no other PlacePlan module.
 import PackageDescription
 
 let package = Package(
@@ -14,10 +15,12 @@ let package = Package(
         .library(name: "PlacePlanIO", targets: ["PlacePlanIO"]),
         .library(name: "PlacePlanReport", targets: ["PlacePlanReport"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "PlacePlanSpreadsheet", targets: ["PlacePlanSpreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's liblapacke-dev and libopenblas-dev, seen through a module map.
@@ -35,6 +38,12 @@ let package = Package(
         ),
         .target(name: "PlacePlanCharts", exclude: ["README.md"]),
         .target(name: "PlacePlanReport", dependencies: ["PlacePlanCore", "PlacePlanCharts"], exclude: ["README.md"]),
+        // .xlsx workbooks; stands alone (no other PlacePlan module) so any table can be exported.
+        .target(
+            name: "PlacePlanSpreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "placeplan",
             dependencies: [
@@ -50,6 +59,7 @@ let package = Package(
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore", "TestSupport"]),
         .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
         .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
+        .testTarget(name: "PlacePlanSpreadsheetTests", dependencies: ["PlacePlanSpreadsheet"]),
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport"]
