@@ -37,7 +37,11 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "PlacePlanCharts", exclude: ["README.md"]),
-        .target(name: "PlacePlanReport", dependencies: ["PlacePlanCore", "PlacePlanCharts"], exclude: ["README.md"]),
+        .target(
+            name: "PlacePlanReport",
+            dependencies: ["PlacePlanCore", "PlacePlanCharts", "PlacePlanSpreadsheet"],
+            exclude: ["README.md"]
+        ),
         // .xlsx workbooks; stands alone (no other PlacePlan module) so any table can be exported.
         .target(
             name: "PlacePlanSpreadsheet",
@@ -57,7 +61,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore", "TestSupport"]),
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore", "TestSupport"]),
-        .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
+        .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore", "PlacePlanSpreadsheet"]),
         .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
         .testTarget(name: "PlacePlanSpreadsheetTests", dependencies: ["PlacePlanSpreadsheet"]),
         .testTarget(

@@ -5,13 +5,17 @@ import Foundation
 /// (`FileManager.replaceItemAt` deletes the original on Linux; `Data.write(.atomic)` does not.)
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputIssue(file: url.path, message: "cannot be written: the folder \(folder.path) does not exist",
                                           fix: "create the folder first, or choose another --out path")])
         }
-        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+        do { try data.write(to: url, options: .atomic) } catch {
             throw InputErrors([InputIssue(file: url.path, message: "cannot be written (\(error.localizedDescription))",
                                           fix: "check the path and that you may write there")])
         }

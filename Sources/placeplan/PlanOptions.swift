@@ -52,13 +52,15 @@ struct OutputOptions: ParsableArguments {
     init() {}
     init(out: String?) { self.out = out }
 
-    func emit(_ text: String) throws {
+    func emit(_ text: String) throws { try emit(Data(text.utf8)) }
+
+    func emit(_ data: Data) throws {
         if let out {
-            do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
+            do { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
                 throw CLIFailure(errors.description)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
         }
     }
 }

@@ -7,7 +7,7 @@ import PlacePlanReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the pupil place plan as one self-contained HTML page.",
+        abstract: "Write the pupil place plan as one self-contained HTML page, or as an .xlsx workbook.",
         discussion: """
             The page has inline CSS and SVG charts, no scripts and no links outside itself, so it
             opens offline and prints cleanly to PDF from a browser: a first page with totals by
@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
               placeplan report
               placeplan report Data/england --out england.html
               placeplan report my-plan --horizon 7 --intervals 90 --out plan.html
+              placeplan report Data/england --format xlsx --out england.xlsx
             """)
 
     @OptionGroup var location: PlanLocation
@@ -28,8 +29,13 @@ struct ReportCommand: ParsableCommand {
     var intervals: Double?
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write (whole or not at all).", valueName: "file"))
-    var out = "report.html"
+    @Option(help: "html (one page) or xlsx (a workbook, one sheet per table).")
+    var format: Kind = .html
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html or report.xlsx.",
+                                                     valueName: "file"))
+    var out: String?
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case html, xlsx }
 
     func validate() throws {
         if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
@@ -48,10 +54,16 @@ struct ReportCommand: ParsableCommand {
         var plain = plan.settings
         plain.intervals = nil
         let backtest = noAccuracy ? nil : try? Backtest.run(plan.history, methods: [plain], horizon: min(3, forecast.horizon))
-        let report = HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest)
-        let html = report.render()
-        try OutputOptions(out: out).emit(html)
-        print("wrote \(out) (\(Format.number(Double(html.utf8.count) / 1024)) KB, \(forecast.areas.count) areas)")
+        let path = out ?? "report.\(format.rawValue)"
+        let bytes: Data
+        switch format {
+        case .html:
+            bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest).render().utf8)
+        case .xlsx:
+            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest).workbook().data()
+        }
+        try OutputOptions(out: path).emit(bytes)
+        print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(forecast.areas.count) areas)")
     }
 
     /// "2026-11-22 22:50 UTC": unambiguous, and free of the process locale.

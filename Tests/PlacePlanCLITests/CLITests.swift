@@ -203,3 +203,42 @@ struct ReportCLITests {
         #expect(result.stderr.contains("does not exist"))
     }
 }
+
+@Suite("placeplan report --format xlsx", .serialized)
+struct WorkbookCLITests {
+    static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("writes a workbook that LibreOffice opens and converts", .enabled(if: soffice != nil, "LibreOffice (soffice) is not installed"))
+    func libreOffice() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plan.xlsx")
+        let result = try CLI.run(["report", "Data/england", "--horizon", "2", "--no-accuracy", "--format", "xlsx", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: Self.soffice!)
+        convert.arguments = ["--headless", "-env:UserInstallation=file://\(folder.path)/lo-profile", "--convert-to", "csv",
+                             "--outdir", folder.path, out.path]
+        convert.standardOutput = FileHandle.nullDevice
+        convert.standardError = FileHandle.nullDevice
+        try convert.run()
+        convert.waitUntilExit()
+        #expect(convert.terminationStatus == 0)
+        let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("year,academic year,status,R,Y1") == true)
+        #expect(lines.count == 1 + 9 + 2)  // 2011–2019 actual, 2 forecast years
+        #expect(lines[1].hasPrefix("2011,2011/12,actual,608197,"))
+    }
+
+    @Test("the workbook is written even without LibreOffice, as a ZIP container")
+    func zip() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plan.xlsx")
+        let result = try CLI.run(["report", "Data/england", "--horizon", "1", "--no-accuracy", "--format", "xlsx", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: out).prefix(2) == Data([0x50, 0x4B]))
+    }
+}

@@ -1,0 +1,87 @@
+import PlacePlanCore
+import PlacePlanSpreadsheet
+
+/// The place plan as a spreadsheet: one sheet per table, numbers as numbers, for planners who
+/// work on in Excel or LibreOffice. The same figures as the HTML report, unrounded.
+public struct WorkbookReport {
+    public let plan: Plan
+    public let forecast: Forecast
+    public let backtest: Backtest.Result?
+
+    public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?) {
+        self.plan = plan
+        self.forecast = forecast
+        self.backtest = backtest
+    }
+
+    private var ladder: Ladder { forecast.ladder }
+    private var phases: [(name: String, range: ClosedRange<Int>)] {
+        ladder.phases.compactMap { p in ladder.indices(of: p).map { (p.name, $0) } }
+    }
+
+    public func workbook() -> Workbook {
+        var sheets = [authority(), areas(), cells()]
+        if let backtest { sheets.append(accuracy(backtest)) }
+        return Workbook(sheets: sheets)
+    }
+
+    /// Year groups across, then phase totals and the total.
+    private var gridColumns: [String] { ladder.yearGroups.map(\.name) + phases.map(\.name) + ["total"] }
+
+    private func gridCells(_ row: [Double]) -> [Cell] {
+        row.map { .number($0) } + phases.map { .number($0.range.reduce(0) { $0 + row[$1] }) } + [.number(row.reduce(0, +))]
+    }
+
+    /// All areas added up: actual years, then forecast years.
+    private func authority() -> Sheet {
+        var rows: [[Cell]] = []
+        for year in plan.history.firstYear...forecast.baseYear {
+            let row = ladder.yearGroups.indices.map { g in plan.history.areas.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } }
+            rows.append([.integer(year), .text(Format.academicYear(year)), .text("actual")] + gridCells(row))
+        }
+        for (h, year) in forecast.years.enumerated() {
+            let row = ladder.yearGroups.indices.map { g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }
+            rows.append([.integer(year), .text(Format.academicYear(year)), .text("forecast")] + gridCells(row))
+        }
+        return Sheet(name: "authority", columns: ["year", "academic year", "status"] + gridColumns, rows: rows)
+    }
+
+    /// Each area, each year: one row with every year group.
+    private func areas() -> Sheet {
+        var rows: [[Cell]] = []
+        for area in forecast.areas {
+            let label: [Cell] = [.text(area.area.code), .text(area.area.name)]
+            if let rolls = plan.history.areas.first(where: { $0.area == area.area }) {
+                for year in rolls.years {
+                    rows.append(label + [.integer(year), .text("actual")] + gridCells(rolls.pupils[year - rolls.firstYear]))
+                }
+            }
+            for (h, year) in forecast.years.enumerated() {
+                rows.append(label + [.integer(year), .text("forecast")] + gridCells(area.pupils[h]))
+            }
+        }
+        return Sheet(name: "areas", columns: ["area", "area name", "year", "status"] + gridColumns, rows: rows)
+    }
+
+    /// The forecast in the long shape of `rolls.csv`, with intervals when present: for pivots.
+    private func cells() -> Sheet {
+        let withIntervals = forecast.intervals != nil
+        let rows: [[Cell]] = forecast.cells.map { cell in
+            var row: [Cell] = [.integer(cell.year), .text(cell.area.code), .text(cell.yearGroup.name), .number(cell.pupils)]
+            if withIntervals { row += [cell.lower.map(Cell.number) ?? .empty, cell.upper.map(Cell.number) ?? .empty] }
+            return row
+        }
+        return Sheet(name: "forecast cells", columns: ["year", "area", "year_group", "pupils"] + (withIntervals ? ["lower", "upper"] : []),
+                     rows: rows)
+    }
+
+    private func accuracy(_ result: Backtest.Result) -> Sheet {
+        let rows: [[Cell]] = result.rows.map { row in
+            [.text(row.level.rawValue), .text(row.method), .text(row.measure), .integer(row.horizon), .integer(row.summary.count),
+             .number(row.summary.medianAbsolute), .number(row.summary.meanAbsolute), .number(row.summary.bias),
+             .number(row.summary.shareWithin0_9Percent), row.summary.coverage.map(Cell.number) ?? .empty]
+        }
+        return Sheet(name: "accuracy", columns: ["level", "method", "measure", "horizon", "cases", "median abs error", "mean abs error",
+                                                 "bias", "share within 0.9%", "interval coverage"], rows: rows)
+    }
+}
