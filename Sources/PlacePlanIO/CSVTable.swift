@@ -10,12 +10,15 @@ struct CSVTable {
 
     /// Reads `url`; `file` is the name shown in messages.
     init(url: URL, file: String) throws {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        try self.init(bytes: Self.read(url: url, file: file), file: file)
+    }
+
+    /// The bytes of a file, or an issue saying it cannot be read.
+    static func read(url: URL, file: String) throws -> [UInt8] {
+        do { return [UInt8](try Data(contentsOf: url)) } catch {
             throw InputErrors([InputIssue(file: file, message: "cannot be read (\(error.localizedDescription))",
                                           fix: "check that the file exists and is readable")])
         }
-        try self.init(bytes: [UInt8](data), file: file)
     }
 
     init(bytes: [UInt8], file: String) throws {

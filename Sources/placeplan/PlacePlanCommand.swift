@@ -14,7 +14,11 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan forecast Data/england --horizon 3 --out forecast.csv
               placeplan backtest Data/england --horizon 3
               placeplan check my-plan/
+              placeplan archive my-plan --label "Pupil Place Plan 2025"
+              placeplan actuals import census-2026.csv --plan my-plan
+              placeplan accuracy my-plan
             """,
-        subcommands: [ForecastCommand.self, BacktestCommand.self, CheckCommand.self]
+        subcommands: [ForecastCommand.self, BacktestCommand.self, CheckCommand.self, ArchiveCommand.self,
+                      ActualsCommand.self, AccuracyCommand.self]
     )
 }
