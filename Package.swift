@@ -66,7 +66,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacePlanCLITests",
-            dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore"]
+            dependencies: [
+                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -107,7 +107,10 @@ struct ActualsImportCommand: ParsableCommand {
         let years = Array(Set(contents.rows.map(\.year))).sorted()
         let areas = Set(contents.rows.filter { $0.level == .area }.map(\.code)).count
         let schools = Set(contents.rows.filter { $0.level == .school }.map(\.code)).count
-        print("Years \(years.map(Format.academicYear).joined(separator: ", ")); \(areas) areas"
+        let yearText = years.count > 2 && years.last! - years.first! + 1 == years.count
+            ? "\(Format.academicYear(years.first!))–\(Format.academicYear(years.last!)) (\(years.count) years)"
+            : years.map(Format.academicYear).joined(separator: ", ")
+        print("Years \(yearText); \(areas) areas"
               + (schools > 0 ? ", \(schools) schools" : ""))
         if !outcome.replaced.isEmpty {
             print("Replaced (old values kept in actual_revision):")
