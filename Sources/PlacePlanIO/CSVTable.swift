@@ -68,7 +68,15 @@ struct CSVTable {
     /// The trimmed text of `column` in `row` (the column must exist: call `checkShape` first).
     func text(_ row: CSVRecord, _ column: String) -> String {
         let i = positions[column]!
-        return i < row.fields.count ? row.fields[i].trimmingCharacters(in: .whitespaces) : ""
+        return i < row.fields.count ? Self.trimmed(row.fields[i]) : ""
+    }
+
+    /// `field` without leading and trailing whitespace. Most fields have none, and Foundation's
+    /// trimming is slow on Linux, so a field whose ends are visible ASCII is returned as it is.
+    static func trimmed(_ field: String) -> String {
+        func plain(_ c: Unicode.Scalar?) -> Bool { c.map { $0.isASCII && $0 != " " && $0 != "\t" } ?? false }
+        if plain(field.unicodeScalars.first) && plain(field.unicodeScalars.last) { return field }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 
     func issue(_ row: CSVRecord, _ column: String, _ message: String, fix: String) -> InputIssue {

@@ -133,32 +133,33 @@ public enum AccuracyReport {
             }
             out += "\n\(title)\n" + t.render()
         }
-        // Is it getting better? The latest vintage against the earlier ones, years ahead by years ahead.
-        if let intake = measures.first {
-            var verdicts: [String] = []
-            for h in Array(Set(lines.map(\.horizon))).sorted() {
-                let scored = lines.filter { $0.horizon == h }
-                guard scored.count >= 2, let latest = scored.last else { continue }
-                let earlier = scored.dropLast()
-                func compare(_ now: Double?, _ before: [Double]) -> String? {
-                    guard let now, let typical = median(before) else { return nil }
-                    let verdict = Swift.abs(now) < typical - 1e-12 ? "better" : Swift.abs(now) > typical + 1e-12 ? "worse" : "the same"
-                    return "\(abs(Swift.abs(now))) against \(abs(typical)) (\(verdict))"
+        // Is it getting better? The latest vintage against the earlier ones, years ahead by years
+        // ahead, measure by measure: smaller or larger absolute error than their median.
+        var verdicts: [String] = []
+        for h in Array(Set(lines.map(\.horizon))).sorted() {
+            let scored = lines.filter { $0.horizon == h }
+            guard scored.count >= 2, let latest = scored.last else { continue }
+            let earlier = scored.dropLast().map(\.vintage)
+            var parts: [String] = []
+            for (what, value) in [("authority |error|", { (v: Vintage, m: String) in authorityError(v, m, h).map(Swift.abs) }),
+                                  ("areas' median |error|", { (v: Vintage, m: String) in areaMedian(v, m, h) })] {
+                var smaller: [String] = [], larger: [String] = [], same: [String] = []
+                for m in measures {
+                    guard let now = value(latest.vintage, m), let before = median(earlier.compactMap { value($0, m) }) else { continue }
+                    if now < before - 1e-12 { smaller.append(m) } else if now > before + 1e-12 { larger.append(m) } else { same.append(m) }
                 }
-                var parts: [String] = []
-                if let text = compare(authorityError(latest.vintage, intake, h),
-                                      earlier.compactMap { authorityError($0.vintage, intake, h).map(Swift.abs) }) {
-                    parts.append("authority |error| \(text)")
-                }
-                if let text = compare(areaMedian(latest.vintage, intake, h), earlier.compactMap { areaMedian($0.vintage, intake, h) }) {
-                    parts.append("areas' median |error| \(text)")
-                }
-                guard !parts.isEmpty else { continue }
-                verdicts.append("- \(h) year\(h == 1 ? "" : "s") ahead, \(intake): vintage \(latest.vintage.name) (origin \(latest.vintage.origin)) "
-                    + "against the median of \(earlier.count) earlier: " + parts.joined(separator: "; "))
+                var text: [String] = []
+                if !smaller.isEmpty { text.append("smaller on " + smaller.joined(separator: ", ")) }
+                if !larger.isEmpty { text.append("larger on " + larger.joined(separator: ", ")) }
+                if !same.isEmpty { text.append("the same on " + same.joined(separator: ", ")) }
+                if !text.isEmpty { parts.append("\(what) " + text.joined(separator: "; ")) }
             }
-            if !verdicts.isEmpty { out += "\nGetting better?\n" + verdicts.joined(separator: "\n") + "\n" }
+            guard !parts.isEmpty else { continue }
+            verdicts.append("- \(h) year\(h == 1 ? "" : "s") ahead, vintage \(latest.vintage.name) (origin \(latest.vintage.origin)) against "
+                + (earlier.count == 1 ? "vintage \(earlier[0].name)" : "the median of \(earlier.count) earlier vintages") + ":\n    "
+                + parts.joined(separator: "\n    "))
         }
+        if !verdicts.isEmpty { out += "\nGetting better? (latest vintage against the earlier ones)\n" + verdicts.joined(separator: "\n") + "\n" }
         return out
     }
 
