@@ -9,22 +9,24 @@ struct AccuracyCommand: ParsableCommand {
         commandName: "accuracy",
         abstract: "Score archived forecasts (vintages) against the actual rolls now known.",
         discussion: """
-            For every vintage (or the one --vintage names), and every forecast year that has
-            actuals: error = (forecast − actual) / actual, sign kept (+ = over-forecast), as DfE
-            scorecards define it, by years ahead (1 = the year after the vintage's last census):
-              - intake: the entry year group (Reception) and the first year group of the second
-                phase (Y7), each in its September;
+            For every vintage (or the one --vintage names), and every forecast year that
+            has actuals: error = (forecast − actual) / actual, sign kept (positive means
+            over-forecast), as DfE scorecards define it, by years ahead (1 = the year
+            after the vintage's last census):
+              - intake: the entry year group (Reception) and the first year group of the
+                second phase (Y7), each in its September;
               - whole phases from the ladder (R–Y6, Y7–Y11, Y12–Y13);
-            for the authority (the sum of its areas; scored once every area has its actual) and
-            for each area (and school, where both forecast and actual exist). Cells without
-            actuals yet are not scored; the table says how many are waiting.
+            for the authority (the sum of its areas; scored once every area has its
+            actual) and for each area (and school, where both forecast and actual exist).
+            Cells without actuals yet are not scored; the table says how many are waiting.
 
-            The table ends with the track record: one line per vintage and years ahead, the
-            authority's error and the median absolute error across areas, and whether the latest
-            vintage did better than the earlier ones. CSV and JSON give every score, area by area.
+            The table ends with the track record: one line per vintage and years ahead,
+            the authority's error and the median absolute error across areas, and whether
+            the latest vintage did better than the earlier ones. CSV and JSON give every
+            score, area by area.
 
-            Reads --db FILE, else placeplan.sqlite in the plan folder DIR (default: the bundled
-            Data/england).
+            Reads --db FILE, else placeplan.sqlite in the plan folder DIR (default: the
+            bundled Data/england).
 
             Examples:
               placeplan accuracy my-plan

@@ -22,28 +22,29 @@ struct ActualsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add actual rolls from a CSV file in the format of rolls.csv.",
         discussion: """
-            The file has the columns of rolls.csv: year,area,year_group,pupils (others, such as
-            area_name, are ignored; rows with a non-empty `school` column are kept as that
-            school's counts). Any rows may come: a year at a time, or a few corrections.
+            The file has the columns of rolls.csv: year,area,year_group,pupils (others,
+            such as area_name, are ignored; rows with a non-empty `school` column are kept
+            as that school's counts). Any rows may come: a year at a time, or a few
+            corrections.
 
-            Every row is checked against the plan (its ladder's year groups, its areas) and the
-            database: a row equal to the stored value is unchanged, so importing a file twice
-            changes nothing. A different value for a cell already stored is refused unless
-            --replace is given; replacements are recorded (old and new value, both sources,
-            time) in the actual_revision table.
+            Every row is checked against the plan (its ladder's year groups, its areas)
+            and the database: a row equal to the stored value is unchanged, so importing a
+            file twice changes nothing. A different value for a cell already stored is
+            refused unless --replace is given; replacements are recorded (old and new
+            value, both sources, time) in the actual_revision table.
 
-            All or nothing: if any row is rejected, or conflicts without --replace, nothing is
-            written and the exit status is 1, with every problem listed by file, line and
-            column. The rows are written in one transaction, so Ctrl-C or a crash mid-import
-            leaves the database as it was.
+            All or nothing: if any row is rejected, or conflicts without --replace,
+            nothing is written and the exit status is 1, with every problem listed by
+            file, line and column. The rows are written in one transaction, so Ctrl-C or a
+            crash mid-import leaves the database as it was.
 
-            The database is --db FILE, else placeplan.sqlite in the plan folder: --plan DIR,
-            else the bundled Data/england. Authority totals are not stored: `placeplan accuracy`
-            adds up the areas' actuals when it scores.
+            The database is --db FILE, else placeplan.sqlite in the plan folder: --plan
+            DIR, else the bundled Data/england. Authority totals are not stored:
+            `placeplan accuracy` adds up the areas' actuals when it scores.
 
             Examples:
               placeplan actuals import census-2020.csv --plan my-plan
-              placeplan actuals import census-2020.csv --plan my-plan --db archive/forecasts.sqlite
+              placeplan actuals import census-2020.csv --plan my-plan --db plans.sqlite
               placeplan actuals import census-2020-revised.csv --plan my-plan --replace
             """)
 

@@ -10,15 +10,16 @@ struct ArchiveCommand: ParsableCommand {
         commandName: "archive",
         abstract: "Forecast with the plan's settings and keep the forecast as a vintage.",
         discussion: """
-            Runs the forecast exactly as `placeplan forecast DIR` would (the plan's method and
-            horizon) and stores every cell — each area's and the authority's totals — in the
-            database as a vintage, in one transaction. A vintage cannot be changed or deleted
-            afterwards: it is what was published, kept to be scored when the actual rolls arrive
-            (`placeplan actuals import`, then `placeplan accuracy`).
+            Runs the forecast exactly as `placeplan forecast DIR` would (the plan's method
+            and horizon) and stores every cell — each area's and the authority's totals —
+            in the database as a vintage, in one transaction. A vintage cannot be changed
+            or deleted afterwards: it is what was published, kept to be scored when the
+            actual rolls arrive (`placeplan actuals import`, then `placeplan accuracy`).
 
-            The vintage records a SHA-256 fingerprint of the plan's input files (plan.toml,
-            rolls, births) and settings. Archiving the same inputs and settings again writes
-            nothing, names the vintage that already holds them, and exits 0; any error exits 1.
+            The vintage records a SHA-256 fingerprint of the plan's input files
+            (plan.toml, rolls, births) and settings. Archiving the same inputs and
+            settings again writes nothing, names the vintage that already holds them, and
+            exits 0; any error exits 1.
 
             Examples:
               placeplan archive Data/england --label "Pupil Place Plan 2020"

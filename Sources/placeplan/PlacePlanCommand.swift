@@ -8,6 +8,8 @@ struct PlacePlanCommand: ParsableCommand {
         discussion: """
             A plan folder holds plan.toml, rolls.csv and (optionally) births.csv; see the README.
             With no folder, commands use the bundled England data in Data/england.
+            archive, actuals import and accuracy keep forecasts (vintages) and actual
+            rolls in placeplan.sqlite in the plan folder (--db names another database).
 
             Examples:
               placeplan forecast                         # summary of the bundled England forecast

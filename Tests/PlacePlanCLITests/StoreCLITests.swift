@@ -267,8 +267,9 @@ struct StoreCLITests {
         #expect(try store.count("actual") == 2 * 2114)
     }
 
-    @Test("an import killed mid-write loses nothing and corrupts nothing: the database holds none of its rows")
-    func killedImport() throws {
+    @Test("an import killed mid-write (kill -9, Ctrl-C) loses nothing and corrupts nothing: none of its rows are kept",
+          arguments: [SIGKILL, SIGINT])
+    func killedImport(signal: Int32) throws {
         let england = try England2016()
         defer { england.remove() }
         #expect(try CLI.run(["actuals", "import", england.census(2017).path, "--plan", england.plan.path]).status == 0)
@@ -287,24 +288,27 @@ struct StoreCLITests {
         let rows = 142 * areas.count * 14
         #expect(rows > 300_000)
 
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["actuals", "import", big.path, "--plan", england.plan.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // Wait until it says it is writing (inside its transaction), then kill it outright.
+        // Started as a shell starts a command, with SIGINT at its default action (a test runner
+        // may ignore it, and children inherit that), so Ctrl-C really interrupts it.
+        let child = try SpawnedCLI(["actuals", "import", big.path, "--plan", england.plan.path])
+        // Wait until it says it is writing (inside its transaction), then until its uncommitted
+        // pages are spilling into the WAL file (over 1 MB), then stop it: mid-write.
         var said = ""
         while !said.contains("in one transaction") {
-            let data = err.fileHandleForReading.availableData
+            let data = child.stderr.availableData
             if data.isEmpty { break }
             said += String(decoding: data, as: UTF8.self)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let wal = england.database.path + "-wal"
+        func walSize() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
+        let deadline = Date().addingTimeInterval(30)
+        while walSize() < 1_000_000 && Date() < deadline { usleep(5_000) }
+        let walAtKill = walSize()
+        kill(child.pid, signal)
+        let ended = child.wait()
         #expect(said.contains("Writing 300,188 rows"), "\(said)")
-        #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")
+        #expect(ended == .signal(signal), "the import was not stopped by the signal: \(ended)")
+        #expect(walAtKill >= 1_000_000, "stopped before any uncommitted page reached the disk (\(walAtKill) bytes)")
 
         let store = try PlanStore(path: england.database.path, mode: .existing)
         #expect(try store.integrityCheck() == ["ok"])
@@ -344,3 +348,56 @@ extension CLI {
         }
     }
 }
+
+/// A `placeplan` child process started with posix_spawn, with SIGINT and SIGQUIT at their
+/// default actions and no signal blocked, standard output to /dev/null and standard error to a
+/// pipe. (Foundation's `Process` passes on signals the parent ignores.)
+struct SpawnedCLI {
+    enum End: Equatable { case exit(Int32), signal(Int32) }
+
+    let pid: pid_t
+    let stderr: FileHandle
+
+    init(_ arguments: [String]) throws {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t(), none = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([CLI.executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, CLI.executable.path, &actions, &attributes, argv, environ)
+        close(fds[1])
+        guard status == 0 else {
+            close(fds[0])
+            throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EINVAL)
+        }
+        self.pid = pid
+        self.stderr = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
+    }
+
+    /// Waits for the child to end and says how.
+    func wait() -> End {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signal = status & 0x7F
+        return signal == 0 ? .exit((status >> 8) & 0xFF) : .signal(signal)
+    }
+}
+
