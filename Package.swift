@@ -3,6 +3,7 @@
 //
 // Data flows one way through the modules:
 //   PlacePlanIO (load, validate) -> PlacePlanCore (project, compare) -> placeplan (CLI, report)
+// PlacePlanStore keeps archived forecasts (vintages) and actuals in SQLite, to score them later.
 // LinearAlgebra wraps LAPACK (via the CLAPACK system library) for every regression.
 // PlacePlanSpreadsheet writes .xlsx workbooks (on ZIPFoundation) and uses no other PlacePlan module.
 import PackageDescription
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "PlacePlanCore", targets: ["PlacePlanCore"]),
         .library(name: "PlacePlanIO", targets: ["PlacePlanIO"]),
         .library(name: "PlacePlanReport", targets: ["PlacePlanReport"]),
+        .library(name: "PlacePlanStore", targets: ["PlacePlanStore"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "PlacePlanSpreadsheet", targets: ["PlacePlanSpreadsheet"]),
     ],
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's liblapacke-dev and libopenblas-dev, seen through a module map.
@@ -48,10 +52,20 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["README.md"]
         ),
+        // The SQLite store (GRDB, over Debian's libsqlite3-dev): vintages, actuals, accuracy.
+        .target(
+            name: "PlacePlanStore",
+            dependencies: [
+                "PlacePlanCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "placeplan",
             dependencies: [
-                "PlacePlanCore", "PlacePlanIO", "PlacePlanReport",
+                "PlacePlanCore", "PlacePlanIO", "PlacePlanReport", "PlacePlanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -65,8 +79,15 @@ let package = Package(
         .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
         .testTarget(name: "PlacePlanSpreadsheetTests", dependencies: ["PlacePlanSpreadsheet"]),
         .testTarget(
+            name: "PlacePlanStoreTests",
+            dependencies: ["PlacePlanStore", "PlacePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "PlacePlanCLITests",
-            dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport"]
+            dependencies: [
+                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -10,12 +10,15 @@ struct CSVTable {
 
     /// Reads `url`; `file` is the name shown in messages.
     init(url: URL, file: String) throws {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        try self.init(bytes: Self.read(url: url, file: file), file: file)
+    }
+
+    /// The bytes of a file, or an issue saying it cannot be read.
+    static func read(url: URL, file: String) throws -> [UInt8] {
+        do { return [UInt8](try Data(contentsOf: url)) } catch {
             throw InputErrors([InputIssue(file: file, message: "cannot be read (\(error.localizedDescription))",
                                           fix: "check that the file exists and is readable")])
         }
-        try self.init(bytes: [UInt8](data), file: file)
     }
 
     init(bytes: [UInt8], file: String) throws {
@@ -65,7 +68,15 @@ struct CSVTable {
     /// The trimmed text of `column` in `row` (the column must exist: call `checkShape` first).
     func text(_ row: CSVRecord, _ column: String) -> String {
         let i = positions[column]!
-        return i < row.fields.count ? row.fields[i].trimmingCharacters(in: .whitespaces) : ""
+        return i < row.fields.count ? Self.trimmed(row.fields[i]) : ""
+    }
+
+    /// `field` without leading and trailing whitespace. Most fields have none, and Foundation's
+    /// trimming is slow on Linux, so a field whose ends are visible ASCII is returned as it is.
+    static func trimmed(_ field: String) -> String {
+        func plain(_ c: Unicode.Scalar?) -> Bool { c.map { $0.isASCII && $0 != " " && $0 != "\t" } ?? false }
+        if plain(field.unicodeScalars.first) && plain(field.unicodeScalars.last) { return field }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 
     func issue(_ row: CSVRecord, _ column: String, _ message: String, fix: String) -> InputIssue {

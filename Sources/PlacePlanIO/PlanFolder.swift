@@ -9,25 +9,45 @@ public enum PlanFolder {
     public static let configFile = "plan.toml"
 
     public static func load(_ folder: URL) throws -> Plan {
+        try loadWithInputs(folder).plan
+    }
+
+    /// One input file of a plan folder exactly as it was read: its name in the folder and bytes.
+    public struct InputFile: Equatable, Sendable {
+        public let name: String
+        public let bytes: [UInt8]
+    }
+
+    /// Loads and validates a plan folder, returning also the bytes of every file it read
+    /// (`plan.toml`, rolls, births when present), in that order: what a forecast was made from.
+    /// The bytes are those validated, so a file changed meanwhile cannot slip in.
+    public static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [InputFile]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputIssue(file: folder.path, message: "is not a folder",
                                           fix: "give the path of a plan folder holding plan.toml and rolls.csv")])
         }
         let configURL = folder.appendingPathComponent(configFile)
-        guard let text = try? String(contentsOf: configURL, encoding: .utf8) else {
+        guard let configData = try? Data(contentsOf: configURL), let text = String(data: configData, encoding: .utf8) else {
             throw InputErrors([InputIssue(file: configURL.path, message: "is missing or not UTF-8 text",
                                           fix: "create plan.toml with at least: name = \"My plan\" (see README, \"The plan folder\")")])
         }
         let config = try PlanConfig.parse(text, file: configURL.path)
 
         let rollsURL = folder.appendingPathComponent(config.rollsFile)
-        let rolls = try CSVTable(url: rollsURL, file: rollsURL.path)
+        var inputs = [InputFile(name: configFile, bytes: [UInt8](configData))]
+        let rollsBytes = try CSVTable.read(url: rollsURL, file: rollsURL.path)
+        inputs.append(InputFile(name: config.rollsFile, bytes: rollsBytes))
+        let rolls = try CSVTable(bytes: rollsBytes, file: rollsURL.path)
         let birthsURL = folder.appendingPathComponent(config.birthsFile)
-        let births = FileManager.default.fileExists(atPath: birthsURL.path)
-            ? try CSVTable(url: birthsURL, file: birthsURL.path) : nil
+        var births: CSVTable? = nil
+        if FileManager.default.fileExists(atPath: birthsURL.path) {
+            let bytes = try CSVTable.read(url: birthsURL, file: birthsURL.path)
+            inputs.append(InputFile(name: config.birthsFile, bytes: bytes))
+            births = try CSVTable(bytes: bytes, file: birthsURL.path)
+        }
         let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
-        return Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
+        return (Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon), inputs)
     }
 
     /// Validates CSV text already in memory (used by tests and by `actuals import`).

@@ -85,7 +85,9 @@ struct CLITests {
         #expect(!result.stdout.contains("year,area,year_group,pupils"))
     }
 
-    @Test("help shows examples", arguments: [["--help"], ["forecast", "--help"], ["backtest", "--help"], ["check", "--help"]])
+    @Test("help shows examples", arguments: [["--help"], ["forecast", "--help"], ["backtest", "--help"], ["check", "--help"],
+                                             ["archive", "--help"], ["actuals", "--help"], ["actuals", "import", "--help"],
+                                             ["accuracy", "--help"]])
     func help(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 0)

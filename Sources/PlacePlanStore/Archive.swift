@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import PlacePlanCore
+
+extension PlanStore {
+    public enum ArchiveOutcome: Equatable, Sendable {
+        /// Stored, with this many cells.
+        case archived(Vintage, cells: Int)
+        /// The same inputs and settings were archived before: nothing was written.
+        case alreadyArchived(Vintage)
+    }
+
+    /// Stores a forecast as an archived vintage, cells and all, in one transaction. Refuses
+    /// (writing nothing) when a vintage with the same inputs fingerprint exists, and throws when
+    /// the label is taken by another vintage.
+    public func archive(_ new: NewVintage, now: Date = Date()) throws -> ArchiveOutcome {
+        let label = new.label?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let label, label.isEmpty {
+            throw StoreError(kind: .labelTaken, path: path, message: "the label is empty",
+                             fix: "give a label such as --label \"Pupil Place Plan 2025\", or leave --label out")
+        }
+        let settingsJSON = new.settings.json
+        return try write { db -> (value: ArchiveOutcome, commit: Bool) in
+            if let existing = try VintageRecord.filter(Column("inputs_sha256") == new.inputsSHA256).fetchOne(db) {
+                return (.alreadyArchived(try existing.vintage()), false)
+            }
+            if let label, let taken = try VintageRecord.filter(Column("label") == label).fetchOne(db) {
+                throw StoreError(kind: .labelTaken, path: path,
+                                 message: "the label \"\(label)\" is already \(try taken.vintage().name)'s",
+                                 fix: "choose another --label (labels name one vintage each)")
+            }
+            var record = VintageRecord(
+                id: nil, label: label, planName: new.planName, originYear: new.originYear, horizon: new.settings.horizon,
+                method: new.settings.label, settings: settingsJSON, inputsSha256: new.inputsSHA256,
+                createdAt: Self.timestamp(now), archived: false)
+            try record.insert(db)
+            let id = record.id!
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils, lower, upper)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for cell in new.cells {
+                try insert.execute(arguments: [id, cell.level.rawValue, cell.code, cell.year, cell.yearGroup, cell.pupils,
+                                               cell.lower, cell.upper])
+            }
+            // Sealed last, in the same transaction: from here the triggers keep it as it is.
+            try db.execute(sql: "UPDATE vintage SET archived = 1 WHERE id = ?", arguments: [id])
+            record.archived = true
+            return (.archived(try record.vintage(), cells: new.cells.count), true)
+        }
+    }
+
+    /// Every vintage, oldest first.
+    public func vintages() throws -> [Vintage] {
+        try read { db in try VintageRecord.order(Column("id")).fetchAll(db).map { try $0.vintage() } }
+    }
+
+    /// The vintage whose id or label is `key`.
+    public func vintage(matching key: String) throws -> Vintage {
+        let all = try vintages()
+        if let id = Int64(key), let found = all.first(where: { $0.id == id }) { return found }
+        if let found = all.first(where: { $0.label == key }) { return found }
+        let known = all.isEmpty ? "there are no vintages yet" : "the vintages are: " + all.map(\.name).joined(separator: ", ")
+        throw StoreError(kind: .unknownVintage, path: path, message: "no vintage has the id or label '\(key)'; \(known)",
+                         fix: "give --vintage an id or label from that list")
+    }
+
+    /// The stored cells of a vintage.
+    public func cells(of id: Int64) throws -> [VintageCell] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT level, code, year, year_group, pupils, lower, upper FROM vintage_cell WHERE vintage_id = ?
+                ORDER BY level, year, code, year_group
+                """, arguments: [id]).map {
+                VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
+                            yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"])
+            }
+        }
+    }
+}
+
+extension VintageSettings {
+    /// `weighted-3`, or `mean-1+weighted-5:weighted-3` when the intake method differs — the same
+    /// label `ForecastSettings` gives and `backtest --methods` reads.
+    public var label: String { intakeMethod == method ? method : "\(method):\(intakeMethod)" }
+}

@@ -1,0 +1,93 @@
+import GRDB
+
+/// The database schema, built by named migrations applied in order. Each migration also sets
+/// `PRAGMA user_version` to its number, so that any SQLite tool shows the schema version, and
+/// a PlacePlan that finds a higher number (or a migration it does not know) refuses the file
+/// rather than write into a schema it does not understand.
+enum Schema {
+    /// The schema version this program writes: the number of migrations below.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: vintages, vintage cells, actuals, revisions") { db in
+            try db.execute(sql: """
+                CREATE TABLE vintage (
+                    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                    label         TEXT UNIQUE CHECK (label IS NULL OR length(trim(label)) > 0),
+                    plan_name     TEXT NOT NULL,
+                    origin_year   INTEGER NOT NULL,
+                    horizon       INTEGER NOT NULL CHECK (horizon >= 1),
+                    method        TEXT NOT NULL,
+                    settings      TEXT NOT NULL,
+                    inputs_sha256 TEXT NOT NULL UNIQUE CHECK (length(inputs_sha256) = 64),
+                    created_at    TEXT NOT NULL,
+                    archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+                );
+
+                CREATE TABLE vintage_cell (
+                    vintage_id INTEGER NOT NULL REFERENCES vintage(id),
+                    level      TEXT NOT NULL CHECK (level IN ('authority', 'area', 'school')),
+                    code       TEXT NOT NULL,
+                    year       INTEGER NOT NULL,
+                    year_group TEXT NOT NULL,
+                    pupils     REAL NOT NULL,
+                    lower      REAL,
+                    upper      REAL,
+                    PRIMARY KEY (vintage_id, level, code, year, year_group)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE actual (
+                    level       TEXT NOT NULL CHECK (level IN ('authority', 'area', 'school')),
+                    code        TEXT NOT NULL,
+                    year        INTEGER NOT NULL,
+                    year_group  TEXT NOT NULL,
+                    pupils      REAL NOT NULL CHECK (pupils >= 0),
+                    source      TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    PRIMARY KEY (level, code, year, year_group)
+                ) WITHOUT ROWID;
+
+                -- Every actual replaced by a later import (--replace): what it was and what it became.
+                CREATE TABLE actual_revision (
+                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    level       TEXT NOT NULL,
+                    code        TEXT NOT NULL,
+                    year        INTEGER NOT NULL,
+                    year_group  TEXT NOT NULL,
+                    old_pupils  REAL NOT NULL,
+                    new_pupils  REAL NOT NULL,
+                    old_source  TEXT NOT NULL,
+                    new_source  TEXT NOT NULL,
+                    replaced_at TEXT NOT NULL
+                );
+                CREATE INDEX actual_revision_cell ON actual_revision (level, code, year, year_group);
+
+                -- An archived vintage is a published forecast: nothing may change or remove it.
+                CREATE TRIGGER vintage_archived_no_update BEFORE UPDATE ON vintage
+                WHEN OLD.archived = 1
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be changed'); END;
+
+                CREATE TRIGGER vintage_archived_no_delete BEFORE DELETE ON vintage
+                WHEN OLD.archived = 1
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be deleted'); END;
+
+                CREATE TRIGGER vintage_cell_archived_no_insert BEFORE INSERT ON vintage_cell
+                WHEN (SELECT archived FROM vintage WHERE id = NEW.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be given new cells'); END;
+
+                CREATE TRIGGER vintage_cell_archived_no_update BEFORE UPDATE ON vintage_cell
+                WHEN (SELECT archived FROM vintage WHERE id = OLD.vintage_id) = 1
+                  OR (SELECT archived FROM vintage WHERE id = NEW.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'the cells of an archived vintage cannot be changed'); END;
+
+                CREATE TRIGGER vintage_cell_archived_no_delete BEFORE DELETE ON vintage_cell
+                WHEN (SELECT archived FROM vintage WHERE id = OLD.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'the cells of an archived vintage cannot be deleted'); END;
+
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }
+}

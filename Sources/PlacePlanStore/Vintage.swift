@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import PlacePlanCore
+
+/// How a vintage was made, kept with it as JSON so that it can be scored (and understood) without
+/// the plan folder: the methods, the horizon, the births basis and the ladder with its phases.
+public struct VintageSettings: Codable, Equatable, Sendable {
+    public struct StoredPhase: Codable, Equatable, Sendable {
+        public let name: String
+        public let first: String
+        public let last: String
+    }
+
+    public struct StoredLadder: Codable, Equatable, Sendable {
+        public let name: String
+        public let yearGroups: [String]
+        public let entryAge: Int
+        public let phases: [StoredPhase]
+    }
+
+    /// `auto` when the method was chosen ratio by ratio; otherwise the progression method.
+    public let method: String
+    public let intakeMethod: String
+    public let birthsTrendYears: Int
+    /// Optional so that settings stored before these existed still read.
+    public let birthsTrendDamping: Double?
+    public let intervals: Double?
+    /// The forecasting engine's version: a changed method is a different forecast, even from the
+    /// same files and settings, so it belongs in the fingerprint.
+    public let engine: String?
+    public let birthsBasis: String
+    public let horizon: Int
+    public let ladder: StoredLadder
+
+    public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis) {
+        method = settings.selection != nil ? "auto" : settings.method.description
+        intakeMethod = settings.selection != nil ? "auto" : settings.effectiveIntakeMethod.description
+        birthsTrendYears = settings.birthsTrendYears
+        birthsTrendDamping = settings.birthsTrendDamping
+        intervals = settings.intervals
+        engine = Engine.version
+        self.birthsBasis = birthsBasis.rawValue
+        self.horizon = horizon
+        self.ladder = StoredLadder(
+            name: ladder.name, yearGroups: ladder.yearGroups.map(\.name), entryAge: ladder.entryAge,
+            phases: ladder.phases.map { StoredPhase(name: $0.name, first: $0.first.name, last: $0.last.name) })
+    }
+
+    /// The ladder the vintage was forecast on.
+    public var coreLadder: Ladder {
+        Ladder(name: ladder.name, yearGroups: ladder.yearGroups.map { YearGroup($0) }, entryAge: ladder.entryAge,
+               phases: ladder.phases.map { Phase(name: $0.name, first: YearGroup($0.first), last: YearGroup($0.last)) })
+    }
+
+    /// Canonical JSON (sorted keys, no spaces): the same settings always give the same text,
+    /// which is what the inputs fingerprint covers.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    static func decode(_ json: String) throws -> VintageSettings {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(VintageSettings.self, from: Data(json.utf8))
+    }
+}
+
+/// An archived forecast, as stored.
+public struct Vintage: Equatable, Sendable {
+    public let id: Int64
+    public let label: String?
+    public let planName: String
+    /// The last census year the forecast was made from; horizon 1 is the year after.
+    public let originYear: Int
+    public let horizon: Int
+    public let method: String
+    public let settings: VintageSettings
+    public let inputsSHA256: String
+    /// UTC, ISO 8601 (`2025-06-01T09:30:00Z`).
+    public let createdAt: String
+    public let archived: Bool
+
+    /// `vintage 3 ("Pupil Place Plan 2025", 2025-06-01)`.
+    public var name: String {
+        "vintage \(id) (" + (label.map { "\"\($0)\", " } ?? "") + "\(createdAt.prefix(10)))"
+    }
+}
+
+/// One forecast cell to store: level, code, year, year group (as the ladder spells it), pupils
+/// and, when the method gives one, an interval.
+public struct VintageCell: Equatable, Sendable {
+    public let level: CellLevel
+    public let code: String
+    public let year: Int
+    public let yearGroup: String
+    public let pupils: Double
+    public let lower: Double?
+    public let upper: Double?
+
+    public init(level: CellLevel, code: String, year: Int, yearGroup: String, pupils: Double,
+                lower: Double? = nil, upper: Double? = nil) {
+        self.level = level
+        self.code = code
+        self.year = year
+        self.yearGroup = yearGroup
+        self.pupils = pupils
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// A forecast's area cells and the authority totals (each year and year group summed over
+    /// the areas).
+    public static func cells(of forecast: Forecast) -> [VintageCell] {
+        var cells: [VintageCell] = []
+        cells.reserveCapacity((forecast.areas.count + 1) * forecast.horizon * forecast.ladder.count)
+        for (h, year) in forecast.years.enumerated() {
+            for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
+                let total = forecast.areas.reduce(0.0) { $0 + $1.pupils[h][g] }
+                cells.append(VintageCell(level: .authority, code: CellLevel.authorityCode, year: year,
+                                         yearGroup: yearGroup.name, pupils: total))
+            }
+        }
+        cells += forecast.cells.map {
+            VintageCell(level: .area, code: $0.area.code, year: $0.year, yearGroup: $0.yearGroup.name, pupils: $0.pupils)
+        }
+        return cells
+    }
+}
+
+/// What `archive` is asked to store.
+public struct NewVintage: Sendable {
+    public let label: String?
+    public let planName: String
+    public let originYear: Int
+    public let settings: VintageSettings
+    public let inputsSHA256: String
+    public let cells: [VintageCell]
+
+    public init(label: String?, planName: String, originYear: Int, settings: VintageSettings,
+                inputsSHA256: String, cells: [VintageCell]) {
+        self.label = label
+        self.planName = planName
+        self.originYear = originYear
+        self.settings = settings
+        self.inputsSHA256 = inputsSHA256
+        self.cells = cells
+    }
+
+    /// A forecast with the files it was made from: the fingerprint covers the files and settings.
+    public init(forecast: Forecast, label: String?, planName: String, birthsBasis: BirthsBasis, inputs: [InputsHash.File]) {
+        let settings = VintageSettings(settings: forecast.settings, horizon: forecast.horizon, ladder: forecast.ladder,
+                                       birthsBasis: birthsBasis)
+        self.init(label: label, planName: planName, originYear: forecast.baseYear, settings: settings,
+                  inputsSHA256: InputsHash.sha256(files: inputs, settings: settings.json),
+                  cells: VintageCell.cells(of: forecast))
+    }
+}
+
+/// The `vintage` table's row.
+struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "vintage"
+    var id: Int64?
+    var label: String?
+    var planName: String
+    var originYear: Int
+    var horizon: Int
+    var method: String
+    var settings: String
+    var inputsSha256: String
+    var createdAt: String
+    var archived: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, method, settings, horizon, archived
+        case planName = "plan_name", originYear = "origin_year", inputsSha256 = "inputs_sha256", createdAt = "created_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    func vintage() throws -> Vintage {
+        Vintage(id: id ?? 0, label: label, planName: planName, originYear: originYear, horizon: horizon, method: method,
+                settings: try VintageSettings.decode(settings), inputsSHA256: inputsSha256, createdAt: createdAt,
+                archived: archived)
+    }
+}

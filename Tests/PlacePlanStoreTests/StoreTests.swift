@@ -1,0 +1,326 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PlacePlanCore
+@testable import PlacePlanStore
+
+/// A fresh database path in a new temporary folder.
+func temporaryDatabase() throws -> (folder: URL, path: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return (folder, folder.appendingPathComponent("test.sqlite").path)
+}
+
+/// A small vintage: two areas, two years, every England year group; authority totals added.
+func sampleVintage(label: String? = "test", horizon: Int = 2, origin: Int = 2019, seed: String = "a") -> NewVintage {
+    let settings = VintageSettings(settings: .default, horizon: horizon, ladder: .england, birthsBasis: .midYear)
+    var cells: [VintageCell] = []
+    for year in (origin + 1)...(origin + horizon) {
+        for (g, yg) in Ladder.england.yearGroups.enumerated() {
+            let a = Double(100 + g), b = Double(200 + g)
+            cells.append(VintageCell(level: .area, code: "A", year: year, yearGroup: yg.name, pupils: a))
+            cells.append(VintageCell(level: .area, code: "B", year: year, yearGroup: yg.name, pupils: b))
+            cells.append(VintageCell(level: .authority, code: CellLevel.authorityCode, year: year, yearGroup: yg.name, pupils: a + b))
+        }
+    }
+    let hash = InputsHash.sha256(files: [InputsHash.File(name: "rolls.csv", bytes: Array(seed.utf8))], settings: settings.json)
+    return NewVintage(label: label, planName: "Test plan", originYear: origin, settings: settings, inputsSHA256: hash, cells: cells)
+}
+
+func storeError(_ body: () throws -> Void) -> StoreError? {
+    do { try body() } catch let error as StoreError { return error } catch { return nil }
+    return nil
+}
+
+@Suite("Store: schema, versions, immutability")
+struct SchemaTests {
+    @Test("a new database gets every table, the triggers and schema version 1")
+    func migrationsCreateSchema() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let names = try store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
+        }
+        for table in ["vintage", "vintage_cell", "actual", "actual_revision", "grdb_migrations"] { #expect(names.contains(table)) }
+        #expect(names.filter { $0.contains("archived") }.count == 5)
+        #expect(try store.storedSchemaVersion() == PlanStore.schemaVersion)
+        #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        let columns = try store.queue.read { try $0.columns(in: "vintage_cell").map(\.name) }
+        #expect(columns == ["vintage_id", "level", "code", "year", "year_group", "pupils", "lower", "upper"])
+        // Opening again changes nothing and keeps the data.
+        _ = try store.archive(sampleVintage())
+        let again = try PlanStore(path: path, mode: .existing)
+        #expect(try again.count("vintage") == 1)
+    }
+
+    @Test("a missing database is an error for commands that only read")
+    func missing() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
+        #expect(error?.kind == .missing)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a database from a newer schema (user_version) is refused, untouched")
+    func newerUserVersion() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PlanStore(path: path, mode: .createIfMissing)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 7") }
+        let error = storeError { _ = try PlanStore(path: path, mode: .createIfMissing) }
+        #expect(error?.kind == .newerSchema(7))
+        #expect(error?.description.contains("this database was written by a newer PlacePlan (schema 7); ") == true)
+        #expect(error?.description.contains("upgrade PlacePlan") == true)
+        #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 7)
+    }
+
+    @Test("a database with a migration this program does not know is refused")
+    func unknownMigration() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PlanStore(path: path, mode: .createIfMissing)
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: schools and intervals')")
+        }
+        let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
+        #expect(error?.kind == .newerSchema(2))
+        #expect(error?.description.contains("newer PlacePlan (schema 2)") == true)
+    }
+
+    @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
+    func foreignFiles() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER)") }
+        #expect(storeError { _ = try PlanStore(path: path, mode: .createIfMissing) }?.kind == .notPlacePlan)
+        let text = folder.appendingPathComponent("notes.sqlite")
+        try String(repeating: "not a database\n", count: 100).write(to: text, atomically: true, encoding: .utf8)
+        #expect(storeError { _ = try PlanStore(path: text.path, mode: .createIfMissing) }?.kind == .notADatabase)
+    }
+
+    @Test("an archived vintage and its cells cannot be updated, deleted or added to")
+    func immutability() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        guard case .archived(let vintage, let cells) = try store.archive(sampleVintage()) else {
+            Issue.record("not archived")
+            return
+        }
+        #expect(vintage.archived && cells == 2 * 14 * 3)
+        let attempts: [(String, String)] = [
+            ("UPDATE vintage SET label = 'edited' WHERE id = \(vintage.id)", "an archived vintage cannot be changed"),
+            ("UPDATE vintage SET archived = 0 WHERE id = \(vintage.id)", "an archived vintage cannot be changed"),
+            ("DELETE FROM vintage WHERE id = \(vintage.id)", "an archived vintage cannot be deleted"),
+            ("UPDATE vintage_cell SET pupils = pupils + 1 WHERE vintage_id = \(vintage.id)", "cannot be changed"),
+            ("DELETE FROM vintage_cell WHERE vintage_id = \(vintage.id)", "cannot be deleted"),
+            ("INSERT INTO vintage_cell VALUES (\(vintage.id), 'area', 'C', 2020, 'R', 1, NULL, NULL)", "cannot be given new cells"),
+        ]
+        for (sql, message) in attempts {
+            #expect(throws: DatabaseError.self, "\(sql)") {
+                try store.queue.write { try $0.execute(sql: sql) }
+            }
+            do { try store.queue.write { try $0.execute(sql: sql) } } catch let error as DatabaseError {
+                #expect(error.message?.contains(message) == true, "\(error)")
+            }
+        }
+        #expect(try store.cells(of: vintage.id).count == cells)
+        #expect(try store.vintages().first?.label == "test")
+
+        // The triggers guard archived vintages only: a draft (not yet archived) can be edited.
+        try store.queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO vintage (label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, archived)
+                VALUES ('draft', 'p', 2019, 1, 'mean-3', '{}', ?, '2020-01-01T00:00:00Z', 0)
+                """, arguments: [String(repeating: "0", count: 64)])
+            try db.execute(sql: "UPDATE vintage SET label = 'draft 2' WHERE label = 'draft'")
+            try db.execute(sql: "DELETE FROM vintage WHERE label = 'draft 2'")
+        }
+        #expect(try store.count("vintage") == 1)
+    }
+}
+
+@Suite("Store: archiving")
+struct ArchiveTests {
+    @Test("archiving the same inputs and settings twice writes nothing the second time")
+    func duplicate() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        guard case .archived(let first, _) = try store.archive(sampleVintage(label: "Plan 2019")) else {
+            Issue.record("not archived")
+            return
+        }
+        let second = try store.archive(sampleVintage(label: "Another label"))
+        #expect(second == .alreadyArchived(first))
+        #expect(try store.count("vintage") == 1)
+        #expect(try store.count("vintage_cell") == 2 * 14 * 3)
+    }
+
+    @Test("a label names one vintage: a second use is refused and nothing is written")
+    func labelTaken() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        _ = try store.archive(sampleVintage(label: "Plan", seed: "a"))
+        let error = storeError { _ = try store.archive(sampleVintage(label: "Plan", seed: "b")) }
+        #expect(error?.kind == .labelTaken)
+        #expect(error?.description.contains("vintage 1") == true)
+        #expect(try store.count("vintage") == 1 && store.count("vintage_cell") == 2 * 14 * 3)
+        if case .archived(let v, _) = try store.archive(sampleVintage(label: nil, seed: "b")) { #expect(v.id == 2) }
+        #expect(try store.vintage(matching: "Plan").id == 1)
+        #expect(try store.vintage(matching: "2").label == nil)
+        #expect(storeError { _ = try store.vintage(matching: "Plan 2030") }?.kind == .unknownVintage)
+    }
+
+    @Test("the stored settings give back the ladder, with its phases, for scoring")
+    func settingsRoundTrip() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        _ = try store.archive(sampleVintage())
+        let vintage = try #require(store.vintages().first)
+        #expect(vintage.settings.coreLadder == Ladder.england)
+        #expect(vintage.method == ForecastSettings.default.label && vintage.horizon == 2 && vintage.originYear == 2019)
+        #expect(vintage.createdAt.hasSuffix("Z") && vintage.createdAt.count == 20)
+    }
+}
+
+@Suite("Store: inputs fingerprint")
+struct InputsHashTests {
+    let files = [InputsHash.File(name: "plan.toml", bytes: Array("name = \"x\"\n".utf8)),
+                 InputsHash.File(name: "rolls.csv", bytes: Array("year,area,year_group,pupils\n2019,A,R,10\n".utf8))]
+    let settings = VintageSettings(settings: .default, horizon: 3, ladder: .england, birthsBasis: .midYear)
+
+    @Test("SHA-256 itself: the FIPS 180-2 test vectors")
+    func vectors() {
+        #expect(InputsHash.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(InputsHash.sha256([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test("identical inputs and settings give the same fingerprint")
+    func identical() {
+        let copy = files.map { InputsHash.File(name: $0.name, bytes: $0.bytes) }
+        #expect(InputsHash.sha256(files: files, settings: settings.json) == InputsHash.sha256(files: copy, settings: settings.json))
+        #expect(InputsHash.sha256(files: files, settings: settings.json).count == 64)
+    }
+
+    @Test("one changed byte, a renamed file or changed settings change the fingerprint")
+    func changes() {
+        let base = InputsHash.sha256(files: files, settings: settings.json)
+        var edited = files
+        edited[1] = InputsHash.File(name: "rolls.csv", bytes: Array("year,area,year_group,pupils\n2019,A,R,11\n".utf8))
+        #expect(InputsHash.sha256(files: edited, settings: settings.json) != base)
+        var renamed = files
+        renamed[1] = InputsHash.File(name: "rolls-2019.csv", bytes: files[1].bytes)
+        #expect(InputsHash.sha256(files: renamed, settings: settings.json) != base)
+        let longer = VintageSettings(settings: .default, horizon: 4, ladder: .england, birthsBasis: .midYear)
+        #expect(InputsHash.sha256(files: files, settings: longer.json) != base)
+        let otherMethod = VintageSettings(settings: ForecastSettings(method: .mean(years: 3)), horizon: 3, ladder: .england,
+                                          birthsBasis: .midYear)
+        #expect(InputsHash.sha256(files: files, settings: otherMethod.json) != base)
+        // Bytes moved from one file to the next are a different input, too.
+        let moved = [InputsHash.File(name: "plan.toml", bytes: files[0].bytes + Array("y".utf8)),
+                     InputsHash.File(name: "rolls.csv", bytes: files[1].bytes)]
+        #expect(InputsHash.sha256(files: moved, settings: settings.json) != base)
+    }
+}
+
+@Suite("Store: importing actuals")
+struct ImportTests {
+    func rows(_ values: [(String, Int, String, Double)]) -> [ActualRoll] {
+        values.enumerated().map { ActualRoll(level: .area, code: $1.0, year: $1.1, yearGroup: $1.2, pupils: $1.3, line: $0 + 2) }
+    }
+
+    @Test("counts: added, then unchanged on re-import (idempotent), then conflicts refused whole")
+    func counts() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let first = rows([("A", 2020, "R", 100), ("A", 2020, "Y1", 101), ("B", 2020, "R", 200)])
+        var announced = 0
+        let added = try store.importActuals(first, source: "census-2020.csv", replace: false) { announced = $0 }
+        #expect(added == .init(added: 3, unchanged: 0, replaced: [], refused: []))
+        #expect(added.written && announced == 3)
+
+        announced = 0
+        let again = try store.importActuals(first, source: "census-2020.csv", replace: false) { announced = $0 }
+        #expect(again == .init(added: 0, unchanged: 3, replaced: [], refused: []))
+        #expect(!again.written && announced == 0)
+        #expect(try store.count("actual") == 3)
+
+        // One new row and one conflict: without --replace nothing at all is written.
+        let mixed = rows([("A", 2020, "R", 100), ("A", 2020, "Y1", 105), ("B", 2020, "Y1", 201)])
+        let refused = try store.importActuals(mixed, source: "revised.csv", replace: false)
+        #expect(refused.added == 1 && refused.unchanged == 1 && refused.refused.count == 1 && !refused.written)
+        #expect(refused.refused.first?.existing.pupils == 101 && refused.refused.first?.row.pupils == 105)
+        #expect(refused.refused.first?.existing.source == "census-2020.csv")
+        #expect(try store.count("actual") == 3)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")?.pupils == 101)
+        #expect(try store.count("actual_revision") == 0)
+    }
+
+    @Test("--replace writes the new value and records the old one")
+    func replace() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        _ = try store.importActuals(rows([("A", 2020, "R", 100), ("A", 2020, "Y1", 101)]), source: "census.csv", replace: false)
+        let outcome = try store.importActuals(rows([("A", 2020, "R", 100), ("A", 2020, "Y1", 99), ("A", 2021, "R", 98)]),
+                                              source: "revised.csv", replace: true)
+        #expect(outcome.added == 1 && outcome.unchanged == 1 && outcome.replaced.count == 1 && outcome.refused.isEmpty)
+        let stored = try #require(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1"))
+        #expect(stored.pupils == 99 && stored.source == "revised.csv")
+        let revisions = try store.revisions()
+        #expect(revisions.count == 1)
+        let r = try #require(revisions.first)
+        #expect(r.code == "A" && r.year == 2020 && r.yearGroup == "Y1" && r.level == .area)
+        #expect(r.oldPupils == 101 && r.newPupils == 99 && r.oldSource == "census.csv" && r.newSource == "revised.csv")
+        // Replaying the revision changes nothing more.
+        let replay = try store.importActuals(rows([("A", 2020, "Y1", 99)]), source: "revised.csv", replace: true)
+        #expect(replay.unchanged == 1 && !replay.written)
+        #expect(try store.count("actual_revision") == 1)
+    }
+
+    @Test("school rows are kept apart from area rows")
+    func schoolLevel() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let both = [ActualRoll(level: .area, code: "A", year: 2020, yearGroup: "R", pupils: 100),
+                    ActualRoll(level: .school, code: "A", year: 2020, yearGroup: "R", pupils: 30)]
+        #expect(try store.importActuals(both, source: "s.csv", replace: false).added == 2)
+        #expect(try store.actual(level: .school, code: "A", year: 2020, yearGroup: "R")?.pupils == 30)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "R")?.pupils == 100)
+    }
+}
+
+@Suite("Store: scoring vintages")
+struct ScoringTests {
+    @Test("scores use the stored cells and actuals; the authority waits for every area")
+    func scoring() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        _ = try store.archive(sampleVintage())
+        // Area A's 2020 Reception is 110 (forecast 100): -9.09%. B not yet known.
+        _ = try store.importActuals([ActualRoll(level: .area, code: "A", year: 2020, yearGroup: "R", pupils: 110)],
+                                    source: "a.csv", replace: false)
+        var scored = try #require(try store.score().first)
+        let a = scored.result.scores.filter { $0.level == .area && $0.code == "A" }
+        #expect(a.map(\.measure) == ["R intake"])
+        #expect(abs(a[0].error! - (100.0 - 110) / 110) < 1e-12 && a[0].horizon == 1)
+        #expect(scored.result.scores.filter { $0.level == .authority }.isEmpty)
+        #expect(scored.result.scoredCells == 1 && scored.result.waitingCells == 2 * 2 * 14 - 1)
+
+        _ = try store.importActuals([ActualRoll(level: .area, code: "B", year: 2020, yearGroup: "R", pupils: 190)],
+                                    source: "b.csv", replace: false)
+        scored = try #require(try store.score().first)
+        let authority = scored.result.scores.filter { $0.level == .authority }
+        #expect(authority.count == 1)
+        #expect(authority.first?.forecast == 300 && authority.first?.actual == 300 && authority.first?.measure == "R intake")
+        #expect(authority.first?.error == 0)
+    }
+}
