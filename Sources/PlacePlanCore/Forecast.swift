@@ -7,6 +7,9 @@ public struct AreaForecast: Equatable, Sendable {
     public let pupils: [[Double]]
     /// Where the engine had to depart from the method, in words a planner can act on.
     public let notes: [String]
+    /// The year groups this area is planned for (a primary planning area: R–Y6); `nil` = the
+    /// whole ladder. Rows are written for these only.
+    public var yearGroups: ClosedRange<Int>? = nil
 
     public func pupils(year: Int, yearGroup g: Int) -> Double? {
         guard let h = years.firstIndex(of: year) else { return nil }
@@ -33,7 +36,7 @@ public struct Forecast: Equatable, Sendable {
         cells.reserveCapacity(areas.count * horizon * ladder.count)
         for (h, year) in years.enumerated() {
             for area in areas {
-                for (g, yearGroup) in ladder.yearGroups.enumerated() {
+                for (g, yearGroup) in ladder.yearGroups.enumerated() where area.yearGroups?.contains(g) ?? true {
                     cells.append(ForecastCell(year: year, area: area.area, yearGroup: yearGroup, pupils: area.pupils[h][g]))
                 }
             }

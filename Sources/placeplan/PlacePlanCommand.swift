@@ -15,6 +15,6 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan backtest Data/england --horizon 3
               placeplan check my-plan/
             """,
-        subcommands: [ForecastCommand.self, BacktestCommand.self, CheckCommand.self]
+        subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, CheckCommand.self]
     )
 }
