@@ -46,6 +46,11 @@ let package = Package(
         .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore"]),
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore"]),
         .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore"]),
+        // The bundled example borough: the engine recovers what Scripts/make-example-borough.py used.
+        .testTarget(
+            name: "ExampleBoroughTests",
+            dependencies: ["PlacePlanCore", "PlacePlanIO", "PlacePlanReport"]
+        ),
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: ["placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport"]

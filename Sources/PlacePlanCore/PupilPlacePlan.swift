@@ -98,8 +98,9 @@ public struct PupilPlacePlan: Equatable, Sendable {
                         areaGroups.append(YearGroupLine(owner: area.code, area: area.code, yearGroup: g, year: year,
                                                         sufficiency: Sufficiency(capacity: places, pupils: areaPupils[g],
                                                                                  placesNeeded: needed[g])))
+                        // A year group a school teaches, once it has reached it (or has pupils in it).
                         for (i, member) in members.enumerated() where member.school.teaches(g, layout: layout)
-                            && (member.school.isOpen(in: year) || schoolPupils[i][g] > 0) {
+                            && (member.school.hasReached(g, in: year, layout: layout) || schoolPupils[i][g] > 0) {
                             schoolGroups.append(YearGroupLine(
                                 owner: member.school.code, area: area.code, yearGroup: g, year: year,
                                 sufficiency: Sufficiency(capacity: member.school.capacity(yearGroup: g, year: year, layout: layout),

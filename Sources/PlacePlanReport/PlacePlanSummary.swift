@@ -106,11 +106,11 @@ public enum PlacePlanSummary {
         }
 
         // 6. Schools forecast by a special rule.
-        let standard = Set(AreaKind.allCases.map { kind in
-            (kind == .primary ? "" : "") + ShareRule.history(forecast.shareMethod, years: forecast.shareMethod.years).description
-        })
+        // The usual rule reads "intake share mean-3 (3 years)" (prefixed "primary: " or
+        // "secondary: " for an all-through school); any other rule is worth a planner's look.
+        let standard = ShareRule.history(forecast.shareMethod, years: forecast.shareMethod.years).description
         let special = forecast.schools.filter { school in
-            !school.rules.allSatisfy { rule in standard.contains(rule) || standard.contains { rule.hasSuffix(": " + $0) } }
+            !school.rules.allSatisfy { $0 == standard || $0.hasSuffix(": " + standard) }
         }
         if !special.isEmpty {
             out += "\nSchools forecast by a special rule\n"
