@@ -3,8 +3,9 @@
 public enum ShareRule: Equatable, Sendable {
     /// The share method over the school's last `years` years of intake shares.
     case history(RatioMethod, years: Int)
-    /// A school that opened within the history and has fewer years of intake than the method
-    /// needs: its latest share, because a new school's share is still rising.
+    /// A school that opened within the history and has had fewer than twice the method's years
+    /// of intake: its latest share, because a new school's share rises as it fills, and a mean
+    /// over its first years would hold it down.
     case latest(yearsOpen: Int)
     /// No intake yet (it opens in the forecast): its admission number's share of the admission
     /// numbers of the area's open schools, the share it would take if it filled like them.

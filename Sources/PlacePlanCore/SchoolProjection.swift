@@ -110,8 +110,10 @@ struct SchoolProjection {
         guard let latest = observations.max(by: { $0.year < $1.year }) else {
             return IntakeShare(kind: kind, rule: .admissionNumber, estimate: nil)
         }
+        // A new school fills up over its first years: a mean over them would pull its share
+        // down, so until it has twice the method's years of intake its latest share is used.
         let openedWithinHistory = school.opened.map { $0 > history.firstYear } ?? false
-        if openedWithinHistory && observations.count < shareMethod.years {
+        if openedWithinHistory && observations.count < 2 * shareMethod.years {
             return IntakeShare(kind: kind, rule: .latest(yearsOpen: observations.count), estimate: .constant(latest.ratio))
         }
         return IntakeShare(kind: kind, rule: .history(shareMethod, years: min(shareMethod.years, observations.count)),
