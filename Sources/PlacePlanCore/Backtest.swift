@@ -7,9 +7,11 @@ public enum Backtest {
         public let yearGroups: ClosedRange<Int>
     }
 
-    /// The entry year group (intake) and every phase of the ladder.
-    public static func measures(for ladder: Ladder) -> [Measure] {
+    /// The entry year group (intake) and every phase of the ladder; for a place plan also the
+    /// first secondary year group, whose intake is the transfer from primary.
+    public static func measures(for ladder: Ladder, layout: PhaseLayout? = nil) -> [Measure] {
         [Measure(name: "\(ladder.entry) (intake)", yearGroups: 0...0)]
+            + (layout.map { [Measure(name: "\(ladder.yearGroups[$0.transferTo]) (transfer)", yearGroups: $0.transferTo...$0.transferTo)] } ?? [])
             + ladder.phases.compactMap { phase in ladder.indices(of: phase).map { Measure(name: phase.name, yearGroups: $0) } }
     }
 
@@ -52,15 +54,25 @@ public enum Backtest {
 
     /// Runs every method from every origin. `progress` is called after each forecast with
     /// (done, total), so long runs can show a bar.
+    /// - Parameters:
+    ///   - measures: what is scored (default: `measures(for: history.ladder)`).
+    ///   - forecaster: the forecast made at an origin for `reach` years from what was known
+    ///     then (default: cohort survival on `history.known(through: origin)`). A place plan
+    ///     passes its own, which replays schools and transfer as well.
     public static func run(
         _ history: History,
         methods: [ForecastSettings],
         horizon: Int,
         origins: [Int]? = nil,
+        measures: [Measure]? = nil,
+        forecaster: ((_ settings: ForecastSettings, _ origin: Int, _ reach: Int) throws -> Forecast)? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Result {
         let origins = origins ?? Self.origins(for: history)
-        let measures = measures(for: history.ladder)
+        let measures = measures ?? Self.measures(for: history.ladder)
+        let forecaster = forecaster ?? { settings, origin, reach in
+            try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
+        }
         let actualByArea = Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) })
         var cases: [Case] = []
         let total = origins.count * methods.count
@@ -69,7 +81,7 @@ public enum Backtest {
             for origin in origins {
                 let reach = min(horizon, history.lastYear - origin)
                 if reach >= 1 {
-                    let forecast = try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
+                    let forecast = try forecaster(settings, origin, reach)
                     for area in forecast.areas {
                         guard let actual = actualByArea[area.area.code] else { continue }
                         for (h, year) in area.years.enumerated() {

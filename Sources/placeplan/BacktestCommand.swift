@@ -13,10 +13,14 @@ struct BacktestCommand: ParsableCommand {
             error = (forecast − actual) / actual, per area, for the entry year group and each
             phase total. Reports the median absolute error across areas and origins.
 
+            A plan with schools is replayed whole: primary areas from births, the transfer fitted
+            on the years known at the origin, secondary areas from it; Year 7 is scored too.
+
             Examples:
               placeplan backtest
               placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
               placeplan backtest Data/england --format csv --out backtest.csv
+              placeplan backtest Data/borough --horizon 3
             """)
 
     static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5"]
@@ -71,7 +75,16 @@ struct BacktestCommand: ParsableCommand {
                 + "with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
         }
         let showProgress = isatty(STDERR_FILENO) == 1
-        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins) { done, total in
+        let layout = plan.schools?.layout
+        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = plan.schools.map { schools in
+            { settings, origin, reach in
+                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: plan.shareMethod,
+                                           horizon: reach).areaForecast
+            }
+        }
+        let measures = Backtest.measures(for: plan.history.ladder, layout: layout)
+        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins, measures: measures,
+                                      forecaster: forecaster) { done, total in
             guard showProgress else { return }
             let width = 30, filled = width * done / total
             printError("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
@@ -80,8 +93,7 @@ struct BacktestCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            let measures = Backtest.measures(for: plan.history.ladder).map(\.name)
-            text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures,
+            text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures.map(\.name),
                                                            horizons: Array(1...horizon), defaultMethod: plan.settings.label)
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)
