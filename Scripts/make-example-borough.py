@@ -361,9 +361,6 @@ def main():
                     "primary_area": PLANNED_SCHOOL["area"], "secondary_area": "S1", "net_capacity": 7 * PLANNED_SCHOOL["pan"],
                     "pan": PLANNED_SCHOOL["pan"], "secondary_pan": "", "sixth_form_capacity": "",
                     "opened": PLANNED_SCHOOL["opened"], "closed": ""})
-    for s in schools:
-        if s["school"] == PLANNED_SCHOOL["code"]:
-            s["name"] += " (planned)"
     schools.append({"school": "SP01", "name": "Beacon School", "phase": "special", "primary_area": "", "secondary_area": "",
                     "net_capacity": 180, "pan": "", "secondary_pan": "", "sixth_form_capacity": "", "opened": "", "closed": ""})
 
@@ -400,10 +397,16 @@ operating_margin_percent = 2
 
     columns = ["school", "name", "phase", "primary_area", "secondary_area", "net_capacity", "pan", "secondary_pan",
                "sixth_form_capacity", "opened", "closed"]
+    # Listed as a planner would: primary schools by area, then secondary (and all-through) by
+    # area, then special schools.
+    def listing(s):
+        group = {"primary": 0, "all-through": 1, "secondary": 1, "special": 2}[s["phase"]]
+        return (group, s["primary_area"] if group == 0 else s["secondary_area"], s["school"])
+
     with open(os.path.join(out, "schools.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(columns)
-        for s in schools:
+        for s in sorted(schools, key=listing):
             w.writerow([s[c] for c in columns])
 
     sixth_form_schools = set(staying_on)

@@ -72,7 +72,8 @@ public enum PlanFolder {
         var reader = SchoolsReader(layout: layout)
         if let areas { reader.readAreas(areas) }
         reader.readSchools(schools)
-        try reader.log.throwIfAny()
+        // A header problem in schools.csv leaves nothing to check the rolls against.
+        if reader.schools.isEmpty { try reader.log.throwIfAny() }
         let history = try SchoolRollsReader.read(rolls: rolls, births: births, schools: reader, ladder: config.ladder,
                                                  basis: config.birthsBasis, schoolsFile: schools.file)
         return (history, reader.warnings)

@@ -17,11 +17,15 @@ enum SchoolRollsReader {
                      basis: BirthsBasis, schoolsFile: String) throws -> SchoolHistory {
         let layout = reader.layout
         var log = IssueLog()
-        log.add(contentsOf: rolls.checkShape(required: columns, example: "year,school,area,year_group,pupils / 2024,NG01,P01,R,58"))
+        // Problems in schools.csv come first; the rolls are still checked, so that all are
+        // reported in one pass.
+        log.add(contentsOf: reader.log.issues)
+        var shape = rolls.checkShape(required: columns, example: "year,school,area,year_group,pupils / 2024,NG01,P01,R,58")
         if let births {
-            log.add(contentsOf: births.checkShape(required: BirthsReader.columns, example: "year,area,births / 2020,P01,331"))
+            shape += births.checkShape(required: BirthsReader.columns, example: "year,area,births / 2020,P01,331")
         }
-        try log.throwIfAny()
+        log.add(contentsOf: shape)
+        if !shape.isEmpty { try log.throwIfAny() }
 
         let byCode = Dictionary(uniqueKeysWithValues: reader.schools.map { ($0.code, $0) })
         let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
@@ -42,6 +46,7 @@ enum SchoolRollsReader {
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
             }
             guard let school = byCode[code] else {
+                if reader.refused.contains(code) { continue }
                 log.add(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
                                     fix: "add the school to \(schoolsFile), or correct its code"))
                 continue

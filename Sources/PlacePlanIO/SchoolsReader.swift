@@ -24,6 +24,9 @@ struct SchoolsReader {
     private(set) var schools: [School] = []
     /// The schools.csv line of each school.
     private(set) var lines: [String: Int] = [:]
+    /// Schools listed but refused (their row has a problem): their rolls are not checked, so that
+    /// one mistake in schools.csv is not reported again for every one of its rolls rows.
+    private(set) var refused: Set<String> = []
     private var areasFromFile = false
 
     init(layout: PhaseLayout) { self.layout = layout }
@@ -114,7 +117,10 @@ struct SchoolsReader {
                 continue
             }
             firstRows[code] = row
-            guard let phase else { continue }
+            guard let phase else {
+                refused.insert(code)
+                continue
+            }
 
             // Areas: required where the school is planned; checked against areas.csv or collected.
             var areaProblem = false
@@ -166,7 +172,10 @@ struct SchoolsReader {
                 log.add(table.issue(row, "closed", "the school closes (\(c)) before it opens (\(o))",
                                     fix: "closed is the first academic year the school is no longer open, after opened"))
             }
-            guard !areaProblem, log.issues.count == problemsBefore else { continue }
+            guard !areaProblem, log.issues.count == problemsBefore else {
+                refused.insert(code)
+                continue
+            }
             let capacity = SchoolCapacity(net: net ?? 0, pan: pan ?? 0, secondaryPAN: phase == .allThrough ? secondaryPAN : nil,
                                           sixthForm: sixthForm)
             let school = School(code: code, name: table.text(row, "name"), phase: phase,

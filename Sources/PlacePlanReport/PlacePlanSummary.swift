@@ -80,7 +80,8 @@ public enum PlacePlanSummary {
         var transfer = TextTable(header: ["secondary area", "from primary areas", "inflow", "fit ±"])
         for area in forecast.transfer.areas {
             let flows = area.flows.filter { $0.share > 0 }.map { flow in
-                "\(flow.from) \(Format.number(flow.share, decimals: 2))" + (flow.standardError.map { "±\(Format.number($0, decimals: 2))" } ?? "")
+                "\(flow.from) \(Format.number(flow.share, decimals: 2))"
+                    + (flow.standardError.map { $0 < 0.005 ? "±<0.01" : "±\(Format.number($0, decimals: 2))" } ?? "")
             }
             let label = forecast.geography.area(code: area.area)?.label ?? area.area
             transfer.add([label, flows.isEmpty ? (area.fallback ?? "none") : flows.joined(separator: ", "),

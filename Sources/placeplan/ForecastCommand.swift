@@ -12,9 +12,10 @@ struct ForecastCommand: ParsableCommand {
             standard output unless --out is given). With no plan folder it forecasts the bundled
             England data and prints a readable summary instead.
 
-            --level school writes year,school,area,year_group,pupils (plans with schools.csv);
-            --level authority writes year,year_group,pupils, the sum of the areas. Schools' rows
-            add up to their area's and areas' to the authority's, to the tenth of a pupil shown.
+            --level school writes year,school,area,year_group,pupils (plans with
+            schools.csv); --level authority writes year,year_group,pupils, the sum
+            of the areas. Schools' rows add up to their area's, and areas' to the
+            authority's, to the tenth of a pupil shown.
 
             Methods (--method, --intake-method): \(RatioMethod.syntax).
 

@@ -9,22 +9,24 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "The Pupil Place Plan: pupils against places by school, planning area and the authority.",
         discussion: """
-            Forecasts every primary and secondary planning area and every school (schools.csv),
-            sets them against their places, and prints what a planner reads first: the areas
-            that will need places, by how many and when, and those with more spare places than
-            the target. With --out it also writes the tables (whole pupils that add up exactly:
-            schools to areas, areas to the authority):
+            Forecasts every primary and secondary planning area and every school
+            (schools.csv), sets them against their places, and prints what a
+            planner reads first: the areas that will need places, by how many and
+            when, and those with more spare places than the target. With --out it
+            also writes the tables (whole pupils that add up exactly: schools to
+            areas, areas to the authority):
 
-              plan-authority.csv          by phase and year
-              plan-areas.csv              by planning area, phase and year, with DfE places needed
-              plan-schools.csv            by school, phase and year, with the rules used
-              plan-area-year-groups.csv   by area, year group and year
-              plan-school-year-groups.csv by school, year group and year
-              plan-transfer.csv           fitted Year 6 → Year 7 shares and inflow
-              plan-sixth-form.csv         staying-on and Y12→Y13 rates per sixth form
+              plan-authority.csv           by phase and year
+              plan-areas.csv               by area, phase and year; places needed
+              plan-schools.csv             by school, phase and year; rules used
+              plan-area-year-groups.csv    by area, year group and year
+              plan-school-year-groups.csv  by school, year group and year
+              plan-transfer.csv            Year 6 → Year 7 shares and inflow
+              plan-sixth-form.csv          staying-on and Y12→Y13 rates
 
-            The folder is created if missing; the files are written all or nothing. With no plan
-            folder it uses the bundled example borough (Data/borough).
+            The folder is created if missing; the files are written all or
+            nothing. With no plan folder it uses the bundled example borough
+            (Data/borough).
 
             Examples:
               placeplan plan

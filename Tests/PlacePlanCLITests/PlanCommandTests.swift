@@ -145,6 +145,9 @@ struct PlanCommandTests {
         lines[2] = lines[2].replacingOccurrences(of: ",P01,S1,", with: ",P99,S1,")                 // an area that does not exist
         lines[3] = lines[3].components(separatedBy: ",").enumerated().map { $0.offset == 6 ? "0" : $0.element }.joined(separator: ",")
         try lines.joined(separator: "\n").write(to: schools, atomically: true, encoding: .utf8)
+        let rolls = plan.appendingPathComponent("rolls.csv")
+        let rollsText = try String(contentsOf: rolls, encoding: .utf8)
+        try (rollsText + "2020,SM08,P06,Y2,17\n").write(to: rolls, atomically: true, encoding: .utf8)  // a closed school
         let out = plan.deletingLastPathComponent().appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "earlier plan\n".write(to: out.appendingPathComponent("plan-areas.csv"), atomically: true, encoding: .utf8)
@@ -153,6 +156,9 @@ struct PlanCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("schools.csv, line 3, column 4 (primary_area): area P99 does not exist"), "\(result.stderr)")
         #expect(result.stderr.contains("schools.csv, line 4, column 7 (pan): the admission number (PAN) is 0"))
+        // The rolls are still checked, all in one pass, without repeating the refused schools' rows.
+        #expect(result.stderr.contains("rolls.csv, line \(rollsText.split(separator: "\n").count + 1), column 5 (pupils): school SM08 closed in 2018"))
+        #expect(!result.stderr.contains("NG02 is not in") && !result.stderr.contains("NG03 is not in"))
         #expect(try String(contentsOf: out.appendingPathComponent("plan-areas.csv"), encoding: .utf8) == "earlier plan\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["plan-areas.csv"])
     }
