@@ -44,9 +44,13 @@ public enum PlacePlanning {
         let layout = history.layout, ladder = history.ladder, base = history.lastYear
         let primaryGroups = layout.yearGroups(of: AreaKind.primary), secondaryGroups = layout.yearGroups(of: AreaKind.secondary)
 
-        // 1. Primary areas.
-        let primary = try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings, horizon: horizon)
-        let primaryAreas = primary.areas.map { embed($0, in: primaryGroups, ladder: ladder) }
+        guard !history.geography.primaryAreas.isEmpty || !history.geography.secondaryAreas.isEmpty else {
+            throw CohortSurvival.Failure.noAreas
+        }
+        // 1. Primary areas (a plan may have only one geography: then the other is skipped).
+        let primary = history.geography.primaryAreas.isEmpty ? nil
+            : try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings, horizon: horizon)
+        let primaryAreas = (primary?.areas ?? []).map { embed($0, in: primaryGroups, ladder: ladder) }
 
         // 2. Transfer, and 3. secondary areas fed by it.
         let transfer = try TransferModel.fit(history)
@@ -57,10 +61,11 @@ public enum PlacePlanning {
         for area in primaryAreas {
             for (h, year) in area.years.enumerated() { year6[area.area.code, default: [:]][year] = area.pupils[h][layout.transferFrom] }
         }
-        let secondary = try CohortSurvival.forecast(history.areaHistory(.secondary), settings: settings, horizon: horizon) { area, year in
-            transfer.year7(area.code) { year6[$0]?[year - 1] ?? 0 }
-        }
-        let secondaryAreas = secondary.areas.map { embed($0, in: secondaryGroups, ladder: ladder) }
+        let secondary = history.geography.secondaryAreas.isEmpty ? nil
+            : try CohortSurvival.forecast(history.areaHistory(.secondary), settings: settings, horizon: horizon) { area, year in
+                transfer.year7(area.code) { year6[$0]?[year - 1] ?? 0 }
+            }
+        let secondaryAreas = (secondary?.areas ?? []).map { embed($0, in: secondaryGroups, ladder: ladder) }
         let areas = primaryAreas + secondaryAreas
 
         // 4. Schools, area by area; an all-through school's two parts are put together.
@@ -102,7 +107,7 @@ public enum PlacePlanning {
         }
         return PlaceForecast(ladder: ladder, layout: layout, geography: history.geography, baseYear: base, horizon: horizon,
                              settings: settings, shareMethod: shareMethod, areas: notedAreas, schools: schools,
-                             unallocated: unallocated, transfer: transfer, lastKnownBirthsYear: primary.lastKnownBirthsYear)
+                             unallocated: unallocated, transfer: transfer, lastKnownBirthsYear: primary?.lastKnownBirthsYear)
     }
 
     /// An area forecast on a part of the ladder, put back on the whole ladder (0 elsewhere).

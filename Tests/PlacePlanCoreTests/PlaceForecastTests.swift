@@ -142,6 +142,17 @@ struct PlaceForecastTests {
         #expect(close(x.pupils[0][12], 18, 1e-6))
     }
 
+    @Test("a plan with primary schools only: no secondary areas, no transfer, still a plan")
+    func primaryOnly() throws {
+        let history = schoolHistory([(primarySchool("A"), { _, _ in 20 })], years: 2016...2018, births: flatBirths(20),
+                                    geography: Geography(primaryAreas: [PlanningArea(code: "PA")], secondaryAreas: []))
+        let forecast = try PlacePlanning.forecast(history, settings: ForecastSettings(method: .mean(years: 3)), horizon: 2)
+        #expect(forecast.areas.map(\.area.code) == ["PA"] && forecast.transfer.areas.isEmpty)
+        #expect(close(forecast.school("A")!.pupils[1][3], 20))
+        let plan = PupilPlacePlan(name: "Primary only", forecast: forecast, history: history)
+        #expect(plan.authority.map(\.phase) == [.primary, .primary, .primary])
+    }
+
     @Test("a special school is held at its last census and counted in no area")
     func special() throws {
         let special = School(code: "SP", name: "Special", phase: .special, primaryArea: nil, secondaryArea: nil,
