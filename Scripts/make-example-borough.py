@@ -13,7 +13,8 @@ from births, by the same model the engine fits, so that tests can check the engi
 the parameters written to truth.json:
 
 - Births (mid-year, July-June, keyed by the year they end) per primary area: a base level, a
-  linear trend, a cycle (different length and phase per area) and Poisson-like noise (a normal
+  linear trend (levelling off after 2014, except Southmead's), a cycle (different length and
+  phase per area) and Poisson-like noise (a normal
   with variance equal to the level: about 5.5% for 330 births, as small areas' births really
   vary). Northgate (P01) has a housing-led rise from 2016 (the area under pressure); Southmead
   (P06) falls steadily (the area with a large surplus).
@@ -27,7 +28,7 @@ the parameters written to truth.json:
   borough sum to less than 1 for each primary area (the rest leave). There is deliberately no
   other noise in transfer: nine transfer years can only separate the shares as well as the
   areas' cohorts differ, and the recovery test is meant to measure the estimator, not the luck
-  of the draw (README, "Secondary transfer", gives the precision with real noise). Each
+  of the draw (README, "How the place plan is made", step 2, on the precision with real noise). Each
   secondary school then takes its intake share of Year 7 and progresses by its own ratios.
 - areas.csv lists, for each primary area, the secondary areas its Year 6 can transfer to
   (`feeds`): the geography a planner knows from admissions, not the shares.
@@ -39,12 +40,15 @@ the parameters written to truth.json:
   its pupils moved to the other Southmead schools.
 - Northgate Park Primary (NG09) is planned to open in 2027: in schools.csv, with no rolls.
 - Beacon School is a special school (all ages), held roughly flat.
-- Capacities: each area's places are sized on the mean cohort it will soon hold plus 8%
-  (primary) or 6% (secondary; 2% in the North, 15% in the South), split between its schools by their intake shares and
-  rounded to 5 (primary) or 10 (secondary); net capacity 7 x PAN (primary), 5 x PAN plus
-  sixth-form places (secondary). Northgate is sized on its cohorts before the housing
-  (2017-2019), so its rising births give a deficit in the forecast; Southmead on its larger
-  cohorts of 2012-2014, so it has a large surplus.
+- Capacities: each area's places are sized on the mean cohort it will soon hold (the cohorts
+  in its schools in 2024 and the Reception intakes births already fix) plus 8% (primary) or
+  6% (secondary; 2% in the North, 15% in the South), split between its schools by their
+  recent intake shares and rounded to 5 (primary) or 10 (secondary); net capacity 7 x PAN
+  (primary), 5 x PAN plus sixth-form places (secondary). Northgate is sized on its largest
+  Reception of 2017-2019 plus 3%, before the housing, so its rising births give a deficit in
+  the forecast; Southmead on its largest Reception of 2012-2014 plus 10%, so it has a large
+  surplus.
+- The special school's rolls rows leave `area` empty: it is in no planning area.
 - No admission caps: a school's intake is its share of the area's, so a shortage shows as
   schools over their PAN rather than as pupils sent elsewhere.
 
