@@ -40,7 +40,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Output format: csv or json.")
     var format: RowFormat?
     @Option(help: "Rows for each school, area (default) or the authority; school needs schools.csv.")
-    var level: ForecastLevel = .area
+    var level: ForecastLevel?
     @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
     var summary = false
     @OptionGroup var output: OutputOptions
@@ -70,13 +70,13 @@ struct ForecastCommand: ParsableCommand {
         let readable = ForecastSummary.render(plan: plan, forecast: forecast)
 
         // No folder and nowhere asked for rows: the user wants to read, not pipe.
-        if location.isDefault && output.out == nil && format == nil {
+        if location.isDefault && output.out == nil && format == nil && level == nil {
             print(readable, terminator: "")
             return
         }
         let csv = (format ?? .csv) == .csv
         let rows: String
-        switch level {
+        switch level ?? .area {
         case .area:
             rows = csv ? ForecastOutput.csv(forecast) : try ForecastOutput.json(forecast, plan: plan.name)
         case .authority:
