@@ -82,6 +82,11 @@ let package = Package(
             name: "PlacePlanStoreTests",
             dependencies: ["PlacePlanStore", "PlacePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The bundled example borough: the engine recovers what Scripts/make-example-borough.py used.
+        .testTarget(
+            name: "ExampleBoroughTests",
+            dependencies: ["PlacePlanCore", "PlacePlanIO", "PlacePlanReport"]
+        ),
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: [

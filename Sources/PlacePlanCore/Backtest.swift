@@ -10,10 +10,13 @@ public enum Backtest {
 
     /// The intake year groups — the entry year group, and the first year group of the second
     /// phase (Y7, where pupils transfer) — and every phase of the ladder; with `perYearGroup`,
-    /// every year group on its own as well.
-    public static func measures(for ladder: Ladder, perYearGroup: Bool = false) -> [Measure] {
+    /// every year group on its own as well. (`layout` is accepted for place plans, whose
+    /// transfer year group is the same first year group of the second phase.)
+    public static func measures(for ladder: Ladder, layout: PhaseLayout? = nil, perYearGroup: Bool = false) -> [Measure] {
         var measures = [Measure(name: "\(ladder.entry) (intake)", yearGroups: 0...0)]
-        if ladder.phases.count >= 2, let transfer = ladder.indices(of: ladder.phases[1])?.lowerBound, transfer > 0 {
+        let transfer = layout?.transferTo
+            ?? (ladder.phases.count >= 2 ? ladder.indices(of: ladder.phases[1])?.lowerBound : nil)
+        if let transfer, transfer > 0 {
             measures.append(Measure(name: "\(ladder.yearGroups[transfer]) (intake)", yearGroups: transfer...transfer))
         }
         measures += ladder.phases.compactMap { phase in ladder.indices(of: phase).map { Measure(name: phase.name, yearGroups: $0) } }
@@ -77,16 +80,26 @@ public enum Backtest {
 
     /// Runs every method from every origin. `progress` is called after each forecast with
     /// (done, total), so long runs can show a bar.
+    /// - Parameters:
+    ///   - measures: what is scored (default: `measures(for: history.ladder)`).
+    ///   - forecaster: the forecast made at an origin for `reach` years from what was known
+    ///     then (default: cohort survival on `history.known(through: origin)`). A place plan
+    ///     passes its own, which replays schools and transfer as well.
     public static func run(
         _ history: History,
         methods: [ForecastSettings],
         horizon: Int,
         origins: [Int]? = nil,
         perYearGroup: Bool = false,
+        measures: [Measure]? = nil,
+        forecaster: ((_ settings: ForecastSettings, _ origin: Int, _ reach: Int) throws -> Forecast)? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Result {
         let origins = origins ?? Self.origins(for: history)
-        let measures = measures(for: history.ladder, perYearGroup: perYearGroup)
+        let measures = measures ?? Self.measures(for: history.ladder, perYearGroup: perYearGroup)
+        let forecaster = forecaster ?? { settings, origin, reach in
+            try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
+        }
         let actualByArea = Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) })
         var cases: [Case] = []
         let total = origins.count * methods.count
@@ -95,7 +108,7 @@ public enum Backtest {
             for origin in origins {
                 let reach = min(horizon, history.lastYear - origin)
                 if reach >= 1 {
-                    let forecast = try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
+                    let forecast = try forecaster(settings, origin, reach)
                     let g = history.ladder.count
                     var totalForecast = [[Double]](repeating: [Double](repeating: 0, count: g), count: reach)
                     var totalActual = totalForecast

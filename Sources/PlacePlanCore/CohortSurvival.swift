@@ -20,7 +20,11 @@ public enum CohortSurvival {
     }
 
     /// Forecasts every area from the history's last common census year.
-    public static func forecast(_ history: History, settings: ForecastSettings = .default, horizon: Int) throws -> Forecast {
+    /// - Parameter entry: the entry year group of an area in a forecast year, when it is fed
+    ///   from outside the area's own history (Year 7 from the transfer of primary areas' Year 6);
+    ///   `nil` = from births (or the entry year group's own trend when there are none).
+    public static func forecast(_ history: History, settings: ForecastSettings = .default, horizon: Int,
+                                entry: ((PlanningArea, Int) -> Double)? = nil) throws -> Forecast {
         guard (1...maximumHorizon).contains(horizon) else { throw Failure.horizonOutOfRange(horizon) }
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
@@ -32,7 +36,7 @@ public enum CohortSurvival {
             let known = rolls.known(through: base)!
             let model = AreaModel(rolls: known, births: history.births?[rolls.area.code], history: history,
                                   settings: settings, choice: choice, baseYear: base, fallback: pooledModel)
-            return model.project(horizon: horizon)
+            return model.project(horizon: horizon, entry: entry.map { given in { given(rolls.area, $0) } })
         }
         let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
@@ -118,18 +122,18 @@ struct AreaModel {
         return max(0, entryTrend?.value(at: Double(year)) ?? 0)
     }
 
-    func project(horizon: Int) -> AreaForecast {
+    func project(horizon: Int, entry given: ((Int) -> Double)? = nil) -> AreaForecast {
         var previous = rolls.pupils[baseYear - rolls.firstYear]
         var grid: [[Double]] = []
         var notes = self.notes
-        if let births, let last = births.lastKnownYear,
+        if given == nil, let births, let last = births.lastKnownYear,
            basis.latestKeyNeeded(entryYear: baseYear + horizon, entryAge: ladder.entryAge) > last {
             notes.append("births after \(last) projected by \(births.description)")
         }
         for h in 1...horizon {
             let year = baseYear + h
             var next = [Double](repeating: 0, count: ladder.count)
-            next[0] = entry(year: year)
+            next[0] = given.map { max(0, $0(year)) } ?? entry(year: year)
             for g in 0..<(ladder.count - 1) {
                 // A year group nobody has ever been in stays empty rather than inventing a ratio.
                 next[g + 1] = previous[g] * (progression[g]?.value(at: year - 1) ?? 0)

@@ -9,9 +9,12 @@ public struct AreaForecast: Equatable, Sendable {
     public let notes: [String]
     /// `intervals[h][g]` = (lower, upper) when the settings ask for prediction intervals.
     public var intervals: [[(lower: Double, upper: Double)]]? = nil
+    /// The year groups this area is planned for (a primary planning area: R–Y6); `nil` = the
+    /// whole ladder. Rows are written for these only.
+    public var yearGroups: ClosedRange<Int>? = nil
 
     public static func == (a: AreaForecast, b: AreaForecast) -> Bool {
-        a.area == b.area && a.years == b.years && a.pupils == b.pupils && a.notes == b.notes
+        a.area == b.area && a.years == b.years && a.pupils == b.pupils && a.notes == b.notes && a.yearGroups == b.yearGroups
             && a.intervals?.map { $0.map { [$0.lower, $0.upper] } } == b.intervals?.map { $0.map { [$0.lower, $0.upper] } }
     }
 
@@ -32,7 +35,7 @@ public struct Forecast: Equatable, Sendable {
     /// The last year of known births, if births were given (later births were projected).
     public let lastKnownBirthsYear: Int?
     /// The methods chosen per ratio when the settings ask for a selection (`auto`).
-    public let methodChoice: MethodSelection.Choice?
+    public var methodChoice: MethodSelection.Choice? = nil
     /// The calibrated intervals, when asked for and the history allowed.
     public var intervals: PredictionIntervals? = nil
 
@@ -44,7 +47,7 @@ public struct Forecast: Equatable, Sendable {
         cells.reserveCapacity(areas.count * horizon * ladder.count)
         for (h, year) in years.enumerated() {
             for area in areas {
-                for (g, yearGroup) in ladder.yearGroups.enumerated() {
+                for (g, yearGroup) in ladder.yearGroups.enumerated() where area.yearGroups?.contains(g) ?? true {
                     let interval = area.intervals?[h][g]
                     cells.append(ForecastCell(year: year, area: area.area, yearGroup: yearGroup, pupils: area.pupils[h][g],
                                               lower: interval?.lower, upper: interval?.upper))

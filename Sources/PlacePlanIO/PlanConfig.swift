@@ -2,7 +2,8 @@ import Foundation
 import PlacePlanCore
 import TOMLKit
 
-/// `plan.toml`: the plan's name, ladder, births basis, method settings and file names.
+/// `plan.toml`: the plan's name, ladder, births basis, method settings, place-plan settings and
+/// file names.
 /// Every key is optional except `name`; unknown keys are errors (a typo must not be ignored).
 public struct PlanConfig: Equatable, Sendable {
     public var name: String
@@ -12,12 +13,22 @@ public struct PlanConfig: Equatable, Sendable {
     public var horizon: Int
     public var rollsFile: String
     public var birthsFile: String
+    /// Schools and areas: when the schools file exists the plan is a place plan.
+    public var schoolsFile: String = "schools.csv"
+    public var areasFile: String = "areas.csv"
+    /// `[schools] share_method`: how a school's intake share is summarised.
+    public var shareMethod: RatioMethod = SchoolSettings.defaultShareMethod
+    /// `[capacity]`: spare-capacity target and operating margin.
+    public var targets: CapacityTargets = .default
 
     public static let defaultHorizon = 10
 
-    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files"]
+    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
+                                       "schools", "capacity"]
     static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
-    static let fileKeys: Set<String> = ["rolls", "births"]
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas"]
+    static let schoolKeys: Set<String> = ["share_method"]
+    static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
     public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
@@ -169,16 +180,63 @@ public struct PlanConfig: Equatable, Sendable {
             issue("forecast", "[forecast] must be a table", fix: "write it as a section: [forecast]")
         }
 
-        var rolls = "rolls.csv", births = "births.csv"
+        var shareMethod = SchoolSettings.defaultShareMethod
+        if let schools = table["schools"]?.table {
+            checkKeys(schools, allowed: schoolKeys, section: "schools")
+            if let value = schools["share_method"] {
+                if let text = value.string, let method = RatioMethod(name: text) { shareMethod = method } else {
+                    issue("share_method", "share_method is not a method",
+                          fix: "write share_method = \"mean-3\"; methods: \(RatioMethod.syntax)")
+                }
+            }
+        } else if table["schools"] != nil {
+            issue("schools", "[schools] must be a table", fix: "write it as a section: [schools]")
+        }
+
+        var targets = CapacityTargets.default
+        if let capacity = table["capacity"]?.table {
+            checkKeys(capacity, allowed: capacityKeys, section: "capacity")
+            for key in ["spare_target_percent", "operating_margin_percent"] {
+                guard let value = capacity[key] else { continue }
+                guard let percent = value.double ?? value.int.map(Double.init), (0...100).contains(percent) else {
+                    issue(key, "\(key) must be a percentage from 0 to 100", fix: "e.g. \(key) = \(key.hasPrefix("spare") ? 5 : 2)")
+                    continue
+                }
+                if key == "spare_target_percent" { targets.spareTarget = percent / 100 } else { targets.operatingMargin = percent / 100 }
+            }
+            if targets.operatingMargin > targets.spareTarget {
+                issue("operating_margin_percent", "the operating margin (\(targets.operatingMargin * 100)%) is above the spare-capacity "
+                      + "target (\(targets.spareTarget * 100)%), so no area could meet both",
+                      fix: "keep operating_margin_percent at or below spare_target_percent")
+            }
+        } else if table["capacity"] != nil {
+            issue("capacity", "[capacity] must be a table", fix: "write it as a section: [capacity]")
+        }
+
+        var rolls = "rolls.csv", births = "births.csv", schools = "schools.csv", areas = "areas.csv"
         if let files = table["files"]?.table {
             checkKeys(files, allowed: fileKeys, section: "files")
-            if let value = files["rolls"] { if let s = value.string, !s.isEmpty { rolls = s } else {
-                issue("rolls", "files.rolls must be a file name", fix: "e.g. rolls = \"rolls.csv\"") } }
-            if let value = files["births"] { if let s = value.string, !s.isEmpty { births = s } else {
-                issue("births", "files.births must be a file name", fix: "e.g. births = \"births.csv\"") } }
+            for key in ["rolls", "births", "schools", "areas"] {
+                guard let value = files[key] else { continue }
+                guard let name = value.string, !name.isEmpty else {
+                    issue(key, "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"")
+                    continue
+                }
+                switch key {
+                case "rolls": rolls = name
+                case "births": births = name
+                case "schools": schools = name
+                default: areas = name
+                }
+            }
         }
         try log.throwIfAny()
-        return PlanConfig(name: name, ladder: ladder, birthsBasis: basis, settings: settings, horizon: horizon,
-                          rollsFile: rolls, birthsFile: births)
+        var config = PlanConfig(name: name, ladder: ladder, birthsBasis: basis, settings: settings, horizon: horizon,
+                                rollsFile: rolls, birthsFile: births)
+        config.schoolsFile = schools
+        config.areasFile = areas
+        config.shareMethod = shareMethod
+        config.targets = targets
+        return config
     }
 }

@@ -1,15 +1,21 @@
 import Foundation
 import PlacePlanCore
 
-/// Reads and validates a plan folder: `plan.toml`, `rolls.csv` and (optionally) `births.csv`.
+/// Reads and validates a plan folder: `plan.toml`, `rolls.csv` and (optionally) `births.csv`;
+/// for a place plan also `schools.csv` and (optionally) `areas.csv`.
 ///
 /// Validation collects every problem it can find before giving up, and a plan is only returned
 /// when there are none: the engine never sees a half-valid history.
 public enum PlanFolder {
     public static let configFile = "plan.toml"
 
-    public static func load(_ folder: URL) throws -> Plan {
-        try loadWithInputs(folder).plan
+    public static func load(_ folder: URL) throws -> Plan { try loadAll(folder).plan }
+
+    /// Loads a plan folder, returning also the warnings: things that are probably mistakes but
+    /// do not stop a forecast (each names its file and line, like an error).
+    public static func loadWithWarnings(_ folder: URL) throws -> (plan: Plan, warnings: [InputIssue]) {
+        let loaded = try loadAll(folder)
+        return (loaded.plan, loaded.warnings)
     }
 
     /// One input file of a plan folder exactly as it was read: its name in the folder and bytes.
@@ -19,9 +25,16 @@ public enum PlanFolder {
     }
 
     /// Loads and validates a plan folder, returning also the bytes of every file it read
-    /// (`plan.toml`, rolls, births when present), in that order: what a forecast was made from.
-    /// The bytes are those validated, so a file changed meanwhile cannot slip in.
+    /// (`plan.toml`, rolls, births, schools and areas when present), in that order: what a
+    /// forecast was made from. The bytes are those validated, so a file changed meanwhile cannot
+    /// slip in.
     public static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [InputFile]) {
+        let loaded = try loadAll(folder)
+        return (loaded.plan, loaded.inputs)
+    }
+
+    /// Everything a load finds: the plan, its warnings and the input files' bytes.
+    public static func loadAll(_ folder: URL) throws -> (plan: Plan, warnings: [InputIssue], inputs: [InputFile]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputIssue(file: folder.path, message: "is not a folder",
@@ -46,8 +59,72 @@ public enum PlanFolder {
             inputs.append(InputFile(name: config.birthsFile, bytes: bytes))
             births = try CSVTable(bytes: bytes, file: birthsURL.path)
         }
-        let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
-        return (Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon), inputs)
+        let schoolsURL = folder.appendingPathComponent(config.schoolsFile)
+        let areasURL = folder.appendingPathComponent(config.areasFile)
+        let hasAreas = FileManager.default.fileExists(atPath: areasURL.path)
+
+        guard FileManager.default.fileExists(atPath: schoolsURL.path) else {
+            if rolls.has("school") {
+                throw InputErrors([InputIssue(file: rollsURL.path, line: 1, column: rolls.number("school"), columnName: "school",
+                                              message: "the rolls are by school but the plan folder has no \(config.schoolsFile)",
+                                              fix: "add \(config.schoolsFile) (README, \"The place plan\"), or give rolls by area without a school column")])
+            }
+            let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
+            let warnings = hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
+                                                  fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : []
+            return (Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon), warnings, inputs)
+        }
+
+        let schoolsBytes = try CSVTable.read(url: schoolsURL, file: schoolsURL.path)
+        inputs.append(InputFile(name: config.schoolsFile, bytes: schoolsBytes))
+        let schools = try CSVTable(bytes: schoolsBytes, file: schoolsURL.path)
+        var areas: CSVTable? = nil
+        if hasAreas {
+            let bytes = try CSVTable.read(url: areasURL, file: areasURL.path)
+            inputs.append(InputFile(name: config.areasFile, bytes: bytes))
+            areas = try CSVTable(bytes: bytes, file: areasURL.path)
+        }
+        let (history, warnings) = try schoolHistory(config: config, configFile: configURL.path, schools: schools,
+                                                    rolls: rolls, areas: areas, births: births)
+        let plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
+                        schools: history, shareMethod: config.shareMethod, targets: config.targets)
+        return (plan, warnings, inputs)
+    }
+
+    /// Validates a place plan's tables: areas (optional), schools, rolls by school, births.
+    static func schoolHistory(config: PlanConfig, configFile: String, schools: CSVTable, rolls: CSVTable, areas: CSVTable?,
+                              births: CSVTable?) throws -> (SchoolHistory, [InputIssue]) {
+        guard let layout = PhaseLayout(ladder: config.ladder) else {
+            throw InputErrors([InputIssue(file: configFile, columnName: "phases",
+                                          message: "a plan with schools needs its ladder divided into primary, secondary and sixth form",
+                                          fix: "use ladder = \"england\", or give \(PhaseLayout.requirement)")])
+        }
+        guard rolls.has("school") else {
+            throw InputErrors([InputIssue(file: rolls.file, line: 1,
+                                          message: "the plan has \(config.schoolsFile) but the rolls have no 'school' column",
+                                          fix: "give rolls by school: year,school,area,year_group,pupils (area may be left empty)")])
+        }
+        var reader = SchoolsReader(layout: layout)
+        if let areas { reader.readAreas(areas) }
+        reader.readSchools(schools)
+        // A header problem in schools.csv leaves nothing to check the rolls against.
+        if reader.schools.isEmpty { try reader.log.throwIfAny() }
+        let history = try SchoolRollsReader.read(rolls: rolls, births: births, schools: reader, ladder: config.ladder,
+                                                 basis: config.birthsBasis, schoolsFile: schools.file)
+        return (history, reader.warnings)
+    }
+
+    /// Validates a place plan's CSV text already in memory (used by tests).
+    public static func schoolHistory(schoolsCSV: String, rollsCSV: String, areasCSV: String? = nil, birthsCSV: String? = nil,
+                                     ladder: Ladder = .england, basis: BirthsBasis = .midYear) throws -> (history: SchoolHistory, warnings: [InputIssue]) {
+        var config = PlanConfig(name: "test", ladder: ladder, birthsBasis: basis, settings: .default,
+                                horizon: PlanConfig.defaultHorizon, rollsFile: "rolls.csv", birthsFile: "births.csv")
+        config.schoolsFile = "schools.csv"
+        return try schoolHistory(config: config, configFile: "plan.toml",
+                                 schools: CSVTable(bytes: Array(schoolsCSV.utf8), file: "schools.csv"),
+                                 rolls: CSVTable(bytes: Array(rollsCSV.utf8), file: "rolls.csv"),
+                                 areas: try areasCSV.map { try CSVTable(bytes: Array($0.utf8), file: "areas.csv") },
+                                 births: try birthsCSV.map { try CSVTable(bytes: Array($0.utf8), file: "births.csv") })
     }
 
     /// Validates CSV text already in memory (used by tests and by `actuals import`).
@@ -162,22 +239,7 @@ enum HistoryReader {
 
         var birthsByArea: [String: BirthSeries]? = nil
         if let births {
-            var series: [String: [Int: (value: Double, line: Int)]] = [:]
-            for row in births.rows {
-                let year = births.integer(row, "year", in: years, what: "the births year (on the plan's births basis)")
-                let area = births.text(row, "area")
-                let count = births.count(row, "births", what: "the number of births")
-                if case .failure(let issue) = year { log.add(issue) }
-                if case .failure(let issue) = count { log.add(issue) }
-                if area.isEmpty { log.add(births.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
-                guard case .success(let y) = year, case .success(let n) = count, !area.isEmpty else { continue }
-                if let earlier = series[area]?[y] {
-                    log.add(births.issue(row, "year", "a second births row for \(area), \(y) (the first is on line \(earlier.line))",
-                                         fix: "keep one row per area and year"))
-                    continue
-                }
-                series[area, default: [:]][y] = (n, row.line)
-            }
+            let series = BirthsReader.rows(births, log: &log)
             for code in series.keys.sorted() where cellsByArea[code] == nil {
                 log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), column: births.number("area"), columnName: "area",
                                    message: "area \(code) has births but no rolls in \(rolls.file)",
@@ -188,15 +250,7 @@ enum HistoryReader {
                                    message: "area \(code) has rolls (from line \(areaFirstLine[code]!) of \(rolls.file)) but no births",
                                    fix: "add its births, or remove births.csv to project every entry year group from its own trend"))
             }
-            for (code, byYear) in series.sorted(by: { $0.key < $1.key }) {
-                let keys = byYear.keys.sorted()
-                let missing = (keys.first!...keys.last!).filter { byYear[$0] == nil }
-                if !missing.isEmpty {
-                    log.add(InputIssue(file: births.file, line: byYear.values.map(\.line).min(), column: births.number("year"), columnName: "year",
-                                       message: "area \(code) has a gap in its births: no rows for \(describe(missing))",
-                                       fix: "add the missing years' births"))
-                }
-            }
+            BirthsReader.checkGaps(series, births, log: &log)
             birthsByArea = series.mapValues { BirthSeries($0.mapValues(\.value)) }
         }
         try log.throwIfAny()
@@ -204,9 +258,49 @@ enum HistoryReader {
     }
 
     /// "2014", "2014, 2016" or "2014–2016 (3 years)".
+    /// (Shared by every reader of the plan folder.)
     static func describe(_ years: [Int]) -> String {
         guard let first = years.first, let last = years.last else { return "" }
         if years.count > 2, last - first + 1 == years.count { return "\(first)–\(last) (\(years.count) years)" }
         return years.map(String.init).joined(separator: ", ")
+    }
+}
+
+/// `births.csv`: rows by area and year, and gaps in each area's years.
+enum BirthsReader {
+    static let columns = ["year", "area", "births"]
+
+    /// Every well-formed row by area and year; problems are logged.
+    static func rows(_ births: CSVTable, log: inout IssueLog) -> [String: [Int: (value: Double, line: Int)]] {
+        var series: [String: [Int: (value: Double, line: Int)]] = [:]
+        for row in births.rows {
+            let year = births.integer(row, "year", in: HistoryReader.years, what: "the births year (on the plan's births basis)")
+            let area = births.text(row, "area")
+            let count = births.count(row, "births", what: "the number of births")
+            if case .failure(let issue) = year { log.add(issue) }
+            if case .failure(let issue) = count { log.add(issue) }
+            if area.isEmpty { log.add(births.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
+            guard case .success(let y) = year, case .success(let n) = count, !area.isEmpty else { continue }
+            if let earlier = series[area]?[y] {
+                log.add(births.issue(row, "year", "a second births row for \(area), \(y) (the first is on line \(earlier.line))",
+                                     fix: "keep one row per area and year"))
+                continue
+            }
+            series[area, default: [:]][y] = (n, row.line)
+        }
+        return series
+    }
+
+    /// Births must run without gaps: the cohort of every entry year needs its year.
+    static func checkGaps(_ series: [String: [Int: (value: Double, line: Int)]], _ births: CSVTable, log: inout IssueLog) {
+        for (code, byYear) in series.sorted(by: { $0.key < $1.key }) {
+            let keys = byYear.keys.sorted()
+            let missing = (keys.first!...keys.last!).filter { byYear[$0] == nil }
+            if !missing.isEmpty {
+                log.add(InputIssue(file: births.file, line: byYear.values.map(\.line).min(), column: births.number("year"), columnName: "year",
+                                   message: "area \(code) has a gap in its births: no rows for \(HistoryReader.describe(missing))",
+                                   fix: "add the missing years' births"))
+            }
+        }
     }
 }

@@ -13,6 +13,9 @@ struct BacktestCommand: ParsableCommand {
             error = (forecast − actual) / actual, per area, for the entry year group and each
             phase total. Reports the median absolute error across areas and origins.
 
+            A plan with schools is replayed whole: primary areas from births, the transfer fitted
+            on the years known at the origin, secondary areas from it; Year 7 is scored too.
+
             Examples:
               placeplan backtest
               placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
@@ -20,6 +23,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --level authority --per-year-group
               placeplan backtest Data/england --methods mean-1+weighted-5:weighted-3 --intervals 80
               placeplan backtest Data/england --format csv --out backtest.csv
+              placeplan backtest Data/borough --horizon 3
 
             A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto;
             P:I uses P for progression ratios and I for the intake ratio.
@@ -97,8 +101,16 @@ struct BacktestCommand: ParsableCommand {
                 + "with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
         }
         let showProgress = isatty(STDERR_FILENO) == 1
-        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins,
-                                      perYearGroup: perYearGroup) { done, total in
+        let layout = plan.schools?.layout
+        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = plan.schools.map { schools in
+            { settings, origin, reach in
+                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: plan.shareMethod,
+                                           horizon: reach).areaForecast
+            }
+        }
+        let measures = Backtest.measures(for: plan.history.ladder, layout: layout, perYearGroup: perYearGroup)
+        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins, measures: measures,
+                                      forecaster: forecaster) { done, total in
             guard showProgress else { return }
             let width = 30, filled = width * done / total
             printError("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
@@ -107,8 +119,7 @@ struct BacktestCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            let measures = Backtest.measures(for: plan.history.ladder, perYearGroup: perYearGroup).map(\.name)
-            text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures,
+            text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures.map(\.name),
                                                            horizons: Array(1...horizon), defaultMethod: plan.settings.label, level: level)
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)

@@ -12,6 +12,11 @@ struct ForecastCommand: ParsableCommand {
             standard output unless --out is given). With no plan folder it forecasts the bundled
             England data and prints a readable summary instead.
 
+            --level school writes year,school,area,year_group,pupils (plans with
+            schools.csv); --level authority writes year,year_group,pupils, the sum
+            of the areas. Schools' rows add up to their area's, and areas' to the
+            authority's, to the tenth of a pupil shown.
+
             Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto
             chooses, ratio by ratio, the method that predicted it best in the plan's own history.
 
@@ -21,6 +26,8 @@ struct ForecastCommand: ParsableCommand {
               placeplan forecast Data/england --method mean-3 --format json --out forecast.json
               placeplan forecast my-plan --summary --out forecast.csv
               placeplan forecast Data/england --intervals 80 --out forecast.csv   # adds lower,upper
+              placeplan forecast Data/borough --level school --horizon 5
+              placeplan forecast Data/england --level authority
             """)
 
     @OptionGroup var location: PlanLocation
@@ -38,6 +45,8 @@ struct ForecastCommand: ParsableCommand {
     var intervals: Double?
     @Option(help: "Output format: csv or json.")
     var format: RowFormat?
+    @Option(help: "Rows for each school, area (default) or the authority; school needs schools.csv.")
+    var level: ForecastLevel?
     @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
     var summary = false
     @OptionGroup var output: OutputOptions
@@ -74,17 +83,32 @@ struct ForecastCommand: ParsableCommand {
         if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
         if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
         if let intervals { settings.intervals = intervals / 100 }
-        let forecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon ?? plan.horizon)
+        let years = horizon ?? plan.horizon
+        let place = try plan.schools.map {
+            try PlacePlanning.forecast($0, settings: settings, shareMethod: plan.shareMethod, horizon: years)
+        }
+        let forecast = try place?.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
         let readable = ForecastSummary.render(plan: plan, forecast: forecast)
 
         // No folder and nowhere asked for rows: the user wants to read, not pipe.
-        if location.isDefault && output.out == nil && format == nil {
+        if location.isDefault && output.out == nil && format == nil && level == nil {
             print(readable, terminator: "")
             return
         }
-        let rows = (format ?? .csv) == .csv
-            ? ForecastOutput.csv(forecast)
-            : try ForecastOutput.json(forecast, plan: plan.name)
+        let csv = (format ?? .csv) == .csv
+        let rows: String
+        switch level ?? .area {
+        case .area:
+            rows = csv ? ForecastOutput.csv(forecast) : try ForecastOutput.json(forecast, plan: plan.name)
+        case .authority:
+            rows = csv ? LevelOutput.authorityCSV(forecast) : try LevelOutput.authorityJSON(forecast, plan: plan.name)
+        case .school:
+            guard let place else {
+                throw CLIFailure("--level school needs a plan with schools: \(plan.name) has no schools.csv "
+                    + "(README, \"The place plan\"); use --level area or authority")
+            }
+            rows = csv ? LevelOutput.schoolCSV(place) : try LevelOutput.schoolJSON(place, plan: plan.name)
+        }
         try output.emit(rows)
         if summary || location.isDefault {
             if output.out == nil { printError(readable, terminator: "") } else { print(readable, terminator: "") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlacePlanCore
 import PlacePlanIO
+import PlacePlanReport
 
 /// The plan folder argument shared by every command, and how a missing one is resolved.
 struct PlanLocation: ParsableArguments {
@@ -12,17 +13,25 @@ struct PlanLocation: ParsableArguments {
     var isDefault: Bool { folder == nil }
 
     /// Loads and validates the plan, printing every input problem and exiting non-zero on any.
-    func load() throws -> Plan {
-        let url = try folder.map { URL(fileURLWithPath: $0) } ?? Self.bundled()
-        do { return try PlanFolder.load(url) } catch let errors as InputErrors {
+    func load() throws -> Plan { try Self.load(folder, bundled: "Data/england") }
+
+    /// Loads a plan folder (or the bundled one at `relative`), printing its warnings to standard
+    /// error; every input problem becomes one error and a non-zero exit.
+    static func load(_ folder: String?, bundled relative: String) throws -> Plan {
+        let url = try folder.map { URL(fileURLWithPath: $0) } ?? Self.bundled(relative)
+        do {
+            let (plan, warnings) = try PlanFolder.loadWithWarnings(url)
+            for warning in warnings { printError("Warning: \(warning)") }
+            return plan
+        } catch let errors as InputErrors {
             throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
         }
     }
 
-    /// `Data/england` in the working directory, or beside the executable's package checkout
-    /// (the binary lives in .build/<config>/, two or three levels below the repository).
-    static func bundled() throws -> URL {
-        let relative = "Data/england"
+    /// A bundled plan folder (`Data/england`, `Data/borough`) in the working directory, or beside
+    /// the executable's package checkout (the binary lives in .build/<config>/, two or three
+    /// levels below the repository).
+    static func bundled(_ relative: String = "Data/england") throws -> URL {
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
@@ -32,8 +41,8 @@ struct PlanLocation: ParsableArguments {
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("plan.toml").path) }) {
             return found
         }
-        throw CLIFailure("no plan folder given and the bundled Data/england was not found; "
-            + "run from the repository folder or give a plan folder: placeplan forecast DIR")
+        throw CLIFailure("no plan folder given and the bundled \(relative) was not found; "
+            + "run from the repository folder or give a plan folder, e.g. placeplan forecast DIR")
     }
 }
 
@@ -75,3 +84,4 @@ extension RatioMethod: ExpressibleByArgument {
 }
 
 extension Backtest.Level: ExpressibleByArgument {}
+extension ForecastLevel: ExpressibleByArgument {}

@@ -1,0 +1,171 @@
+/// The place-plan forecast: primary planning areas, secondary planning areas and schools.
+///
+/// 1. Primary areas by cohort survival from births (`CohortSurvival`, on R–Y6).
+/// 2. Secondary transfer fitted from history (`TransferModel`): Year 7 of each secondary area
+///    from the Year 6 of the primary areas the year before — actual Year 6 for the first
+///    forecast year, forecast Year 6 after that.
+/// 3. Secondary areas by cohort survival with that Year 7 as their entry year group; Y11→Y12
+///    is the staying-on rate and Y12→Y13 the sixth form's own ratio.
+/// 4. Schools within each area (`SchoolProjection`), reconciled to the area.
+/// 5. Special schools held at their last census.
+public struct PlaceForecast: Equatable, Sendable {
+    public let ladder: Ladder
+    public let layout: PhaseLayout
+    public let geography: Geography
+    public let baseYear: Int
+    public let horizon: Int
+    public let settings: ForecastSettings
+    public let shareMethod: RatioMethod
+    /// Primary then secondary areas, on the whole ladder, each with its `yearGroups`.
+    public let areas: [AreaForecast]
+    /// Every school open in some year from the base year to the end of the horizon.
+    public let schools: [SchoolForecast]
+    /// Area code → `[h][g]` pupils no open school in the area could take (normally all 0).
+    public let unallocated: [String: [[Double]]]
+    public let transfer: TransferModel
+    public let lastKnownBirthsYear: Int?
+
+    public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
+
+    public func area(_ code: String) -> AreaForecast? { areas.first { $0.area.code == code } }
+    public func school(_ code: String) -> SchoolForecast? { schools.first { $0.school.code == code } }
+
+    /// The area forecast as one `Forecast`, for the summary, area rows and backtests.
+    public var areaForecast: Forecast {
+        Forecast(ladder: ladder, baseYear: baseYear, horizon: horizon, settings: settings, areas: areas,
+                 lastKnownBirthsYear: lastKnownBirthsYear)
+    }
+}
+
+public enum PlacePlanning {
+    public static func forecast(_ history: SchoolHistory, settings: ForecastSettings = .default,
+                                shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, horizon: Int) throws -> PlaceForecast {
+        guard (1...CohortSurvival.maximumHorizon).contains(horizon) else { throw CohortSurvival.Failure.horizonOutOfRange(horizon) }
+        let layout = history.layout, ladder = history.ladder, base = history.lastYear
+        let primaryGroups = layout.yearGroups(of: AreaKind.primary), secondaryGroups = layout.yearGroups(of: AreaKind.secondary)
+
+        guard !history.geography.primaryAreas.isEmpty || !history.geography.secondaryAreas.isEmpty else {
+            throw CohortSurvival.Failure.noAreas
+        }
+        // 1. Primary areas (a plan may have only one geography: then the other is skipped).
+        let primary = history.geography.primaryAreas.isEmpty ? nil
+            : try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings, horizon: horizon)
+        let primaryAreas = (primary?.areas ?? []).map { embed($0, in: primaryGroups, ladder: ladder) }
+
+        // 2. Transfer, and 3. secondary areas fed by it.
+        let transfer = try TransferModel.fit(history)
+        var year6: [String: [Int: Double]] = [:]
+        for area in history.geography.primaryAreas {
+            year6[area.code, default: [:]][base] = history.rolls(area: area.code, .primary).last?[layout.transferFrom] ?? 0
+        }
+        for area in primaryAreas {
+            for (h, year) in area.years.enumerated() { year6[area.area.code, default: [:]][year] = area.pupils[h][layout.transferFrom] }
+        }
+        let secondary = history.geography.secondaryAreas.isEmpty ? nil
+            : try CohortSurvival.forecast(history.areaHistory(.secondary), settings: settings, horizon: horizon) { area, year in
+                transfer.year7(area.code) { year6[$0]?[year - 1] ?? 0 }
+            }
+        let secondaryAreas = (secondary?.areas ?? []).map { embed($0, in: secondaryGroups, ladder: ladder) }
+        let areas = primaryAreas + secondaryAreas
+
+        // 4. Schools, area by area; an all-through school's two parts are put together.
+        var parts: [String: [SchoolProjection.Part]] = [:]
+        var unallocated: [String: [[Double]]] = [:]
+        var areaNotes: [String: [String]] = [:]
+        for (kind, forecasts) in [(AreaKind.primary, primaryAreas), (.secondary, secondaryAreas)] {
+            for area in forecasts {
+                let projection = SchoolProjection(history: history, kind: kind, area: area.area.code, settings: settings,
+                                                  shareMethod: shareMethod)
+                let result = projection.project(areaPupils: area.pupils, horizon: horizon)
+                for part in result.parts { parts[part.school.code, default: []].append(part) }
+                unallocated[area.area.code] = result.unallocated
+                areaNotes[area.area.code] = result.notes
+            }
+        }
+        let years = Array((base + 1)...(base + horizon))
+        var schools: [SchoolForecast] = []
+        for school in history.schools where ((base)...(base + horizon)).contains(where: { school.isOpen(in: $0) }) {
+            if school.phase == .special {
+                let last = (0..<ladder.count).map { history.pupils(school: school.code, year: base, yearGroup: $0) }
+                schools.append(SchoolForecast(
+                    school: school, years: years, pupils: years.map { school.isOpen(in: $0) ? last : Array(repeating: 0, count: ladder.count) },
+                    shares: [IntakeShare(kind: .primary, rule: .heldAtLastCensus, estimate: nil)], ratios: [],
+                    rules: [ShareRule.heldAtLastCensus.description]))
+                continue
+            }
+            let mine = parts[school.code] ?? []
+            var grid = Array(repeating: Array(repeating: 0.0, count: ladder.count), count: horizon)
+            for part in mine { for h in 0..<horizon { for g in 0..<ladder.count { grid[h][g] += part.pupils[h][g] } } }
+            schools.append(SchoolForecast(school: school, years: years, pupils: grid, shares: mine.map(\.share),
+                                          ratios: mine.flatMap(\.ratios), rules: mine.flatMap(\.rules)))
+        }
+        let notedAreas = areas.map { area in
+            var copy = AreaForecast(area: area.area, years: area.years, pupils: area.pupils,
+                                    notes: area.notes + (areaNotes[area.area.code] ?? []))
+            copy.yearGroups = area.yearGroups
+            return copy
+        }
+        return PlaceForecast(ladder: ladder, layout: layout, geography: history.geography, baseYear: base, horizon: horizon,
+                             settings: settings, shareMethod: shareMethod, areas: notedAreas, schools: schools,
+                             unallocated: unallocated, transfer: transfer, lastKnownBirthsYear: primary?.lastKnownBirthsYear)
+    }
+
+    /// An area forecast on a part of the ladder, put back on the whole ladder (0 elsewhere).
+    static func embed(_ area: AreaForecast, in groups: ClosedRange<Int>, ladder: Ladder) -> AreaForecast {
+        let pupils = area.pupils.map { row in
+            (0..<ladder.count).map { groups.contains($0) ? row[$0 - groups.lowerBound] : 0 }
+        }
+        var embedded = AreaForecast(area: area.area, years: area.years, pupils: pupils, notes: area.notes)
+        embedded.yearGroups = groups
+        return embedded
+    }
+}
+
+/// How school-level forecasts are made (`[schools]` in plan.toml).
+public enum SchoolSettings {
+    /// A school's intake share moves with one year's preferences; the mean of three years damps
+    /// a one-off year without lagging far behind a real change.
+    public static let defaultShareMethod = RatioMethod.mean(years: 3)
+}
+
+extension PlaceForecast {
+    /// The forecast in whole `1 / per` units (per = 10: tenths of a pupil), apportioned so that
+    /// schools add up exactly to their area in every year group and year (`Apportion`).
+    public struct Rounded: Equatable, Sendable {
+        public let per: Int
+        /// Area code → `[h][g]` units.
+        public let areas: [String: [[Int]]]
+        /// School code → `[h][g]` units.
+        public let schools: [String: [[Int]]]
+        /// Area code → `[h][g]` units no school could take.
+        public let unallocated: [String: [[Int]]]
+    }
+
+    public func rounded(per: Int) -> Rounded {
+        var areaUnits: [String: [[Int]]] = [:], schoolUnits: [String: [[Int]]] = [:], leftUnits: [String: [[Int]]] = [:]
+        let zero = Array(repeating: Array(repeating: 0, count: ladder.count), count: horizon)
+        for school in schools { schoolUnits[school.school.code] = zero }
+        for kind in AreaKind.allCases {
+            for area in geography.areas(kind) {
+                guard let forecast = self.area(area.code) else { continue }
+                let members = schools.filter { $0.school.area(kind) == area.code }
+                var grid = zero, left = zero
+                for h in 0..<horizon {
+                    for g in layout.yearGroups(of: kind) {
+                        grid[h][g] = Apportion.units(forecast.pupils[h][g], per: per)
+                        let parts = members.map { $0.pupils[h][g] } + [unallocated[area.code]?[h][g] ?? 0]
+                        let whole = Apportion.largestRemainder(parts, total: grid[h][g])
+                        for (i, member) in members.enumerated() { schoolUnits[member.school.code]![h][g] = whole[i] }
+                        left[h][g] = whole[members.count]
+                    }
+                }
+                areaUnits[area.code] = grid
+                leftUnits[area.code] = left
+            }
+        }
+        for school in schools where school.school.phase == .special {
+            schoolUnits[school.school.code] = school.pupils.map { $0.map { Apportion.units($0, per: per) } }
+        }
+        return Rounded(per: per, areas: areaUnits, schools: schoolUnits, unallocated: leftUnits)
+    }
+}

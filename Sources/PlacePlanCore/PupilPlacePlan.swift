@@ -1,0 +1,192 @@
+/// The Pupil Place Plan: pupils against places for every school, planning area and the
+/// authority, by phase and year (the base year's census, then every forecast year), with the
+/// year-group detail behind it.
+///
+/// Published figures are whole pupils that add up exactly: in each area, year group and year
+/// the area's forecast is rounded and its schools' shares of it are apportioned by largest
+/// remainder (`Apportion`), so schools add up to their area, areas to the authority, and year
+/// groups to phases.
+public struct PupilPlacePlan: Equatable, Sendable {
+    public struct SchoolLine: Equatable, Sendable {
+        public let school: School
+        /// The planning area this part of the school is planned in (`nil`: special).
+        public let area: String?
+        public let phase: PlacePhase
+        public let year: Int
+        public let sufficiency: Sufficiency
+    }
+
+    public struct AreaLine: Equatable, Sendable {
+        public let area: PlanningArea
+        public let kind: AreaKind
+        public let phase: PlacePhase
+        public let year: Int
+        public let sufficiency: Sufficiency
+        /// Pupils no open school in the area could take (included in `sufficiency.pupils`).
+        public let unallocated: Int
+    }
+
+    public struct AuthorityLine: Equatable, Sendable {
+        public let phase: PlacePhase
+        public let year: Int
+        public let sufficiency: Sufficiency
+    }
+
+    /// One year group of a school or an area: places (PAN, or the sum of the schools' PANs) and pupils.
+    public struct YearGroupLine: Equatable, Sendable {
+        /// School or area code.
+        public let owner: String
+        public let area: String?
+        public let yearGroup: Int
+        public let year: Int
+        public let sufficiency: Sufficiency
+    }
+
+    public let name: String
+    public let ladder: Ladder
+    public let layout: PhaseLayout
+    public let baseYear: Int
+    /// Base year (actual) and every forecast year.
+    public let years: [Int]
+    public let targets: CapacityTargets
+    public let schools: [SchoolLine]
+    public let areas: [AreaLine]
+    public let authority: [AuthorityLine]
+    public let schoolYearGroups: [YearGroupLine]
+    public let areaYearGroups: [YearGroupLine]
+    /// Rules used per school, in words (from `SchoolForecast.rules`).
+    public let rules: [String: [String]]
+    public let forecast: PlaceForecast
+
+    public func isForecast(_ year: Int) -> Bool { year > baseYear }
+
+    public init(name: String, forecast: PlaceForecast, history: SchoolHistory, targets: CapacityTargets = .default) {
+        let layout = history.layout, ladder = history.ladder, base = forecast.baseYear
+        self.name = name
+        self.ladder = ladder
+        self.layout = layout
+        self.baseYear = base
+        self.years = [base] + Array(forecast.years)
+        self.targets = targets
+        self.forecast = forecast
+        self.rules = Dictionary(uniqueKeysWithValues: forecast.schools.map { ($0.school.code, $0.rules) })
+
+        var schoolLines: [SchoolLine] = [], areaLines: [AreaLine] = [], authorityLines: [AuthorityLine] = []
+        var schoolGroups: [YearGroupLine] = [], areaGroups: [YearGroupLine] = []
+        for year in years {
+            let h = year - base - 1   // −1: the base year, from the census
+            var byPhase: [PlacePhase: Sufficiency] = [:]
+            for kind in AreaKind.allCases {
+                let groups = layout.yearGroups(of: kind)
+                for area in forecast.geography.areas(kind) {
+                    let members = forecast.schools.filter { $0.school.area(kind) == area.code }
+                    // Whole pupils per year group: the area rounded, its schools apportioned.
+                    var schoolPupils = Array(repeating: Array(repeating: 0, count: ladder.count), count: members.count)
+                    var areaPupils = Array(repeating: 0, count: ladder.count)
+                    var left = Array(repeating: 0, count: ladder.count)
+                    var needed = Array(repeating: 0, count: ladder.count)
+                    for g in groups {
+                        let parts = members.map { h < 0 ? history.pupils(school: $0.school.code, year: year, yearGroup: g) : $0.pupils[h][g] }
+                        let unallocated = h < 0 ? 0 : forecast.unallocated[area.code]?[h][g] ?? 0
+                        let total = h < 0 ? parts.reduce(0, +) : forecast.area(area.code)?.pupils[h][g] ?? 0
+                        areaPupils[g] = Apportion.units(total)
+                        let whole = Apportion.largestRemainder(parts + [unallocated], total: areaPupils[g])
+                        for i in members.indices { schoolPupils[i][g] = whole[i] }
+                        left[g] = whole[members.count]
+                        let places = members.reduce(0) { $0 + $1.school.capacity(yearGroup: g, year: year, layout: layout) }
+                        needed[g] = max(0, areaPupils[g] - places)
+                        areaGroups.append(YearGroupLine(owner: area.code, area: area.code, yearGroup: g, year: year,
+                                                        sufficiency: Sufficiency(capacity: places, pupils: areaPupils[g],
+                                                                                 placesNeeded: needed[g])))
+                        // A year group a school teaches, once it has reached it (or has pupils in it).
+                        for (i, member) in members.enumerated() where member.school.teaches(g, layout: layout)
+                            && (member.school.hasReached(g, in: year, layout: layout) || schoolPupils[i][g] > 0) {
+                            schoolGroups.append(YearGroupLine(
+                                owner: member.school.code, area: area.code, yearGroup: g, year: year,
+                                sufficiency: Sufficiency(capacity: member.school.capacity(yearGroup: g, year: year, layout: layout),
+                                                         pupils: schoolPupils[i][g], placesNeeded: nil)))
+                        }
+                    }
+                    for phase in layout.phases where phase.areaKind == kind {
+                        let range = layout.yearGroups(of: phase)!
+                        var total = Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)
+                        for (i, member) in members.enumerated() where member.school.phases(layout: layout).contains(phase) {
+                            let pupils = range.reduce(0) { $0 + schoolPupils[i][$1] }
+                            let capacity = member.school.capacity(phase: phase, year: year, layout: layout)
+                            guard member.school.isOpen(in: year) || pupils > 0 else { continue }
+                            let line = Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: nil)
+                            schoolLines.append(SchoolLine(school: member.school, area: area.code, phase: phase, year: year, sufficiency: line))
+                            total = total + Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: 0)
+                        }
+                        let unallocated = range.reduce(0) { $0 + left[$1] }
+                        let sufficiency = Sufficiency(capacity: total.capacity, pupils: total.pupils + unallocated,
+                                                      placesNeeded: range.reduce(0) { $0 + needed[$1] })
+                        // A phase no school in the area has (a sixth form) is left out.
+                        guard sufficiency.capacity > 0 || sufficiency.pupils > 0 else { continue }
+                        areaLines.append(AreaLine(area: area, kind: kind, phase: phase, year: year, sufficiency: sufficiency,
+                                                  unallocated: unallocated))
+                        byPhase[phase] = (byPhase[phase] ?? Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)) + sufficiency
+                    }
+                }
+            }
+            // Special schools: counted for the authority, held at their last census.
+            for member in forecast.schools where member.school.phase == .special {
+                let pupils = (0..<ladder.count).reduce(0) { sum, g in
+                    sum + Apportion.units(h < 0 ? history.pupils(school: member.school.code, year: year, yearGroup: g) : member.pupils[h][g])
+                }
+                let capacity = member.school.capacity(phase: .special, year: year, layout: layout)
+                guard member.school.isOpen(in: year) || pupils > 0 else { continue }
+                let line = Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: nil)
+                schoolLines.append(SchoolLine(school: member.school, area: nil, phase: .special, year: year, sufficiency: line))
+                byPhase[.special] = (byPhase[.special] ?? .zero) + line
+            }
+            for phase in PlacePhase.allCases { if let s = byPhase[phase] { authorityLines.append(AuthorityLine(phase: phase, year: year, sufficiency: s)) } }
+        }
+        self.schools = schoolLines
+        self.areas = areaLines
+        self.authority = authorityLines
+        self.schoolYearGroups = schoolGroups
+        self.areaYearGroups = areaGroups
+    }
+}
+
+extension PupilPlacePlan {
+    /// An area-phase that needs places in some forecast year.
+    public struct Shortfall: Equatable, Sendable {
+        public let area: PlanningArea
+        public let phase: PlacePhase
+        /// The first forecast year with places needed, and how many.
+        public let firstYear: Int
+        public let firstNeeded: Int
+        /// The year most places are needed, and how many.
+        public let peakYear: Int
+        public let peakNeeded: Int
+        /// The phase's whole surplus (negative: deficit) in the peak year.
+        public let surplusAtPeak: Int
+    }
+
+    /// Every area-phase with DfE places needed in a forecast year, the soonest first.
+    public var shortfalls: [Shortfall] {
+        var result: [Shortfall] = []
+        let grouped = Dictionary(grouping: areas.filter { isForecast($0.year) }) { "\($0.area.code)|\($0.phase.rawValue)" }
+        for lines in grouped.values {
+            let short = lines.filter { ($0.sufficiency.placesNeeded ?? 0) > 0 }.sorted { $0.year < $1.year }
+            guard let first = short.first else { continue }
+            let peak = short.max { ($0.sufficiency.placesNeeded!, $1.year) < ($1.sufficiency.placesNeeded!, $0.year) }!
+            result.append(Shortfall(area: first.area, phase: first.phase, firstYear: first.year,
+                                    firstNeeded: first.sufficiency.placesNeeded!, peakYear: peak.year,
+                                    peakNeeded: peak.sufficiency.placesNeeded!, surplusAtPeak: peak.sufficiency.surplus))
+        }
+        return result.sorted { ($0.firstYear, $0.area.code, $0.phase) < ($1.firstYear, $1.area.code, $1.phase) }
+    }
+
+    /// Area-phases whose spare capacity is above the target in the first forecast year, with
+    /// their spare share then and at the end of the horizon.
+    public var surpluses: [(area: PlanningArea, phase: PlacePhase, first: Sufficiency, last: Sufficiency)] {
+        guard let first = years.dropFirst().first, let last = years.last else { return [] }
+        return areas.filter { $0.year == first && $0.sufficiency.flag(targets) == .aboveTarget }.compactMap { line in
+            guard let end = areas.first(where: { $0.area == line.area && $0.phase == line.phase && $0.year == last }) else { return nil }
+            return (line.area, line.phase, line.sufficiency, end.sufficiency)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import PlacePlanCore
+
+/// Reads `rolls.csv` keyed by school (it has a `school` column) into a validated `SchoolHistory`.
+///
+/// One row per year, school and year group. The `area` column may be left out or empty: a
+/// school's area is in `schools.csv`, its primary area for primary year groups and its secondary
+/// area for the rest. When an area is given it must be that one. A year group with no row is 0
+/// (census extracts list only the year groups a school has pupils in), but every school must
+/// have rows in every census year it is open, so that a school missing from a year is never
+/// taken for a school with no pupils.
+enum SchoolRollsReader {
+    static let columns = ["year", "school", "year_group", "pupils"]
+
+    private struct Cell: Hashable { let school: String; let year: Int; let yearGroup: Int }
+
+    static func read(rolls: CSVTable, births: CSVTable?, schools reader: SchoolsReader, ladder: Ladder,
+                     basis: BirthsBasis, schoolsFile: String) throws -> SchoolHistory {
+        let layout = reader.layout
+        var log = IssueLog()
+        // Problems in schools.csv come first; the rolls are still checked, so that all are
+        // reported in one pass.
+        log.add(contentsOf: reader.log.issues)
+        var shape = rolls.checkShape(required: columns, example: "year,school,area,year_group,pupils / 2024,NG01,P01,R,58")
+        if let births {
+            shape += births.checkShape(required: BirthsReader.columns, example: "year,area,births / 2020,P01,331")
+        }
+        log.add(contentsOf: shape)
+        if !shape.isEmpty { try log.throwIfAny() }
+
+        let byCode = Dictionary(uniqueKeysWithValues: reader.schools.map { ($0.code, $0) })
+        let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
+        var firstLine: [Cell: Int] = [:]
+        var pupils: [Cell: Double] = [:]
+        var yearsSeen: Set<Int> = []
+        var schoolYears: [String: Set<Int>] = [:]
+        for row in rolls.rows {
+            let year = rolls.integer(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
+            let code = rolls.text(row, "school")
+            let groupText = rolls.text(row, "year_group")
+            let count = rolls.count(row, "pupils", what: "the number of pupils")
+            if case .failure(let issue) = year { log.add(issue) }
+            if case .failure(let issue) = count { log.add(issue) }
+            let group = ladderIndex[groupText.lowercased()]
+            if group == nil {
+                log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
+                                    fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
+            }
+            guard let school = byCode[code] else {
+                if reader.refused.contains(code) { continue }
+                log.add(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
+                                    fix: "add the school to \(schoolsFile), or correct its code"))
+                continue
+            }
+            guard case .success(let y) = year, let g = group, case .success(let n) = count else { continue }
+            yearsSeen.insert(y)
+            let where_ = "\(schoolsFile), line \(reader.lines[code] ?? 0)"
+
+            // Open, and teaching this year group? A zero row is harmless either way.
+            if !school.isOpen(in: y) {
+                if n > 0 {
+                    let message = school.closed.map { y >= $0 } == true
+                        ? "school \(code) closed in \(school.closed!) (\(where_)) but has \(whole(n)) pupils here in \(y)"
+                        : "school \(code) opens in \(school.opened!) (\(where_)) but has \(whole(n)) pupils here in \(y)"
+                    log.add(rolls.issue(row, "pupils", message,
+                                        fix: "correct the school's opened/closed year in \(schoolsFile), or record these pupils at the school they attend"))
+                }
+                continue
+            }
+            if !school.teaches(g, layout: layout) {
+                if n > 0 {
+                    let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
+                        ? "has no sixth-form capacity in \(schoolsFile) (\(where_))"
+                        : "is a \(school.phase.rawValue) school"
+                    log.add(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
+                                        fix: reason.hasPrefix("has no sixth") ? "give its sixth_form_capacity in \(schoolsFile)"
+                                            : "correct the year group or the school's phase in \(schoolsFile)"))
+                }
+                continue
+            }
+            if rolls.has("area") {
+                let given = rolls.text(row, "area")
+                let expected = school.area(for: g, layout: layout)
+                if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {
+                    let kind = layout.areaKind(of: g).rawValue
+                    log.add(rolls.issue(row, "area", expected.map { "school \(code) is in \(kind) planning area \($0) (\(where_)), but this row says \(given)" }
+                                            ?? "school \(code) is a special school in no planning area, but this row says \(given)",
+                                        fix: "a school is in one area for each phase: correct this row's area, or leave the column empty"))
+                    continue
+                }
+            }
+            let cell = Cell(school: code, year: y, yearGroup: g)
+            if let earlier = firstLine[cell] {
+                log.add(rolls.issue(row, "year_group", "a second row for \(code), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
+                                    fix: "keep one row per year, school and year group: delete or correct one of the two"))
+                continue
+            }
+            firstLine[cell] = row.line
+            pupils[cell] = n
+            schoolYears[code, default: []].insert(y)
+        }
+        guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
+            throw InputErrors(log.issues + [InputIssue(file: rolls.file, line: 1, message: "has a header but no rows",
+                                                       fix: "add one row per year, school and year group")])
+        }
+
+        // Every school has rows in every census year it is open.
+        var schoolRolls: [String: SchoolRolls] = [:]
+        for school in reader.schools {
+            let open = (first...last).filter { school.isOpen(in: $0) }
+            let seen = schoolYears[school.code] ?? []
+            let missing = open.filter { !seen.contains($0) }
+            if !missing.isEmpty {
+                log.add(InputIssue(file: rolls.file, column: rolls.number("school"), columnName: "school",
+                                   message: "school \(school.code) is open in \(HistoryReader.describe(missing)) "
+                                    + "(\(schoolsFile), line \(reader.lines[school.code] ?? 0)) but has no rolls then",
+                                   fix: "add its rows, or give the year it opened or closed in \(schoolsFile)"))
+                continue
+            }
+            guard let start = open.first, let end = open.last else { continue }
+            let grid = (start...end).map { year in
+                (0..<ladder.count).map { pupils[Cell(school: school.code, year: year, yearGroup: $0)] ?? 0 }
+            }
+            schoolRolls[school.code] = SchoolRolls(school: school.code, firstYear: start, pupils: grid)
+        }
+
+        // Births by primary planning area.
+        let geography = reader.geography
+        var birthsByArea: [String: BirthSeries]? = nil
+        if let births {
+            let series = BirthsReader.rows(births, log: &log)
+            let primary = Set(geography.primaryAreas.map(\.code))
+            for code in series.keys.sorted() where !primary.contains(code) {
+                let kind = geography.secondaryAreas.contains { $0.code == code } ? "a secondary planning area" : "not a planning area of the plan"
+                log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), column: births.number("area"),
+                                   columnName: "area", message: "area \(code) has births but is \(kind)",
+                                   fix: "births are given for primary planning areas (their Reception is fed by them); correct the code"))
+            }
+            for area in geography.primaryAreas where series[area.code] == nil {
+                log.add(InputIssue(file: births.file, column: births.number("area"), columnName: "area",
+                                   message: "primary planning area \(area.code) has no births",
+                                   fix: "add its births, or remove births.csv to project every Reception from its own trend"))
+            }
+            BirthsReader.checkGaps(series, births, log: &log)
+            birthsByArea = series.filter { primary.contains($0.key) }.mapValues { BirthSeries($0.mapValues(\.value)) }
+        }
+        try log.throwIfAny()
+        return SchoolHistory(ladder: ladder, layout: layout, birthsBasis: basis, geography: geography, schools: reader.schools,
+                             rolls: schoolRolls, births: birthsByArea, firstYear: first, lastYear: last)
+    }
+
+    private static func whole(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(x)
+    }
+}

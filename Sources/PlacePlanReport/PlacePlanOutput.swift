@@ -1,0 +1,134 @@
+import PlacePlanCore
+
+/// The Pupil Place Plan as CSV tables, one file each. Whole pupils and places, so that every
+/// level adds up exactly: school rows to their area row, area rows to the authority row, and
+/// year-group rows to their school or area row. `basis` says whether a year is the census
+/// (`actual`) or the forecast.
+///
+/// File names start with `plan-` so that writing them into a plan folder can never overwrite its
+/// inputs (`schools.csv`, `areas.csv`).
+public enum PlacePlanOutput {
+    /// File name → CSV text, in the order a reader would open them.
+    public static func files(_ plan: PupilPlacePlan) -> [(name: String, text: String)] {
+        [("plan-authority.csv", authority(plan)), ("plan-areas.csv", areas(plan)), ("plan-schools.csv", schools(plan)),
+         ("plan-area-year-groups.csv", areaYearGroups(plan)), ("plan-school-year-groups.csv", schoolYearGroups(plan)),
+         ("plan-transfer.csv", transfer(plan)), ("plan-sixth-form.csv", sixthForm(plan))]
+    }
+
+    public static func authority(_ plan: PupilPlacePlan) -> String {
+        var out = "year,basis,phase,capacity,pupils,surplus,spare_pct,places_needed,flag\n"
+        for line in plan.authority {
+            let s = line.sufficiency
+            out += row([String(line.year), basis(plan, line.year), line.phase.name] + measures(s, plan) + [flag(s, plan)])
+        }
+        return out
+    }
+
+    public static func areas(_ plan: PupilPlacePlan) -> String {
+        var out = "year,basis,area,name,geography,phase,capacity,pupils,surplus,spare_pct,places_needed,unallocated,flag\n"
+        for line in plan.areas {
+            let s = line.sufficiency
+            out += row([String(line.year), basis(plan, line.year), line.area.code, line.area.name, line.kind.rawValue, line.phase.name]
+                       + measures(s, plan) + [String(line.unallocated), flag(s, plan)])
+        }
+        return out
+    }
+
+    public static func schools(_ plan: PupilPlacePlan) -> String {
+        var out = "year,basis,school,name,school_phase,area,phase,capacity,pupils,surplus,spare_pct,flag,rules\n"
+        for line in plan.schools {
+            let s = line.sufficiency
+            let rules = (plan.rules[line.school.code] ?? []).joined(separator: "; ")
+            out += row([String(line.year), basis(plan, line.year), line.school.code, line.school.name, line.school.phase.rawValue,
+                        line.area ?? "", line.phase.name, String(s.capacity), String(s.pupils), String(s.surplus),
+                        spare(s), flag(s, plan), rules])
+        }
+        return out
+    }
+
+    public static func areaYearGroups(_ plan: PupilPlacePlan) -> String {
+        var out = "year,basis,area,phase,year_group,capacity,pupils,places_needed\n"
+        for line in plan.areaYearGroups {
+            let s = line.sufficiency
+            out += row([String(line.year), basis(plan, line.year), line.owner, plan.layout.phase(of: line.yearGroup).name,
+                        plan.ladder.yearGroups[line.yearGroup].name, String(s.capacity), String(s.pupils), String(s.placesNeeded ?? 0)])
+        }
+        return out
+    }
+
+    public static func schoolYearGroups(_ plan: PupilPlacePlan) -> String {
+        var out = "year,basis,school,area,phase,year_group,capacity,pupils\n"
+        for line in plan.schoolYearGroups {
+            let s = line.sufficiency
+            out += row([String(line.year), basis(plan, line.year), line.owner, line.area ?? "", plan.layout.phase(of: line.yearGroup).name,
+                        plan.ladder.yearGroups[line.yearGroup].name, String(s.capacity), String(s.pupils)])
+        }
+        return out
+    }
+
+    /// The fitted transfer: one row per candidate flow, then the inflow from outside. `pupils_next`
+    /// is what the flow brings into Year 7 in the first forecast year (share × this year's Year 6).
+    public static func transfer(_ plan: PupilPlacePlan) -> String {
+        let forecast = plan.forecast
+        var out = "secondary_area,from,share,standard_error,pupils_next\n"
+        let year6 = year6AtBase(plan)
+        for area in forecast.transfer.areas {
+            for flow in area.flows {
+                out += row([area.area, flow.from, fixed(flow.share, 4), flow.standardError.map { fixed($0, 4) } ?? "",
+                            fixed(flow.share * (year6[flow.from] ?? 0), 1)])
+            }
+            out += row([area.area, "outside the authority", "", area.inflowStandardError.map { fixed($0, 1) } ?? "", fixed(area.inflow, 1)])
+        }
+        return out
+    }
+
+    /// Staying-on (Y11→Y12) and Y12→Y13 rates of every school with a sixth form.
+    public static func sixthForm(_ plan: PupilPlacePlan) -> String {
+        var out = "school,name,area,staying_on,staying_on_source,y12_to_y13,y12_to_y13_source\n"
+        guard let sixth = plan.layout.sixthForm else { return out }
+        let into = sixth.lowerBound - 1
+        for school in plan.forecast.schools where school.school.hasSixthForm {
+            var fields = [school.school.code, school.school.name, school.school.secondaryArea ?? ""]
+            for g in into..<sixth.upperBound {
+                let ratio = school.ratio(from: g)
+                fields += [ratio?.estimate.map { fixed($0.value(at: plan.baseYear), 4) } ?? "", ratio.map { source($0.source) } ?? ""]
+            }
+            out += row(fields)
+        }
+        return out
+    }
+
+    // MARK: - Helpers
+
+    static func year6AtBase(_ plan: PupilPlacePlan) -> [String: Double] {
+        var year6: [String: Double] = [:]
+        for line in plan.areaYearGroups where line.year == plan.baseYear && line.yearGroup == plan.layout.transferFrom {
+            year6[line.owner] = Double(line.sufficiency.pupils)
+        }
+        return year6
+    }
+
+    static func source(_ source: RatioSource) -> String {
+        switch source {
+        case .own(let years): return "own (\(years) year\(years == 1 ? "" : "s"))"
+        case .area: return "area's schools"
+        case .authority: return "all schools"
+        case .none: return "none"
+        }
+    }
+
+    static func basis(_ plan: PupilPlacePlan, _ year: Int) -> String { plan.isForecast(year) ? "forecast" : "actual" }
+
+    static func measures(_ s: Sufficiency, _ plan: PupilPlacePlan) -> [String] {
+        [String(s.capacity), String(s.pupils), String(s.surplus), spare(s), String(s.placesNeeded ?? 0)]
+    }
+
+    /// Spare places as a percentage with one decimal; empty without capacity.
+    static func spare(_ s: Sufficiency) -> String { s.spare.map { fixed($0 * 100, 1) } ?? "" }
+
+    static func flag(_ s: Sufficiency, _ plan: PupilPlacePlan) -> String { s.flag(plan.targets)?.rawValue ?? "" }
+
+    static func fixed(_ x: Double, _ decimals: Int) -> String { Format.number(x, decimals: decimals, grouping: false) }
+
+    static func row(_ fields: [String]) -> String { fields.map(CSVField.quote).joined(separator: ",") + "\n" }
+}

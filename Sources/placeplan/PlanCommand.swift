@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import PlacePlanReport
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The Pupil Place Plan: pupils against places by school, planning area and the authority.",
+        discussion: """
+            Forecasts every primary and secondary planning area and every school
+            (schools.csv), sets them against their places, and prints what a
+            planner reads first: the areas that will need places, by how many and
+            when, and those with more spare places than the target. With --out it
+            also writes the tables (whole pupils that add up exactly: schools to
+            areas, areas to the authority):
+
+              plan-authority.csv           by phase and year
+              plan-areas.csv               by area, phase and year; places needed
+              plan-schools.csv             by school, phase and year; rules used
+              plan-area-year-groups.csv    by area, year group and year
+              plan-school-year-groups.csv  by school, year group and year
+              plan-transfer.csv            Year 6 → Year 7 shares and inflow
+              plan-sixth-form.csv          staying-on and Y12→Y13 rates
+
+            The folder is created if missing; the files are written all or
+            nothing. With no plan folder it uses the bundled example borough
+            (Data/borough).
+
+            Examples:
+              placeplan plan
+              placeplan plan Data/borough --out place-plan
+              placeplan plan my-plan --horizon 5 --out out/my-plan
+            """)
+
+    @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))
+    var folder: String?
+    @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else 10.")
+    var horizon: Int?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
+    var out: String?
+
+    func validate() throws {
+        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
+            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
+        }
+    }
+
+    func run() throws {
+        let plan = try PlanLocation.load(folder, bundled: "Data/borough")
+        guard let schools = plan.schools else {
+            throw CLIFailure("\(plan.name) has no schools.csv: the place plan is made school by school "
+                + "(README, \"The place plan\"); use placeplan forecast for area forecasts")
+        }
+        let forecast = try PlacePlanning.forecast(schools, settings: plan.settings, shareMethod: plan.shareMethod,
+                                                  horizon: horizon ?? plan.horizon)
+        let placePlan = PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets)
+        let files = PlacePlanOutput.files(placePlan)
+        if let out {
+            do { try AtomicFile.writeAll(files, into: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
+                throw CLIFailure(errors.description)
+            }
+        }
+        print(PlacePlanSummary.render(placePlan), terminator: "")
+        if let out {
+            print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))")
+        } else {
+            print("\nGive --out DIR to write the tables (by school, area and the authority).")
+        }
+    }
+}
