@@ -11,12 +11,16 @@ public struct HTMLReport {
     public let generated: String
     /// A backtest of the plan's own method, for the accuracy section; `nil` leaves it out.
     public let backtest: Backtest.Result?
+    /// The place plan (schools and capacity), when the plan folder has schools: adds places
+    /// needed, spare capacity, capacity lines on the charts and each area's schools.
+    public let placePlan: PupilPlacePlan?
 
-    public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?) {
+    public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil) {
         self.plan = plan
         self.forecast = forecast
         self.generated = generated
         self.backtest = backtest
+        self.placePlan = placePlan
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -65,8 +69,11 @@ public struct HTMLReport {
             out += "<td>\(now > 0 ? Format.percent(then / now - 1, signed: true) : "–")</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += chart(title: "All areas: pupils by phase", actual: { g, y in totalActual(g...g, year: y) },
-                     projected: { h, g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }, bands: nil)
+        out += chart(title: placePlan == nil ? "All areas: pupils by phase" : "The authority: pupils and places by phase",
+                     actual: { g, y in totalActual(g...g, year: y) },
+                     projected: { h, g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }, bands: nil,
+                     capacity: placePlan.map { plan in { phase in authorityCapacity(plan, phase: phase) } })
+        if let placePlan { out += sufficiencySummary(placePlan) }
         out += movers()
         if let backtest { out += accuracy(backtest) }
         out += "</section>\n"
@@ -123,25 +130,30 @@ public struct HTMLReport {
     private func areaSection(_ area: AreaForecast, index: Int) -> String {
         var out = "<section class=\"area\" id=\"area-\(index + 1)\">\n<h2>\(e(area.area.label))</h2>\n"
         let rolls = actual(area.area)
+        let groups = area.yearGroups ?? 0...(ladder.count - 1)
         out += chart(title: "\(area.area.name): pupils by phase", actual: { g, y in rolls?.pupils(year: y, yearGroup: g) ?? .nan },
-                     projected: { h, g in area.pupils[h][g] }, bands: forecast.intervals)
+                     projected: { h, g in area.pupils[h][g] }, bands: forecast.intervals, within: groups,
+                     capacity: placePlan.map { plan in { phase in areaCapacity(plan, area: area.area.code, phase: phase) } })
+        if let placePlan { out += areaSufficiency(placePlan, area: area.area) }
         if !area.notes.isEmpty {
             out += "<ul class=\"notes\">\n" + area.notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
         out += "<table class=\"grid\">\n<thead><tr><th>year group</th>"
         out += "<th>\(Format.academicYear(forecast.baseYear))<br><small>actual</small></th>"
         out += forecast.years.map { "<th>\(Format.academicYear($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (g, yearGroup) in ladder.yearGroups.enumerated() {
+        for (g, yearGroup) in ladder.yearGroups.enumerated() where groups.contains(g) {
             out += "<tr><th>\(e(yearGroup.name))</th><td>\(Format.number(rolls?.pupils(year: forecast.baseYear, yearGroup: g) ?? 0))</td>"
             for h in 0..<forecast.horizon { out += "<td>\(Format.number(area.pupils[h][g]))</td>" }
             out += "</tr>\n"
         }
-        for (phase, range) in phases {
+        for (phase, range) in phases where groups.contains(range.lowerBound) {
             out += "<tr class=\"total\"><th>\(e(phase.name))</th><td>\(Format.number(rolls?.pupils(year: forecast.baseYear).map { sum($0, range) } ?? 0))</td>"
             for h in 0..<forecast.horizon { out += "<td>\(Format.number(sum(area.pupils[h], range)))</td>" }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        out += "</tbody>\n</table>\n"
+        if let placePlan { out += schoolsTable(placePlan, area: area.area) }
+        return out + "</section>\n"
     }
 
     private func methods() -> String {
@@ -179,9 +191,10 @@ public struct HTMLReport {
     /// A chart of each phase: history solid, forecast dashed (joined at the base year), bands
     /// when intervals exist.
     private func chart(title: String, actual: (Int, Int) -> Double, projected: (Int, Int) -> Double,
-                       bands: PredictionIntervals?) -> String {
+                       bands: PredictionIntervals?, within groups: ClosedRange<Int>? = nil,
+                       capacity: ((String) -> [LineChart.Point])? = nil) -> String {
         var series: [LineChart.Series] = []
-        for (p, (phase, range)) in phases.enumerated() {
+        for (p, (phase, range)) in phases.enumerated() where groups?.contains(range.lowerBound) ?? true {
             let history = plan.history.firstYear...forecast.baseYear
             let past = history.compactMap { y -> LineChart.Point? in
                 let total = range.reduce(0.0) { $0 + actual($1, y) }
@@ -198,6 +211,9 @@ public struct HTMLReport {
             series.append(.init(name: "\(phase.name), actual", points: past, colour: p))
             series.append(.init(name: "\(phase.name), forecast", points: (past.last.map { [$0] } ?? []) + future, style: .dashed,
                                 band: band, colour: p))
+            if let points = capacity?(phase.name), !points.isEmpty {
+                series.append(.init(name: "\(phase.name), places", points: points, style: .capacity))
+            }
         }
         var chart = LineChart(title: title, yLabel: "pupils", series: series)
         chart.width = 860
@@ -206,6 +222,109 @@ public struct HTMLReport {
         chart.yTickLabel = { Format.number($0) }
         return "<figure>\n\(chart.svg())</figure>\n"
     }
+
+    // MARK: places (plans with schools)
+
+    private func areaCapacity(_ plan: PupilPlacePlan, area: String, phase: String) -> [LineChart.Point] {
+        plan.areas.filter { $0.area.code == area && $0.phase.name == phase }
+            .map { LineChart.Point(x: Double($0.year), y: Double($0.sufficiency.capacity)) }
+    }
+
+    private func authorityCapacity(_ plan: PupilPlacePlan, phase: String) -> [LineChart.Point] {
+        plan.authority.filter { $0.phase.name == phase }.map { LineChart.Point(x: Double($0.year), y: Double($0.sufficiency.capacity)) }
+    }
+
+    private func anchor(_ area: PlanningArea) -> String {
+        forecast.areas.firstIndex { $0.area == area }.map { "<a href=\"#area-\($0 + 1)\">\(e(area.label))</a>" } ?? e(area.label)
+    }
+
+    /// Areas that run short of places (DfE places needed), when and by how much; and those with
+    /// more spare places than the target: the councillor's first questions.
+    private func sufficiencySummary(_ plan: PupilPlacePlan) -> String {
+        let target = Format.percent(plan.targets.spareTarget, decimals: 0)
+        var out = "<h3>Where places will be needed</h3>\n"
+        let lines = plan.areas.filter { plan.isForecast($0.year) }
+        let keys = Dictionary(grouping: lines) { "\($0.area.code)|\($0.phase.name)" }
+        var short: [(PupilPlacePlan.AreaLine, first: Int, peak: PupilPlacePlan.AreaLine)] = []
+        var spare: [PupilPlacePlan.AreaLine] = []
+        for (_, group) in keys {
+            let sorted = group.sorted { $0.year < $1.year }
+            if let first = sorted.first(where: { ($0.sufficiency.placesNeeded ?? 0) > 0 }) {
+                let peak = sorted.max { ($0.sufficiency.placesNeeded ?? 0) < ($1.sufficiency.placesNeeded ?? 0) }!
+                short.append((first, first.year, peak))
+            }
+            if let firstYear = sorted.first, (firstYear.sufficiency.spare ?? 0) > plan.targets.spareTarget { spare.append(firstYear) }
+        }
+        if short.isEmpty {
+            out += "<p>No planning area needs places in any year of the forecast.</p>\n"
+        } else {
+            out += "<table>\n<thead><tr><th>area</th><th>phase</th><th>first short</th><th>peak</th><th>places needed at peak</th>"
+            out += "<th>surplus at peak</th></tr></thead>\n<tbody>\n"
+            for (line, first, peak) in short.sorted(by: { ($0.peak.sufficiency.placesNeeded ?? 0) > ($1.peak.sufficiency.placesNeeded ?? 0) }) {
+                out += "<tr class=\"deficit\"><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.academicYear(first))</td>"
+                out += "<td>\(Format.academicYear(peak.year))</td><td>\(Format.number(Double(peak.sufficiency.placesNeeded ?? 0)))</td>"
+                out += "<td>\(signed(peak.sufficiency.surplus))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "<h3>Spare places above the \(target) target in \(Format.academicYear(plan.baseYear + 1))</h3>\n"
+        if spare.isEmpty { return out + "<p>None.</p>\n" }
+        out += "<table>\n<thead><tr><th>area</th><th>phase</th><th>places</th><th>spare</th></tr></thead>\n<tbody>\n"
+        for line in spare.sorted(by: { ($0.sufficiency.spare ?? 0) > ($1.sufficiency.spare ?? 0) }) {
+            out += "<tr><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.number(Double(line.sufficiency.capacity)))</td>"
+            out += "<td>\(line.sufficiency.spare.map { Format.percent($0) } ?? "–")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// Places against pupils in every year, per phase, for one area.
+    private func areaSufficiency(_ plan: PupilPlacePlan, area: PlanningArea) -> String {
+        let lines = plan.areas.filter { $0.area.code == area.code }
+        guard !lines.isEmpty else { return "" }
+        var out = "<table class=\"grid\">\n<thead><tr><th>places</th>"
+        out += plan.years.map { "<th>\(Format.academicYear($0))\(plan.isForecast($0) ? "" : "<br><small>actual</small>")</th>" }.joined()
+        out += "</tr></thead>\n<tbody>\n"
+        for phase in Set(lines.map(\.phase)).sorted() {
+            let byYear = Dictionary(uniqueKeysWithValues: lines.filter { $0.phase == phase }.map { ($0.year, $0.sufficiency) })
+            let rows: [(String, (Sufficiency) -> String, (Sufficiency) -> Bool)] = [
+                ("\(phase.name): places", { Format.number(Double($0.capacity)) }, { _ in false }),
+                ("pupils", { Format.number(Double($0.pupils)) }, { _ in false }),
+                ("surplus (deficit)", { self.signed($0.surplus) }, { $0.surplus < 0 }),
+                ("spare", { $0.spare.map { Format.percent($0) } ?? "–" }, { _ in false }),
+                ("places needed", { Format.number(Double($0.placesNeeded ?? 0)) }, { ($0.placesNeeded ?? 0) > 0 }),
+            ]
+            for (label, value, alarm) in rows {
+                out += "<tr><th>\(e(label))</th>" + plan.years.map { year in
+                    guard let s = byYear[year] else { return "<td>–</td>" }
+                    return alarm(s) ? "<td class=\"deficit\">\(value(s))</td>" : "<td>\(value(s))</td>"
+                }.joined() + "</tr>\n"
+            }
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// The schools of an area: places, pupils now and at the horizon, surplus and flag.
+    private func schoolsTable(_ plan: PupilPlacePlan, area: PlanningArea) -> String {
+        let base = plan.baseYear, last = plan.years.last ?? base
+        let lines = plan.schools.filter { $0.area == area.code }
+        guard !lines.isEmpty else { return "" }
+        let keys = Dictionary(grouping: lines) { "\($0.school.code)|\($0.phase.name)" }
+        var out = "<h3>Schools</h3>\n<table>\n<thead><tr><th>school</th><th>phase</th><th>places \(Format.academicYear(last))</th>"
+        out += "<th>pupils \(Format.academicYear(base))</th><th>pupils \(Format.academicYear(last))</th><th>surplus \(Format.academicYear(last))</th>"
+        out += "<th>spare</th><th></th></tr></thead>\n<tbody>\n"
+        for key in keys.keys.sorted() {
+            let group = keys[key]!
+            let now = group.first { $0.year == base }, then = group.first { $0.year == last } ?? group.max { $0.year < $1.year }!
+            let flag = then.sufficiency.flag(plan.targets)
+            out += "<tr\(flag == .deficit ? " class=\"deficit\"" : "")><th>\(e(then.school.label))</th><td>\(e(then.phase.name))</td>"
+            out += "<td>\(Format.number(Double(then.sufficiency.capacity)))</td><td>\(now.map { Format.number(Double($0.sufficiency.pupils)) } ?? "–")</td>"
+            out += "<td>\(Format.number(Double(then.sufficiency.pupils)))</td><td>\(signed(then.sufficiency.surplus))</td>"
+            out += "<td>\(then.sufficiency.spare.map { Format.percent($0) } ?? "–")</td><td>\(flag.map { e($0.rawValue) } ?? "")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    private func signed(_ n: Int) -> String { n > 0 ? "+" + Format.number(Double(n)) : Format.number(Double(n)) }
 
     private func actual(_ area: PlanningArea) -> AreaRolls? { plan.history.areas.first { $0.area == area } }
 
@@ -225,7 +344,7 @@ public struct HTMLReport {
         thead th{border-bottom:2px solid #222;vertical-align:bottom}tr.total th,tr.total td{font-weight:bold;border-top:1px solid #222}
         table.grid{font-size:.85rem}.range{color:#555;font-size:.85em}figure{margin:1rem 0}svg{max-width:100%;height:auto}
         nav.contents ol{columns:3;font-size:.9rem}.notes{font-size:.9rem;color:#555}code{font-size:.9em}
-        dt{font-weight:bold;margin-top:.6rem}dd{margin-left:1rem}
+        dt{font-weight:bold;margin-top:.6rem}dd{margin-left:1rem}td.deficit,tr.deficit td,tr.deficit th{color:#B00020;font-weight:bold}
         @media print{body{margin:0;max-width:none}section.area{break-before:page}figure,table{break-inside:avoid}nav.contents{break-after:page}a{color:inherit;text-decoration:none}}
         """
 }

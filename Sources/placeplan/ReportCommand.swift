@@ -18,8 +18,10 @@ struct ReportCommand: ParsableCommand {
             Examples:
               placeplan report
               placeplan report Data/england --out england.html
+              placeplan report Data/borough --out borough.html      # a place plan: places, deficits, schools
               placeplan report my-plan --horizon 7 --intervals 90 --out plan.html
               placeplan report Data/england --format xlsx --out england.xlsx
+              placeplan report Data/borough --format scap --out scap.csv   # DfE survey shape
             """)
 
     @OptionGroup var location: PlanLocation
@@ -29,13 +31,16 @@ struct ReportCommand: ParsableCommand {
     var intervals: Double?
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
-    @Option(help: "html (one page) or xlsx (a workbook, one sheet per table).")
+    @Option(help: "html (one page), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
     var format: Kind = .html
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html or report.xlsx.",
                                                      valueName: "file"))
     var out: String?
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case html, xlsx }
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case html, xlsx, scap
+        var defaultFile: String { self == .scap ? "scap.csv" : "report.\(rawValue)" }
+    }
 
     func validate() throws {
         if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
@@ -50,17 +55,38 @@ struct ReportCommand: ParsableCommand {
         let plan = try location.load()
         var settings = plan.settings
         settings.intervals = intervals.map { $0 / 100 } ?? settings.intervals ?? 0.8
-        let forecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon ?? plan.horizon)
+        let years = horizon ?? plan.horizon
+        // A plan with schools is reported as the place plan: areas from the school forecasts,
+        // with places, deficits and each area's schools.
+        let place = try plan.schools.map { schools -> (PlaceForecast, PupilPlacePlan) in
+            let forecast = try PlacePlanning.forecast(schools, settings: settings, shareMethod: plan.shareMethod, horizon: years)
+            return (forecast, PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets))
+        }
+        let forecast = try place?.0.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
         var plain = plan.settings
         plain.intervals = nil
-        let backtest = noAccuracy ? nil : try? Backtest.run(plan.history, methods: [plain], horizon: min(3, forecast.horizon))
-        let path = out ?? "report.\(format.rawValue)"
+        let backtest: Backtest.Result? = noAccuracy || format == .scap ? nil : try {
+            let reach = min(3, forecast.horizon)
+            guard let schools = plan.schools else { return try Backtest.run(plan.history, methods: [plain], horizon: reach) }
+            return try Backtest.run(plan.history, methods: [plain], horizon: reach,
+                                    measures: Backtest.measures(for: plan.history.ladder, layout: schools.layout)) { settings, origin, reach in
+                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: plan.shareMethod,
+                                           horizon: reach).areaForecast
+            }
+        }()
+        let path = out ?? format.defaultFile
         let bytes: Data
         switch format {
         case .html:
-            bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest).render().utf8)
+            bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest,
+                                    placePlan: place?.1).render().utf8)
         case .xlsx:
             bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest).workbook().data()
+        case .scap:
+            guard forecast.horizon >= ScapOutput.secondaryYears else {
+                throw CLIFailure("the SCAP export needs 7 years ahead (secondary); use --horizon 7 or more")
+            }
+            bytes = Data(ScapOutput.csv(forecast: forecast, placePlan: place?.1).utf8)
         }
         try OutputOptions(out: path).emit(bytes)
         print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(forecast.areas.count) areas)")

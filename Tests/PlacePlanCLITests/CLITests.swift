@@ -244,3 +244,54 @@ struct WorkbookCLITests {
         #expect(try Data(contentsOf: out).prefix(2) == Data([0x50, 0x4B]))
     }
 }
+
+@Suite("placeplan report on a place plan", .serialized)
+struct PlaceReportCLITests {
+    @Test("report Data/borough shows places needed, capacity lines, sufficiency and each area's schools")
+    func borough() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("borough.html")
+        let result = try CLI.run(["report", "Data/borough", "--no-accuracy", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.contains("Where places will be needed"))
+        #expect(html.contains("Northgate (P01)"))
+        #expect(html.components(separatedBy: "<section class=\"area\"").count - 1 == 12)
+        #expect(html.contains("data-name=\"primary, places\""))
+        #expect(html.contains("<h3>Schools</h3>"))
+        // A primary area's table stops at Y6; a secondary area's starts at Y7.
+        let northgate = html.components(separatedBy: "id=\"area-1\"")[1].components(separatedBy: "</section>")[0]
+        #expect(northgate.contains("<th>Y6</th>") && !northgate.contains("<th>Y7</th>"))
+    }
+}
+
+@Suite("placeplan report --format scap", .serialized)
+struct ScapCLITests {
+    @Test("SCAP shape: one row per area and year group, primary 5 years, secondary 7, the plan's whole pupils")
+    func scap() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scap = folder.appendingPathComponent("scap.csv")
+        #expect(try CLI.run(["report", "Data/borough", "--format", "scap", "--out", scap.path]).status == 0)
+        #expect(try CLI.run(["plan", "Data/borough", "--out", folder.path]).status == 0)
+        let rows = try String(contentsOf: scap, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows[0].count == 4 + 7)
+        // 8 primary areas × 7 year groups + 4 secondary areas × 7 year groups (Y7–Y13).
+        #expect(rows.count == 1 + 8 * 7 + 4 * 7)
+        let primary = try #require(rows.first { $0[0] == "P01" && $0[3] == "R" })
+        #expect(primary[9] == "" && primary[10] == "" && !primary[8].isEmpty)
+        let secondary = try #require(rows.first { $0[0] == "S1" && $0[3] == "Y7" })
+        #expect(secondary.dropFirst(4).allSatisfy { Int($0) != nil })
+        // The same whole pupils as the place plan's own table.
+        let table = try String(contentsOf: folder.appendingPathComponent("plan-area-year-groups.csv"), encoding: .utf8)
+        let planned = try #require(table.split(separator: "\n").first { $0.hasPrefix("2025,forecast,P01,primary,R,") })
+        #expect(planned.split(separator: ",")[6] == primary[4])
+    }
+
+    @Test("the SCAP export refuses a horizon under 7 years")
+    func shortHorizon() throws {
+        let result = try CLI.run(["report", "Data/borough", "--format", "scap", "--horizon", "5", "--out", "/tmp/never.csv"])
+        #expect(result.status != 0 && result.stderr.contains("7 years"))
+    }
+}

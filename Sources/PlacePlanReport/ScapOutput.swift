@@ -1,0 +1,43 @@
+import PlacePlanCore
+
+/// Pupil forecasts in the shape the DfE's school capacity survey (SCAP) asks for: by planning
+/// area, year group and year, whole pupils, primary 5 years ahead and secondary (with sixth
+/// form) 7 years ahead.
+///
+/// One row per planning area and year group, one column per forecast year. The columns run 7
+/// years; primary rows leave the last two empty, as the survey asks primary only 5 years ahead.
+/// For a place plan the figures are the plan's own whole pupils (schools add up to areas); for
+/// an area forecast they are the forecast rounded half away from zero.
+public enum ScapOutput {
+    public static let primaryYears = 5
+    public static let secondaryYears = 7
+
+    public static func csv(forecast: Forecast, placePlan: PupilPlacePlan?) -> String {
+        let ladder = forecast.ladder
+        let firstPhase = ladder.phases.first.flatMap { ladder.indices(of: $0) } ?? 0...(ladder.count - 1)
+        let columns = (1...min(secondaryYears, forecast.horizon)).map { forecast.baseYear + $0 }
+        var out = "planning_area,planning_area_name,phase,year_group,"
+        out += columns.map { Format.academicYear($0) }.joined(separator: ",") + "\n"
+        // Whole pupils per area, year group and year from the place plan, when there is one.
+        var whole: [String: Int] = [:]
+        for line in placePlan?.areaYearGroups ?? [] { whole["\(line.owner)|\(line.yearGroup)|\(line.year)"] = line.sufficiency.pupils }
+        for area in forecast.areas {
+            for g in area.yearGroups ?? 0...(ladder.count - 1) {
+                let primary = firstPhase.contains(g)
+                let phase = ladder.phases.first { ladder.indices(of: $0)?.contains(g) ?? false }?.name ?? ""
+                // A primary area of a place plan has no secondary rows and vice versa; an area
+                // forecast covers the whole ladder, and every year group is reported.
+                var row = [CSVField.quote(area.area.code), CSVField.quote(area.area.name), CSVField.quote(phase),
+                           CSVField.quote(ladder.yearGroups[g].name)]
+                for (h, year) in columns.enumerated() {
+                    if primary && h >= primaryYears { row.append(""); continue }
+                    let value = whole["\(area.area.code)|\(g)|\(year)"]
+                        ?? Int(area.pupils[h][g].rounded(.toNearestOrAwayFromZero))
+                    row.append(String(value))
+                }
+                out += row.joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+}
