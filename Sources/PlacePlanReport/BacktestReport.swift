@@ -6,11 +6,11 @@ public enum BacktestReport {
     /// One block per measure: methods down, horizons across, median absolute % error in each
     /// cell, the best in each column marked with *.
     public static func table(_ result: Backtest.Result, methods: [String], measures: [String], horizons: [Int],
-                             defaultMethod: String? = nil, level: Backtest.Level = .area) -> String {
+                             defaultMethod: String? = nil, level: Backtest.Level = .area, unit: String = "areas") -> String {
         var out = "Backtest: origins \(result.origins.map(String.init).joined(separator: ", ")); "
         out += level == .area
-            ? "median absolute % error across areas and origins (* = best in column)\n"
-            : "median absolute % error of the all-areas total across origins (* = best in column)\n"
+            ? "median absolute % error across \(unit) and origins (* = best in column)\n"
+            : "median absolute % error of the all-\(unit) total across origins (* = best in column)\n"
         for measure in measures {
             let withCoverage = result.rows.contains { $0.measure == measure && $0.level == level && $0.summary.coverage != nil }
             var table = TextTable(header: ["\(measure)"] + horizons.map { "\($0)y ahead" } + ["bias 1y", "n 1y"]

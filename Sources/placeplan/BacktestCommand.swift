@@ -21,6 +21,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --horizon 3 --methods mean-3,weighted-3,trend-5
               placeplan backtest Data/england --methods "mean-3 mean-1+weighted-5:weighted-3 auto"
               placeplan backtest Data/england --level authority --per-year-group
+              placeplan backtest Data/borough --level school
               placeplan backtest Data/england --methods mean-1+weighted-5:weighted-3 --intervals 80
               placeplan backtest Data/england --format csv --out backtest.csv
               placeplan backtest Data/borough --horizon 3
@@ -47,8 +48,10 @@ struct BacktestCommand: ParsableCommand {
     var minimumHistory = 3
     @Flag(help: "Also score every year group on its own.")
     var perYearGroup = false
-    @Option(help: "Level shown in the table: area (each area) or authority (all areas added up). CSV and JSON hold both.")
-    var level: Backtest.Level = .area
+    @Option(help: "Level shown: area (each area), authority (all areas added up) or school (each school; plans with schools.csv). CSV and JSON hold area and authority, or school and its total with --level school.")
+    var level: Level = .area
+
+    enum Level: String, ExpressibleByArgument, CaseIterable { case area, authority, school }
     @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
     var intervals: Double?
     @Option(help: "Output format: table, csv or json.")
@@ -109,18 +112,30 @@ struct BacktestCommand: ParsableCommand {
             }
         }
         let measures = Backtest.measures(for: plan.history.ladder, layout: layout, perYearGroup: perYearGroup)
-        let result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins, measures: measures,
-                                      forecaster: forecaster) { done, total in
+        let progress: (Int, Int) -> Void = { done, total in
             guard showProgress else { return }
             let width = 30, filled = width * done / total
             printError("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
                        + "] \(done)/\(total) forecasts", terminator: done == total ? "\n" : "")
         }
+        let result: Backtest.Result
+        if level == .school {
+            guard let schools = plan.schools else {
+                throw CLIFailure("\(plan.name) has no schools.csv, so there are no schools to score; use --level area or authority")
+            }
+            result = try schools.schoolBacktest(methods: candidates, shareMethod: plan.shareMethod, horizon: horizon,
+                                                origins: origins, progress: progress)
+        } else {
+            result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins, measures: measures,
+                                      forecaster: forecaster, progress: progress)
+        }
         let text: String
         switch format {
         case .table:
             text = "\(plan.name)\n" + BacktestReport.table(result, methods: candidates.map(\.label), measures: measures.map(\.name),
-                                                           horizons: Array(1...horizon), defaultMethod: plan.settings.label, level: level)
+                                                           horizons: Array(1...horizon), defaultMethod: plan.settings.label,
+                                                           level: level == .authority ? .authority : .area,
+                                                           unit: level == .school ? "schools" : "areas")
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)
         }

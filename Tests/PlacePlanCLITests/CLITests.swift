@@ -295,3 +295,17 @@ struct ScapCLITests {
         #expect(result.status != 0 && result.stderr.contains("7 years"))
     }
 }
+
+@Suite("placeplan backtest --level school", .serialized)
+struct SchoolBacktestCLITests {
+    @Test("scores every school of a place plan; a plan without schools says so")
+    func schools() throws {
+        let result = try CLI.run(["backtest", "Data/borough", "--level", "school", "--horizon", "1", "--methods", "mean-5", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let primary = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("area,mean-5,primary,1,") })
+        // Dozens of primary schools over seven origins, not 8 areas.
+        #expect((Int(primary.split(separator: ",")[4]) ?? 0) > 300)
+        let england = try CLI.run(["backtest", "Data/england", "--level", "school", "--horizon", "1", "--methods", "mean-3"])
+        #expect(england.status != 0 && england.stderr.contains("no schools.csv"))
+    }
+}

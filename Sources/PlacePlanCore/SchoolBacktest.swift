@@ -1,0 +1,35 @@
+/// Scoring school forecasts with the same machinery as areas: each school stands in for an
+/// area, its own rolls are the actuals, and the place-plan forecast's schools are the forecast.
+extension SchoolHistory {
+    /// Schools with a census in the last year (closed schools have nothing left to forecast),
+    /// each as an area of its own, for `Backtest`.
+    public var schoolsAsHistory: History {
+        let open = rolls.values.filter { $0.lastYear == lastYear }.sorted { $0.school < $1.school }
+        return History(ladder: ladder, birthsBasis: birthsBasis,
+                       areas: open.map { AreaRolls(area: PlanningArea(code: $0.school, name: school($0.school)?.name),
+                                                   firstYear: $0.firstYear, pupils: $0.pupils) },
+                       births: nil)
+    }
+
+    /// Replays the place plan from every origin and scores each school: the intake year groups
+    /// and phase totals, as `Backtest.run` does for areas (`Level.area` rows are the schools;
+    /// `Level.authority` their sum).
+    public func schoolBacktest(methods: [ForecastSettings], shareMethod: RatioMethod, horizon: Int, origins: [Int],
+                               progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
+        try Backtest.run(schoolsAsHistory, methods: methods, horizon: horizon, origins: origins,
+                         measures: Backtest.measures(for: ladder, layout: layout), forecaster: { settings, origin, reach in
+            try PlacePlanning.forecast(self.known(through: origin), settings: settings, shareMethod: shareMethod,
+                                       horizon: reach).schoolForecast
+        }, progress: progress)
+    }
+}
+
+extension PlaceForecast {
+    /// The school forecasts as one `Forecast` whose areas are the schools.
+    public var schoolForecast: Forecast {
+        Forecast(ladder: ladder, baseYear: baseYear, horizon: horizon, settings: settings,
+                 areas: schools.map { AreaForecast(area: PlanningArea(code: $0.school.code, name: $0.school.name),
+                                                   years: $0.years, pupils: $0.pupils, notes: $0.rules) },
+                 lastKnownBirthsYear: lastKnownBirthsYear)
+    }
+}
