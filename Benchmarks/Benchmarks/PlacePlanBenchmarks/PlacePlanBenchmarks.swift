@@ -1,5 +1,6 @@
 // Benchmarks of the PlacePlan engine on the England plan (Data/england: 151 local
-// authorities, Reception to Year 13).
+// authorities, Reception to Year 13) and the example borough's place plan (Data/borough:
+// 12 planning areas, 74 schools).
 //
 // Each benchmark measures one call; the plan is loaded once, outside the measured part,
 // except in "England plan folder load", which measures the load itself.
@@ -21,11 +22,13 @@ let englandFolder: URL = {
 /// The ratio methods that `placeplan backtest` compares by default.
 let backtestMethodNames = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5"]
 
-func loadEngland() -> Plan {
+let boroughFolder = englandFolder.deletingLastPathComponent().appendingPathComponent("borough")
+
+func load(_ folder: URL) -> Plan {
     do {
-        return try PlanFolder.load(englandFolder)
+        return try PlanFolder.load(folder)
     } catch {
-        fatalError("cannot load the England plan from \(englandFolder.path): \(error)")
+        fatalError("cannot load the plan from \(folder.path): \(error)")
     }
 }
 
@@ -37,7 +40,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000
     )
 
-    let plan = loadEngland()
+    let plan = load(englandFolder)
 
     Benchmark("England forecast, horizon 3") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -48,6 +51,14 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("England forecast, horizon 15") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try CohortSurvival.forecast(plan.history, settings: plan.settings, horizon: 15))
+        }
+    }
+
+    Benchmark("England forecast, horizon 10, 80% intervals") { benchmark in
+        var settings = plan.settings
+        settings.intervals = 0.8
+        for _ in benchmark.scaledIterations {
+            blackHole(try CohortSurvival.forecast(plan.history, settings: settings, horizon: 10))
         }
     }
 
@@ -67,6 +78,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("England backtest, 7 methods, horizon 3") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try Backtest.run(plan.history, methods: methods, horizon: 3))
+        }
+    }
+
+    let borough = load(boroughFolder)
+    let schools = borough.schools!
+
+    Benchmark("Borough place plan, horizon 10 (forecast and sufficiency tables)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let forecast = try PlacePlanning.forecast(schools, settings: borough.settings, shareMethod: borough.shareMethod, horizon: 10)
+            blackHole(PupilPlacePlan(name: borough.name, forecast: forecast, history: schools, targets: borough.targets))
         }
     }
 }
