@@ -7,11 +7,14 @@ public struct WorkbookReport {
     public let plan: Plan
     public let forecast: Forecast
     public let backtest: Backtest.Result?
+    /// The place plan, when the plan has schools: adds the `capacity` and `schools` sheets.
+    public let placePlan: PupilPlacePlan?
 
-    public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?) {
+    public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil) {
         self.plan = plan
         self.forecast = forecast
         self.backtest = backtest
+        self.placePlan = placePlan
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -21,6 +24,7 @@ public struct WorkbookReport {
 
     public func workbook() -> Workbook {
         var sheets = [authority(), areas(), cells()]
+        if let placePlan { sheets += [capacity(placePlan), schools(placePlan)] }
         if let backtest { sheets.append(accuracy(backtest)) }
         return Workbook(sheets: sheets)
     }
@@ -72,6 +76,37 @@ public struct WorkbookReport {
             return row
         }
         return Sheet(name: "forecast cells", columns: ["year", "area", "year_group", "pupils"] + (withIntervals ? ["lower", "upper"] : []),
+                     rows: rows)
+    }
+
+    private func sufficiencyCells(_ s: Sufficiency, _ targets: CapacityTargets) -> [Cell] {
+        [.integer(s.capacity), .integer(s.pupils), .integer(s.surplus), s.spare.map(Cell.number) ?? .empty,
+         s.placesNeeded.map(Cell.integer) ?? .empty, .text(s.flag(targets)?.rawValue ?? "")]
+    }
+
+    private static let sufficiencyColumns = ["places", "pupils", "surplus", "spare", "places needed", "flag"]
+
+    /// Places against pupils for every planning area and the authority, by phase and year.
+    private func capacity(_ plan: PupilPlacePlan) -> Sheet {
+        var rows: [[Cell]] = plan.authority.map { line in
+            [.text("authority"), .text(""), .text(""), .text(line.phase.name), .integer(line.year),
+             .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+        }
+        rows += plan.areas.map { line in
+            [.text("\(line.kind.rawValue) area"), .text(line.area.code), .text(line.area.name), .text(line.phase.name), .integer(line.year),
+             .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+        }
+        return Sheet(name: "capacity", columns: ["level", "area", "area name", "phase", "year", "status"] + Self.sufficiencyColumns,
+                     rows: rows)
+    }
+
+    /// Every school by phase and year.
+    private func schools(_ plan: PupilPlacePlan) -> Sheet {
+        let rows: [[Cell]] = plan.schools.map { line in
+            [.text(line.school.code), .text(line.school.name), .text(line.area ?? ""), .text(line.phase.name), .integer(line.year),
+             .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+        }
+        return Sheet(name: "schools", columns: ["school", "name", "area", "phase", "year", "status"] + Self.sufficiencyColumns,
                      rows: rows)
     }
 

@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
             bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest,
                                     placePlan: place?.1).render().utf8)
         case .xlsx:
-            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest).workbook().data()
+            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1).workbook().data()
         case .scap:
             guard forecast.horizon >= ScapOutput.secondaryYears else {
                 throw CLIFailure("the SCAP export needs 7 years ahead (secondary); use --horizon 7 or more")

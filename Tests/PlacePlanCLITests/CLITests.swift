@@ -309,3 +309,27 @@ struct SchoolBacktestCLITests {
         #expect(england.status != 0 && england.stderr.contains("no schools.csv"))
     }
 }
+
+@Suite("placeplan report --format xlsx on a place plan", .serialized)
+struct PlaceWorkbookCLITests {
+    @Test("a place plan's workbook has capacity and schools sheets", .enabled(if: WorkbookCLITests.soffice != nil, "LibreOffice (soffice) is not installed"))
+    func sheets() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("borough.xlsx")
+        #expect(try CLI.run(["report", "Data/borough", "--no-accuracy", "--format", "xlsx", "--out", out.path]).status == 0)
+        // Convert to OpenDocument XML and read the sheet names LibreOffice saw.
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: WorkbookCLITests.soffice!)
+        convert.arguments = ["--headless", "-env:UserInstallation=file://\(folder.path)/lo-profile", "--convert-to", "fods",
+                             "--outdir", folder.path, out.path]
+        convert.standardOutput = FileHandle.nullDevice
+        convert.standardError = FileHandle.nullDevice
+        try convert.run()
+        convert.waitUntilExit()
+        let fods = try String(contentsOf: folder.appendingPathComponent("borough.fods"), encoding: .utf8)
+        for name in ["authority", "areas", "forecast cells", "capacity", "schools"] {
+            #expect(fods.contains("table:name=\"\(name)\""), "sheet \(name)")
+        }
+    }
+}
