@@ -1,28 +1,31 @@
 /// Pupils on roll at one school, year by year, over the whole ladder (0 in year groups it does
 /// not teach), for the consecutive census years it was open.
+///
+/// The grid is the same as an area's (`AreaRolls`): a school is counted exactly like a small
+/// area, so the year arithmetic lives in one place.
 public struct SchoolRolls: Equatable, Sendable {
     public let school: String
-    public let firstYear: Int
-    /// `pupils[y - firstYear][g]`.
-    public let pupils: [[Double]]
+    public let grid: AreaRolls
 
     public init(school: String, firstYear: Int, pupils: [[Double]]) {
-        precondition(!pupils.isEmpty, "a school's rolls need at least one year")
         self.school = school
-        self.firstYear = firstYear
-        self.pupils = pupils
+        self.grid = AreaRolls(area: PlanningArea(code: school), firstYear: firstYear, pupils: pupils)
     }
 
-    public var lastYear: Int { firstYear + pupils.count - 1 }
-    public var years: ClosedRange<Int> { firstYear...lastYear }
-
-    public func pupils(year: Int, yearGroup g: Int) -> Double? {
-        guard years.contains(year) else { return nil }
-        return pupils[year - firstYear][g]
+    private init(school: String, grid: AreaRolls) {
+        self.school = school
+        self.grid = grid
     }
+
+    public var firstYear: Int { grid.firstYear }
+    /// `pupils[y - firstYear][g]`.
+    public var pupils: [[Double]] { grid.pupils }
+    public var lastYear: Int { grid.lastYear }
+    public var years: ClosedRange<Int> { grid.years }
+
+    public func pupils(year: Int, yearGroup g: Int) -> Double? { grid.pupils(year: year, yearGroup: g) }
 
     public func known(through year: Int) -> SchoolRolls? {
-        guard year >= firstYear else { return nil }
-        return SchoolRolls(school: school, firstYear: firstYear, pupils: Array(pupils[0...(min(year, lastYear) - firstYear)]))
+        grid.known(through: year).map { SchoolRolls(school: school, grid: $0) }
     }
 }
