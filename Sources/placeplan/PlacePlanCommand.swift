@@ -25,6 +25,6 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan accuracy my-plan
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
-                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self]
+                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, DeveloperReportCommand.self]
     )
 }
