@@ -152,3 +152,19 @@ struct HousingCLITests {
         #expect(!html.contains("<script") && !html.contains("http"))
     }
 }
+
+@Suite("housing-yields, end to end")
+struct HousingYieldsCLITests {
+    @Test("housing-yields shows the yields in use beside the estimates from the borough's history")
+    func yields() throws {
+        let result = try CLI.run(["housing-yields", "Data/borough", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "phase,in_use,estimate,standard_error,observations,areas,note")
+        #expect(lines.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") } == ["primary,0.200", "secondary,0.150", "post-16,0.060"])
+        // Northgate Mill (P01, 2020–2024) and Riverside Wharf (P02, 2019–2029): six census years from 2019 in two primary areas.
+        #expect(lines[1].hasSuffix(",12,2,"))
+        let england = try CLI.run(["housing-yields", "Data/england"])
+        #expect(england.status != 0 && england.stderr.contains("no schools.csv"))
+    }
+}
