@@ -14,6 +14,8 @@ public struct Plan: Equatable, Sendable {
     public let shareMethod: RatioMethod
     /// Spare-capacity target and operating margin (`[capacity]`).
     public let targets: CapacityTargets
+    /// Planned housing, yields and contribution costs, when the plan folder has `housing.csv`.
+    public var housing: HousingInput? = nil
 
     public init(name: String, history: History, settings: ForecastSettings, horizon: Int, schools: SchoolHistory? = nil,
                 shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, targets: CapacityTargets = .default) {

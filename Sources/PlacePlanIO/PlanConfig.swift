@@ -20,13 +20,20 @@ public struct PlanConfig: Equatable, Sendable {
     public var shareMethod: RatioMethod = SchoolSettings.defaultShareMethod
     /// `[capacity]`: spare-capacity target and operating margin.
     public var targets: CapacityTargets = .default
+    /// Housing growth: `housing.csv`, `yields.csv`, `yield-profile.csv` and `[housing]`.
+    public var housingFile: String = "housing.csv"
+    public var yieldsFile: String = "yields.csv"
+    public var yieldProfileFile: String = "yield-profile.csv"
+    public var housing: HousingSettings = .default
 
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
-                                       "schools", "capacity"]
+                                       "schools", "capacity", "housing"]
     static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
-    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas"]
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
+    static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
+                                           "sixth_form_cost_per_place", "background"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
 
@@ -213,10 +220,44 @@ public struct PlanConfig: Equatable, Sendable {
             issue("capacity", "[capacity] must be a table", fix: "write it as a section: [capacity]")
         }
 
+        var housing = HousingSettings.default
+        if let section = table["housing"]?.table {
+            checkKeys(section, allowed: housingKeys, section: "housing")
+            if let value = section["regional_factor"] {
+                if let factor = value.double ?? value.int.map(Double.init), factor > 0, factor <= 5 { housing.regionalFactor = factor } else {
+                    issue("regional_factor", "regional_factor must be a number above 0 (1 = national average prices)",
+                          fix: "e.g. regional_factor = 1.08")
+                }
+            }
+            for (key, phase) in [("primary_cost_per_place", PlacePhase.primary), ("secondary_cost_per_place", .secondary),
+                                 ("sixth_form_cost_per_place", .sixthForm)] {
+                guard let value = section[key] else { continue }
+                if let cost = value.double ?? value.int.map(Double.init), cost >= 0, cost.isFinite { housing.costPerPlace[phase] = cost } else {
+                    issue(key, "\(key) must be a cost in pounds, 0 or more", fix: "e.g. \(key) = \(Int(HousingSettings.nationalCosts[phase] ?? 0))")
+                }
+            }
+            if let value = section["background"] {
+                if let rates = value.table {
+                    for area in rates.keys {
+                        if let rate = rates[area]?.double ?? rates[area]?.int.map(Double.init), rate >= 0 { housing.background[area] = rate } else {
+                            issue("background", "background.\(area) must be a number of dwellings a year, 0 or more",
+                                  fix: "e.g. background = { \(area) = 40 }")
+                        }
+                    }
+                } else {
+                    issue("background", "background must be a table of dwellings a year by primary planning area",
+                          fix: "e.g. background = { P01 = 40, P02 = 25 }")
+                }
+            }
+        } else if table["housing"] != nil {
+            issue("housing", "[housing] must be a table", fix: "write it as a section: [housing]")
+        }
+
         var rolls = "rolls.csv", births = "births.csv", schools = "schools.csv", areas = "areas.csv"
+        var housingFile = "housing.csv", yieldsFile = "yields.csv", profileFile = "yield-profile.csv"
         if let files = table["files"]?.table {
             checkKeys(files, allowed: fileKeys, section: "files")
-            for key in ["rolls", "births", "schools", "areas"] {
+            for key in ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"] {
                 guard let value = files[key] else { continue }
                 guard let name = value.string, !name.isEmpty else {
                     issue(key, "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"")
@@ -226,6 +267,9 @@ public struct PlanConfig: Equatable, Sendable {
                 case "rolls": rolls = name
                 case "births": births = name
                 case "schools": schools = name
+                case "housing": housingFile = name
+                case "yields": yieldsFile = name
+                case "yield_profile": profileFile = name
                 default: areas = name
                 }
             }
@@ -237,6 +281,10 @@ public struct PlanConfig: Equatable, Sendable {
         config.areasFile = areas
         config.shareMethod = shareMethod
         config.targets = targets
+        config.housing = housing
+        config.housingFile = housingFile
+        config.yieldsFile = yieldsFile
+        config.yieldProfileFile = profileFile
         return config
     }
 }

@@ -63,7 +63,13 @@ public enum PlanFolder {
         let areasURL = folder.appendingPathComponent(config.areasFile)
         let hasAreas = FileManager.default.fileExists(atPath: areasURL.path)
 
+        let housingURL = folder.appendingPathComponent(config.housingFile)
+        let hasHousing = FileManager.default.fileExists(atPath: housingURL.path)
         guard FileManager.default.fileExists(atPath: schoolsURL.path) else {
+            if hasHousing {
+                throw InputErrors([InputIssue(file: housingURL.path, message: "housing growth needs a place plan, but the folder has no \(config.schoolsFile)",
+                                              fix: "add \(config.schoolsFile) (README, \"The place plan\"), or remove \(config.housingFile)")])
+            }
             if rolls.has("school") {
                 throw InputErrors([InputIssue(file: rollsURL.path, line: 1, column: rolls.number("school"), columnName: "school",
                                               message: "the rolls are by school but the plan folder has no \(config.schoolsFile)",
@@ -86,9 +92,27 @@ public enum PlanFolder {
         }
         let (history, warnings) = try schoolHistory(config: config, configFile: configURL.path, schools: schools,
                                                     rolls: rolls, areas: areas, births: births)
-        let plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
+        var plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
                         schools: history, shareMethod: config.shareMethod, targets: config.targets)
-        return (plan, warnings, inputs)
+        var allWarnings = warnings
+        if hasHousing {
+            let housingBytes = try CSVTable.read(url: housingURL, file: housingURL.path)
+            inputs.append(InputFile(name: config.housingFile, bytes: housingBytes))
+            let housing = try CSVTable(bytes: housingBytes, file: housingURL.path)
+            var optional: [CSVTable?] = []
+            for name in [config.yieldsFile, config.yieldProfileFile] {
+                let url = folder.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { optional.append(nil); continue }
+                let bytes = try CSVTable.read(url: url, file: url.path)
+                inputs.append(InputFile(name: name, bytes: bytes))
+                optional.append(try CSVTable(bytes: bytes, file: url.path))
+            }
+            let (input, housingWarnings) = try HousingReader.read(housing: housing, yields: optional[0], profile: optional[1], history: history,
+                                                                  settings: config.housing, configFile: configURL.path)
+            plan.housing = input
+            allWarnings += housingWarnings
+        }
+        return (plan, allWarnings, inputs)
     }
 
     /// Validates a place plan's tables: areas (optional), schools, rolls by school, births.

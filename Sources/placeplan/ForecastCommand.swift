@@ -14,7 +14,8 @@ struct ForecastCommand: ParsableCommand {
 
             --level school writes year,school,area,year_group,pupils (plans with
             schools.csv); --level authority writes year,year_group,pupils, the sum
-            of the areas. Schools' rows add up to their area's, and areas' to the
+            of the areas. With housing.csv the pupils of planned homes are
+            included; --no-housing leaves them out. Schools' rows add up to their area's, and areas' to the
             authority's, to the tenth of a pupil shown.
 
             Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto
@@ -50,6 +51,7 @@ struct ForecastCommand: ParsableCommand {
     @Flag(help: "Print the readable summary (to standard error when rows go to standard output).")
     var summary = false
     @OptionGroup var output: OutputOptions
+    @OptionGroup var housing: HousingOptions
 
     enum RowFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
@@ -85,7 +87,7 @@ struct ForecastCommand: ParsableCommand {
         if let intervals { settings.intervals = intervals / 100 }
         let years = horizon ?? plan.horizon
         let place = try plan.schools.map {
-            try PlacePlanning.forecast($0, settings: settings, shareMethod: plan.shareMethod, horizon: years)
+            housing.apply(plan, to: try PlacePlanning.forecast($0, settings: settings, shareMethod: plan.shareMethod, horizon: years)).forecast
         }
         let forecast = try place?.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
         let readable = ForecastSummary.render(plan: plan, forecast: forecast)

@@ -23,8 +23,10 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan archive my-plan --label "Pupil Place Plan 2025"
               placeplan actuals import census-2026.csv --plan my-plan
               placeplan accuracy my-plan
+              placeplan developer-report Data/borough --site "Northgate Fields" --out fields.html
+              placeplan housing-yields Data/borough
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
-                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self]
+                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, DeveloperReportCommand.self, HousingYieldsCommand.self]
     )
 }

@@ -23,6 +23,11 @@ struct PlanCommand: ParsableCommand {
               plan-school-year-groups.csv  by school, year group and year
               plan-transfer.csv            Year 6 → Year 7 shares and inflow
               plan-sixth-form.csv          staying-on and Y12→Y13 rates
+              plan-housing.csv             pupils added by planned housing (with housing.csv)
+
+            With housing.csv in the plan folder, the pupils of new homes above
+            each area's background rate of building are added to areas and
+            schools; --no-housing leaves them out.
 
             The folder is created if missing; the files are written all or
             nothing. With no plan folder it uses the bundled example borough
@@ -32,6 +37,7 @@ struct PlanCommand: ParsableCommand {
               placeplan plan
               placeplan plan Data/borough --out place-plan
               placeplan plan my-plan --horizon 5 --out out/my-plan
+              placeplan plan Data/borough --no-housing
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))
@@ -40,6 +46,7 @@ struct PlanCommand: ParsableCommand {
     var horizon: Int?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
     var out: String?
+    @OptionGroup var housing: HousingOptions
 
     func validate() throws {
         if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
@@ -53,16 +60,23 @@ struct PlanCommand: ParsableCommand {
             throw CLIFailure("\(plan.name) has no schools.csv: the place plan is made school by school "
                 + "(README, \"The place plan\"); use placeplan forecast for area forecasts")
         }
-        let forecast = try PlacePlanning.forecast(schools, settings: plan.settings, shareMethod: plan.shareMethod,
+        let baseline = try PlacePlanning.forecast(schools, settings: plan.settings, shareMethod: plan.shareMethod,
                                                   horizon: horizon ?? plan.horizon)
+        let (forecast, layer) = housing.apply(plan, to: baseline)
         let placePlan = PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets)
-        let files = PlacePlanOutput.files(placePlan)
+        var files = PlacePlanOutput.files(placePlan)
+        if let layer { files.append(("plan-housing.csv", HousingSummary.csv(layer, ladder: schools.ladder, layout: schools.layout))) }
         if let out {
             do { try AtomicFile.writeAll(files, into: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
                 throw CLIFailure(errors.description)
             }
         }
         print(PlacePlanSummary.render(placePlan), terminator: "")
+        if let layer {
+            print(HousingSummary.render(layer, geography: schools.geography, layout: schools.layout), terminator: "")
+        } else if plan.housing != nil {
+            print("\nHousing growth left out (--no-housing): the pupils of housing.csv's planned homes are not in these figures.")
+        }
         if let out {
             print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))")
         } else {

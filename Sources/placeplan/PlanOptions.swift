@@ -85,3 +85,16 @@ extension RatioMethod: ExpressibleByArgument {
 
 extension Backtest.Level: ExpressibleByArgument {}
 extension ForecastLevel: ExpressibleByArgument {}
+
+/// `--no-housing`: leave out the pupils of planned housing (housing.csv), to see its effect.
+struct HousingOptions: ParsableArguments {
+    @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
+    var noHousing = false
+
+    /// The forecast with housing pupils added, when the plan has housing.csv and it is wanted.
+    func apply(_ plan: Plan, to forecast: PlaceForecast) -> (forecast: PlaceForecast, layer: HousingLayer?) {
+        guard !noHousing, let housing = plan.housing else { return (forecast, nil) }
+        let layer = HousingModel.layer(housing, forecast: forecast)
+        return (forecast.adding(layer), layer)
+    }
+}
