@@ -14,13 +14,17 @@ public struct HTMLReport {
     /// The place plan (schools and capacity), when the plan folder has schools: adds places
     /// needed, spare capacity, capacity lines on the charts and each area's schools.
     public let placePlan: PupilPlacePlan?
+    /// Pupils from planned housing (already inside the forecast), shown separately.
+    public let housing: HousingLayer?
 
-    public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil) {
+    public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
+                housing: HousingLayer? = nil) {
         self.plan = plan
         self.forecast = forecast
         self.generated = generated
         self.backtest = backtest
         self.placePlan = placePlan
+        self.housing = housing
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -74,6 +78,7 @@ public struct HTMLReport {
                      projected: { h, g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }, bands: nil,
                      capacity: placePlan.map { plan in { phase in authorityCapacity(plan, phase: phase) } })
         if let placePlan { out += sufficiencySummary(placePlan) }
+        if let housing { out += housingSummary(housing) }
         out += movers()
         if let backtest { out += accuracy(backtest) }
         out += "</section>\n"
@@ -152,6 +157,7 @@ public struct HTMLReport {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
+        if let housing { out += housingTable(housing, area: area) }
         if let placePlan { out += schoolsTable(placePlan, area: area.area) }
         return out + "</section>\n"
     }
@@ -320,6 +326,37 @@ public struct HTMLReport {
             out += "<td>\(Format.number(Double(then.sufficiency.capacity)))</td><td>\(now.map { Format.number(Double($0.sufficiency.pupils)) } ?? "–")</td>"
             out += "<td>\(Format.number(Double(then.sufficiency.pupils)))</td><td>\(signed(then.sufficiency.surplus))</td>"
             out += "<td>\(then.sufficiency.spare.map { Format.percent($0) } ?? "–")</td><td>\(flag.map { e($0.rawValue) } ?? "")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// What planned housing adds, area by area, and why (only completions above the background rate).
+    private func housingSummary(_ layer: HousingLayer) -> String {
+        let added = layer.accounts.filter { $0.addedDwellings > 0 || $0.plannedDwellings > 0 }
+        guard !added.isEmpty else { return "" }
+        var out = "<h3>Planned housing</h3>\n<p>Pupils of new homes are added only for completions above each area's usual "
+        out += "(background) rate, which past ratios already carry. They are included in every figure of this report.</p>\n"
+        out += "<table>\n<thead><tr><th>area</th><th>planned homes</th><th>background a year</th><th>homes added</th>"
+        out += "<th>pupils by \(Format.academicYear(layer.baseYear + layer.horizon))</th></tr></thead>\n<tbody>\n"
+        for account in added {
+            let pupils = account.pupilsAtHorizon.sorted { $0.key.rawValue < $1.key.rawValue }
+                .filter { $0.value > 0 }.map { "\(e($0.key.rawValue)) \(Format.number($0.value))" }.joined(separator: ", ")
+            let area = forecast.areas.first { $0.area.code == account.area }?.area ?? PlanningArea(code: account.area)
+            out += "<tr><th>\(anchor(area))</th><td>\(Format.number(account.plannedDwellings))</td>"
+            out += "<td>\(Format.number(account.background))</td><td>\(Format.number(account.addedDwellings))</td>"
+            out += "<td>\(pupils.isEmpty ? "–" : pupils)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// Housing pupils of one area by phase and year: the part of the forecast new homes bring.
+    private func housingTable(_ layer: HousingLayer, area: AreaForecast) -> String {
+        guard let grid = layer.areaPupils[area.area.code], grid.contains(where: { $0.contains { $0 > 0 } }) else { return "" }
+        let groups = area.yearGroups ?? 0...(ladder.count - 1)
+        var out = "<h3>Pupils from planned housing (included above)</h3>\n<table class=\"grid\">\n<thead><tr><th>phase</th>"
+        out += layer.years.map { "<th>\(Format.academicYear($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (phase, range) in phases where groups.contains(range.lowerBound) {
+            out += "<tr><th>\(e(phase.name))</th>" + grid.map { "<td>\(Format.number(sum($0, range)))</td>" }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

@@ -9,12 +9,16 @@ public struct WorkbookReport {
     public let backtest: Backtest.Result?
     /// The place plan, when the plan has schools: adds the `capacity` and `schools` sheets.
     public let placePlan: PupilPlacePlan?
+    /// Pupils from planned housing: adds the `housing` sheet.
+    public let housing: HousingLayer?
 
-    public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil) {
+    public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
+                housing: HousingLayer? = nil) {
         self.plan = plan
         self.forecast = forecast
         self.backtest = backtest
         self.placePlan = placePlan
+        self.housing = housing
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -25,6 +29,7 @@ public struct WorkbookReport {
     public func workbook() -> Workbook {
         var sheets = [authority(), areas(), cells()]
         if let placePlan { sheets += [capacity(placePlan), schools(placePlan)] }
+        if let housing { sheets.append(housingSheet(housing)) }
         if let backtest { sheets.append(accuracy(backtest)) }
         return Workbook(sheets: sheets)
     }
@@ -108,6 +113,19 @@ public struct WorkbookReport {
         }
         return Sheet(name: "schools", columns: ["school", "name", "area", "phase", "year", "status"] + Self.sufficiencyColumns,
                      rows: rows)
+    }
+
+    /// Housing pupils by area, year and year group (included in the other sheets' forecasts).
+    private func housingSheet(_ layer: HousingLayer) -> Sheet {
+        var rows: [[Cell]] = []
+        for area in layer.areaPupils.keys.sorted() {
+            for (h, year) in layer.years.enumerated() {
+                for (g, pupils) in layer.areaPupils[area]![h].enumerated() where pupils != 0 {
+                    rows.append([.text(area), .integer(year), .text(ladder.yearGroups[g].name), .number(pupils)])
+                }
+            }
+        }
+        return Sheet(name: "housing", columns: ["area", "year", "year_group", "housing pupils"], rows: rows)
     }
 
     private func accuracy(_ result: Backtest.Result) -> Sheet {

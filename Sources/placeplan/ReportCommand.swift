@@ -29,6 +29,7 @@ struct ReportCommand: ParsableCommand {
     var horizon: Int?
     @Option(help: "Coverage of the prediction bands in percent (50–99). Default: the plan's, else 80.")
     var intervals: Double?
+    @OptionGroup var housing: HousingOptions
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
     @Option(help: "html (one page), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
@@ -58,9 +59,10 @@ struct ReportCommand: ParsableCommand {
         let years = horizon ?? plan.horizon
         // A plan with schools is reported as the place plan: areas from the school forecasts,
         // with places, deficits and each area's schools.
-        let place = try plan.schools.map { schools -> (PlaceForecast, PupilPlacePlan) in
-            let forecast = try PlacePlanning.forecast(schools, settings: settings, shareMethod: plan.shareMethod, horizon: years)
-            return (forecast, PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets))
+        let place = try plan.schools.map { schools -> (PlaceForecast, PupilPlacePlan, HousingLayer?) in
+            let baseline = try PlacePlanning.forecast(schools, settings: settings, shareMethod: plan.shareMethod, horizon: years)
+            let (forecast, layer) = housing.apply(plan, to: baseline)
+            return (forecast, PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets), layer)
         }
         let forecast = try place?.0.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
         var plain = plan.settings
@@ -79,9 +81,9 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .html:
             bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest,
-                                    placePlan: place?.1).render().utf8)
+                                    placePlan: place?.1, housing: place?.2).render().utf8)
         case .xlsx:
-            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1).workbook().data()
+            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1, housing: place?.2).workbook().data()
         case .scap:
             guard forecast.horizon >= ScapOutput.secondaryYears else {
                 throw CLIFailure("the SCAP export needs 7 years ahead (secondary); use --horizon 7 or more")

@@ -263,6 +263,11 @@ struct PlaceReportCLITests {
         // A primary area's table stops at Y6; a secondary area's starts at Y7.
         let northgate = html.components(separatedBy: "id=\"area-1\"")[1].components(separatedBy: "</section>")[0]
         #expect(northgate.contains("<th>Y6</th>") && !northgate.contains("<th>Y7</th>"))
+        // Housing pupils are shown apart: on the first page and in the areas with planned homes.
+        #expect(html.contains("<h3>Planned housing</h3>") && northgate.contains("Pupils from planned housing"))
+        let without = folder.appendingPathComponent("no-housing.html")
+        #expect(try CLI.run(["report", "Data/borough", "--no-accuracy", "--no-housing", "--out", without.path]).status == 0)
+        #expect(!(try String(contentsOf: without, encoding: .utf8)).contains("Planned housing"))
     }
 }
 
@@ -328,7 +333,7 @@ struct PlaceWorkbookCLITests {
         try convert.run()
         convert.waitUntilExit()
         let fods = try String(contentsOf: folder.appendingPathComponent("borough.fods"), encoding: .utf8)
-        for name in ["authority", "areas", "forecast cells", "capacity", "schools"] {
+        for name in ["authority", "areas", "forecast cells", "capacity", "schools", "housing"] {
             #expect(fods.contains("table:name=\"\(name)\""), "sheet \(name)")
         }
     }
