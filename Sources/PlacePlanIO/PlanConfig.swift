@@ -24,7 +24,7 @@ public struct PlanConfig: Equatable, Sendable {
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
-                                       "schools", "capacity"]
+                                       "schools", "capacity", "costs"]
     static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas"]
     static let schoolKeys: Set<String> = ["share_method"]

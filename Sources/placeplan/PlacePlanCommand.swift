@@ -18,6 +18,7 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan forecast                         # summary of the bundled England forecast
               placeplan forecast Data/england --horizon 3 --out forecast.csv
               placeplan plan Data/borough --out place-plan
+              placeplan scenario Data/borough expand-oakwood
               placeplan backtest Data/england --horizon 3
               placeplan check my-plan/
               placeplan archive my-plan --label "Pupil Place Plan 2025"
@@ -25,6 +26,6 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan accuracy my-plan
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
-                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self]
+                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self]
     )
 }
