@@ -46,11 +46,43 @@ public struct ScenarioChange: Equatable, Sendable {
     public let cost: Double?
     /// Where it was written, e.g. "scenarios/expand.toml, line 4".
     public let source: String
+    /// A candidate project (`placeplan optimise`): the latest year it may start; its start year in
+    /// the change (`from`, `year`, `opens`) is the earliest. `nil`: that year only.
+    public let latest: Int?
 
-    public init(_ kind: Kind, cost: Double? = nil, source: String = "") {
+    public init(_ kind: Kind, cost: Double? = nil, source: String = "", latest: Int? = nil) {
         self.kind = kind
         self.cost = cost
         self.source = source
+        self.latest = latest
+    }
+
+    /// The year the change starts.
+    public var start: Int {
+        switch kind {
+        case let .permanent(_, _, from, _, _): return from
+        case let .bulge(_, year, _, _): return year
+        case let .newSchool(school, _, _): return school.opened ?? 0
+        case let .closure(_, year): return year
+        case let .births(_, from): return from
+        case let .preference(_, _, _, from): return from
+        }
+    }
+
+    /// The same change starting in `year` instead.
+    public func starting(in year: Int) -> ScenarioChange {
+        let moved: Kind
+        switch kind {
+        case let .permanent(school, places, _, phased, part): moved = .permanent(school: school, placesPerYearGroup: places, from: year, phased: phased, part: part)
+        case let .bulge(school, _, g, size): moved = .bulge(school: school, year: year, yearGroup: g, classSize: size)
+        case let .newSchool(s, atOpening, growth):
+            moved = .newSchool(School(code: s.code, name: s.name, phase: s.phase, primaryArea: s.primaryArea, secondaryArea: s.secondaryArea,
+                                      capacity: s.capacity, opened: year), yearGroupsAtOpening: atOpening, growth: growth)
+        case let .closure(school, _): moved = .closure(school: school, year: year)
+        case let .births(percent, _): moved = .births(percent: percent, from: year)
+        case let .preference(area, school, share, _): moved = .preference(area: area, school: school, share: share, from: year)
+        }
+        return ScenarioChange(moved, cost: cost, source: source, latest: latest)
     }
 }
 

@@ -164,6 +164,20 @@ public enum ScenarioEngine {
         return result
     }
 
+    /// Places a change adds once complete (negative: removed); see `ScenarioOutcome.Project.places`.
+    public static func places(of change: ScenarioChange, layout: PhaseLayout, schools: [School]) -> Int {
+        let history = schools
+        switch change.kind {
+        case let .permanent(code, perYearGroup, _, _, part):
+            let groups = part == .primary ? layout.primary : layout.secondary
+            return perYearGroup * (history.first { $0.code == code }.map { s in groups.filter { s.teaches($0, layout: layout) }.count } ?? 0)
+        case let .bulge(_, _, _, classSize): return classSize
+        case let .newSchool(school, _, _): return (0...(layout.sixthForm?.upperBound ?? layout.secondary.upperBound)).reduce(0) { $0 + school.places(yearGroup: $1, layout: layout) }
+        case let .closure(code, _): return -(history.first { $0.code == code }?.capacity.net ?? 0)
+        case .births, .preference: return 0
+        }
+    }
+
     static func project(_ change: ScenarioChange, history: SchoolHistory, costs: CostRates) -> ScenarioOutcome.Project {
         let layout = history.layout
         var kind: AreaKind? = nil, type: ProjectType? = nil, places = 0

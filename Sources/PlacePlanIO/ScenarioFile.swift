@@ -134,7 +134,11 @@ public enum ScenarioFile {
     }
 
     /// Parses one scenario and checks it against the plan. `file` names it in messages.
-    public static func parse(_ text: String, name: String, file: String, history: SchoolHistory) throws -> Scenario {
+    ///
+    /// With `candidates`, the file lists candidate projects for `placeplan optimise`: only
+    /// `[[expansion]]`, `[[bulge]]` and `[[new_school]]`, each with an optional `latest` start year
+    /// (its `from`, `year` or `opens` is the earliest).
+    public static func parse(_ text: String, name: String, file: String, history: SchoolHistory, candidates: Bool = false) throws -> Scenario {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw InputErrors([InputIssue(file: file, line: error.source.begin.line, column: error.source.begin.column,
@@ -185,8 +189,14 @@ public enum ScenarioFile {
                     issue(nil, "each change must be a table", fix: "write the change under a [[\(section)]] header")
                     continue
                 }
-                for key in t.keys where !(changeKeys[section]!.contains(key)) {
-                    issue(key, "unknown key '\(key)'", fix: "use one of: \(changeKeys[section]!.sorted().joined(separator: ", "))")
+                    let allowed = changeKeys[section]!.union(candidates ? ["latest"] : [])
+                if candidates && !["expansion", "bulge", "new_school"].contains(section) {
+                    issue(nil, "a candidate project adds places: [[\(section)]] cannot be one",
+                          fix: "list [[expansion]], [[bulge]] and [[new_school]] projects only; put other changes in a scenario")
+                    continue
+                }
+                for key in t.keys where !allowed.contains(key) {
+                    issue(key, "unknown key '\(key)'", fix: "use one of: \(allowed.sorted().joined(separator: ", "))")
                 }
                 func int(_ key: String, required: Bool = true, range: ClosedRange<Int>, example: String) -> Int? {
                     guard let v = t[key] else {
@@ -261,6 +271,15 @@ public enum ScenarioFile {
                     ? number("cost", required: false, example: "2500000") : nil
                 if let cost, cost < 0 { issue("cost", "cost must be 0 or more (pounds, the project's total)", fix: "e.g. cost = 2500000") }
                 let source = "\(file), line \(here.map(String.init) ?? "?")"
+                let latest = candidates ? year("latest", required: false) : nil
+                func candidate(_ change: ScenarioChange) -> ScenarioChange? {
+                    guard let latest else { return change }
+                    guard latest >= change.start else {
+                        issue("latest", "latest = \(latest) is before the earliest start, \(change.start)", fix: "give latest = \(change.start) or later")
+                        return nil
+                    }
+                    return ScenarioChange(change.kind, cost: change.cost, source: change.source, latest: latest)
+                }
 
                 switch section {
                 case "expansion", "pan_reduction":
@@ -319,8 +338,9 @@ public enum ScenarioFile {
                     }
                     earlier.append((from, delta, lines.line(of: nil, in: section, index)))
                     permanents[s.code] = earlier
-                    changes.append((ScenarioChange(.permanent(school: s.code, placesPerYearGroup: delta, from: from, phased: phased, part: part),
-                                                   cost: cost, source: source), here, section))
+                    guard let change = candidate(ScenarioChange(.permanent(school: s.code, placesPerYearGroup: delta, from: from, phased: phased, part: part),
+                                                                cost: cost, source: source)) else { continue }
+                    changes.append((change, here, section))
 
                 case "bulge":
                     let s = school()
@@ -347,7 +367,8 @@ public enum ScenarioFile {
                               fix: "choose a year group it has in \(y), or a later year")
                         continue
                     }
-                    changes.append((ScenarioChange(.bulge(school: s.code, year: y, yearGroup: g, classSize: classSize), cost: cost, source: source), here, section))
+                    guard let change = candidate(ScenarioChange(.bulge(school: s.code, year: y, yearGroup: g, classSize: classSize), cost: cost, source: source)) else { continue }
+                    changes.append((change, here, section))
 
                 case "new_school":
                     let code = text("school", example: "NG10")
@@ -387,8 +408,9 @@ public enum ScenarioFile {
                     let school = School(code: code, name: name, phase: kind == .primary ? .primary : .secondary,
                                         primaryArea: kind == .primary ? area.code : nil, secondaryArea: kind == .secondary ? area.code : nil,
                                         capacity: SchoolCapacity(net: pan * groups.count, pan: pan), opened: opens)
+                    guard let change = candidate(ScenarioChange(.newSchool(school, yearGroupsAtOpening: atOpening, growth: growth), cost: cost, source: source)) else { continue }
                     newSchools[code] = (school, here)
-                    changes.append((ScenarioChange(.newSchool(school, yearGroupsAtOpening: atOpening, growth: growth), cost: cost, source: source), here, section))
+                    changes.append((change, here, section))
 
                 case "closure":
                     let s = school()

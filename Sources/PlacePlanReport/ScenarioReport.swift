@@ -4,7 +4,7 @@ import PlacePlanCore
 public enum ScenarioReport {
     public static func money(_ pounds: Double) -> String { (pounds < 0 ? "-" : "") + "£" + Format.number(abs(pounds)) }
 
-    static func describe(_ change: ScenarioChange, ladder: Ladder) -> String {
+    public static func describe(_ change: ScenarioChange, ladder: Ladder) -> String {
         func years(_ y: Int) -> String { Format.academicYear(y) }
         switch change.kind {
         case let .permanent(school, places, from, phased, part):
@@ -119,5 +119,50 @@ public enum ScenarioReport {
         }
         return [("scenario-totals.csv", totals), ("scenario-changes.csv", changes), ("scenario-areas.csv", areas),
                 ("scenario-area-summary.csv", summary)]
+    }
+}
+
+/// The cheapest programme found by `ProgrammeSearch`, and the runner-up.
+public enum ProgrammeReport {
+    public static func render(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
+                              baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan, file: String) -> String {
+        let targets = plan.targets
+        let margin = Format.percent(targets.operatingMargin, decimals: 0), target = Format.percent(targets.spareTarget, decimals: 0)
+        var out = "\(plan.name): the cheapest capital programme\n"
+        let options = candidates.reduce(0) { $0 + $1.options.count }
+        out += "\(candidates.count) candidate projects in \(file), \(options) project-and-year options; "
+            + "operating margin \(margin), spare-capacity target \(target)\n"
+        out += result.exact
+            ? "Exact: every programme was considered (branch and bound, \(Format.number(Double(result.nodes))) search nodes)\n"
+            : "Not proven optimal: the search stopped at \(Format.number(Double(result.nodes))) nodes; the best programme found is shown\n"
+        out += "Ranked by places missing for the margin (all areas and years), then cost, then spare above the target\n"
+
+        func missing(_ p: ProgrammeSearch.Programme) -> String {
+            if p.shortfall == 0 { return "none: every area has at least the \(margin) margin in every year" }
+            let areas = p.shortBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \(Format.number(Double($0.value)))" }
+            return "\(Format.number(Double(p.shortfall))) place-years (\(areas.joined(separator: ", ")))"
+        }
+        func section(_ title: String, _ p: ProgrammeSearch.Programme) -> String {
+            var text = "\n\(title): \(ScenarioReport.money(p.cost))\n"
+            var table = TextTable(header: ["project", "start", "places", "cost"])
+            for k in p.chosen {
+                let change = changes[k].starting(in: p.choices[k]!)
+                table.add([ScenarioReport.describe(change, ladder: plan.ladder) + " (\(change.source))", Format.academicYear(p.choices[k]!),
+                           Format.number(Double(ScenarioEngine.places(of: change, layout: plan.layout, schools: plan.forecast.schools.map(\.school)))),
+                           ScenarioReport.money(candidates[k].cost)])
+            }
+            text += p.chosen.isEmpty ? "no projects\n" : table.render()
+            text += "Missing for the margin: \(missing(p))\n"
+            text += "Spare above the \(target) target: \(Format.number(p.spareAboveTarget)) place-years\n"
+            return text
+        }
+        out += "\nWithout a programme: missing for the margin: \(missing(baseline))\n"
+        out += section("Chosen programme", result.best)
+        if let second = result.runnerUp {
+            let tie = second.shortfall == result.best.shortfall && abs(second.cost - result.best.cost) < 0.5
+                && abs(second.spareAboveTarget - result.best.spareAboveTarget) < 0.5
+            out += section("Runner-up (the best with other projects\(tie ? "; as good as the chosen one: a tie" : ""))", second)
+        }
+        return out
     }
 }

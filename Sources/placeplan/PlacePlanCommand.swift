@@ -26,6 +26,6 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan accuracy my-plan
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
-                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self]
+                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self, OptimiseCommand.self]
     )
 }

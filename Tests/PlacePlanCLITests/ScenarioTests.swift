@@ -205,3 +205,127 @@ struct ReadmeScenarioTests {
         #expect(documented == result.stdout)
     }
 }
+
+@Suite("The cheapest programme")
+struct ProgrammeSearchTests {
+    typealias Cell = ProgrammeSearch.Cell
+
+    /// One area, 2025–2027: 100 places; 95, 110 and 125 pupils.
+    /// X: +10 places from its start (2025 or 2026), £100. Y: +30 from 2026, £250. Z: +15 from its start (2025–2027), £120.
+    static let baseline: [Cell: (capacity: Int, pupils: Int)] = [
+        Cell(area: "A", phase: .primary, year: 2025): (100, 95),
+        Cell(area: "A", phase: .primary, year: 2026): (100, 110),
+        Cell(area: "A", phase: .primary, year: 2027): (100, 125),
+    ]
+    static func from(_ start: Int, _ places: Int) -> (start: Int, added: [Cell: Int]) {
+        (start, Dictionary(uniqueKeysWithValues: (start...2027).map { (Cell(area: "A", phase: .primary, year: $0), places) }))
+    }
+    static let candidates = [
+        ProgrammeSearch.Candidate(name: "X", cost: 100, options: [from(2025, 10), from(2026, 10)]),
+        ProgrammeSearch.Candidate(name: "Y", cost: 250, options: [from(2026, 30)]),
+        ProgrammeSearch.Candidate(name: "Z", cost: 120, options: [from(2025, 15), from(2026, 15), from(2027, 15)]),
+    ]
+
+    @Test("no margin: X from 2026 and Z from 2027 (£220) meet 110 and 125 exactly; the runner-up is Y alone (£250)")
+    func noMargin() {
+        // By hand: 2026 needs +10 and 2027 +25. {X, Z} = £220 is the only set under £250 that gives both
+        // (X alone leaves 2027 short by 15, Z alone by 10); the latest starts add no spare places early.
+        let result = ProgrammeSearch.solve(baseline: Self.baseline, candidates: Self.candidates,
+                                           targets: CapacityTargets(spareTarget: 0.05, operatingMargin: 0))
+        #expect(result.exact)
+        #expect(result.best.choices == [0: 2026, 2: 2027])
+        #expect(result.best.cost == 220 && result.best.shortfall == 0 && result.best.spareAboveTarget == 0)
+        #expect(result.runnerUp?.choices == [1: 2026])
+        #expect(result.runnerUp?.cost == 250)
+    }
+
+    @Test("a 2% margin: 110 and 125 pupils need ⌈110/0.98⌉ = 113 and ⌈125/0.98⌉ = 128 places, so Y (£250), then X + Y (£350)")
+    func withMargin() {
+        let result = ProgrammeSearch.solve(baseline: Self.baseline, candidates: Self.candidates,
+                                           targets: CapacityTargets(spareTarget: 0.05, operatingMargin: 0.02))
+        #expect(result.exact)
+        #expect(result.best.choices == [1: 2026] && result.best.cost == 250 && result.best.shortfall == 0)
+        #expect(result.runnerUp?.choices == [0: 2026, 1: 2026])
+        #expect(result.runnerUp?.cost == 350)
+        // Nothing built: 13 + 28 places missing.
+        #expect(ProgrammeSearch.solve(baseline: Self.baseline, candidates: [], targets: CapacityTargets(operatingMargin: 0.02)).best.shortfall == 41)
+    }
+
+    @Test("the search agrees with trying every programme, on random small cases")
+    func exhaustive() {
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<30 {
+            let years = 2025...2030
+            var base: [Cell: (capacity: Int, pupils: Int)] = [:]
+            for area in ["A", "B"] { for y in years { base[Cell(area: area, phase: .primary, year: y)] = (200, 180 + Int(rng.next() % 60)) } }
+            let candidates = (0..<5).map { k in
+                let area = k % 2 == 0 ? "A" : "B", places = 10 + Int(rng.next() % 30), first = 2025 + Int(rng.next() % 3)
+                let options = (first...(first + Int(rng.next() % 3))).map { s in
+                    (start: s, added: Dictionary(uniqueKeysWithValues: (s...2030).map { (Cell(area: area, phase: .primary, year: $0), places) }))
+                }
+                return ProgrammeSearch.Candidate(name: "c\(k)", cost: Double(50 + rng.next() % 200), options: options)
+            }
+            let targets = CapacityTargets(spareTarget: 0.05, operatingMargin: 0.02)
+            let result = ProgrammeSearch.solve(baseline: base, candidates: candidates, targets: targets)
+            // Every programme, by brute force.
+            var best: (Int, Double, Double)? = nil
+            func all(_ k: Int, _ added: [Cell: Int], _ cost: Double) {
+                if k == candidates.count {
+                    var short = 0, spare = 0.0
+                    for (cell, v) in base {
+                        let c = v.capacity + (added[cell] ?? 0)
+                        short += max(0, Int((Double(v.pupils) / 0.98 - 1e-9).rounded(.up)) - c)
+                        spare += max(0, Double(c - v.pupils) - 0.05 * Double(c))
+                    }
+                    let key = (short, cost, spare)
+                    if best == nil || key.0 < best!.0 || (key.0 == best!.0 && (key.1 < best!.1 - 1e-6 || (abs(key.1 - best!.1) <= 1e-6 && key.2 < best!.2 - 1e-6))) { best = key }
+                    return
+                }
+                all(k + 1, added, cost)
+                for option in candidates[k].options { all(k + 1, added.merging(option.added, uniquingKeysWith: +), cost + candidates[k].cost) }
+            }
+            all(0, [:], 0)
+            #expect(result.exact)
+            #expect(result.best.shortfall == best!.0 && abs(result.best.cost - best!.1) < 1e-6 && abs(result.best.spareAboveTarget - best!.2) < 1e-6)
+        }
+    }
+
+    @Test("placeplan optimise on the example borough is exact and closes Northgate's shortfall")
+    func borough() throws {
+        let result = try CLI.run(["optimise"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Exact: every programme was considered"))
+        #expect(result.stdout.contains("Without a programme: missing for the margin: 5,309 place-years (P01 primary 3,350"))
+        let chosen = try #require(result.stdout.components(separatedBy: "Chosen programme").last?.components(separatedBy: "Runner-up").first)
+        #expect(!chosen.contains("P01 primary"))
+        let limited = try CLI.run(["optimise", "Data/borough", "--node-limit", "100"])
+        #expect(limited.status == 0 && limited.stdout.contains("Not proven optimal: the search stopped at 101 nodes"), "\(limited.stdout)")
+    }
+
+    @Test("candidate files: only projects that add places; latest not before the earliest start")
+    func candidateFile() {
+        let history = ScenarioTests.history
+        func problems(_ text: String) -> String {
+            do { _ = try ScenarioFile.parse(text, name: "c", file: "candidates.toml", history: history, candidates: true); return "" } catch { return "\(error)" }
+        }
+        #expect(problems("[[closure]]\nschool = \"NG01\"\nyear = 2027\n").contains("line 1: [[closure]]: a candidate project adds places"))
+        #expect(problems("[[expansion]]\nschool = \"NG06\"\nfe = 1\nfrom = 2027\nlatest = 2026\n")
+            .contains("candidates.toml, line 5, column latest: [[expansion]]: latest = 2026 is before the earliest start, 2027"))
+        #expect(problems("[[expansion]]\nschool = \"NG06\"\nfe = 1\nfrom = 2027\nlatest = 2029\n") == "")
+        // In a scenario, latest is not a key.
+        #expect(ScenarioTests.problems("[[expansion]]\nschool = \"NG06\"\nfe = 1\nfrom = 2027\nlatest = 2029\n").contains("unknown key 'latest'"))
+    }
+}
+
+/// A small seeded generator for the random cases.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
