@@ -29,6 +29,9 @@ public struct PlanConfig: Equatable, Sendable {
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
+    /// `[costs]`: cost per place by phase and project type, read by `ScenarioFile.costs`.
+    static let costKeys: Set<String> = ["primary_permanent", "primary_new_school", "primary_temporary",
+                                        "secondary_permanent", "secondary_new_school", "secondary_temporary"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
     public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
@@ -212,6 +215,8 @@ public struct PlanConfig: Equatable, Sendable {
         } else if table["capacity"] != nil {
             issue("capacity", "[capacity] must be a table", fix: "write it as a section: [capacity]")
         }
+
+        if let costs = table["costs"]?.table { checkKeys(costs, allowed: costKeys, section: "costs") }
 
         var rolls = "rolls.csv", births = "births.csv", schools = "schools.csv", areas = "areas.csv"
         if let files = table["files"]?.table {

@@ -83,6 +83,22 @@ struct ScenarioTests {
         #expect(comparison.placesRemoved(bulge) == 30)
         #expect(comparison.costPerPlaceRemoved(bulge) == 9_935)
         #expect(throws: InputErrors.self) { try ScenarioFile.costs(planText: "name = \"x\"\n[costs]\nprimary_permenant = 1\n", file: "plan.toml") }
+        // plan.toml accepts [costs] and rejects a typo in it, like every other key.
+        #expect(throws: Never.self) { try PlanConfig.parse("name = \"x\"\n[costs]\nprimary_permanent = 20000\n") }
+        #expect(throws: InputErrors.self) { try PlanConfig.parse("name = \"x\"\n[costs]\nprimary_permenant = 20000\n") }
+    }
+
+    @Test("placeplan scenario costs places at plan.toml's [costs]")
+    func costsFromPlan() throws {
+        let folder = try CLI.copyOfBorough()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let config = folder.appendingPathComponent("plan.toml")
+        try (String(contentsOf: config, encoding: .utf8) + "\n[costs]\nprimary_permanent = 20000\n").write(to: config, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["scenario", folder.path, "expand-oakwood"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("primary permanent expansion £20,000"))
+        let row = result.stdout.split(separator: "\n").first { $0.hasPrefix("expand-oakwood ") }?.split(separator: " ")
+        #expect(row?.prefix(3) == ["expand-oakwood", "210", "£4,200,000"], "\(result.stdout)")
     }
 
     @Test("a new school draws its intake from its area; the area's pupils do not change")
