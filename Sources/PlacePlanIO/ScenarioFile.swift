@@ -189,7 +189,7 @@ public enum ScenarioFile {
                     issue(nil, "each change must be a table", fix: "write the change under a [[\(section)]] header")
                     continue
                 }
-                    let allowed = changeKeys[section]!.union(candidates ? ["latest"] : [])
+                let allowed = changeKeys[section]!.union(candidates ? ["latest"] : [])
                 if candidates && !["expansion", "bulge", "new_school"].contains(section) {
                     issue(nil, "a candidate project adds places: [[\(section)]] cannot be one",
                           fix: "list [[expansion]], [[bulge]] and [[new_school]] projects only; put other changes in a scenario")

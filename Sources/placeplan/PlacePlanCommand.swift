@@ -19,6 +19,7 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan forecast Data/england --horizon 3 --out forecast.csv
               placeplan plan Data/borough --out place-plan
               placeplan scenario Data/borough expand-oakwood
+              placeplan optimise Data/borough
               placeplan backtest Data/england --horizon 3
               placeplan check my-plan/
               placeplan archive my-plan --label "Pupil Place Plan 2025"
