@@ -29,13 +29,16 @@ public struct PlanConfig: Equatable, Sendable {
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
-                                       "schools", "capacity", "housing"]
+                                       "schools", "capacity", "housing", "costs"]
     static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
+    /// `[costs]`: cost per place by phase and project type, read by `ScenarioFile.costs`.
+    static let costKeys: Set<String> = ["primary_permanent", "primary_new_school", "primary_temporary",
+                                        "secondary_permanent", "secondary_new_school", "secondary_temporary"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
     public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
@@ -252,6 +255,7 @@ public struct PlanConfig: Equatable, Sendable {
         } else if table["housing"] != nil {
             issue("housing", "[housing] must be a table", fix: "write it as a section: [housing]")
         }
+        if let costs = table["costs"]?.table { checkKeys(costs, allowed: costKeys, section: "costs") }
 
         var rolls = "rolls.csv", births = "births.csv", schools = "schools.csv", areas = "areas.csv"
         var housingFile = "housing.csv", yieldsFile = "yields.csv", profileFile = "yield-profile.csv"

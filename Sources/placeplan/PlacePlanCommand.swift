@@ -18,6 +18,8 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan forecast                         # summary of the bundled England forecast
               placeplan forecast Data/england --horizon 3 --out forecast.csv
               placeplan plan Data/borough --out place-plan
+              placeplan scenario Data/borough expand-oakwood
+              placeplan optimise Data/borough
               placeplan backtest Data/england --horizon 3
               placeplan check my-plan/
               placeplan archive my-plan --label "Pupil Place Plan 2025"
@@ -27,6 +29,7 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan housing-yields Data/borough
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
-                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, DeveloperReportCommand.self, HousingYieldsCommand.self]
+                      ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self, OptimiseCommand.self,
+                      DeveloperReportCommand.self, HousingYieldsCommand.self]
     )
 }

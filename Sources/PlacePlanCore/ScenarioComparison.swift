@@ -1,0 +1,78 @@
+/// The baseline and scenarios side by side: for each planning area and phase, the first forecast
+/// year places are needed and the peak need; for each scenario, what its places cost per place of
+/// need they remove.
+///
+/// **Deficit places removed** = the largest fall, in any forecast year, of the places needed over
+/// all areas (Σ over area-phases of the DfE's places needed, counted year group by year group):
+/// `max over years of (needed in the baseline − needed in the scenario)`. A place serves every
+/// year it exists, so a place is counted once, not once a year: a 1FE primary expansion removes
+/// at most 210, a bulge class at most its class size. A scenario that adds need somewhere (a
+/// closure) has that subtracted in the same year.
+public struct ScenarioComparison: Equatable, Sendable {
+    public struct AreaPhase: Hashable, Sendable {
+        public let area: PlanningArea
+        public let phase: PlacePhase
+    }
+
+    public let baseline: ScenarioOutcome
+    public let scenarios: [ScenarioOutcome]
+
+    public init(baseline: ScenarioOutcome, scenarios: [ScenarioOutcome]) {
+        self.baseline = baseline
+        self.scenarios = scenarios
+    }
+
+    public var all: [ScenarioOutcome] { [baseline] + scenarios }
+    public var forecastYears: [Int] { baseline.plan.years.filter { baseline.plan.isForecast($0) } }
+
+    /// Every area-phase of the plan, in the plan's order.
+    public var areaPhases: [AreaPhase] {
+        var seen = Set<AreaPhase>(), result: [AreaPhase] = []
+        for outcome in all {
+            for line in outcome.areas where seen.insert(AreaPhase(area: line.area, phase: line.phase)).inserted {
+                result.append(AreaPhase(area: line.area, phase: line.phase))
+            }
+        }
+        return result
+    }
+
+    /// The first forecast year with places needed (`nil`: none in the horizon).
+    public func firstDeficit(_ outcome: ScenarioOutcome, _ key: AreaPhase) -> Int? {
+        forecastYears.first { (outcome.line(key.area.code, key.phase, $0)?.sufficiency.placesNeeded ?? 0) > 0 }
+    }
+
+    /// The most places needed in any forecast year.
+    public func peakNeeded(_ outcome: ScenarioOutcome, _ key: AreaPhase) -> Int {
+        forecastYears.map { outcome.line(key.area.code, key.phase, $0)?.sufficiency.placesNeeded ?? 0 }.max() ?? 0
+    }
+
+    /// Σ over area-phases of the peak places needed.
+    public func peakNeeded(_ outcome: ScenarioOutcome) -> Int {
+        areaPhases.reduce(0) { $0 + peakNeeded(outcome, $1) }
+    }
+
+    /// Σ over area-phases of the places needed in one year.
+    public func needed(_ outcome: ScenarioOutcome, in year: Int) -> Int {
+        areaPhases.reduce(0) { $0 + (outcome.line($1.area.code, $1.phase, year)?.sufficiency.placesNeeded ?? 0) }
+    }
+
+    /// The most deficit places the scenario removes in any forecast year (0 if it removes none).
+    public func placesRemoved(_ outcome: ScenarioOutcome) -> Int {
+        max(0, forecastYears.map { needed(baseline, in: $0) - needed(outcome, in: $0) }.max() ?? 0)
+    }
+
+    /// Cost ÷ deficit places removed; `nil` when it removes none.
+    public func costPerPlaceRemoved(_ outcome: ScenarioOutcome) -> Double? {
+        let removed = placesRemoved(outcome)
+        return removed > 0 ? outcome.cost / Double(removed) : nil
+    }
+
+    /// Area-phases where some scenario differs from the baseline in a forecast year.
+    public var changedAreaPhases: [AreaPhase] {
+        areaPhases.filter { key in
+            scenarios.contains { outcome in
+                forecastYears.contains { outcome.line(key.area.code, key.phase, $0) != baseline.line(key.area.code, key.phase, $0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import PlacePlanCore
+
+/// Capital programme scenarios against the baseline: a summary for the terminal and CSV tables.
+public enum ScenarioReport {
+    public static func money(_ pounds: Double) -> String { (pounds < 0 ? "-" : "") + "£" + Format.number(abs(pounds)) }
+
+    public static func describe(_ change: ScenarioChange, ladder: Ladder) -> String {
+        func years(_ y: Int) -> String { Format.academicYear(y) }
+        switch change.kind {
+        case let .permanent(school, places, from, phased, part):
+            let fe = places % 30 == 0 ? "\(places > 0 ? "+" : "")\(places / 30)FE" : "\(places > 0 ? "+" : "")\(places) a year group"
+            return "\(school) \(fe) (\(part.rawValue)) from \(years(from))\(phased ? ", phased" : ", every year group at once")"
+        case let .bulge(school, year, g, size):
+            return "\(school) bulge class of \(size) in \(ladder.yearGroups[g]) \(years(year))"
+        case let .newSchool(school, atOpening, growth):
+            let area = school.primaryArea ?? school.secondaryArea ?? ""
+            return "new \(school.phase.rawValue) school \(school.code) in \(area), PAN \(school.capacity.pan), opens \(years(school.opened ?? 0))"
+                + (atOpening > 1 ? " with \(atOpening) year groups" : "") + (growth > 1 ? ", +\(growth) year groups a year" : "")
+        case let .closure(school, year):
+            return "\(school) closes \(years(year))"
+        case let .births(percent, from):
+            return "births \(percent >= 0 ? "+" : "")\(Format.number(percent, decimals: 1))% from the \(years(from)) intake"
+        case let .preference(area, school, share, from):
+            return "\(Format.percent(share, decimals: 0)) of \(area)'s intake to \(school) from \(years(from))"
+        }
+    }
+
+    static func cell(_ s: Sufficiency?) -> String {
+        guard let s else { return "" }
+        let surplus = (s.surplus > 0 ? "+" : "") + Format.number(Double(s.surplus))
+        let spare = s.spare.map { " (" + Format.percent($0, signed: true) + ")" } ?? ""
+        return surplus + spare + " / " + Format.number(Double(s.placesNeeded ?? 0))
+    }
+
+    /// The summary: scenarios and their cost, each project, then every area-phase a scenario
+    /// changes (or every one, with `allAreas`), year by year.
+    public static func render(_ c: ScenarioComparison, costs: CostRates, allAreas: Bool = false) -> String {
+        let plan = c.baseline.plan
+        var out = "\(plan.name): capital programme scenarios\n"
+        let years = c.forecastYears
+        out += "Census \(Format.academicYear(plan.baseYear)); forecast \(years.first.map(Format.academicYear) ?? "")–\(years.last.map(Format.academicYear) ?? ""); "
+            + "the baseline and \(c.scenarios.count) scenario\(c.scenarios.count == 1 ? "" : "s")\n"
+        func rates(_ kind: AreaKind) -> String {
+            ProjectType.allCases.map { "\($0.rawValue) \(money(costs.perPlace($0, kind)))" }.joined(separator: ", ")
+        }
+        out += "Cost per place: primary \(rates(.primary)); secondary (and sixth form) \(rates(.secondary))\n"
+        out += "Places needed (DfE) per area and year group; removed = the most places needed it removes in any year\n\n"
+
+        var summary = TextTable(header: ["scenario", "places added", "cost", "peak places needed", "removed", "cost per place removed"])
+        for o in c.all {
+            summary.add([o.name, Format.number(Double(o.placesAdded)), money(o.cost), Format.number(Double(c.peakNeeded(o))),
+                         o.scenario == nil ? "" : Format.number(Double(c.placesRemoved(o))),
+                         o.scenario == nil ? "" : c.costPerPlaceRemoved(o).map(money) ?? "none removed"])
+        }
+        out += summary.render()
+
+        var projects = TextTable(header: ["scenario", "change", "places", "per place", "cost"])
+        projects.leftAligned = [0, 1]
+        for o in c.scenarios {
+            for p in o.projects {
+                projects.add([o.name, describe(p.change, ladder: plan.ladder), p.places == 0 ? "" : Format.number(Double(p.places)),
+                              p.costPerPlace.map(money) ?? (p.change.cost != nil ? "given" : ""), money(p.cost)])
+            }
+        }
+        if !projects.rows.isEmpty { out += "\nChanges\n" + projects.render() }
+        for o in c.scenarios where o.scenario?.title != o.name {
+            out += "\(o.name): \(o.scenario?.title ?? "")\n"
+        }
+
+        let shown = allAreas ? c.areaPhases : c.changedAreaPhases
+        for key in shown {
+            out += "\n\(key.area.label) \(key.phase.name): surplus (spare %) / places needed\n"
+            var table = TextTable(header: ["year"] + c.all.map(\.name))
+            for year in years {
+                table.add([Format.academicYear(year)] + c.all.map { cell($0.line(key.area.code, key.phase, year)?.sufficiency) })
+            }
+            table.add(["first short"] + c.all.map { c.firstDeficit($0, key).map(Format.academicYear) ?? "none" })
+            table.add(["peak needed"] + c.all.map { Format.number(Double(c.peakNeeded($0, key))) })
+            out += table.render()
+        }
+        if shown.isEmpty { out += "\nNo scenario changes any planning area's places or pupils.\n" }
+        return out
+    }
+
+    /// `scenario-totals.csv`, `scenario-changes.csv`, `scenario-areas.csv`, `scenario-area-summary.csv`.
+    public static func files(_ c: ScenarioComparison) -> [(name: String, text: String)] {
+        let plan = c.baseline.plan
+        func row(_ fields: [String]) -> String { PlacePlanOutput.row(fields) }
+        func fixed(_ x: Double, _ d: Int) -> String { Format.number(x, decimals: d, grouping: false) }
+
+        var totals = "scenario,title,changes,places_added,cost,peak_places_needed,places_removed,cost_per_place_removed\n"
+        for o in c.all {
+            totals += row([o.name, o.scenario?.title ?? "the plan as it stands", String(o.projects.count), String(o.placesAdded),
+                           fixed(o.cost, 0), String(c.peakNeeded(o)), String(c.placesRemoved(o)),
+                           c.costPerPlaceRemoved(o).map { fixed($0, 0) } ?? ""])
+        }
+        var changes = "scenario,change,phase,type,places,cost_per_place,cost,source\n"
+        for o in c.scenarios {
+            for p in o.projects {
+                changes += row([o.name, describe(p.change, ladder: plan.ladder), p.kind?.rawValue ?? "", p.type?.rawValue ?? "",
+                                String(p.places), p.costPerPlace.map { fixed($0, 0) } ?? "", fixed(p.cost, 0), p.change.source])
+            }
+        }
+        var areas = "scenario,year,basis,area,name,phase,capacity,pupils,surplus,spare_pct,places_needed,flag\n"
+        for o in c.all {
+            for line in o.areas {
+                let s = line.sufficiency
+                areas += row([o.name, String(line.year), plan.isForecast(line.year) ? "forecast" : "actual", line.area.code, line.area.name,
+                              line.phase.name, String(s.capacity), String(s.pupils), String(s.surplus),
+                              s.spare.map { fixed($0 * 100, 1) } ?? "", String(s.placesNeeded ?? 0), s.flag(plan.targets)?.rawValue ?? ""])
+            }
+        }
+        var summary = "scenario,area,name,phase,first_short,peak_places_needed\n"
+        for o in c.all {
+            for key in c.areaPhases {
+                summary += row([o.name, key.area.code, key.area.name, key.phase.name, c.firstDeficit(o, key).map(String.init) ?? "",
+                                String(c.peakNeeded(o, key))])
+            }
+        }
+        return [("scenario-totals.csv", totals), ("scenario-changes.csv", changes), ("scenario-areas.csv", areas),
+                ("scenario-area-summary.csv", summary)]
+    }
+}
+
+/// The cheapest programme found by `ProgrammeSearch`, and the runner-up.
+public enum ProgrammeReport {
+    public static func render(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
+                              baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan, file: String) -> String {
+        let targets = plan.targets
+        let margin = Format.percent(targets.operatingMargin, decimals: 0), target = Format.percent(targets.spareTarget, decimals: 0)
+        var out = "\(plan.name): the cheapest capital programme\n"
+        let options = candidates.reduce(0) { $0 + $1.options.count }
+        out += "\(candidates.count) candidate projects in \(file), \(options) project-and-year options; "
+            + "operating margin \(margin), spare-capacity target \(target)\n"
+        out += result.exact
+            ? "Exact: every programme was considered (branch and bound, \(Format.number(Double(result.nodes))) search nodes)\n"
+            : "Not proven optimal: the search stopped at \(Format.number(Double(result.nodes))) nodes; the best programme found is shown\n"
+        out += "Ranked by places missing for the margin (all areas and years), then cost, then spare above the target\n"
+
+        func missing(_ p: ProgrammeSearch.Programme) -> String {
+            if p.shortfall == 0 { return "none: every area has at least the \(margin) margin in every year" }
+            let areas = p.shortBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \(Format.number(Double($0.value)))" }
+            return "\(Format.number(Double(p.shortfall))) place-years (\(areas.joined(separator: ", ")))"
+        }
+        func section(_ title: String, _ p: ProgrammeSearch.Programme) -> String {
+            var text = "\n\(title): \(ScenarioReport.money(p.cost))\n"
+            var table = TextTable(header: ["project", "start", "places", "cost"])
+            for k in p.chosen {
+                let change = changes[k].starting(in: p.choices[k]!)
+                table.add([ScenarioReport.describe(change, ladder: plan.ladder) + " (\(change.source))", Format.academicYear(p.choices[k]!),
+                           Format.number(Double(ScenarioEngine.places(of: change, layout: plan.layout, schools: plan.forecast.schools.map(\.school)))),
+                           ScenarioReport.money(candidates[k].cost)])
+            }
+            text += p.chosen.isEmpty ? "no projects\n" : table.render()
+            text += "Missing for the margin: \(missing(p))\n"
+            text += "Spare above the \(target) target: \(Format.number(p.spareAboveTarget)) place-years\n"
+            return text
+        }
+        out += "\nWithout a programme: missing for the margin: \(missing(baseline))\n"
+        out += section("Chosen programme", result.best)
+        if let second = result.runnerUp {
+            let tie = second.shortfall == result.best.shortfall && abs(second.cost - result.best.cost) < 0.5
+                && abs(second.spareAboveTarget - result.best.spareAboveTarget) < 0.5
+            out += section("Runner-up (the best with other projects\(tie ? "; as good as the chosen one: a tie" : ""))", second)
+        }
+        return out
+    }
+}
