@@ -189,10 +189,17 @@ public struct HousingSettings: Equatable, Sendable {
         self.background = background
     }
 
+    /// The permanent-expansion rates of a set of project costs (by default the DfE national
+    /// averages, `CostRates.dfe`): the places a development needs are permanent places.
+    /// Sixth-form places are costed at the secondary rate (the scorecards give no separate figure).
+    public static func permanentCosts(_ rates: CostRates) -> [PlacePhase: Double] {
+        let primary = rates.perPlace(.permanent, .primary), secondary = rates.perPlace(.permanent, .secondary)
+        return [.primary: primary, .secondary: secondary, .sixthForm: secondary]
+    }
+
     /// DfE national average cost per place of a permanent expansion (2025 scorecards, Q1-2026
-    /// prices; PRIMER §5): primary £21,014, secondary £28,902; sixth-form places at the
-    /// secondary rate (the scorecards give no separate figure).
-    public static let nationalCosts: [PlacePhase: Double] = [.primary: 21_014, .secondary: 28_902, .sixthForm: 28_902]
+    /// prices; PRIMER §5): primary £21,014, secondary £28,902.
+    public static let nationalCosts = permanentCosts(.dfe)
 
     public static let `default` = HousingSettings()
 

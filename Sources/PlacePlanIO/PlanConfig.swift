@@ -36,9 +36,6 @@ public struct PlanConfig: Equatable, Sendable {
                                            "sixth_form_cost_per_place", "background"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
-    /// `[costs]`: cost per place by phase and project type, read by `ScenarioFile.costs`.
-    static let costKeys: Set<String> = ["primary_permanent", "primary_new_school", "primary_temporary",
-                                        "secondary_permanent", "secondary_new_school", "secondary_temporary"]
 
     /// Parses the text of `plan.toml`; `file` is the name used in messages.
     public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
@@ -223,7 +220,14 @@ public struct PlanConfig: Equatable, Sendable {
             issue("capacity", "[capacity] must be a table", fix: "write it as a section: [capacity]")
         }
 
+        // One set of costs per place: `[costs]` (also read by the scenarios) gives the
+        // permanent-expansion rates developer contributions use, unless `[housing]` overrides them.
         var housing = HousingSettings.default
+        do {
+            housing.costPerPlace = HousingSettings.permanentCosts(try ScenarioFile.costs(planText: text, file: file))
+        } catch let errors as InputErrors {
+            log.add(contentsOf: errors.issues)
+        }
         if let section = table["housing"]?.table {
             checkKeys(section, allowed: housingKeys, section: "housing")
             if let value = section["regional_factor"] {
@@ -255,7 +259,6 @@ public struct PlanConfig: Equatable, Sendable {
         } else if table["housing"] != nil {
             issue("housing", "[housing] must be a table", fix: "write it as a section: [housing]")
         }
-        if let costs = table["costs"]?.table { checkKeys(costs, allowed: costKeys, section: "costs") }
 
         var rolls = "rolls.csv", births = "births.csv", schools = "schools.csv", areas = "areas.csv"
         var housingFile = "housing.csv", yieldsFile = "yields.csv", profileFile = "yield-profile.csv"
