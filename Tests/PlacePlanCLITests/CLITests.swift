@@ -18,6 +18,26 @@ struct CLI {
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
     static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+        try start(arguments, in: directory).finish()
+    }
+
+    /// A started `placeplan` process and its output pipes.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        /// Reads both pipes before waiting, so a large output cannot fill a pipe and block.
+        func finish() -> Result {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    static func start(_ arguments: [String], in directory: URL = root) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -26,12 +46,7 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting so a large output cannot fill a pipe and block.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Running(process: process, out: out, err: err)
     }
 
     /// A fresh temporary folder, removed by the caller.

@@ -328,24 +328,7 @@ struct StoreCLITests {
 extension CLI {
     /// Starts every command at once and waits for all of them.
     static func runConcurrently(_ runs: [[String]], in directory: URL = root) throws -> [Result] {
-        let started = try runs.map { arguments -> (Process, Pipe, Pipe) in
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            return (process, out, err)
-        }
-        return started.map { process, out, err in
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
-        }
+        try runs.map { try start($0, in: directory) }.map { $0.finish() }
     }
 }
 
