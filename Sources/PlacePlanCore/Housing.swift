@@ -218,3 +218,20 @@ public struct HousingInput: Equatable, Sendable {
         self.settings = settings
     }
 }
+
+extension HousingInput {
+    /// The housing trajectory with a scenario's housing variants applied: each named site's
+    /// completions moved by its delay and scaled (0 removes the site). Other sites are untouched.
+    public func varied(by changes: [ScenarioChange]) -> HousingInput {
+        var variants: [String: (delay: Int, scale: Double)] = [:]
+        for change in changes { if case let .housing(site, delay, scale) = change.kind { variants[site] = (delay, scale) } }
+        guard !variants.isEmpty else { return self }
+        let varied = completions.compactMap { c -> HousingCompletion? in
+            guard let v = variants[c.site] else { return c }
+            guard v.scale > 0 else { return nil }
+            return HousingCompletion(site: c.site, area: c.area, secondaryArea: c.secondaryArea, school: c.school,
+                                     year: c.year + v.delay, dwellings: c.dwellings * v.scale, category: c.category, line: c.line)
+        }
+        return HousingInput(completions: varied, yields: yields, settings: settings)
+    }
+}

@@ -39,6 +39,9 @@ public struct ScenarioChange: Equatable, Sendable {
         /// `share` of the entry year group of `area` (Reception or Year 7) goes to `school` from
         /// `from`, and stays with it as it moves up.
         case preference(area: String, school: String, share: Double, from: Int)
+        /// A housing site of `housing.csv` built `delay` years later (earlier if negative) and at
+        /// `scale` times its dwellings (0 = removed): what if it slips, shrinks or never comes?
+        case housing(site: String, delay: Int, scale: Double)
     }
 
     public let kind: Kind
@@ -66,6 +69,7 @@ public struct ScenarioChange: Equatable, Sendable {
         case let .closure(_, year): return year
         case let .births(_, from): return from
         case let .preference(_, _, _, from): return from
+        case .housing: return 0  // it moves the site's own years, not a start of its own
         }
     }
 
@@ -81,6 +85,7 @@ public struct ScenarioChange: Equatable, Sendable {
         case let .closure(school, _): moved = .closure(school: school, year: year)
         case let .births(percent, _): moved = .births(percent: percent, from: year)
         case let .preference(area, school, share, _): moved = .preference(area: area, school: school, share: share, from: year)
+        case .housing: moved = kind
         }
         return ScenarioChange(moved, cost: cost, source: source, latest: latest)
     }

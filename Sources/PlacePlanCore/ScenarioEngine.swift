@@ -68,7 +68,9 @@ public enum ScenarioEngine {
         }
         // Planned housing sits on every run alike, as in `placeplan plan`, so scenarios and the
         // baseline differ only by the scenario's own changes.
-        if let housing { forecast = forecast.adding(HousingModel.layer(housing, forecast: forecast)) }
+        if let housing = housing.map({ $0.varied(by: changes) }) {
+            forecast = forecast.adding(HousingModel.layer(housing, forecast: forecast))
+        }
         let plan = PupilPlacePlan(name: name, forecast: forecast, history: changed, targets: targets)
         let years = (plan.years.first ?? forecast.baseYear)...(plan.years.last ?? forecast.baseYear)
         let added = addedPlaces(changes, schools: changed.schools, layout: changed.layout, years: years)
@@ -123,7 +125,7 @@ public enum ScenarioEngine {
                         if reached && !usual { add(school.code, year, g, school.places(yearGroup: g, layout: layout)) }
                     }
                 }
-            case .closure, .births, .preference:
+            case .closure, .births, .preference, .housing:
                 continue
             }
         }
@@ -178,7 +180,7 @@ public enum ScenarioEngine {
         case let .bulge(_, _, _, classSize): return classSize
         case let .newSchool(school, _, _): return (0...(layout.sixthForm?.upperBound ?? layout.secondary.upperBound)).reduce(0) { $0 + school.places(yearGroup: $1, layout: layout) }
         case let .closure(code, _): return -(history.first { $0.code == code }?.capacity.net ?? 0)
-        case .births, .preference: return 0
+        case .births, .preference, .housing: return 0
         }
     }
 
@@ -202,7 +204,7 @@ public enum ScenarioEngine {
             places = (0..<history.ladder.count).reduce(0) { $0 + school.places(yearGroup: $1, layout: layout) }
         case let .closure(code, _):
             if let school = history.school(code) { places = -school.capacity.net }
-        case .births, .preference:
+        case .births, .preference, .housing:
             break
         }
         let rate = type.flatMap { t in kind.map { costs.perPlace(t, $0) } }

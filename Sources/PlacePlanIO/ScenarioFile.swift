@@ -43,6 +43,11 @@ import TOMLKit
 /// school = "NG10"
 /// share_percent = 10
 /// from = 2027
+///
+/// [[housing]]                 # a site of housing.csv: later, smaller, or not at all
+/// site = "Northgate Fields"
+/// delay_years = 2
+/// scale_percent = 50          # or: remove = true
 /// ```
 public enum ScenarioFile {
     public static let folderName = "scenarios"
@@ -55,8 +60,9 @@ public enum ScenarioFile {
         "closure": ["school", "year", "note"],
         "births": ["percent", "from", "note"],
         "preference": ["area", "school", "share_percent", "from", "note"],
+        "housing": ["site", "delay_years", "scale_percent", "remove", "note"],
     ]
-    static let order = ["expansion", "pan_reduction", "bulge", "new_school", "closure", "births", "preference"]
+    static let order = ["expansion", "pan_reduction", "bulge", "new_school", "closure", "births", "preference", "housing"]
     static let topKeys: Set<String> = Set(changeKeys.keys).union(["title", "description"])
 
     /// The scenario files of a plan folder (sorted by name), or `[]` when it has no `scenarios/`.
@@ -68,7 +74,10 @@ public enum ScenarioFile {
 
     /// Reads the named scenarios (every one when `names` is empty) of a plan folder.
     /// `display` is the folder as the user wrote it, for messages.
-    public static func load(_ planFolder: URL, display: String, names requested: [String], history: SchoolHistory) throws -> [Scenario] {
+    /// `sites`: the housing sites of the plan's housing.csv (`nil`: it has none), which
+    /// `[[housing]]` changes must name.
+    public static func load(_ planFolder: URL, display: String, names requested: [String], history: SchoolHistory,
+                            sites: Set<String>? = nil) throws -> [Scenario] {
         let available = names(in: planFolder)
         let folderText = (display.hasSuffix("/") ? display : display + "/") + folderName
         var log = IssueLog()
@@ -90,7 +99,7 @@ public enum ScenarioFile {
                 log.add(InputIssue(file: file, message: "cannot be read as UTF-8 text", fix: "save it as UTF-8 text"))
                 continue
             }
-            do { scenarios.append(try parse(text, name: name, file: file, history: history)) } catch let errors as InputErrors {
+            do { scenarios.append(try parse(text, name: name, file: file, history: history, sites: sites)) } catch let errors as InputErrors {
                 log.add(contentsOf: errors.issues)
             }
         }
@@ -138,7 +147,8 @@ public enum ScenarioFile {
     /// With `candidates`, the file lists candidate projects for `placeplan optimise`: only
     /// `[[expansion]]`, `[[bulge]]` and `[[new_school]]`, each with an optional `latest` start year
     /// (its `from`, `year` or `opens` is the earliest).
-    public static func parse(_ text: String, name: String, file: String, history: SchoolHistory, candidates: Bool = false) throws -> Scenario {
+    public static func parse(_ text: String, name: String, file: String, history: SchoolHistory, candidates: Bool = false,
+                             sites: Set<String>? = nil) throws -> Scenario {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw InputErrors([InputIssue(file: file, line: error.source.begin.line, column: error.source.begin.column,
@@ -445,6 +455,37 @@ public enum ScenarioFile {
                     }
                     birthsLine = lines.line(of: nil, in: section, index)
                     changes.append((ScenarioChange(.births(percent: percent, from: from), source: source), here, section))
+
+                case "housing":
+                    guard let site = text("site", example: "Northgate Fields") else { continue }
+                    guard let sites else {
+                        issue("site", "the plan has no housing.csv, so there is no site '\(site)' to change",
+                              fix: "add housing.csv to the plan folder, or remove this [[housing]] change")
+                        continue
+                    }
+                    guard sites.contains(site) else {
+                        issue("site", "there is no site '\(site)' in housing.csv",
+                              fix: "use one of: \(sites.sorted().joined(separator: ", "))")
+                        continue
+                    }
+                    let delay = t["delay_years"] == nil ? 0 : int("delay_years", range: -10...15, example: "2")
+                    var scale: Double? = t["scale_percent"] == nil ? 1 : number("scale_percent", example: "50").map { $0 / 100 }
+                    if let s = scale, !(0...5).contains(s) {
+                        issue("scale_percent", "scale_percent must be from 0 to 500 (% of the site's homes)", fix: "e.g. scale_percent = 50")
+                        scale = nil
+                    }
+                    if let remove = t["remove"] {
+                        if remove.bool == true { scale = 0 } else if remove.bool == nil {
+                            issue("remove", "remove must be true or false", fix: "remove = true")
+                        }
+                    }
+                    guard let delay, let scale else { continue }
+                    if changes.contains(where: { if case let .housing(other, _, _) = $0.0.kind { return other == site } else { return false } }) {
+                        issue("site", "site '\(site)' is already changed in this scenario: the changes conflict",
+                              fix: "keep one [[housing]] change per site")
+                        continue
+                    }
+                    changes.append((ScenarioChange(.housing(site: site, delay: delay, scale: scale), source: source), here, section))
 
                 case "preference":
                     let areaCode = text("area", example: "P01")

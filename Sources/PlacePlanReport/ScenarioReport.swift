@@ -22,6 +22,12 @@ public enum ScenarioReport {
             return "births \(percent >= 0 ? "+" : "")\(Format.number(percent, decimals: 1))% from the \(years(from)) intake"
         case let .preference(area, school, share, from):
             return "\(Format.percent(share, decimals: 0)) of \(area)'s intake to \(school) from \(years(from))"
+        case let .housing(site, delay, scale):
+            if scale == 0 { return "housing site \(site) removed" }
+            var parts: [String] = []
+            if delay != 0 { parts.append(delay > 0 ? "\(delay) year\(delay == 1 ? "" : "s") later" : "\(-delay) year\(delay == -1 ? "" : "s") earlier") }
+            if scale != 1 { parts.append("\(Format.percent(scale, decimals: 0)) of its homes") }
+            return "housing site \(site): " + (parts.isEmpty ? "unchanged" : parts.joined(separator: ", "))
         }
     }
 

@@ -64,7 +64,8 @@ struct ScenarioCommand: ParsableCommand {
         do {
             let configText = (try? String(contentsOf: url.appendingPathComponent(PlanFolder.configFile), encoding: .utf8)) ?? ""
             costs = try ScenarioFile.costs(planText: configText, file: (display.hasSuffix("/") ? display : display + "/") + PlanFolder.configFile)
-            scenarios = try ScenarioFile.load(url, display: display, names: names, history: history)
+            scenarios = try ScenarioFile.load(url, display: display, names: names, history: history,
+                                              sites: plan.housing.map { Set($0.completions.map(\.site)) })
         } catch let errors as InputErrors {
             throw CLIFailure("the scenarios have problems; nothing was written.\n" + errors.description)
         }
