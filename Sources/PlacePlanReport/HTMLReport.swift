@@ -16,15 +16,18 @@ public struct HTMLReport {
     public let placePlan: PupilPlacePlan?
     /// Pupils from planned housing (already inside the forecast), shown separately.
     public let housing: HousingLayer?
+    /// Archived vintages scored against the actuals now known (from the plan's database).
+    public let vintages: [AccuracyReport.Vintage]
 
     public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
-                housing: HousingLayer? = nil) {
+                housing: HousingLayer? = nil, vintages: [AccuracyReport.Vintage] = []) {
         self.plan = plan
         self.forecast = forecast
         self.generated = generated
         self.backtest = backtest
         self.placePlan = placePlan
         self.housing = housing
+        self.vintages = vintages
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -80,6 +83,7 @@ public struct HTMLReport {
         if let placePlan { out += sufficiencySummary(placePlan) }
         if let housing { out += housingSummary(housing) }
         out += movers()
+        if !vintages.isEmpty { out += trackRecord() }
         if let backtest { out += accuracy(backtest) }
         out += "</section>\n"
         return out
@@ -123,6 +127,39 @@ public struct HTMLReport {
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// How past published forecasts (archived vintages) compare with the censuses since: the
+    /// authority's signed error on intake and phase totals, by years ahead, latest vintage first.
+    private func trackRecord() -> String {
+        let measures = VintageAccuracy.measures(for: ladder).map(\.name)
+        var out = "<h3>Accuracy of published forecasts</h3>\n"
+        let scored = vintages.filter { !$0.result.scores.isEmpty }
+        guard let latest = scored.max(by: { $0.origin < $1.origin }) else {
+            return out + "<p>\(vintages.count) archived forecast\(vintages.count == 1 ? "" : "s"), none of them scored yet: "
+                + "no census since has been imported (placeplan actuals import).</p>\n"
+        }
+        let intake = measures.filter { $0.hasSuffix("intake") }.compactMap { m -> String? in
+            latest.result.scores(level: .authority, measure: m, horizon: 1).first?.error.map { "\(e(m)) \(Format.percent($0, decimals: 2, signed: true))" }
+        }
+        if !intake.isEmpty {
+            out += "<p class=\"lede\">The \(Format.academicYear(latest.origin + 1)) intake forecast \(e(latest.label.map { "(\($0))" } ?? "")) "
+            out += "came within \(intake.joined(separator: ", ")) of the children admitted.</p>\n"
+        }
+        out += "<table>\n<thead><tr><th>forecast</th><th>made from</th><th>years ahead</th>"
+        out += measures.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for vintage in scored.sorted(by: { ($0.origin, $0.id) > ($1.origin, $1.id) }) {
+            for h in vintage.result.horizons {
+                out += "<tr><th>\(e(vintage.label ?? "vintage \(vintage.id)"))</th><td>\(Format.academicYear(vintage.origin))</td><td>\(h)</td>"
+                for m in measures {
+                    let error = vintage.result.scores(level: .authority, measure: m, horizon: h).first?.error
+                    out += "<td>\(error.map { Format.percent($0, decimals: 2, signed: true) } ?? "–")</td>"
+                }
+                out += "</tr>\n"
+            }
+        }
+        return out + "</tbody>\n</table>\n<p class=\"range\">Error = (forecast − actual) / actual for the authority, sign kept "
+            + "(+ over-forecast), as DfE scorecards measure it.</p>\n"
     }
 
     private func contents() -> String {

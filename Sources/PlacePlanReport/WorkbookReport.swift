@@ -12,13 +12,17 @@ public struct WorkbookReport {
     /// Pupils from planned housing: adds the `housing` sheet.
     public let housing: HousingLayer?
 
+    /// Archived vintages scored against actuals: adds the `vintages` sheet.
+    public let vintages: [AccuracyReport.Vintage]
+
     public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
-                housing: HousingLayer? = nil) {
+                housing: HousingLayer? = nil, vintages: [AccuracyReport.Vintage] = []) {
         self.plan = plan
         self.forecast = forecast
         self.backtest = backtest
         self.placePlan = placePlan
         self.housing = housing
+        self.vintages = vintages
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -31,6 +35,7 @@ public struct WorkbookReport {
         if let placePlan { sheets += [capacity(placePlan), schools(placePlan)] }
         if let housing { sheets.append(housingSheet(housing)) }
         if let backtest { sheets.append(accuracy(backtest)) }
+        if vintages.contains(where: { !$0.result.scores.isEmpty }) { sheets.append(vintageSheet()) }
         return Workbook(sheets: sheets)
     }
 
@@ -126,6 +131,20 @@ public struct WorkbookReport {
             }
         }
         return Sheet(name: "housing", columns: ["area", "year", "year_group", "housing pupils"], rows: rows)
+    }
+
+    /// Every score of every archived vintage: the track record, cell by cell.
+    private func vintageSheet() -> Sheet {
+        var rows: [[Cell]] = []
+        for vintage in vintages {
+            for score in vintage.result.scores {
+                rows.append([.integer(Int(vintage.id)), .text(vintage.label ?? ""), .integer(vintage.origin), .text(score.level.rawValue),
+                             .text(score.code), .text(score.measure), .integer(score.year), .integer(score.horizon),
+                             .number(score.forecast), .number(score.actual), score.error.map(Cell.number) ?? .empty])
+            }
+        }
+        return Sheet(name: "vintages", columns: ["vintage", "label", "origin", "level", "code", "measure", "year", "years ahead",
+                                                 "forecast", "actual", "error"], rows: rows)
     }
 
     private func accuracy(_ result: Backtest.Result) -> Sheet {

@@ -3,6 +3,7 @@ import Foundation
 import PlacePlanCore
 import PlacePlanIO
 import PlacePlanReport
+import PlacePlanStore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Coverage of the prediction bands in percent (50–99). Default: the plan's, else 80.")
     var intervals: Double?
     @OptionGroup var housing: HousingOptions
+    @OptionGroup var database: DatabaseOption
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
     @Option(help: "html (one page), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
@@ -76,14 +78,16 @@ struct ReportCommand: ParsableCommand {
                                            horizon: reach).areaForecast
             }
         }()
+        let vintages = scoredVintages()
         let path = out ?? format.defaultFile
         let bytes: Data
         switch format {
         case .html:
             bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest,
-                                    placePlan: place?.1, housing: place?.2).render().utf8)
+                                    placePlan: place?.1, housing: place?.2, vintages: vintages).render().utf8)
         case .xlsx:
-            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1, housing: place?.2).workbook().data()
+            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1, housing: place?.2,
+                                   vintages: vintages).workbook().data()
         case .scap:
             guard forecast.horizon >= ScapOutput.secondaryYears else {
                 throw CLIFailure("the SCAP export needs 7 years ahead (secondary); use --horizon 7 or more")
@@ -92,6 +96,26 @@ struct ReportCommand: ParsableCommand {
         }
         try OutputOptions(out: path).emit(bytes)
         print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(forecast.areas.count) areas)")
+    }
+
+    /// Archived vintages scored against the actuals, when the plan's database exists: the track
+    /// record the first page shows. No database is not an error (nothing has been archived yet);
+    /// a database that cannot be read is said on standard error and left out.
+    func scoredVintages() -> [AccuracyReport.Vintage] {
+        guard let path = try? database.path(planFolder: { try location.url() }), FileManager.default.fileExists(atPath: path) else {
+            return []
+        }
+        do {
+            let store = try PlanStore(path: path, mode: .existing)
+            return try store.score().map {
+                AccuracyReport.Vintage(id: $0.vintage.id, label: $0.vintage.label, plan: $0.vintage.planName,
+                                       origin: $0.vintage.originYear, horizon: $0.vintage.horizon, method: $0.vintage.method,
+                                       createdAt: $0.vintage.createdAt, result: $0.result)
+            }
+        } catch {
+            printError("warning: \(path): \(error); the report leaves out the accuracy of past vintages")
+            return []
+        }
     }
 
     /// "2026-11-22 22:50 UTC": unambiguous, and free of the process locale.

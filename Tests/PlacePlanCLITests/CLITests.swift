@@ -353,3 +353,38 @@ struct PlaceWorkbookCLITests {
         }
     }
 }
+
+@Suite("placeplan report with archived vintages", .serialized)
+struct VintageReportCLITests {
+    @Test("the first page shows how a published forecast compared with the census that followed")
+    func trackRecord() throws {
+        // England as known in 2016: rolls and births up to 2016; then the 2017 census arrives.
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        var census = ["year,area,area_name,year_group,pupils"]
+        for name in ["rolls.csv", "births.csv"] {
+            let url = plan.appendingPathComponent(name)
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            if name == "rolls.csv" { census += lines.dropFirst().filter { $0.hasPrefix("2017,") }.map(String.init) }
+            let kept = [lines[0]] + lines.dropFirst().filter { Int($0.prefix(4)).map { $0 <= 2016 } ?? false }
+            try (kept.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let censusFile = plan.deletingLastPathComponent().appendingPathComponent("census-2017.csv")
+        try (census.joined(separator: "\n") + "\n").write(to: censusFile, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["archive", plan.path, "--label", "Plan 2016", "--horizon", "2"]).status == 0)
+        #expect(try CLI.run(["actuals", "import", censusFile.path, "--plan", plan.path]).status == 0)
+
+        let html = plan.appendingPathComponent("report.html")
+        let result = try CLI.run(["report", plan.path, "--horizon", "2", "--no-accuracy", "--out", html.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("<h3>Accuracy of published forecasts</h3>"))
+        #expect(text.contains("The 2017/18 intake forecast (Plan 2016) came within R intake "))
+        // The row of the vintage one year ahead carries the authority's Reception error, as `accuracy` computes it.
+        let accuracy = try CLI.run(["accuracy", plan.path, "--format", "csv"])
+        let reception = try #require(accuracy.stdout.split(separator: "\n").first { $0.contains(",authority,authority,R intake,intake,2017,1,") })
+        let percent = try #require(Double(reception.split(separator: ",").last!))
+        let shown = (percent >= 0 ? "+" : "") + String(format: "%.2f", percent) + "%"
+        #expect(text.contains("came within R intake \(shown)"), "\(shown)")
+    }
+}
