@@ -15,7 +15,7 @@ struct PlacePlanCommand: ParsableCommand {
             rolls in placeplan.sqlite in the plan folder (--db names another database).
 
             Examples:
-              placeplan forecast                         # summary of the bundled England forecast
+              placeplan forecast                 # summary of the bundled England forecast
               placeplan forecast Data/england --horizon 3 --out forecast.csv
               placeplan plan Data/borough --out place-plan
               placeplan scenario Data/borough expand-oakwood
@@ -25,7 +25,8 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan archive my-plan --label "Pupil Place Plan 2025"
               placeplan actuals import census-2026.csv --plan my-plan
               placeplan accuracy my-plan
-              placeplan developer-report Data/borough --site "Northgate Fields" --out fields.html
+              placeplan report Data/borough --out borough.html
+              placeplan developer-report Data/borough --site "Northgate Fields"
               placeplan housing-yields Data/borough
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,

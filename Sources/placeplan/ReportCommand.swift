@@ -8,7 +8,7 @@ import PlacePlanStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the pupil place plan as one self-contained HTML page, or as an .xlsx workbook.",
+        abstract: "Write the place plan as one self-contained HTML page, an .xlsx workbook or a SCAP-shaped CSV.",
         discussion: """
             The page has inline CSS and SVG charts, no scripts and no links outside itself, so it
             opens offline and prints cleanly to PDF from a browser: a first page with totals by
