@@ -28,12 +28,7 @@ public struct LeastSquaresFit: Equatable, Sendable {
     public var isFullRank: Bool { rank == coefficients.count }
 
     /// Predicted response for one row of predictors.
-    public func predict(_ predictors: [Double]) -> Double {
-        precondition(predictors.count == coefficients.count, "predictor count must match coefficients")
-        var sum = 0.0
-        for (x, b) in zip(predictors, coefficients) { sum += x * b }
-        return sum
-    }
+    public func predict(_ predictors: [Double]) -> Double { linearPredictor(predictors, coefficients) }
 }
 
 /// Least squares through LAPACK.
@@ -45,6 +40,19 @@ public enum LeastSquares {
     /// Default relative tolerance for deciding rank: singular-value-like quantities of R below
     /// `tolerance × largest` are treated as zero.
     public static let defaultRankTolerance = 1e-10
+
+    /// The checks every fit makes before LAPACK sees its inputs: matching lengths, something to
+    /// fit, and no NaN or infinity (which LAPACK would quietly spread through the answer).
+    static func checkInputs(design: Matrix, response: [Double]) throws {
+        let m = design.rows, n = design.columns
+        guard response.count == m else {
+            throw LinearAlgebraError.dimensionMismatch("\(m) rows in the design but \(response.count) responses")
+        }
+        guard n > 0 else { throw LinearAlgebraError.dimensionMismatch("the design has no columns") }
+        guard m > 0 else { throw LinearAlgebraError.dimensionMismatch("there are no observations") }
+        guard design.storage.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the design matrix") }
+        guard response.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the response") }
+    }
 
     /// Solves `min ‖W^½ (y − X β)‖²`.
     /// - Parameters:
@@ -60,17 +68,11 @@ public enum LeastSquares {
         rankTolerance: Double = defaultRankTolerance,
         onRankDeficiency: RankDeficiencyPolicy = .minimumNorm
     ) throws -> LeastSquaresFit {
+        try checkInputs(design: design, response: response)
         let m = design.rows, n = design.columns
-        guard response.count == m else {
-            throw LinearAlgebraError.dimensionMismatch("\(m) rows in the design but \(response.count) responses")
-        }
-        guard n > 0 else { throw LinearAlgebraError.dimensionMismatch("the design has no columns") }
-        guard m > 0 else { throw LinearAlgebraError.dimensionMismatch("there are no observations") }
         if let weights, weights.count != m {
             throw LinearAlgebraError.dimensionMismatch("\(m) observations but \(weights.count) weights")
         }
-        guard design.storage.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the design matrix") }
-        guard response.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the response") }
         if let weights {
             guard weights.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the weights") }
             if let bad = weights.firstIndex(where: { $0 < 0 }) {
@@ -133,4 +135,12 @@ public enum LeastSquares {
         let errors = (0..<n).map { (sigmaSquared * gram[$0 + $0 * n]).squareRoot() }
         return errors.allSatisfy(\.isFinite) ? errors : nil
     }
+}
+
+/// Σ xⱼ βⱼ: the prediction of any linear fit for one row of predictors.
+func linearPredictor(_ predictors: [Double], _ coefficients: [Double]) -> Double {
+    precondition(predictors.count == coefficients.count, "predictor count must match coefficients")
+    var sum = 0.0
+    for (x, b) in zip(predictors, coefficients) { sum += x * b }
+    return sum
 }

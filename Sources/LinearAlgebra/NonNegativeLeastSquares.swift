@@ -24,12 +24,7 @@ public struct NonNegativeFit: Equatable, Sendable {
         return errors[k]
     }
 
-    public func predict(_ predictors: [Double]) -> Double {
-        precondition(predictors.count == coefficients.count, "predictor count must match coefficients")
-        var sum = 0.0
-        for (x, b) in zip(predictors, coefficients) { sum += x * b }
-        return sum
-    }
+    public func predict(_ predictors: [Double]) -> Double { linearPredictor(predictors, coefficients) }
 }
 
 /// Non-negative least squares by the active-set method of Lawson and Hanson (1974, ch. 23).
@@ -56,14 +51,8 @@ public enum NonNegativeLeastSquares {
         tolerance: Double = 1e-10,
         maximumIterations: Int? = nil
     ) throws -> NonNegativeFit {
+        try LeastSquares.checkInputs(design: design, response: response)
         let m = design.rows, n = design.columns
-        guard response.count == m else {
-            throw LinearAlgebraError.dimensionMismatch("\(m) rows in the design but \(response.count) responses")
-        }
-        guard n > 0 else { throw LinearAlgebraError.dimensionMismatch("the design has no columns") }
-        guard m > 0 else { throw LinearAlgebraError.dimensionMismatch("there are no observations") }
-        guard design.storage.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the design matrix") }
-        guard response.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite("the response") }
 
         // Unit-length columns; a zero column keeps scale 1 and is never brought in.
         var scale = [Double](repeating: 1, count: n)

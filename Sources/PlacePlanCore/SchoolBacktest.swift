@@ -33,3 +33,20 @@ extension PlaceForecast {
                  lastKnownBirthsYear: lastKnownBirthsYear)
     }
 }
+
+extension Plan {
+    /// Replays this plan's past, area by area: a place plan whole (its areas made from its
+    /// schools, with Year 7 by transfer), any other plan by cohort survival alone.
+    public func backtest(methods: [ForecastSettings], horizon: Int, origins: [Int]? = nil, perYearGroup: Bool = false,
+                         progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
+        let measures = Backtest.measures(for: history.ladder, layout: schools?.layout, perYearGroup: perYearGroup)
+        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = schools.map { schools in
+            { settings, origin, reach in
+                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: shareMethod,
+                                           horizon: reach).areaForecast
+            }
+        }
+        return try Backtest.run(history, methods: methods, horizon: horizon, origins: origins, measures: measures,
+                                forecaster: forecaster, progress: progress)
+    }
+}

@@ -65,34 +65,7 @@ enum HousingReader {
                     }
                 }
             }
-            var category = DwellingCategory.unknown
-            if housing.has("type") {
-                let text = housing.text(row, "type").lowercased()
-                if !text.isEmpty {
-                    if let type = DwellingType(rawValue: text) { category.type = type } else {
-                        log.add(housing.issue(row, "type", "'\(housing.text(row, "type"))' is not a dwelling type",
-                                              fix: "write house or flat, or leave it empty when not known"))
-                    }
-                }
-            }
-            if housing.has("tenure") {
-                let text = housing.text(row, "tenure").lowercased()
-                if !text.isEmpty {
-                    if let tenure = Tenure(rawValue: text) { category.tenure = tenure } else {
-                        log.add(housing.issue(row, "tenure", "'\(housing.text(row, "tenure"))' is not a tenure",
-                                              fix: "write market or affordable, or leave it empty when not known"))
-                    }
-                }
-            }
-            if housing.has("bedrooms") {
-                let text = housing.text(row, "bedrooms")
-                if !text.isEmpty {
-                    if let n = Int(text.hasSuffix("+") ? String(text.dropLast()) : text), n >= 1, n <= 20 { category.bedrooms = min(n, 3) } else {
-                        log.add(housing.issue(row, "bedrooms", "'\(text)' is not a number of bedrooms",
-                                              fix: "write a whole number of bedrooms from 1 (3 or more are treated alike), or leave it empty"))
-                    }
-                }
-            }
+            let category = Self.category(housing, row, log: &log) ?? .unknown
             guard case .success(let y) = year, case .success(let d) = dwellings, !site.isEmpty, primary.contains(area) else { continue }
             let key = "\(site)|\(y)|\(category)"
             if let earlier = seen[key] {
@@ -130,6 +103,41 @@ enum HousingReader {
                            source: PupilYields.defaults.source + "; profile from \(profile.file)")
     }
 
+    /// The optional `type`, `tenure` and `bedrooms` columns of a row (housing.csv and yields.csv
+    /// describe dwellings alike): empty means not known. `nil`, with each problem logged, when a
+    /// value is not one the yields know. Bedrooms are a band: 1, 2, or 3 or more ("3+", "4" …).
+    static func category(_ table: CSVTable, _ row: CSVRecord, log: inout IssueLog) -> DwellingCategory? {
+        var category = DwellingCategory.unknown
+        var valid = true
+        if table.has("type"), !table.text(row, "type").isEmpty {
+            category.type = DwellingType(rawValue: table.text(row, "type").lowercased())
+            if category.type == nil {
+                valid = false
+                log.add(table.issue(row, "type", "'\(table.text(row, "type"))' is not a dwelling type",
+                                    fix: "write house or flat, or leave it empty when not known"))
+            }
+        }
+        if table.has("tenure"), !table.text(row, "tenure").isEmpty {
+            category.tenure = Tenure(rawValue: table.text(row, "tenure").lowercased())
+            if category.tenure == nil {
+                valid = false
+                log.add(table.issue(row, "tenure", "'\(table.text(row, "tenure"))' is not a tenure",
+                                    fix: "write market or affordable, or leave it empty when not known"))
+            }
+        }
+        if table.has("bedrooms"), !table.text(row, "bedrooms").isEmpty {
+            let text = table.text(row, "bedrooms")
+            if let n = Int(text.hasSuffix("+") ? String(text.dropLast()) : text), (1...20).contains(n) {
+                category.bedrooms = min(n, 3)
+            } else {
+                valid = false
+                log.add(table.issue(row, "bedrooms", "'\(text)' is not a number of bedrooms",
+                                    fix: "write a whole number of bedrooms from 1 (3 or more are treated alike, e.g. 3+), or leave it empty"))
+            }
+        }
+        return valid ? category : nil
+    }
+
     static func readYields(_ table: CSVTable, profile: CSVTable?, log: inout IssueLog, warnings: inout [InputIssue]) -> PupilYields {
         let columns = yieldPhases.map(\.rawValue)
         let shape = table.checkShape(required: columns, example: "type,tenure,bedrooms,early_years,primary,secondary,post16 / ,,,0.1,0.2,0.15,0.06")
@@ -138,29 +146,9 @@ enum HousingReader {
         var rows: [PupilYields.Row] = []
         var seen: [DwellingCategory: Int] = [:]
         for row in table.rows {
-            var category = DwellingCategory.unknown
-            var bad = false
-            if table.has("type"), !table.text(row, "type").isEmpty {
-                category.type = DwellingType(rawValue: table.text(row, "type").lowercased())
-                if category.type == nil {
-                    bad = true
-                    log.add(table.issue(row, "type", "'\(table.text(row, "type"))' is not a dwelling type", fix: "write house or flat, or leave it empty (any)"))
-                }
-            }
-            if table.has("tenure"), !table.text(row, "tenure").isEmpty {
-                category.tenure = Tenure(rawValue: table.text(row, "tenure").lowercased())
-                if category.tenure == nil {
-                    bad = true
-                    log.add(table.issue(row, "tenure", "'\(table.text(row, "tenure"))' is not a tenure", fix: "write market or affordable, or leave it empty (any)"))
-                }
-            }
-            if table.has("bedrooms"), !table.text(row, "bedrooms").isEmpty {
-                let text = table.text(row, "bedrooms")
-                if let n = Int(text.hasSuffix("+") ? String(text.dropLast()) : text), (1...3).contains(n) { category.bedrooms = n } else {
-                    bad = true
-                    log.add(table.issue(row, "bedrooms", "'\(text)' is not a bedroom band", fix: "write 1, 2 or 3+ (3 or more), or leave it empty (any)"))
-                }
-            }
+            let parsed = Self.category(table, row, log: &log)
+            var bad = parsed == nil
+            let category = parsed ?? .unknown
             var values: [YieldPhase: Double] = [:]
             for phase in yieldPhases {
                 switch table.count(row, phase.rawValue, what: "the \(phase.name) pupils per dwelling") {

@@ -104,14 +104,7 @@ struct BacktestCommand: ParsableCommand {
                 + "with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
         }
         let showProgress = isatty(STDERR_FILENO) == 1
-        let layout = plan.schools?.layout
-        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = plan.schools.map { schools in
-            { settings, origin, reach in
-                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: plan.shareMethod,
-                                           horizon: reach).areaForecast
-            }
-        }
-        let measures = Backtest.measures(for: plan.history.ladder, layout: layout, perYearGroup: perYearGroup)
+        let measures = Backtest.measures(for: plan.history.ladder, layout: plan.schools?.layout, perYearGroup: perYearGroup)
         let progress: (Int, Int) -> Void = { done, total in
             guard showProgress else { return }
             let width = 30, filled = width * done / total
@@ -126,8 +119,8 @@ struct BacktestCommand: ParsableCommand {
             result = try schools.schoolBacktest(methods: candidates, shareMethod: plan.shareMethod, horizon: horizon,
                                                 origins: origins, progress: progress)
         } else {
-            result = try Backtest.run(plan.history, methods: candidates, horizon: horizon, origins: origins, measures: measures,
-                                      forecaster: forecaster, progress: progress)
+            result = try plan.backtest(methods: candidates, horizon: horizon, origins: origins, perYearGroup: perYearGroup,
+                                       progress: progress)
         }
         let text: String
         switch format {

@@ -69,15 +69,7 @@ struct ReportCommand: ParsableCommand {
         let forecast = try place?.0.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
         var plain = plan.settings
         plain.intervals = nil
-        let backtest: Backtest.Result? = noAccuracy || format == .scap ? nil : try {
-            let reach = min(3, forecast.horizon)
-            guard let schools = plan.schools else { return try Backtest.run(plan.history, methods: [plain], horizon: reach) }
-            return try Backtest.run(plan.history, methods: [plain], horizon: reach,
-                                    measures: Backtest.measures(for: plan.history.ladder, layout: schools.layout)) { settings, origin, reach in
-                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: plan.shareMethod,
-                                           horizon: reach).areaForecast
-            }
-        }()
+        let backtest = noAccuracy || format == .scap ? nil : try plan.backtest(methods: [plain], horizon: min(3, forecast.horizon))
         let vintages = scoredVintages()
         let path = out ?? format.defaultFile
         let bytes: Data
