@@ -28,8 +28,9 @@ the parameters written to truth.json:
   borough sum to less than 1 for each primary area (the rest leave). There is deliberately no
   other noise in transfer: nine transfer years can only separate the shares as well as the
   areas' cohorts differ, and the recovery test is meant to measure the estimator, not the luck
-  of the draw (README, "How the place plan is made", step 2, on the precision with real noise). Each
-  secondary school then takes its intake share of Year 7 and progresses by its own ratios.
+  of the draw (docs/place-plan.md, "How the place plan is made", step 2, on the precision with
+  real noise). Each secondary school then takes its intake share of Year 7 and progresses by its
+  own ratios.
 - areas.csv lists, for each primary area, the secondary areas its Year 6 can transfer to
   (`feeds`): the geography a planner knows from admissions, not the shares.
 - Sixth forms (8 of the 12): Year 12 = Year 11 of the year before x the school's staying-on

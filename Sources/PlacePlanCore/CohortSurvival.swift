@@ -6,14 +6,13 @@
 /// with each ratio a summary (`RatioMethod`) of that area's own past ratios. An area with no
 /// usable history for a ratio borrows the ratio of all areas pooled, and says so in its notes.
 public enum CohortSurvival {
-    public static let maximumHorizon = 15
+    /// The furthest a forecast may reach (`SettingRule.horizonRange`).
+    public static let maximumHorizon = SettingRule.horizonRange.upperBound
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
-        case horizonOutOfRange(Int)
         case noAreas
         public var description: String {
             switch self {
-            case .horizonOutOfRange(let h): return "horizon \(h) is outside 1…\(maximumHorizon) years"
             case .noAreas: return "there are no areas to forecast"
             }
         }
@@ -25,7 +24,7 @@ public enum CohortSurvival {
     ///   `nil` = from births (or the entry year group's own trend when there are none).
     public static func forecast(_ history: History, settings: ForecastSettings = .default, horizon: Int,
                                 entry: ((PlanningArea, Int) -> Double)? = nil) throws -> Forecast {
-        guard (1...maximumHorizon).contains(horizon) else { throw Failure.horizonOutOfRange(horizon) }
+        if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
         let pooled = history.pooled()

@@ -1,5 +1,5 @@
 /// How a forecast is made. Every field has a default chosen by backtesting on real data
-/// (see the README's accuracy table and `placeplan backtest`).
+/// (see docs/method.md, "Accuracy" and `placeplan backtest`).
 public struct ForecastSettings: Equatable, Sendable {
     /// Summary of past progression ratios N(g+1, t+1) / N(g, t).
     public var method: RatioMethod
@@ -33,7 +33,7 @@ public struct ForecastSettings: Equatable, Sendable {
 
     public var effectiveIntakeMethod: RatioMethod { intakeMethod ?? method }
 
-    /// Chosen by `placeplan backtest Data/england` (README, "Accuracy").
+    /// Chosen by `placeplan backtest Data/england` (docs/method.md).
     public static let `default` = ForecastSettings(
         method: .blend([.mean(years: 1), .weighted(years: 5)]), intakeMethod: .weighted(years: 3),
         birthsTrendYears: 5, birthsTrendDamping: 0, selection: nil)

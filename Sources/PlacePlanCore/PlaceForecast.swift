@@ -40,7 +40,7 @@ public struct PlaceForecast: Equatable, Sendable {
 public enum PlacePlanning {
     public static func forecast(_ history: SchoolHistory, settings: ForecastSettings = .default,
                                 shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, horizon: Int) throws -> PlaceForecast {
-        guard (1...CohortSurvival.maximumHorizon).contains(horizon) else { throw CohortSurvival.Failure.horizonOutOfRange(horizon) }
+        if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         let layout = history.layout, ladder = history.ladder, base = history.lastYear
         let primaryGroups = layout.yearGroups(of: AreaKind.primary), secondaryGroups = layout.yearGroups(of: AreaKind.secondary)
 

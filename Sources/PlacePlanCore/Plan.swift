@@ -1,30 +1,86 @@
-/// A plan folder once loaded and validated: its history and how to forecast from it.
+/// A plan folder once loaded and validated: its history, how to forecast from it, and what kind
+/// of plan it is.
 public struct Plan: Equatable, Sendable {
     public let name: String
-    /// Area rolls and births. For a plan with schools: both geographies on the whole ladder,
-    /// primary areas then secondary areas, each the sum of its schools.
+    /// Area rolls and births. For a place plan: both geographies on the whole ladder, primary
+    /// areas then secondary areas, each the sum of its schools.
     public let history: History
+    /// `plan.toml`'s settings over the measured defaults.
     public let settings: ForecastSettings
     /// Years ahead forecast when the user does not say.
     public let horizon: Int
-    /// Schools, their rolls and the two geographies, when the plan folder has `schools.csv`:
-    /// then it is a place plan, forecast by `PlacePlanning`.
-    public let schools: SchoolHistory?
-    /// How a school's intake share is summarised (`[schools] share_method`).
-    public let shareMethod: RatioMethod
-    /// Spare-capacity target and operating margin (`[capacity]`).
-    public let targets: CapacityTargets
-    /// Planned housing, yields and contribution costs, when the plan folder has `housing.csv`.
-    public var housing: HousingInput? = nil
+    public var kind: Kind
 
-    public init(name: String, history: History, settings: ForecastSettings, horizon: Int, schools: SchoolHistory? = nil,
-                shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, targets: CapacityTargets = .default) {
+    /// What a plan folder holds, and so what can be asked of it.
+    public enum Kind: Equatable, Sendable {
+        /// Rolls (and births) by area: forecasts by area and for the authority.
+        case areas
+        /// A Pupil Place Plan: schools with their places in primary and secondary planning
+        /// areas (`schools.csv`), optionally with planned housing.
+        case places(PlacePlanInputs)
+    }
+
+    public init(name: String, history: History, settings: ForecastSettings, horizon: Int, kind: Kind = .areas) {
         self.name = name
         self.history = history
         self.settings = settings
         self.horizon = horizon
+        self.kind = kind
+    }
+
+    /// The place plan's inputs, or `nil` for a plan of areas.
+    public var places: PlacePlanInputs? {
+        if case .places(let inputs) = kind { return inputs }
+        return nil
+    }
+
+    /// The place plan's inputs, or an error that says what `purpose` needs and how to get it.
+    public func requirePlaces(for purpose: String) throws -> PlacePlanInputs {
+        guard let places else { throw PlanKindError(plan: name, purpose: purpose, missing: "schools.csv") }
+        return places
+    }
+
+    /// The place plan's planned housing, or an error that says what `purpose` needs.
+    public func requireHousing(for purpose: String) throws -> (PlacePlanInputs, HousingInput) {
+        let places = try requirePlaces(for: purpose)
+        guard let housing = places.housing else { throw PlanKindError(plan: name, purpose: purpose, missing: "housing.csv") }
+        return (places, housing)
+    }
+}
+
+/// What makes a plan a place plan: its schools, how their shares are summarised, the capacity
+/// targets, planned housing and the cost of a place.
+public struct PlacePlanInputs: Equatable, Sendable {
+    public let schools: SchoolHistory
+    /// How a school's intake share is summarised (`[schools] share_method`).
+    public let shareMethod: RatioMethod
+    /// Spare-capacity target and operating margin (`[capacity]`).
+    public let targets: CapacityTargets
+    /// Cost per place by phase and project type (`[costs]`): scenarios, the optimiser and
+    /// developer contributions all price places from these.
+    public let costs: CostRates
+    /// Planned housing, yields and contribution settings (`housing.csv`), if any.
+    public var housing: HousingInput?
+
+    public init(schools: SchoolHistory, shareMethod: RatioMethod = SchoolSettings.defaultShareMethod,
+                targets: CapacityTargets = .default, costs: CostRates = .dfe, housing: HousingInput? = nil) {
         self.schools = schools
         self.shareMethod = shareMethod
         self.targets = targets
+        self.costs = costs
+        self.housing = housing
+    }
+}
+
+/// A command asked a plan for something its kind does not have.
+public struct PlanKindError: Error, Equatable, CustomStringConvertible {
+    public let plan: String
+    public let purpose: String
+    public let missing: String
+
+    public var description: String {
+        missing == "schools.csv"
+            ? "\(plan) has no schools.csv: \(purpose) needs a place plan, made school by school (docs/place-plan.md)"
+            : "\(plan) has no \(missing): \(purpose) needs planned housing (docs/housing.md)"
     }
 }

@@ -225,3 +225,26 @@ public enum ProgrammeSearch {
         return (cells, candidates)
     }
 }
+
+/// `placeplan optimise`: candidate projects searched on a run's place plan, with what the
+/// answer is compared with (the place plan with no project at all).
+public struct ProgrammeStudy: Sendable {
+    public let candidates: Scenario
+    public let options: [ProgrammeSearch.Candidate]
+    public let baseline: ScenarioOutcome
+    public let result: ProgrammeSearch.Result
+    /// The place plan with no project: what the best programme is measured against.
+    public let withoutProjects: ProgrammeSearch.Programme
+
+    public init(_ candidates: Scenario, on run: PlanRun, nodeLimit: Int) throws {
+        let inputs = try run.plan.requirePlaces(for: "choosing capital projects")
+        let baseline = try ScenarioEngine.run(nil, on: run)
+        let problem = ProgrammeSearch.problem(candidates.changes, baseline: baseline, history: inputs.schools, costs: inputs.costs)
+        self.candidates = candidates
+        self.options = problem.candidates
+        self.baseline = baseline
+        self.result = ProgrammeSearch.solve(baseline: problem.baseline, candidates: problem.candidates, targets: inputs.targets,
+                                            nodeLimit: nodeLimit)
+        self.withoutProjects = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: inputs.targets).best
+    }
+}

@@ -76,3 +76,11 @@ public struct ScenarioComparison: Equatable, Sendable {
         }
     }
 }
+
+extension ScenarioComparison {
+    /// The run's place plan (the baseline) and each scenario on it, side by side.
+    public static func run(_ scenarios: [Scenario], on base: PlanRun) throws -> ScenarioComparison {
+        ScenarioComparison(baseline: try ScenarioEngine.run(nil, on: base),
+                           scenarios: try scenarios.map { try ScenarioEngine.run($0, on: base) })
+    }
+}

@@ -51,31 +51,37 @@ public enum ScenarioEngine {
     /// the area's other schools); births and preference changes then move whole cohorts; the
     /// places of expansions, PAN reductions, bulge classes and a new school's extra opening year
     /// groups are added year group by year group.
-    public static func run(_ scenario: Scenario?, history: SchoolHistory, settings: ForecastSettings = .default,
-                           shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, horizon: Int, name: String,
-                           targets: CapacityTargets = .default, costs: CostRates = .dfe,
-                           housing: HousingInput? = nil) throws -> ScenarioOutcome {
+    public static func run(_ scenario: Scenario?, on base: PlanRun) throws -> ScenarioOutcome {
+        let inputs = try base.plan.requirePlaces(for: "a capital programme scenario")
         let changes = scenario?.changes ?? []
-        let changed = history.applying(changes)
-        var forecast = try PlacePlanning.forecast(changed, settings: settings, shareMethod: shareMethod, horizon: horizon)
-        for change in changes {
-            if case let .births(percent, from) = change.kind { forecast = forecast.scalingBirths(percent: percent, from: from) }
-        }
-        for change in changes {
-            if case let .preference(area, school, share, from) = change.kind {
-                forecast = forecast.movingIntake(of: area, to: school, share: share, from: from)
+        let changed = inputs.schools.applying(changes)
+        let run: PlacePlanRun
+        if changes.isEmpty, let places = base.places {
+            run = places  // the baseline is the place plan itself, not a copy made again
+        } else {
+            // Planned housing sits on every run alike, as in `placeplan plan`, so scenarios and
+            // the baseline differ only by the scenario's own changes.
+            run = try PlacePlanRun.make(
+                name: base.plan.name, history: changed, inputs: inputs, settings: base.settings, horizon: base.horizon,
+                housing: base.options.housing ? inputs.housing?.varied(by: changes) : nil,
+                excludedSites: base.options.excludedSites) { forecast in
+                var forecast = forecast
+                for change in changes {
+                    if case let .births(percent, from) = change.kind { forecast = forecast.scalingBirths(percent: percent, from: from) }
+                }
+                for change in changes {
+                    if case let .preference(area, school, share, from) = change.kind {
+                        forecast = forecast.movingIntake(of: area, to: school, share: share, from: from)
+                    }
+                }
+                return forecast
             }
         }
-        // Planned housing sits on every run alike, as in `placeplan plan`, so scenarios and the
-        // baseline differ only by the scenario's own changes.
-        if let housing = housing.map({ $0.varied(by: changes) }) {
-            forecast = forecast.adding(HousingModel.layer(housing, forecast: forecast))
-        }
-        let plan = PupilPlacePlan(name: name, forecast: forecast, history: changed, targets: targets)
-        let years = (plan.years.first ?? forecast.baseYear)...(plan.years.last ?? forecast.baseYear)
+        let plan = run.tables
+        let years = (plan.years.first ?? run.forecast.baseYear)...(plan.years.last ?? run.forecast.baseYear)
         let added = addedPlaces(changes, schools: changed.schools, layout: changed.layout, years: years)
         return ScenarioOutcome(scenario: scenario, plan: plan, areas: areaLines(plan, added: added),
-                               projects: changes.map { project($0, history: changed, costs: costs) }, addedPlaces: added)
+                               projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added)
     }
 
     // MARK: - Places

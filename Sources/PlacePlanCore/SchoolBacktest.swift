@@ -39,14 +39,24 @@ extension Plan {
     /// schools, with Year 7 by transfer), any other plan by cohort survival alone.
     public func backtest(methods: [ForecastSettings], horizon: Int, origins: [Int]? = nil, perYearGroup: Bool = false,
                          progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
-        let measures = Backtest.measures(for: history.ladder, layout: schools?.layout, perYearGroup: perYearGroup)
-        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = schools.map { schools in
+        let measures = Backtest.measures(for: history.ladder, layout: places?.schools.layout, perYearGroup: perYearGroup)
+        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = places.map { places in
             { settings, origin, reach in
-                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: shareMethod,
+                try PlacePlanning.forecast(places.schools.known(through: origin), settings: settings, shareMethod: places.shareMethod,
                                            horizon: reach).areaForecast
             }
         }
         return try Backtest.run(history, methods: methods, horizon: horizon, origins: origins, measures: measures,
                                 forecaster: forecaster, progress: progress)
+    }
+}
+
+extension PlanRun {
+    /// How accurate this run's method has been on the plan's own past, up to `horizon` years
+    /// ahead (never beyond the run's): the table a report shows beside its forecast.
+    public func pastAccuracy(horizon: Int = 3) throws -> Backtest.Result {
+        var plain = settings
+        plain.intervals = nil  // the replay scores central forecasts
+        return try plan.backtest(methods: [plain], horizon: min(horizon, self.horizon))
     }
 }

@@ -86,3 +86,19 @@ public enum YieldCalibration {
         return result
     }
 }
+
+extension YieldCalibration {
+    /// Local yields for every phase of the plan's schools (`placeplan housing-yields`): primary in
+    /// primary planning areas, secondary and post-16 in secondary areas (a site's own, else where
+    /// most of its area's Year 6 go).
+    public static func estimates(for plan: Plan) throws -> [Estimate] {
+        let (places, housing) = try plan.requireHousing(for: "calibrating yields from completions")
+        let schools = places.schools
+        let transfer = try TransferModel.fit(schools)
+        return [YieldPhase.primary, .secondary, .post16].map { phase in
+            fit(phase, observations(phase, history: schools, housing: housing) {
+                HousingModel.secondaryArea(of: $0, transfer: transfer, geography: schools.geography)
+            })
+        }
+    }
+}

@@ -106,6 +106,13 @@ enum HousingReader {
     /// The optional `type`, `tenure` and `bedrooms` columns of a row (housing.csv and yields.csv
     /// describe dwellings alike): empty means not known. `nil`, with each problem logged, when a
     /// value is not one the yields know. Bedrooms are a band: 1, 2, or 3 or more ("3+", "4" …).
+    /// The one bedroom rule, for `housing.csv`, `yields.csv` and `--mix`: a whole number from 1
+    /// to 20, `3+` allowed; 3 or more are one band (yields are given for 1, 2 and 3+).
+    static func bedrooms(_ text: String) -> Int? {
+        guard let n = Int(text.hasSuffix("+") ? String(text.dropLast()) : text), (1...20).contains(n) else { return nil }
+        return min(n, 3)
+    }
+
     static func category(_ table: CSVTable, _ row: CSVRecord, log: inout IssueLog) -> DwellingCategory? {
         var category = DwellingCategory.unknown
         var valid = true
@@ -127,8 +134,8 @@ enum HousingReader {
         }
         if table.has("bedrooms"), !table.text(row, "bedrooms").isEmpty {
             let text = table.text(row, "bedrooms")
-            if let n = Int(text.hasSuffix("+") ? String(text.dropLast()) : text), (1...20).contains(n) {
-                category.bedrooms = min(n, 3)
+            if let band = bedrooms(text) {
+                category.bedrooms = band
             } else {
                 valid = false
                 log.add(table.issue(row, "bedrooms", "'\(text)' is not a number of bedrooms",

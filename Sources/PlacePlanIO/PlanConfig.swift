@@ -25,12 +25,14 @@ public struct PlanConfig: Equatable, Sendable {
     public var yieldsFile: String = "yields.csv"
     public var yieldProfileFile: String = "yield-profile.csv"
     public var housing: HousingSettings = .default
+    /// `[costs]`: cost per place by phase and project type.
+    public var costs: CostRates = .dfe
 
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
                                        "schools", "capacity", "housing", "costs"]
-    static let forecastKeys: Set<String> = ["method", "intake_method", "births_trend_years", "births_trend_damping", "horizon", "intervals"]
+    static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background"]
@@ -138,50 +140,34 @@ public struct PlanConfig: Equatable, Sendable {
             }
         }
 
+        // [forecast]: read into the same `RunOptions` the flags fill, and checked by the same rules.
         var settings = ForecastSettings.default
         var horizon = defaultHorizon
         if let forecast = table["forecast"]?.table {
             checkKeys(forecast, allowed: forecastKeys, section: "forecast")
-            for key in ["method", "intake_method"] {
-                guard let value = forecast[key] else { continue }
-                if key == "method", value.string?.lowercased() == "auto" {
-                    settings = ForecastSettings(spec: "auto", base: settings)!
-                    continue
+            var options = RunOptions()
+            for setting in Setting.allCases {
+                guard let value = forecast[setting.tomlKey] else { continue }
+                let number = value.double ?? value.int.map(Double.init)
+                let whole = value.int
+                switch setting {
+                case .method: options.method = value.string
+                case .intakeMethod: options.intakeMethod = value.string
+                case .horizon: options.horizon = whole
+                case .birthsTrendYears: options.birthsTrendYears = whole
+                case .birthsTrendDamping: options.birthsTrendDamping = number
+                case .intervals: options.intervals = number
                 }
-                guard let text = value.string, let method = RatioMethod(name: text) else {
-                    issue(key, "\(key) is not a method", fix: "write \(key) = \"weighted-3\"; methods: \(RatioMethod.syntax)"
-                          + (key == "method" ? ", or auto" : ""))
-                    continue
-                }
-                if key == "method" { settings.method = method } else { settings.intakeMethod = method }
-            }
-            if forecast["method"] != nil, forecast["intake_method"] == nil, settings.selection == nil {
-                settings.intakeMethod = nil  // one method named: it serves the intake too
-            }
-            if let value = forecast["births_trend_damping"] {
-                if let d = value.double ?? value.int.map(Double.init), (0...1).contains(d) { settings.birthsTrendDamping = d } else {
-                    issue("births_trend_damping", "births_trend_damping must be a number from 0 to 1",
-                          fix: "e.g. births_trend_damping = 0.5 (0 holds the last known births flat, 1 follows the line)")
+                let wholeNumber = setting == .horizon || setting == .birthsTrendYears
+                if setting.isText ? value.string == nil : (wholeNumber ? whole == nil : number == nil) {
+                    let kind = setting.isText ? "text, e.g. \(setting.tomlKey) = \"weighted-3\"" : (wholeNumber ? "a whole number" : "a number")
+                    issue(setting.tomlKey, "\(setting.tomlKey) must be \(kind)", fix: "write it as \(kind)")
                 }
             }
-            if let value = forecast["births_trend_years"] {
-                if let years = value.int, (1...30).contains(years) { settings.birthsTrendYears = years } else {
-                    issue("births_trend_years", "births_trend_years must be a whole number from 1 to 30",
-                          fix: "e.g. births_trend_years = 5 (1 holds the last known births flat)")
-                }
-            }
-            if let value = forecast["intervals"] {
-                if let percent = value.double ?? value.int.map(Double.init), (50...99).contains(percent) {
-                    settings.intervals = percent / 100
-                } else {
-                    issue("intervals", "intervals is a coverage in percent from 50 to 99", fix: "e.g. intervals = 80")
-                }
-            }
-            if let value = forecast["horizon"] {
-                if let years = value.int, (1...CohortSurvival.maximumHorizon).contains(years) { horizon = years } else {
-                    issue("horizon", "horizon must be a whole number of years from 1 to \(CohortSurvival.maximumHorizon)",
-                          fix: "e.g. horizon = 10")
-                }
+            do {
+                (settings, horizon) = try options.resolve(over: settings, horizon: horizon)
+            } catch let problems as SettingProblems {
+                for problem in problems.problems { issue(problem.setting.tomlKey, problem.tomlMessage, fix: problem.tomlFix) }
             }
         } else if table["forecast"] != nil {
             issue("forecast", "[forecast] must be a table", fix: "write it as a section: [forecast]")
@@ -223,8 +209,10 @@ public struct PlanConfig: Equatable, Sendable {
         // One set of costs per place: `[costs]` (also read by the scenarios) gives the
         // permanent-expansion rates developer contributions use, unless `[housing]` overrides them.
         var housing = HousingSettings.default
+        var costs = CostRates.dfe
         do {
-            housing.costPerPlace = HousingSettings.permanentCosts(try ScenarioFile.costs(planText: text, file: file))
+            costs = try ScenarioFile.costs(planText: text, file: file)
+            housing.costPerPlace = HousingSettings.permanentCosts(costs)
         } catch let errors as InputErrors {
             log.add(contentsOf: errors.issues)
         }
@@ -289,6 +277,7 @@ public struct PlanConfig: Equatable, Sendable {
         config.shareMethod = shareMethod
         config.targets = targets
         config.housing = housing
+        config.costs = costs
         config.housingFile = housingFile
         config.yieldsFile = yieldsFile
         config.yieldProfileFile = profileFile

@@ -43,7 +43,7 @@ public enum PlanFolder {
         let configURL = folder.appendingPathComponent(configFile)
         guard let configData = try? Data(contentsOf: configURL), let text = String(data: configData, encoding: .utf8) else {
             throw InputErrors([InputIssue(file: configURL.path, message: "is missing or not UTF-8 text",
-                                          fix: "create plan.toml with at least: name = \"My plan\" (see README, \"The plan folder\")")])
+                                          fix: "create plan.toml with at least: name = \"My plan\" (see docs/plan-folder.md)")])
         }
         let config = try PlanConfig.parse(text, file: configURL.path)
 
@@ -68,12 +68,12 @@ public enum PlanFolder {
         guard FileManager.default.fileExists(atPath: schoolsURL.path) else {
             if hasHousing {
                 throw InputErrors([InputIssue(file: housingURL.path, message: "housing growth needs a place plan, but the folder has no \(config.schoolsFile)",
-                                              fix: "add \(config.schoolsFile) (README, \"The place plan\"), or remove \(config.housingFile)")])
+                                              fix: "add \(config.schoolsFile) (docs/place-plan.md), or remove \(config.housingFile)")])
             }
             if rolls.has("school") {
                 throw InputErrors([InputIssue(file: rollsURL.path, line: 1, column: rolls.number("school"), columnName: "school",
                                               message: "the rolls are by school but the plan folder has no \(config.schoolsFile)",
-                                              fix: "add \(config.schoolsFile) (README, \"The place plan\"), or give rolls by area without a school column")])
+                                              fix: "add \(config.schoolsFile) (docs/place-plan.md), or give rolls by area without a school column")])
             }
             let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
             let warnings = hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
@@ -92,8 +92,7 @@ public enum PlanFolder {
         }
         let (history, warnings) = try schoolHistory(config: config, configFile: configURL.path, schools: schools,
                                                     rolls: rolls, areas: areas, births: births)
-        var plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
-                        schools: history, shareMethod: config.shareMethod, targets: config.targets)
+        var places = PlacePlanInputs(schools: history, shareMethod: config.shareMethod, targets: config.targets, costs: config.costs)
         var allWarnings = warnings
         if hasHousing {
             let housingBytes = try CSVTable.read(url: housingURL, file: housingURL.path)
@@ -109,9 +108,11 @@ public enum PlanFolder {
             }
             let (input, housingWarnings) = try HousingReader.read(housing: housing, yields: optional[0], profile: optional[1], history: history,
                                                                   settings: config.housing, configFile: configURL.path)
-            plan.housing = input
+            places.housing = input
             allWarnings += housingWarnings
         }
+        let plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
+                        kind: .places(places))
         return (plan, allWarnings, inputs)
     }
 

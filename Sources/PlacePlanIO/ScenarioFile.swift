@@ -84,7 +84,7 @@ public enum ScenarioFile {
         let chosen = requested.isEmpty ? available : requested.map { $0.hasSuffix(".toml") ? String($0.dropLast(5)) : $0 }
         if chosen.isEmpty {
             log.add(InputIssue(file: folderText, message: "there are no scenarios (no .toml files in \(folderText))",
-                               fix: "write a scenario file such as \(folderText)/expand.toml (README, \"Capital programme scenarios\")"))
+                               fix: "write a scenario file such as \(folderText)/expand.toml (docs/scenarios.md)"))
         }
         var scenarios: [Scenario] = []
         for name in chosen {
@@ -158,7 +158,7 @@ public enum ScenarioFile {
         let lines = Lines(text)
         var log = IssueLog()
         let layout = history.layout, ladder = history.ladder, base = history.lastYear
-        let yearsText = "after the census year \(base) (\(academicYear(base))), e.g. \(base + 2)"
+        let yearsText = "after the census year \(base) (\(AcademicYear.text(base))), e.g. \(base + 2)"
 
         for key in table.keys where !topKeys.contains(key) {
             log.add(InputIssue(file: file, line: lines.line(of: key, in: nil), columnName: key, message: "unknown key '\(key)'",
@@ -233,7 +233,7 @@ public enum ScenarioFile {
                 func year(_ key: String, required: Bool = true) -> Int? {
                     guard let y = int(key, required: required, range: 1900...2200, example: "\(base + 2)") else { return nil }
                     if y <= base {
-                        issue(key, "\(key) = \(y) is not after the census year \(base) (\(academicYear(base))): a scenario changes the future",
+                        issue(key, "\(key) = \(y) is not after the census year \(base) (\(AcademicYear.text(base))): a scenario changes the future",
                               fix: "give a year \(yearsText)")
                         return nil
                     }
@@ -261,12 +261,12 @@ public enum ScenarioFile {
                 }
                 func checkOpen(_ s: School, _ year: Int, _ key: String, _ what: String) -> Bool {
                     if let opened = s.opened, year < opened {
-                        issue(key, "\(what) \(s.label) in \(year) (\(academicYear(year))), before it opens in \(opened)",
+                        issue(key, "\(what) \(s.label) in \(year) (\(AcademicYear.text(year))), before it opens in \(opened)",
                               fix: "start it in \(opened) or later, or choose a school that is open in \(year)")
                         return false
                     }
                     if let closed = s.closed, year >= closed {
-                        issue(key, "\(what) \(s.label) in \(year) (\(academicYear(year))), but it closes in \(closed)",
+                        issue(key, "\(what) \(s.label) in \(year) (\(AcademicYear.text(year))), but it closes in \(closed)",
                               fix: "choose a school that is open in \(year)")
                         return false
                     }
@@ -525,12 +525,6 @@ public enum ScenarioFile {
         try log.throwIfAny()
         let ordered = changes.sorted { ($0.line ?? 0) < ($1.line ?? 0) }.map(\.change)
         return Scenario(name: name, title: title, changes: ordered)
-    }
-
-    /// 2026 → "2026/27".
-    static func academicYear(_ year: Int) -> String {
-        let next = (year + 1) % 100
-        return "\(year)/\(next < 10 ? "0" : "")\(next)"
     }
 
     /// Costs per place from `[costs]` in plan.toml (pounds per place), the DfE national averages

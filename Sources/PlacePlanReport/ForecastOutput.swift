@@ -1,44 +1,62 @@
 import Foundation
 import PlacePlanCore
 
-/// Forecast rows in the shape of `rolls.csv` (year,area,year_group,pupils), as CSV or JSON.
-/// Pupils are written to one decimal place: rounding to whole pupils cell by cell would make
-/// totals disagree with the sum of their parts.
+/// A run's forecast rows at one level (`placeplan forecast --level`), as CSV or JSON:
+///
+///     area        year,area,year_group,pupils[,lower,upper]   the shape of rolls.csv (default)
+///     authority   year,year_group,pupils                      the areas' rows added up
+///     school      year,school,area,year_group,pupils          apportioned from the area's
+///
+/// The figures are `PlanRun.cells`, written as they are (tenths of a pupil): rounding cell by
+/// cell here would make totals disagree with their parts, and `archive` stores the same cells.
 public enum ForecastOutput {
-    /// With intervals, two more columns: `lower,upper` (the prediction interval).
-    public static func csv(_ forecast: Forecast) -> String {
-        let withIntervals = forecast.intervals != nil
-        var out = "year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
-        out.reserveCapacity(forecast.areas.count * forecast.horizon * forecast.ladder.count * 28)
-        for cell in forecast.cells {
-            out += "\(cell.year),\(CSVField.quote(cell.area.code)),\(CSVField.quote(cell.yearGroup.name)),"
-            out += Format.number(cell.pupils, decimals: 1, grouping: false)
-            if withIntervals, let lower = cell.lower, let upper = cell.upper {
-                out += "," + Format.number(lower, decimals: 1, grouping: false) + "," + Format.number(upper, decimals: 1, grouping: false)
+    public static func csv(_ run: PlanRun, level: CellLevel) throws -> String {
+        let cells = try run.cells(level)
+        let withIntervals = cells.contains { $0.lower != nil }
+        var out: String
+        switch level {
+        case .area: out = "year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
+        case .authority: out = "year,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
+        case .school: out = "year,school,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
+        }
+        out.reserveCapacity(cells.count * 28)
+        for cell in cells {
+            out += "\(cell.year),"
+            switch level {
+            case .area: out += CSVField.quote(cell.code) + ","
+            case .authority: break
+            case .school: out += CSVField.quote(cell.code) + "," + CSVField.quote(cell.area ?? "") + ","
+            }
+            out += CSVField.quote(cell.yearGroup.name) + "," + Format.number(cell.pupils, decimals: 1, grouping: false)
+            if withIntervals {
+                out += "," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
+                    + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
             }
             out += "\n"
         }
         return out
     }
 
-    public static func json(_ forecast: Forecast, plan: String) throws -> String {
+    public static func json(_ run: PlanRun, level: CellLevel) throws -> String {
         struct Row: Encodable {
-            let year: Int; let area: String; let yearGroup: String; let pupils: Double
+            let year: Int; let school: String?; let area: String?; let yearGroup: String; let pupils: Double
             let lower: Double?; let upper: Double?
         }
         struct Document: Encodable {
-            let plan: String, baseYear: Int, horizon: Int, method: String, intakeMethod: String
+            let plan: String, level: String, baseYear: Int, horizon: Int, method: String, intakeMethod: String
             let birthsTrendYears: Int, birthsTrendDamping: Double, intervalCoverage: Double?, rows: [Row]
         }
-        let document = Document(
-            plan: plan, baseYear: forecast.baseYear, horizon: forecast.horizon, method: forecast.settings.method.description,
-            intakeMethod: forecast.settings.effectiveIntakeMethod.description, birthsTrendYears: forecast.settings.birthsTrendYears,
-            birthsTrendDamping: forecast.settings.birthsTrendDamping, intervalCoverage: forecast.intervals?.coverage,
-            rows: forecast.cells.map {
-                Row(year: $0.year, area: $0.area.code, yearGroup: $0.yearGroup.name, pupils: round1($0.pupils),
-                    lower: $0.lower.map(round1), upper: $0.upper.map(round1))
-            })
-        return try JSONText.encode(document)
+        let settings = run.settings
+        let rows = try run.cells(level).map {
+            Row(year: $0.year, school: level == .school ? $0.code : nil, area: level == .authority ? nil : $0.area,
+                yearGroup: $0.yearGroup.name, pupils: $0.pupils, lower: $0.lower.map(round1), upper: $0.upper.map(round1))
+        }
+        return try JSONText.encode(Document(
+            plan: run.plan.name, level: level.rawValue, baseYear: run.areaForecast.baseYear, horizon: run.horizon,
+            method: settings.selection != nil ? "auto" : settings.method.description,
+            intakeMethod: settings.selection != nil ? "auto" : settings.effectiveIntakeMethod.description,
+            birthsTrendYears: settings.birthsTrendYears, birthsTrendDamping: settings.birthsTrendDamping,
+            intervalCoverage: run.areaForecast.intervals?.coverage, rows: rows))
     }
 }
 

@@ -1,3 +1,4 @@
+import PlacePlanCore
 /// Number formatting with no dependence on the process locale (which on Linux is rarely the
 /// user's): "." for decimals, "," for thousands, and rounding half away from zero, as a person
 /// rounding by hand would (Foundation's formatters round half to even).
@@ -32,11 +33,8 @@ public enum Format {
         return (signed && fraction * 100 >= 0.5 / pow10(decimals) ? "+" : "") + text + "%"
     }
 
-    /// 2019 → "2019/20".
-    public static func academicYear(_ year: Int) -> String {
-        let next = (year + 1) % 100
-        return "\(year)/\(next < 10 ? "0" : "")\(next)"
-    }
+    /// 2019 → "2019/20" (`AcademicYear.text`).
+    public static func academicYear(_ year: Int) -> String { AcademicYear.text(year) }
 
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
 }
@@ -72,5 +70,13 @@ extension String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
+    }
+}
+
+/// A progress bar for long work, redrawn in place on standard error: `[#####.....] 12/40 forecasts`.
+public enum ProgressBar {
+    public static func line(_ done: Int, of total: Int, unit: String, width: Int = 30) -> String {
+        let filled = total > 0 ? width * done / total : width
+        return "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total) \(unit)"
     }
 }

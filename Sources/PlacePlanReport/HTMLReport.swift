@@ -19,6 +19,12 @@ public struct HTMLReport {
     /// Archived vintages scored against the actuals now known (from the plan's database).
     public let vintages: [AccuracyReport.Vintage]
 
+    /// The report of one run of a plan: its areas, and its place plan and housing when it has them.
+    public init(run: PlanRun, generated: String, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
+        self.init(plan: run.plan, forecast: run.areaForecast, generated: generated, backtest: backtest,
+                  placePlan: run.places?.tables, housing: run.places?.housing, vintages: vintages)
+    }
+
     public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
                 housing: HousingLayer? = nil, vintages: [AccuracyReport.Vintage] = []) {
         self.plan = plan

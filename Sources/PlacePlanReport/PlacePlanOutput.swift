@@ -132,3 +132,17 @@ public enum PlacePlanOutput {
 
     static func row(_ fields: [String]) -> String { fields.map(CSVField.quote).joined(separator: ",") + "\n" }
 }
+
+extension PlacePlanOutput {
+    /// The place plan's tables for `placeplan plan --out`, with the housing table when the run
+    /// added housing.
+    public static func files(_ run: PlanRun) throws -> [(name: String, text: String)] {
+        let places = try run.plan.requirePlaces(for: "the place plan's tables")
+        guard let placeRun = run.places else { return [] }
+        var files = files(placeRun.tables)
+        if let layer = placeRun.housing {
+            files.append(("plan-housing.csv", HousingSummary.csv(layer, ladder: places.schools.ladder, layout: places.schools.layout)))
+        }
+        return files
+    }
+}

@@ -130,3 +130,19 @@ public enum PlacePlanSummary {
 
     static func signed(_ n: Int) -> String { (n > 0 ? "+" : "") + Format.number(Double(n)) }
 }
+
+extension PlacePlanSummary {
+    /// What `placeplan plan` prints: the place plan, then what planned housing adds (or that it
+    /// was left out).
+    public static func render(_ run: PlanRun) throws -> String {
+        let places = try run.plan.requirePlaces(for: "the Pupil Place Plan")
+        guard let placeRun = run.places else { return "" }
+        var text = render(placeRun.tables)
+        if let layer = placeRun.housing {
+            text += HousingSummary.render(layer, geography: places.schools.geography, layout: places.schools.layout)
+        } else if places.housing != nil {
+            text += "\nHousing growth left out (--no-housing): the pupils of housing.csv's planned homes are not in these figures.\n"
+        }
+        return text
+    }
+}

@@ -12,6 +12,19 @@ public enum ScapOutput {
     public static let primaryYears = 5
     public static let secondaryYears = 7
 
+    /// The run's SCAP rows; it must reach the survey's 7 years.
+    public static func csv(_ run: PlanRun) throws -> String {
+        guard run.horizon >= secondaryYears else { throw ScapTooShort(horizon: run.horizon) }
+        return csv(forecast: run.areaForecast, placePlan: run.places?.tables)
+    }
+
+    public struct ScapTooShort: Error, CustomStringConvertible {
+        let horizon: Int
+        public var description: String {
+            "the SCAP export needs \(secondaryYears) years ahead (secondary), and the forecast reaches \(horizon); use --horizon \(secondaryYears) or more"
+        }
+    }
+
     public static func csv(forecast: Forecast, placePlan: PupilPlacePlan?) -> String {
         let ladder = forecast.ladder
         let firstPhase = ladder.phases.first.flatMap { ladder.indices(of: $0) } ?? 0...(ladder.count - 1)
@@ -19,8 +32,11 @@ public enum ScapOutput {
         var out = "planning_area,planning_area_name,phase,year_group,"
         out += columns.map { Format.academicYear($0) }.joined(separator: ",") + "\n"
         // Whole pupils per area, year group and year from the place plan, when there is one.
-        var whole: [String: Int] = [:]
-        for line in placePlan?.areaYearGroups ?? [] { whole["\(line.owner)|\(line.yearGroup)|\(line.year)"] = line.sufficiency.pupils }
+        struct Cell: Hashable { let area: String; let yearGroup: Int; let year: Int }
+        var whole: [Cell: Int] = [:]
+        for line in placePlan?.areaYearGroups ?? [] {
+            whole[Cell(area: line.owner, yearGroup: line.yearGroup, year: line.year)] = line.sufficiency.pupils
+        }
         for area in forecast.areas {
             for g in area.yearGroups ?? 0...(ladder.count - 1) {
                 let primary = firstPhase.contains(g)
@@ -31,7 +47,7 @@ public enum ScapOutput {
                            CSVField.quote(ladder.yearGroups[g].name)]
                 for (h, year) in columns.enumerated() {
                     if primary && h >= primaryYears { row.append(""); continue }
-                    let value = whole["\(area.area.code)|\(g)|\(year)"]
+                    let value = whole[Cell(area: area.area.code, yearGroup: g, year: year)]
                         ?? Int(area.pupils[h][g].rounded(.toNearestOrAwayFromZero))
                     row.append(String(value))
                 }

@@ -15,6 +15,12 @@ public struct WorkbookReport {
     /// Archived vintages scored against actuals: adds the `vintages` sheet.
     public let vintages: [AccuracyReport.Vintage]
 
+    /// The workbook of one run of a plan.
+    public init(run: PlanRun, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
+        self.init(plan: run.plan, forecast: run.areaForecast, backtest: backtest, placePlan: run.places?.tables,
+                  housing: run.places?.housing, vintages: vintages)
+    }
+
     public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
                 housing: HousingLayer? = nil, vintages: [AccuracyReport.Vintage] = []) {
         self.plan = plan

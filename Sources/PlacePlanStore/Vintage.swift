@@ -31,8 +31,11 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     public let birthsBasis: String
     public let horizon: Int
     public let ladder: StoredLadder
+    /// Whether planned housing was included (`nil`: the plan has none), so a forecast with and
+    /// one without are different vintages.
+    public let housing: Bool?
 
-    public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis) {
+    public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil) {
         method = settings.selection != nil ? "auto" : settings.method.description
         intakeMethod = settings.selection != nil ? "auto" : settings.effectiveIntakeMethod.description
         birthsTrendYears = settings.birthsTrendYears
@@ -41,6 +44,7 @@ public struct VintageSettings: Codable, Equatable, Sendable {
         engine = Engine.version
         self.birthsBasis = birthsBasis.rawValue
         self.horizon = horizon
+        self.housing = housing
         self.ladder = StoredLadder(
             name: ladder.name, yearGroups: ladder.yearGroups.map(\.name), entryAge: ladder.entryAge,
             phases: ladder.phases.map { StoredPhase(name: $0.name, first: $0.first.name, last: $0.last.name) })
@@ -110,24 +114,6 @@ public struct VintageCell: Equatable, Sendable {
         self.lower = lower
         self.upper = upper
     }
-
-    /// A forecast's area cells and the authority totals (each year and year group summed over
-    /// the areas).
-    public static func cells(of forecast: Forecast) -> [VintageCell] {
-        var cells: [VintageCell] = []
-        cells.reserveCapacity((forecast.areas.count + 1) * forecast.horizon * forecast.ladder.count)
-        for (h, year) in forecast.years.enumerated() {
-            for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
-                let total = forecast.areas.reduce(0.0) { $0 + $1.pupils[h][g] }
-                cells.append(VintageCell(level: .authority, code: CellLevel.authorityCode, year: year,
-                                         yearGroup: yearGroup.name, pupils: total))
-            }
-        }
-        cells += forecast.cells.map {
-            VintageCell(level: .area, code: $0.area.code, year: $0.year, yearGroup: $0.yearGroup.name, pupils: $0.pupils)
-        }
-        return cells
-    }
 }
 
 /// What `archive` is asked to store.
@@ -149,13 +135,21 @@ public struct NewVintage: Sendable {
         self.cells = cells
     }
 
-    /// A forecast with the files it was made from: the fingerprint covers the files and settings.
-    public init(forecast: Forecast, label: String?, planName: String, birthsBasis: BirthsBasis, inputs: [InputsHash.File]) {
-        let settings = VintageSettings(settings: forecast.settings, horizon: forecast.horizon, ladder: forecast.ladder,
-                                       birthsBasis: birthsBasis)
-        self.init(label: label, planName: planName, originYear: forecast.baseYear, settings: settings,
-                  inputsSHA256: InputsHash.sha256(files: inputs, settings: settings.json),
-                  cells: VintageCell.cells(of: forecast))
+    /// A run of a plan with the files it was made from: every cell the run has — the authority,
+    /// each area and, for a place plan, each school — exactly as `placeplan forecast --level`
+    /// prints them. The fingerprint covers the files and the settings.
+    public init(run: PlanRun, label: String?, inputs: [InputsHash.File]) throws {
+        let settings = VintageSettings(settings: run.settings, horizon: run.horizon, ladder: run.plan.history.ladder,
+                                       birthsBasis: run.plan.history.birthsBasis,
+                                       housing: run.plan.places?.housing == nil ? nil : run.options.housing)
+        let cells = try run.levels.flatMap { level in
+            try run.cells(level).map {
+                VintageCell(level: $0.level, code: $0.code, year: $0.year, yearGroup: $0.yearGroup.name, pupils: $0.pupils,
+                            lower: $0.lower, upper: $0.upper)
+            }
+        }
+        self.init(label: label, planName: run.plan.name, originYear: run.areaForecast.baseYear, settings: settings,
+                  inputsSHA256: InputsHash.sha256(files: inputs, settings: settings.json), cells: cells)
     }
 }
 
@@ -185,4 +179,9 @@ struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
                 settings: try VintageSettings.decode(settings), inputsSHA256: inputsSha256, createdAt: createdAt,
                 archived: archived)
     }
+}
+
+extension NewVintage {
+    /// How many cells the vintage holds at each level.
+    public var cellCounts: [CellLevel: Int] { Dictionary(grouping: cells, by: \.level).mapValues(\.count) }
 }

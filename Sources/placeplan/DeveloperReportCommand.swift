@@ -50,8 +50,7 @@ struct DeveloperReportCommand: ParsableCommand {
     var phasing: String?
     @Option(help: "The secondary planning area for its secondary and post-16 pupils. Default: where most of the area's Year 6 go.")
     var secondaryArea: String?
-    @Option(help: "Years ahead, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's.")
-    var horizon: Int?
+    @OptionGroup var flags: RunFlags
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the HTML page here (whole or not at all).", valueName: "file.html"))
     var out: String?
     @Option(help: ArgumentHelp("Write the figures as CSV here.", valueName: "file.csv"))
@@ -65,104 +64,21 @@ struct DeveloperReportCommand: ParsableCommand {
             guard area != nil, let dwellings else { throw ValidationError("Give --area and --dwellings (or --site NAME from housing.csv).") }
             guard dwellings > 0, dwellings.isFinite else { throw ValidationError("--dwellings must be more than 0 (got \(dwellings)).") }
         }
-        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
-        }
     }
 
     func run() throws {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        guard let schools = plan.schools else {
-            throw CLIFailure("\(plan.name) has no schools.csv: the developer report needs a place plan (README, \"The place plan\")")
-        }
-        let base = schools.lastYear
-        let housing = plan.housing ?? HousingInput(completions: [])
-        let completions: [HousingCompletion]
-        let areaCode: String
-        let name: String
-        var secondary = secondaryArea
-        if let site {
-            let rows = housing.completions.filter { $0.site == site }
-            guard !rows.isEmpty else {
-                throw CLIFailure("there is no site '\(site)' in housing.csv; sites: "
-                    + Set(housing.completions.map(\.site)).sorted().joined(separator: ", "))
-            }
-            completions = rows.filter { $0.year > base }
-            guard !completions.isEmpty else {
-                throw CLIFailure("site '\(site)' has no completions after the \(Format.academicYear(base)) census: it is built, and its pupils are in the rolls")
-            }
-            areaCode = rows[0].area
-            secondary = secondary ?? rows[0].secondaryArea
-            name = site
-        } else {
-            areaCode = area!
-            guard schools.geography.primaryAreas.contains(where: { $0.code == areaCode }) else {
-                throw CLIFailure("--area \(areaCode) is not a primary planning area of \(plan.name); use one of "
-                    + schools.geography.primaryAreas.map(\.code).joined(separator: ", "))
-            }
-            let first = start ?? base + 1
-            guard first > base else {
-                throw CLIFailure("--start \(first) is not after the forecast base (the \(Format.academicYear(base)) census): homes completed "
-                    + "by then are in the rolls already; give --start \(base + 1) or later")
-            }
-            let years = try Self.phasing(phasing, dwellings: dwellings!)
-            completions = DeveloperAssessment.completions(site: "development", area: areaCode, dwellings: dwellings!, start: first,
-                                                          phasing: years, mix: try Self.mix(mix))
-            name = "\(Format.number(dwellings!)) dwellings in \(schools.geography.area(code: areaCode)?.label ?? areaCode)"
-        }
-        if let secondary, !schools.geography.secondaryAreas.contains(where: { $0.code == secondary }) {
-            throw CLIFailure("--secondary-area \(secondary) is not a secondary planning area; use one of "
-                + schools.geography.secondaryAreas.map(\.code).joined(separator: ", "))
-        }
-        let forecast = try PlacePlanning.forecast(schools, settings: plan.settings, shareMethod: plan.shareMethod,
-                                                  horizon: horizon ?? plan.horizon)
-        let layer = HousingModel.layer(housing, forecast: forecast, exclude: site.map { [$0] } ?? [])
-        let baseline = PupilPlacePlan(name: plan.name, forecast: forecast.adding(layer), history: schools, targets: plan.targets)
-        let assessment = DeveloperAssessment.assess(name: name, area: areaCode, secondaryArea: secondary, completions: completions,
-                                                    baseline: baseline, yields: housing.yields, settings: housing.settings)
+        let development = try site.map { try Development.site($0, secondaryArea: secondaryArea, plan: plan) }
+            ?? Development.dwellings(dwellings!, area: area!, start: start, phasing: try phasing.map { try DevelopmentFlags.phasing($0, dwellings: dwellings!) } ?? [],
+                                     mix: try mix.map(DevelopmentFlags.mix) ?? [], secondaryArea: secondaryArea, plan: plan)
+        let assessment = try DeveloperAssessment.assess(development, baseline: try runPlan(plan, development.baselineOptions(flags.options)))
+        let geography = try plan.requirePlaces(for: "the developer report").schools.geography
         if let out {
-            let page = DeveloperReport.html(assessment, plan: plan.name, geography: schools.geography,
-                                            generated: ReportCommand.timestamp(Date()))
-            try OutputOptions(out: out).emit(page)
+            try OutputOptions(out: out).emit(DeveloperReport.html(assessment, plan: plan.name, geography: geography,
+                                                                  generated: ReportCommand.timestamp(Date())))
         }
         if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment)) }
-        print(DeveloperReport.text(assessment, geography: schools.geography), terminator: "")
+        print(DeveloperReport.text(assessment, geography: geography), terminator: "")
         for path in [out, csv].compactMap({ $0 }) { print("wrote \(path)") }
-    }
-
-    static func phasing(_ text: String?, dwellings: Double) throws -> [Double] {
-        guard let text else { return [] }
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-            throw CLIFailure("--phasing '\(text)' is not a list of dwellings a year; write e.g. 100,200,200")
-        }
-        let sum = values.reduce(0) { $0 + $1! }
-        guard abs(sum - dwellings) < 1e-9 else {
-            throw CLIFailure("--phasing adds up to \(Format.number(sum, decimals: 1)) dwellings but --dwellings is \(Format.number(dwellings, decimals: 1)); make them agree")
-        }
-        return values.map { $0! }
-    }
-
-    static func mix(_ text: String?) throws -> [(DwellingCategory, Double)] {
-        guard let text else { return [] }
-        var result: [(DwellingCategory, Double)] = []
-        for part in text.split(separator: ",") {
-            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard pieces.count == 2, let share = Double(pieces[1]), share >= 0 else {
-                throw CLIFailure("--mix: '\(part)' is not category=share; write e.g. house/market=70,flat/affordable=30")
-            }
-            var category = DwellingCategory.unknown
-            for token in pieces[0].split(separator: "/").map(String.init) {
-                if let type = DwellingType(rawValue: token) { category.type = type }
-                else if let tenure = Tenure(rawValue: token) { category.tenure = tenure }
-                else if let n = Int(token.hasSuffix("+") ? String(token.dropLast()) : token), n >= 1 { category.bedrooms = min(n, 3) }
-                else {
-                    throw CLIFailure("--mix: '\(token)' is not a type (house, flat), tenure (market, affordable) or number of bedrooms")
-                }
-            }
-            result.append((category, share))
-        }
-        guard result.reduce(0, { $0 + $1.1 }) > 0 else { throw CLIFailure("--mix: the shares add up to 0") }
-        return result
     }
 }

@@ -32,38 +32,9 @@ struct HousingYieldsCommand: ParsableCommand {
 
     func run() throws {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        guard let schools = plan.schools, let housing = plan.housing else {
-            throw CLIFailure("\(plan.name) has no \(plan.schools == nil ? "schools.csv" : "housing.csv"): calibration needs a place plan "
-                + "with completions in housing.csv (README, \"Housing growth and developer contributions\")")
-        }
-        let transfer = try TransferModel.fit(schools)
-        let estimates = [YieldPhase.primary, .secondary, .post16].map { phase in
-            YieldCalibration.fit(phase, YieldCalibration.observations(phase, history: schools, housing: housing) {
-                HousingModel.secondaryArea(of: $0, transfer: transfer, geography: schools.geography)
-            })
-        }
-        let inUse = housing.yields.row(for: .unknown)
-        func n(_ x: Double?, _ d: Int) -> String { x.map { Format.number($0, decimals: d, grouping: false) } ?? "" }
-        if format == .csv {
-            var out = "phase,in_use,estimate,standard_error,observations,areas,note\n"
-            for e in estimates {
-                out += [e.phase.name, n(inUse.yield(e.phase), 3), n(e.value, 4), n(e.standardError, 4), String(e.observations),
-                        String(e.areas), CSVField.quote(e.note ?? "")].joined(separator: ",") + "\n"
-            }
-            print(out, terminator: "")
-            return
-        }
-        print("\(plan.name): pupil yields per dwelling, in use and estimated from history")
-        print("In use: \(housing.yields.source) (any dwelling)")
-        var table = TextTable(header: ["phase", "in use", "local estimate", "± s.e.", "≈95% range", "area-years", "areas", "note"])
-        table.leftAligned = [0, 7]
-        for e in estimates {
-            let range = e.value.flatMap { v in e.standardError.map { "\(n(v - 1.96 * $0, 3))–\(n(v + 1.96 * $0, 3))" } } ?? ""
-            table.add([e.phase.name, n(inUse.yield(e.phase), 3), n(e.value, 3), n(e.standardError, 3), range, String(e.observations),
-                       String(e.areas), e.note ?? ""])
-        }
-        print(table.render(), terminator: "")
-        print("Model: change in the phase's pupils = area's drift + yield × completions that year (least squares, LAPACK dgelsy).")
-        print("A local estimate is worth using when its range is narrow and excludes nothing plausible; write it into yields.csv.")
+        let estimates = try YieldCalibration.estimates(for: plan)
+        let yields = try plan.requireHousing(for: "calibrating yields").1.yields
+        print(format == .csv ? YieldsReport.csv(estimates, inUse: yields) : YieldsReport.table(estimates, inUse: yields, plan: plan.name),
+              terminator: "")
     }
 }

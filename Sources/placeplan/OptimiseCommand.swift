@@ -28,53 +28,26 @@ struct OptimiseCommand: ParsableCommand {
               placeplan optimise my-plan --horizon 15 --node-limit 10000000
             """)
 
-    @OptionGroup var housing: HousingOptions
     @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))
     var folder: String?
     @Option(help: ArgumentHelp("Candidate projects. Default: candidates.toml in the plan folder.", valueName: "file"))
     var candidates: String?
-    @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else 10.")
-    var horizon: Int?
+    @OptionGroup var flags: RunFlags
     @Option(help: "Stop the search after this many nodes (then the answer is not proven optimal).")
     var nodeLimit: Int = 2_000_000
 
     func validate() throws {
-        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
-        }
         if nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1 (got \(nodeLimit)).") }
     }
 
     func run() throws {
-        let url = try folder.map { URL(fileURLWithPath: $0) } ?? PlanLocation.bundled("Data/borough")
-        let display = folder ?? "Data/borough"
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        guard let history = plan.schools else {
-            throw CLIFailure("\(plan.name) has no schools.csv: capital projects change schools' places (README, \"The place plan\")")
+        let (list, file) = try userInput("the candidate projects have problems.") {
+            try ScenarioFile.candidates(file: candidates, folder: try PlanLocation.url(folder, bundled: "Data/borough"),
+                                        display: folder ?? "Data/borough", plan: plan)
         }
-        let file = candidates ?? ((display.hasSuffix("/") ? display : display + "/") + "candidates.toml")
-        let fileURL = candidates.map { URL(fileURLWithPath: $0) } ?? url.appendingPathComponent("candidates.toml")
-        guard let data = FileManager.default.contents(atPath: fileURL.path), let text = String(data: data, encoding: .utf8) else {
-            throw CLIFailure("\(file) cannot be read: give the candidate projects in it, or name another file with --candidates "
-                + "(README, \"The cheapest programme\")")
-        }
-        let costs: CostRates
-        let list: Scenario
-        do {
-            let configText = (try? String(contentsOf: url.appendingPathComponent(PlanFolder.configFile), encoding: .utf8)) ?? ""
-            costs = try ScenarioFile.costs(planText: configText, file: (display.hasSuffix("/") ? display : display + "/") + PlanFolder.configFile)
-            list = try ScenarioFile.parse(text, name: "candidates", file: file, history: history, candidates: true)
-        } catch let errors as InputErrors {
-            throw CLIFailure("the candidate projects have problems.\n" + errors.description)
-        }
-        guard !list.changes.isEmpty else { throw CLIFailure("\(file) lists no candidate projects") }
-        let baseline = try ScenarioEngine.run(nil, history: history, settings: plan.settings, shareMethod: plan.shareMethod,
-                                              horizon: horizon ?? plan.horizon, name: plan.name, targets: plan.targets, costs: costs,
-                                              housing: housing.noHousing ? nil : plan.housing)
-        let problem = ProgrammeSearch.problem(list.changes, baseline: baseline, history: history, costs: costs)
-        let result = ProgrammeSearch.solve(baseline: problem.baseline, candidates: problem.candidates, targets: plan.targets, nodeLimit: nodeLimit)
-        let none = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: plan.targets).best
-        print(ProgrammeReport.render(result, changes: list.changes, candidates: problem.candidates, baseline: none,
-                                     plan: baseline.plan, file: file), terminator: "")
+        let study = try ProgrammeStudy(list, on: try runPlan(plan, flags.options), nodeLimit: nodeLimit)
+        print(ProgrammeReport.render(study.result, changes: list.changes, candidates: study.options, baseline: study.withoutProjects,
+                                     plan: study.baseline.plan, file: file), terminator: "")
     }
 }

@@ -42,45 +42,16 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))
     var folder: String?
-    @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else 10.")
-    var horizon: Int?
+    @OptionGroup var flags: RunFlags
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
     var out: String?
-    @OptionGroup var housing: HousingOptions
-
-    func validate() throws {
-        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
-        }
-    }
 
     func run() throws {
-        let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        guard let schools = plan.schools else {
-            throw CLIFailure("\(plan.name) has no schools.csv: the place plan is made school by school "
-                + "(README, \"The place plan\"); use placeplan forecast for area forecasts")
-        }
-        let baseline = try PlacePlanning.forecast(schools, settings: plan.settings, shareMethod: plan.shareMethod,
-                                                  horizon: horizon ?? plan.horizon)
-        let (forecast, layer) = housing.apply(plan, to: baseline)
-        let placePlan = PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets)
-        var files = PlacePlanOutput.files(placePlan)
-        if let layer { files.append(("plan-housing.csv", HousingSummary.csv(layer, ladder: schools.ladder, layout: schools.layout))) }
-        if let out {
-            do { try AtomicFile.writeAll(files, into: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
-                throw CLIFailure(errors.description)
-            }
-        }
-        print(PlacePlanSummary.render(placePlan), terminator: "")
-        if let layer {
-            print(HousingSummary.render(layer, geography: schools.geography, layout: schools.layout), terminator: "")
-        } else if plan.housing != nil {
-            print("\nHousing growth left out (--no-housing): the pupils of housing.csv's planned homes are not in these figures.")
-        }
-        if let out {
-            print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))")
-        } else {
-            print("\nGive --out DIR to write the tables (by school, area and the authority).")
-        }
+        let run = try runPlan(try PlanLocation.load(folder, bundled: "Data/borough"), flags.options)
+        let files = try PlacePlanOutput.files(run)
+        if let out { try AtomicFile.writeAllForUser(files, into: out) }
+        print(try PlacePlanSummary.render(run), terminator: "")
+        print(out.map { "\nWrote \(files.count) tables to \($0): \(files.map(\.name).joined(separator: ", "))" }
+              ?? "\nGive --out DIR to write the tables (by school, area and the authority).")
     }
 }

@@ -28,6 +28,23 @@ struct PlanLocation: ParsableArguments {
         }
     }
 
+    /// Loads a plan folder with the bytes of every input file it read (what a vintage's
+    /// fingerprint covers).
+    static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [PlanFolder.InputFile]) {
+        do {
+            let loaded = try PlanFolder.loadAll(folder)
+            for warning in loaded.warnings { printError("Warning: \(warning)") }
+            return (loaded.plan, loaded.inputs)
+        } catch let errors as InputErrors {
+            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        }
+    }
+
+    /// The plan folder named, or the bundled one at `relative`.
+    static func url(_ folder: String?, bundled relative: String) throws -> URL {
+        try folder.map { URL(fileURLWithPath: $0) } ?? bundled(relative)
+    }
+
     /// A bundled plan folder (`Data/england`, `Data/borough`) in the working directory, or beside
     /// the executable's package checkout (the binary lives in .build/<config>/, two or three
     /// levels below the repository).
@@ -43,6 +60,14 @@ struct PlanLocation: ParsableArguments {
         }
         throw CLIFailure("no plan folder given and the bundled \(relative) was not found; "
             + "run from the repository folder or give a plan folder, e.g. placeplan forecast DIR")
+    }
+}
+
+/// Runs `body`, which reads input files, turning their problems into one error for the user that
+/// starts with `heading`.
+func userInput<T>(_ heading: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let errors as InputErrors {
+        throw CLIFailure(heading + "\n" + errors.description)
     }
 }
 
@@ -74,6 +99,15 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+extension AtomicFile {
+    /// Writes every file into `folder` (created if missing), all or nothing, as a user error.
+    static func writeAllForUser(_ files: [(name: String, text: String)], into folder: String) throws {
+        do { try writeAll(files, into: URL(fileURLWithPath: folder)) } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
+        }
+    }
+}
+
 /// Prints to standard error (progress, notes) without touching standard output.
 func printError(_ text: String, terminator: String = "\n") {
     FileHandle.standardError.write(Data((text + terminator).utf8))
@@ -84,17 +118,44 @@ extension RatioMethod: ExpressibleByArgument {
 }
 
 extension Backtest.Level: ExpressibleByArgument {}
-extension ForecastLevel: ExpressibleByArgument {}
 
-/// `--no-housing`: leave out the pupils of planned housing (housing.csv), to see its effect.
-struct HousingOptions: ParsableArguments {
+extension CellLevel: ExpressibleByArgument {}
+
+/// The forecast settings every command that runs a plan takes, the same flags as `plan.toml`'s
+/// `[forecast]` keys (docs/plan-folder.md). They are checked by the rules `plan.toml` is checked
+/// by (`RunOptions.problems`) and merged over the plan's settings by `PlanRun`.
+struct RunFlags: ParsableArguments {
+    @Option(help: "Years ahead to forecast, \(SettingRule.horizonRange.lowerBound)–\(SettingRule.horizonRange.upperBound). Default: plan.toml's, else \(PlanConfig.defaultHorizon).")
+    var horizon: Int?
+    @Option(help: "Progression-ratio method, e.g. weighted-3, P:I (progression P, intake I) or auto. Default: plan.toml's, else the measured default.")
+    var method: String?
+    @Option(help: "Intake-ratio method (entry year group / births). Default: as --method.")
+    var intakeMethod: String?
+    @Option(help: "Years of births a line is fitted to for births beyond the last known year (1 = flat).")
+    var birthsTrendYears: Int?
+    @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line).")
+    var birthsTrendDamping: Double?
+    @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
+    var intervals: Double?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
     var noHousing = false
 
-    /// The forecast with housing pupils added, when the plan has housing.csv and it is wanted.
-    func apply(_ plan: Plan, to forecast: PlaceForecast) -> (forecast: PlaceForecast, layer: HousingLayer?) {
-        guard !noHousing, let housing = plan.housing else { return (forecast, nil) }
-        let layer = HousingModel.layer(housing, forecast: forecast)
-        return (forecast.adding(layer), layer)
+    var options: RunOptions {
+        RunOptions(horizon: horizon, method: method, intakeMethod: intakeMethod, birthsTrendYears: birthsTrendYears,
+                   birthsTrendDamping: birthsTrendDamping, intervals: intervals, housing: !noHousing)
     }
+
+    func validate() throws {
+        let problems = options.problems
+        if !problems.isEmpty { throw ValidationError(SettingProblems(problems).description) }
+    }
+}
+
+/// The one way a command runs a plan: the flags over the plan's settings, then `PlanRun`; what
+/// the run could not do (intervals it could not calibrate, housing left out) goes to standard
+/// error, so it is never silent.
+func runPlan(_ plan: Plan, _ options: RunOptions) throws -> PlanRun {
+    let run = try PlanRun(plan, options: options)
+    for note in run.notes { printError("Note: \(note)") }
+    return run
 }

@@ -26,11 +26,7 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: PlanLocation
-    @Option(help: "Years ahead, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's.")
-    var horizon: Int?
-    @Option(help: "Coverage of the prediction bands in percent (50–99). Default: the plan's, else 80.")
-    var intervals: Double?
-    @OptionGroup var housing: HousingOptions
+    @OptionGroup var flags: RunFlags
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
@@ -45,49 +41,25 @@ struct ReportCommand: ParsableCommand {
         var defaultFile: String { self == .scap ? "scap.csv" : "report.\(rawValue)" }
     }
 
-    func validate() throws {
-        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
-        }
-        if let intervals, !(50...99).contains(intervals) {
-            throw ValidationError("--intervals is a coverage in percent from 50 to 99 (got \(intervals)).")
-        }
-    }
-
     func run() throws {
         let plan = try location.load()
-        var settings = plan.settings
-        settings.intervals = intervals.map { $0 / 100 } ?? settings.intervals ?? 0.8
-        let years = horizon ?? plan.horizon
-        // A plan with schools is reported as the place plan: areas from the school forecasts,
-        // with places, deficits and each area's schools.
-        let place = try plan.schools.map { schools -> (PlaceForecast, PupilPlacePlan, HousingLayer?) in
-            let baseline = try PlacePlanning.forecast(schools, settings: settings, shareMethod: plan.shareMethod, horizon: years)
-            let (forecast, layer) = housing.apply(plan, to: baseline)
-            return (forecast, PupilPlacePlan(name: plan.name, forecast: forecast, history: schools, targets: plan.targets), layer)
-        }
-        let forecast = try place?.0.areaForecast ?? CohortSurvival.forecast(plan.history, settings: settings, horizon: years)
-        var plain = plan.settings
-        plain.intervals = nil
-        let backtest = noAccuracy || format == .scap ? nil : try plan.backtest(methods: [plain], horizon: min(3, forecast.horizon))
-        let vintages = scoredVintages()
+        var options = flags.options
+        // The report draws bands: 80% unless the flags or plan.toml say otherwise.
+        if options.intervals == nil && plan.settings.intervals == nil { options.intervals = 80 }
+        let run = try runPlan(plan, options)
+        let backtest = noAccuracy || format == .scap ? nil : try run.pastAccuracy()
         let path = out ?? format.defaultFile
         let bytes: Data
         switch format {
         case .html:
-            bytes = Data(HTMLReport(plan: plan, forecast: forecast, generated: Self.timestamp(Date()), backtest: backtest,
-                                    placePlan: place?.1, housing: place?.2, vintages: vintages).render().utf8)
+            bytes = Data(HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages()).render().utf8)
         case .xlsx:
-            bytes = try WorkbookReport(plan: plan, forecast: forecast, backtest: backtest, placePlan: place?.1, housing: place?.2,
-                                   vintages: vintages).workbook().data()
+            bytes = try WorkbookReport(run: run, backtest: backtest, vintages: scoredVintages()).workbook().data()
         case .scap:
-            guard forecast.horizon >= ScapOutput.secondaryYears else {
-                throw CLIFailure("the SCAP export needs 7 years ahead (secondary); use --horizon 7 or more")
-            }
-            bytes = Data(ScapOutput.csv(forecast: forecast, placePlan: place?.1).utf8)
+            bytes = Data(try ScapOutput.csv(run).utf8)
         }
         try OutputOptions(out: path).emit(bytes)
-        print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(forecast.areas.count) areas)")
+        print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(run.areaForecast.areas.count) areas)")
     }
 
     /// Archived vintages scored against the actuals, when the plan's database exists: the track

@@ -19,7 +19,7 @@ struct ScenarioCommand: ParsableCommand {
 
             A scenario file (scenarios/NAME.toml) lists changes: [[expansion]],
             [[pan_reduction]], [[bulge]], [[new_school]], [[closure]], [[births]],
-            [[preference]] (README, "Capital programme scenarios").
+            [[preference]] (docs/scenarios.md).
 
             With --out it writes, all or nothing:
               scenario-totals.csv         per scenario: places added, cost, places removed
@@ -35,56 +35,25 @@ struct ScenarioCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv and scenarios/. Default: the bundled Data/borough.", valueName: "dir"))
     var folder: String?
-    @OptionGroup var housing: HousingOptions
     @Argument(help: ArgumentHelp("Scenarios to run (file names in scenarios/ without .toml). Default: all.", valueName: "names"))
     var names: [String] = []
-    @Option(help: "Years ahead to forecast, 1–\(CohortSurvival.maximumHorizon). Default: plan.toml's, else 10.")
-    var horizon: Int?
+    @OptionGroup var flags: RunFlags
     @Flag(help: "Show every planning area, not only those a scenario changes.")
     var allAreas = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
     var out: String?
 
-    func validate() throws {
-        if let horizon, !(1...CohortSurvival.maximumHorizon).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(CohortSurvival.maximumHorizon) years (got \(horizon)).")
-        }
-    }
-
     func run() throws {
-        let url = try folder.map { URL(fileURLWithPath: $0) } ?? PlanLocation.bundled("Data/borough")
-        let display = folder ?? "Data/borough"
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        guard let history = plan.schools else {
-            throw CLIFailure("\(plan.name) has no schools.csv: scenarios change schools' places "
-                + "(README, \"The place plan\")")
+        let scenarios = try userInput("the scenarios have problems; nothing was written.") {
+            try ScenarioFile.load(try PlanLocation.url(folder, bundled: "Data/borough"), display: folder ?? "Data/borough",
+                                  names: names, plan: plan)
         }
-        let costs: CostRates
-        let scenarios: [Scenario]
-        do {
-            let configText = (try? String(contentsOf: url.appendingPathComponent(PlanFolder.configFile), encoding: .utf8)) ?? ""
-            costs = try ScenarioFile.costs(planText: configText, file: (display.hasSuffix("/") ? display : display + "/") + PlanFolder.configFile)
-            scenarios = try ScenarioFile.load(url, display: display, names: names, history: history,
-                                              sites: plan.housing.map { Set($0.completions.map(\.site)) })
-        } catch let errors as InputErrors {
-            throw CLIFailure("the scenarios have problems; nothing was written.\n" + errors.description)
-        }
-        let years = horizon ?? plan.horizon
-        func run(_ scenario: Scenario?) throws -> ScenarioOutcome {
-            try ScenarioEngine.run(scenario, history: history, settings: plan.settings, shareMethod: plan.shareMethod,
-                                   horizon: years, name: plan.name, targets: plan.targets, costs: costs,
-                                   housing: housing.noHousing ? nil : plan.housing)
-        }
-        let comparison = ScenarioComparison(baseline: try run(nil), scenarios: try scenarios.map { try run($0) })
+        let comparison = try ScenarioComparison.run(scenarios, on: try runPlan(plan, flags.options))
         let files = ScenarioReport.files(comparison)
-        if let out {
-            do { try AtomicFile.writeAll(files, into: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
-                throw CLIFailure(errors.description)
-            }
-        }
-        print(ScenarioReport.render(comparison, costs: costs, allAreas: allAreas), terminator: "")
-        if let out {
-            print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))")
-        }
+        if let out { try AtomicFile.writeAllForUser(files, into: out) }
+        print(ScenarioReport.render(comparison, costs: try plan.requirePlaces(for: "scenarios").costs, allAreas: allAreas),
+              terminator: "")
+        if let out { print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))") }
     }
 }

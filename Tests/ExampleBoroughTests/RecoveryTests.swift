@@ -16,8 +16,8 @@ struct Borough {
 
     init() throws {
         plan = try PlanFolder.load(Self.folder)
-        history = try #require(plan.schools)
-        forecast = try PlacePlanning.forecast(history, settings: plan.settings, shareMethod: plan.shareMethod, horizon: plan.horizon)
+        history = try #require(plan.places?.schools)
+        forecast = try PlacePlanning.forecast(history, settings: plan.settings, shareMethod: plan.places!.shareMethod, horizon: plan.horizon)
         truth = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("truth.json"))) as? [String: Any])
     }
 
@@ -139,7 +139,7 @@ struct RecoveryTests {
         // Replayed from 2022 and 2023, its whole roll is forecast within 5% of what happened.
         for origin in [2022, 2023] {
             let past = try PlacePlanning.forecast(borough.history.known(through: origin), settings: borough.plan.settings,
-                                                  shareMethod: borough.plan.shareMethod, horizon: 2024 - origin)
+                                                  shareMethod: borough.plan.places!.shareMethod, horizon: 2024 - origin)
             let then = try #require(past.school(code))
             for (h, year) in past.years.enumerated() {
                 let actual = rolls.pupils[year - rolls.firstYear].reduce(0, +)
@@ -155,7 +155,7 @@ struct RecoveryTests {
     func pressureAndSurplus() throws {
         let borough = try Borough()
         let pressure: String = try borough.truth("pressure_area"), surplus: String = try borough.truth("surplus_area")
-        let plan = PupilPlacePlan(name: borough.plan.name, forecast: borough.forecast, history: borough.history, targets: borough.plan.targets)
+        let plan = PupilPlacePlan(name: borough.plan.name, forecast: borough.forecast, history: borough.history, targets: borough.plan.places!.targets)
         let short = try #require(plan.shortfalls.first { $0.area.code == pressure && $0.phase == .primary })
         #expect(short.firstYear <= 2026 && short.peakNeeded > 200 && short.surplusAtPeak < 0)
         #expect(plan.areas.contains { $0.area.code == pressure && $0.year == 2034 && $0.sufficiency.flag(plan.targets) == .deficit })
@@ -173,7 +173,7 @@ struct RecoveryTests {
     @Test("every level of the borough's plan adds up exactly")
     func levelsAddUp() throws {
         let borough = try Borough()
-        let plan = PupilPlacePlan(name: borough.plan.name, forecast: borough.forecast, history: borough.history, targets: borough.plan.targets)
+        let plan = PupilPlacePlan(name: borough.plan.name, forecast: borough.forecast, history: borough.history, targets: borough.plan.places!.targets)
         for year in plan.years {
             for phase in PlacePhase.allCases {
                 let authority = plan.authority.first { $0.year == year && $0.phase == phase }?.sufficiency

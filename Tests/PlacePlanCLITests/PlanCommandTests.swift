@@ -126,7 +126,7 @@ struct PlanCommandTests {
     @Test("the England plan: no --level school, but --level authority is the sum of its areas")
     func england() throws {
         let refused = try CLI.run(["forecast", "Data/england", "--level", "school"])
-        #expect(refused.status != 0 && refused.stderr.contains("--level school needs a plan with schools"))
+        #expect(refused.status != 0 && refused.stderr.contains("--level school needs a place plan"))
         let area = try Table(text: CLI.run(["forecast", "Data/england", "--horizon", "2"]).stdout)
         let authority = try Table(text: CLI.run(["forecast", "Data/england", "--horizon", "2", "--level", "authority"]).stdout)
         #expect(authority.rows.count == 2 * 14)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The README's example of the place plan's summary must be what the command prints today.
-@Suite("README: the place plan")
+/// The example of the place plan's summary in docs/place-plan.md must be what the command prints today.
+@Suite("docs/place-plan.md: the place plan")
 struct ReadmePlanTests {
     /// Words of a line; numbers compared as numbers, allowing one unit in their last digit
     /// (as the accuracy table's test does) for floating-point differences between CPUs.
@@ -19,9 +19,9 @@ struct ReadmePlanTests {
         }
     }
 
-    @Test("the summary excerpt in the README matches `placeplan plan Data/borough`")
+    @Test("the summary excerpt in docs/place-plan.md matches `placeplan plan Data/borough`")
     func excerpt() throws {
-        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("docs/place-plan.md"), encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- plan:begin -->\n```text\n"))
         let end = try #require(readme.range(of: "…\n```\n<!-- plan:end -->"))
         let documented = readme[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -30,7 +30,7 @@ struct ReadmePlanTests {
         let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(documented.count > 10)
         for (i, line) in documented.enumerated() {
-            #expect(i < printed.count && same(line, printed[i]), "README line \(i + 1): \(line)\nprinted: \(i < printed.count ? printed[i] : "")")
+            #expect(i < printed.count && same(line, printed[i]), "docs/place-plan.md line \(i + 1): \(line)\nprinted: \(i < printed.count ? printed[i] : "")")
         }
     }
 }

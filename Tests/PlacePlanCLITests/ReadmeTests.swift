@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The README's figures must be what the command it names prints today.
-@Suite("README figures")
+/// The figures in docs/method.md must be what the command it names prints today.
+@Suite("docs/method.md figures")
 struct ReadmeTests {
     /// Every percentage in a block of text, in order.
     func percentages(_ text: String) -> [Double] {
@@ -11,9 +11,9 @@ struct ReadmeTests {
         }
     }
 
-    @Test("the accuracy table in the README matches `placeplan backtest Data/england --horizon 3`")
+    @Test("the accuracy table in docs/method.md matches `placeplan backtest Data/england --horizon 3`")
     func backtestTable() throws {
-        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- backtest:begin -->"))
         let end = try #require(readme.range(of: "<!-- backtest:end -->"))
         let block = String(readme[begin.upperBound..<end.lowerBound])
@@ -22,7 +22,7 @@ struct ReadmeTests {
         let documented = percentages(block), measured = percentages(result.stdout)
         #expect(documented.count == measured.count && documented.count > 50)
         // Allow one unit in the last printed digit for floating-point differences between CPUs.
-        for (d, m) in zip(documented, measured) { #expect(abs(d - m) <= 0.011, "README \(d)% but measured \(m)%") }
+        for (d, m) in zip(documented, measured) { #expect(abs(d - m) <= 0.011, "docs/method.md \(d)% but measured \(m)%") }
         // The labels, too: same methods, same default.
         let labels = { (text: String) in text.split(separator: "\n").filter { $0.contains("%") }.map { $0.split(separator: " ").first ?? "" } }
         #expect(labels(block) == labels(result.stdout))

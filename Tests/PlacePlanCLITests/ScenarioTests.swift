@@ -8,12 +8,19 @@ import Testing
 @Suite("Capital programme scenarios", .serialized)
 struct ScenarioTests {
     static let plan: Plan = try! PlanFolder.load(CLI.root.appendingPathComponent("Data/borough"))
-    static var history: SchoolHistory { plan.schools! }
+    static var history: SchoolHistory { plan.places!.schools }
+
+    /// The borough without its housing, at `costs`.
+    static func plan(costs: CostRates) -> Plan {
+        let places = plan.places!
+        return Plan(name: plan.name, history: plan.history, settings: plan.settings, horizon: plan.horizon,
+                    kind: .places(PlacePlanInputs(schools: places.schools, shareMethod: places.shareMethod, targets: places.targets,
+                                                  costs: costs)))
+    }
 
     static func run(_ text: String?, name: String = "test", costs: CostRates = .dfe) throws -> ScenarioOutcome {
         let scenario = try text.map { try ScenarioFile.parse($0, name: name, file: "scenarios/\(name).toml", history: history) }
-        return try ScenarioEngine.run(scenario, history: history, settings: plan.settings, shareMethod: plan.shareMethod,
-                                      horizon: plan.horizon, name: plan.name, targets: plan.targets, costs: costs)
+        return try ScenarioEngine.run(scenario, on: PlanRun(plan(costs: costs)))
     }
 
     static let baseline: ScenarioOutcome = try! run(nil)
@@ -208,11 +215,11 @@ struct ScenarioTests {
     }
 }
 
-@Suite("README: capital programme scenarios")
+@Suite("docs/scenarios.md: capital programme scenarios")
 struct ReadmeScenarioTests {
-    @Test("the README's scenario output is what `placeplan scenario` prints")
+    @Test("the scenario output in docs/scenarios.md is what `placeplan scenario` prints")
     func excerpt() throws {
-        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("docs/scenarios.md"), encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- scenario:begin -->\n```text\n"))
         let end = try #require(readme.range(of: "```\n<!-- scenario:end -->"))
         let documented = String(readme[begin.upperBound..<end.lowerBound])
@@ -356,14 +363,12 @@ struct SplitMix {
 @Suite("Scenarios: housing variants")
 struct HousingScenarioTests {
     static let plan = ScenarioTests.plan
-    static var sites: Set<String> { Set(plan.housing!.completions.map(\.site)) }
+    static var sites: Set<String> { Set(plan.places!.housing!.completions.map(\.site)) }
 
     static func run(_ text: String?, housing: Bool = true) throws -> ScenarioOutcome {
         let history = ScenarioTests.history
         let scenario = try text.map { try ScenarioFile.parse($0, name: "h", file: "scenarios/h.toml", history: history, sites: sites) }
-        return try ScenarioEngine.run(scenario, history: history, settings: plan.settings, shareMethod: plan.shareMethod,
-                                      horizon: plan.horizon, name: plan.name, targets: plan.targets,
-                                      housing: housing ? plan.housing : nil)
+        return try ScenarioEngine.run(scenario, on: PlanRun(plan, options: RunOptions(housing: housing)))
     }
 
     func peak(_ outcome: ScenarioOutcome, _ area: String) -> Int {

@@ -105,11 +105,11 @@ struct CohortSurvivalTests {
 
     @Test("horizon outside 1…15 is refused")
     func horizon() {
-        #expect(throws: CohortSurvival.Failure.horizonOutOfRange(16)) {
-            try CohortSurvival.forecast(history([area], births: births), horizon: 16)
-        }
-        #expect(throws: CohortSurvival.Failure.horizonOutOfRange(0)) {
-            try CohortSurvival.forecast(history([area], births: births), horizon: 0)
+        for horizon in [16, 0] {
+            let error = #expect(throws: SettingProblems.self) {
+                try CohortSurvival.forecast(history([area], births: births), horizon: horizon)
+            }
+            #expect(error?.problems.map(\.setting) == [.horizon])
         }
     }
 }

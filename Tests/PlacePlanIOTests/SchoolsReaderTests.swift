@@ -197,8 +197,8 @@ struct PlacePlanFolderTests {
                                      "areas.csv": SmallPlan.areas, "rolls.csv": SmallPlan.rolls(), "births.csv": SmallPlan.births])
         defer { try? FileManager.default.removeItem(at: url) }
         let plan = try PlanFolder.load(url)
-        #expect(plan.schools?.schools.count == 3)
-        #expect(plan.targets.spareTarget == 0.08 && plan.targets.operatingMargin == 0.02)
+        #expect(plan.places?.schools.schools.count == 3)
+        #expect(plan.places!.targets.spareTarget == 0.08 && plan.places!.targets.operatingMargin == 0.02)
         #expect(plan.history.areas.map(\.area.code) == ["P1", "S1"])
         #expect(plan.history.areas[0].pupils[0][0] == 85 && plan.history.areas[0].pupils[0][7] == 0)
     }
@@ -220,14 +220,14 @@ struct PlacePlanFolderTests {
     func borough() throws {
         let (plan, warnings) = try PlanFolder.loadWithWarnings(repositoryRoot.appendingPathComponent("Data/borough"))
         #expect(warnings.isEmpty, "\(warnings)")
-        let schools = try #require(plan.schools)
+        let schools = try #require(plan.places?.schools)
         #expect(schools.schools.count == 74)
         #expect(schools.geography.primaryAreas.count == 8 && schools.geography.secondaryAreas.count == 4)
         #expect(schools.firstYear == 2015 && schools.lastYear == 2024)
         #expect(schools.births?.count == 8)
         #expect(schools.schools.filter { $0.phase == .primary || $0.phase == .allThrough }.count == 62)
         #expect(schools.schools.filter { $0.phase == .secondary || $0.phase == .allThrough }.count == 12)
-        #expect(plan.settings.birthsTrendYears == 10 && plan.shareMethod == .mean(years: 3))
+        #expect(plan.settings.birthsTrendYears == 10 && plan.places?.shareMethod == .mean(years: 3))
     }
 }
 

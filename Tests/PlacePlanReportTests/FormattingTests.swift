@@ -37,8 +37,8 @@ struct FormattingTests {
         let ladder = Ladder(name: "t", yearGroups: ["A", "B"], entryAge: 4)
         let area = AreaRolls(area: PlanningArea(code: "X,1"), firstYear: 2018, pupils: [[10, 10], [10, 10]])
         let history = History(ladder: ladder, birthsBasis: .midYear, areas: [area], births: nil)
-        let forecast = try CohortSurvival.forecast(history, settings: ForecastSettings(method: .mean(years: 1)), horizon: 2)
-        #expect(ForecastOutput.csv(forecast) == """
+        let plan = Plan(name: "t", history: history, settings: ForecastSettings(method: .mean(years: 1)), horizon: 2)
+        #expect(try ForecastOutput.csv(PlanRun(plan), level: .area) == """
             year,area,year_group,pupils
             2020,"X,1",A,10.0
             2020,"X,1",B,10.0

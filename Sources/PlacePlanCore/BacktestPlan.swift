@@ -1,0 +1,60 @@
+/// `placeplan backtest`: which methods to replay and at which level, read the way every other
+/// command reads its settings (`RunOptions`).
+public struct BacktestPlan: Sendable {
+    /// Compared when no methods are named (with the plan's own).
+    public static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5",
+                                         "mean-1+weighted-5", "auto"]
+
+    /// The settings replayed, in order, each distinct: every named method (or the standard ones
+    /// and the plan's own), with `shared`'s births trend and intervals over the plan's settings.
+    public let candidates: [ForecastSettings]
+    public let origins: [Int]
+
+    /// The history is too short to replay.
+    public struct TooShort: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Method names in a list as a person types it: `mean-3,weighted-3` or `"mean-3 auto"`.
+    public static func methodNames(_ lists: [String]) -> [String] {
+        lists.flatMap { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init) }
+    }
+
+    /// Every problem with the named methods and shared settings, one per problem.
+    public static func problems(methods: [String], shared: RunOptions) -> [SettingProblem] {
+        methodNames(methods).flatMap { name in RunOptions(method: name).problems } + shared.problems
+    }
+
+    public init(_ plan: Plan, methods: [String], shared: RunOptions, minimumHistory: Int) throws {
+        let names = Self.methodNames(methods)
+        var candidates: [ForecastSettings] = []
+        for name in names.isEmpty ? Self.standardMethods : names {
+            var options = shared
+            options.method = name
+            let settings = try options.resolve(over: plan.settings, horizon: plan.horizon).settings
+            if !candidates.contains(settings) { candidates.append(settings) }
+        }
+        if names.isEmpty {
+            let own = try shared.resolve(over: plan.settings, horizon: plan.horizon).settings
+            if !candidates.contains(own) { candidates.append(own) }
+        }
+        self.candidates = candidates
+        origins = Backtest.origins(for: plan.history, minimumHistory: minimumHistory)
+        guard !origins.isEmpty else {
+            throw TooShort(description: "the rolls cover \(plan.history.firstYear)–\(plan.history.lastYear): too few years "
+                + "to backtest with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
+        }
+    }
+
+    /// Replays the plan at `level`: each area (a place plan whole, Year 7 by transfer), the
+    /// authority, or each school.
+    public func run(_ plan: Plan, level: CellLevel, horizon: Int, perYearGroup: Bool,
+                    progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
+        if level == .school {
+            let places = try plan.requirePlaces(for: "scoring schools")
+            return try places.schools.schoolBacktest(methods: candidates, shareMethod: places.shareMethod, horizon: horizon,
+                                                     origins: origins, progress: progress)
+        }
+        return try plan.backtest(methods: candidates, horizon: horizon, origins: origins, perYearGroup: perYearGroup, progress: progress)
+    }
+}

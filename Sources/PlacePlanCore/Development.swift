@@ -1,0 +1,98 @@
+/// A housing development to test for a developer report: a site of `housing.csv`, or dwellings
+/// described on the command line.
+public struct Development: Equatable, Sendable {
+    /// What the report calls it: the site's name, or "300 dwellings in Northgate (P01)".
+    public let name: String
+    /// Its primary planning area.
+    public let area: String
+    /// Where its secondary and post-16 pupils go (`nil`: where most of the area's Year 6 go).
+    public let secondaryArea: String?
+    /// Its dwellings by year and category, all after the census.
+    public let completions: [HousingCompletion]
+    /// The `housing.csv` site it is (left out of the baseline), if it is one.
+    public let site: String?
+
+    /// Something about the development that cannot be: said as a sentence with its fix.
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A site of the plan's `housing.csv`: its completions after the census.
+    public static func site(_ name: String, secondaryArea: String?, plan: Plan) throws -> Development {
+        let places = try plan.requirePlaces(for: "the developer report")
+        let all = places.housing?.completions ?? []
+        let rows = all.filter { $0.site == name }
+        guard let first = rows.first else {
+            let sites = Set(all.map(\.site)).sorted()
+            throw Problem(description: "there is no site '\(name)' in housing.csv; "
+                + (sites.isEmpty ? "the plan has no housing.csv sites" : "sites: " + sites.joined(separator: ", ")))
+        }
+        let base = places.schools.lastYear
+        let future = rows.filter { $0.year > base }
+        guard !future.isEmpty else {
+            throw Problem(description: "site '\(name)' has no completions after the \(AcademicYear.text(base)) census: "
+                + "it is built, and its pupils are in the rolls")
+        }
+        return try Development(name: name, area: first.area, secondaryArea: secondaryArea ?? first.secondaryArea,
+                               completions: future, site: name, places: places)
+    }
+
+    /// Dwellings in a primary planning area: `phasing` a year from `start` (the year after the
+    /// census by default; all in `start` when `phasing` is empty), split by `mix`.
+    public static func dwellings(_ dwellings: Double, area: String, start: Int?, phasing: [Double],
+                                 mix: [(DwellingCategory, Double)], secondaryArea: String?, plan: Plan) throws -> Development {
+        let places = try plan.requirePlaces(for: "the developer report")
+        let geography = places.schools.geography, base = places.schools.lastYear
+        guard let planningArea = geography.primaryAreas.first(where: { $0.code == area }) else {
+            throw Problem(description: "--area \(area) is not a primary planning area of \(plan.name); use one of "
+                + geography.primaryAreas.map(\.code).joined(separator: ", "))
+        }
+        let first = start ?? base + 1
+        guard first > base else {
+            throw Problem(description: "--start \(first) is not after the forecast base (the \(AcademicYear.text(base)) census): "
+                + "homes completed by then are in the rolls already; give --start \(base + 1) or later")
+        }
+        let completions = DeveloperAssessment.completions(site: "development", area: area, dwellings: dwellings, start: first,
+                                                          phasing: phasing, mix: mix)
+        return try Development(name: "\(Self.count(dwellings)) dwellings in \(planningArea.label)", area: area,
+                               secondaryArea: secondaryArea, completions: completions, site: nil, places: places)
+    }
+
+    init(name: String, area: String, secondaryArea: String?, completions: [HousingCompletion], site: String?,
+         places: PlacePlanInputs) throws {
+        if let secondaryArea, !places.schools.geography.secondaryAreas.contains(where: { $0.code == secondaryArea }) {
+            throw Problem(description: "--secondary-area \(secondaryArea) is not a secondary planning area; use one of "
+                + places.schools.geography.secondaryAreas.map(\.code).joined(separator: ", "))
+        }
+        self.name = name
+        self.area = area
+        self.secondaryArea = secondaryArea
+        self.completions = completions
+        self.site = site
+    }
+
+    /// 300, or 300.5: dwellings as a person writes them.
+    static func count(_ dwellings: Double) -> String {
+        dwellings == dwellings.rounded() && abs(dwellings) < 1e15 ? String(Int(dwellings)) : String(dwellings)
+    }
+
+    /// The options for the baseline the development is tested against: the plan as run, less
+    /// the development's own site.
+    public func baselineOptions(_ options: RunOptions) -> RunOptions {
+        var options = options
+        if let site { options.excludedSites.insert(site) }
+        return options
+    }
+}
+
+extension DeveloperAssessment {
+    /// The development against `baseline`, a run of the plan without it
+    /// (`Development.baselineOptions`).
+    public static func assess(_ development: Development, baseline: PlanRun) throws -> DeveloperAssessment {
+        let places = try baseline.plan.requirePlaces(for: "the developer report")
+        guard let tables = baseline.places?.tables else { throw PlanKindError(plan: baseline.plan.name, purpose: "the developer report", missing: "schools.csv") }
+        let housing = places.housing ?? HousingInput(completions: [])
+        return assess(name: development.name, area: development.area, secondaryArea: development.secondaryArea,
+                      completions: development.completions, baseline: tables, yields: housing.yields, settings: housing.settings)
+    }
+}

@@ -1,0 +1,88 @@
+/// One forecast figure as every output shows it: pupils to the tenth, made to add up — a
+/// school's tenths are apportioned from its area's, the authority's are its areas' added up.
+/// `forecast`, `archive` and the consistency tests all read these, so a cell has one value.
+public struct ForecastCellValue: Equatable, Sendable {
+    public let level: CellLevel
+    /// The school's or area's code; `CellLevel.authorityCode` for the authority.
+    public let code: String
+    /// A school's planning area for this year group (empty for a special school: in none).
+    public let area: String?
+    public let year: Int
+    public let yearGroup: YearGroup
+    /// Pupils in tenths: the unit every output rounds to.
+    public let tenths: Int
+    /// The prediction interval, when the run has one at this level.
+    public let lower: Double?
+    public let upper: Double?
+
+    public var pupils: Double { Double(tenths) / 10 }
+}
+
+extension PlanRun {
+    /// The levels this run has cells at: the authority and areas, and schools for a place plan.
+    public var levels: [CellLevel] { places == nil ? [.authority, .area] : [.authority, .area, .school] }
+
+    /// The run's cells at `level`, year by year: areas in the plan's order and their year groups
+    /// (a primary area R–Y6); the authority's every year group; schools the year groups they
+    /// teach while open (or while they still have pupils).
+    public func cells(_ level: CellLevel) throws -> [ForecastCellValue] {
+        switch level {
+        case .area: return areaCells
+        case .authority: return authorityCells
+        case .school:
+            guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
+            return Self.schoolCells(places.forecast)
+        }
+    }
+
+    var areaCells: [ForecastCellValue] {
+        let forecast = areaForecast
+        var cells: [ForecastCellValue] = []
+        cells.reserveCapacity(forecast.areas.count * forecast.horizon * forecast.ladder.count)
+        for (h, year) in forecast.years.enumerated() {
+            for area in forecast.areas {
+                for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() where area.yearGroups?.contains(g) ?? true {
+                    let interval = area.intervals?[h][g]
+                    cells.append(ForecastCellValue(level: .area, code: area.area.code, area: area.area.code, year: year,
+                                                   yearGroup: yearGroup, tenths: Apportion.units(area.pupils[h][g], per: 10),
+                                                   lower: interval?.lower, upper: interval?.upper))
+                }
+            }
+        }
+        return cells
+    }
+
+    /// Each year group's areas as printed, added up: the authority row equals the sum of the
+    /// area rows a reader sees.
+    var authorityCells: [ForecastCellValue] {
+        let forecast = areaForecast
+        var cells: [ForecastCellValue] = []
+        for (h, year) in forecast.years.enumerated() {
+            for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
+                let tenths = forecast.areas.reduce(0) { sum, area in
+                    (area.yearGroups?.contains(g) ?? true) ? sum + Apportion.units(area.pupils[h][g], per: 10) : sum
+                }
+                cells.append(ForecastCellValue(level: .authority, code: CellLevel.authorityCode, area: nil, year: year,
+                                               yearGroup: yearGroup, tenths: tenths, lower: nil, upper: nil))
+            }
+        }
+        return cells
+    }
+
+    static func schoolCells(_ forecast: PlaceForecast) -> [ForecastCellValue] {
+        let rounded = forecast.rounded(per: 10)
+        var cells: [ForecastCellValue] = []
+        for (h, year) in forecast.years.enumerated() {
+            for school in forecast.schools {
+                let units = rounded.schools[school.school.code]!
+                for (g, yearGroup) in forecast.ladder.yearGroups.enumerated()
+                where school.school.teaches(g, layout: forecast.layout) && (school.school.isOpen(in: year) || units[h][g] > 0) {
+                    cells.append(ForecastCellValue(level: .school, code: school.school.code,
+                                                   area: school.school.area(for: g, layout: forecast.layout) ?? "", year: year,
+                                                   yearGroup: yearGroup, tenths: units[h][g], lower: nil, upper: nil))
+                }
+            }
+        }
+        return cells
+    }
+}

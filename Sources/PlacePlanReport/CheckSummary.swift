@@ -1,0 +1,43 @@
+import PlacePlanCore
+
+/// `placeplan check`: what was read from a valid plan folder, a line a file.
+public enum CheckSummary {
+    public static func render(_ plan: Plan) -> String {
+        var out: [String] = []
+        let history = plan.history
+        let cells = history.areas.reduce(0) { $0 + $1.pupils.count * history.ladder.count }
+        out.append("\(plan.name): OK")
+        out.append("- ladder \(history.ladder.name): \(history.ladder.yearGroups.map(\.name).joined(separator: ", ")) "
+              + "(entry age \(history.ladder.entryAge))")
+        if let schools = plan.places?.schools {
+            let schoolYears = schools.rolls.values.reduce(0) { $0 + $1.pupils.count }
+            out.append("- \(history.areas.count) planning areas (each the sum of its schools), rolls by school "
+                  + "\(Format.academicYear(history.firstYear))–\(Format.academicYear(history.lastYear)), \(Format.number(Double(schoolYears))) school-years")
+        } else {
+            out.append("- \(history.areas.count) areas, rolls \(Format.academicYear(history.firstYear))–\(Format.academicYear(history.lastYear)), "
+                  + "\(Format.number(Double(cells))) cells")
+        }
+        if let births = history.births {
+            let years = births.values.flatMap(\.byYear.keys)
+            out.append("- births (\(history.birthsBasis.rawValue)) \(years.min() ?? 0)–\(years.max() ?? 0) for \(births.count) areas")
+        } else {
+            out.append("- no births file: entry year group projected from its own trend")
+        }
+        if let places = plan.places {
+            let schools = places.schools
+            let byPhase = SchoolPhase.allCases.compactMap { phase -> String? in
+                let n = schools.schools.filter { $0.phase == phase }.count
+                return n == 0 ? nil : "\(n) \(phase.rawValue)"
+            }
+            let planned = schools.schools.filter { ($0.opened ?? 0) > schools.lastYear }.count
+            out.append("- place plan: \(schools.schools.count) schools (\(byPhase.joined(separator: ", "))), "
+                  + "\(schools.schools.filter(\.hasSixthForm).count) with sixth forms, \(planned) planned; "
+                  + "\(schools.geography.primaryAreas.count) primary and \(schools.geography.secondaryAreas.count) secondary planning areas")
+            out.append("- intake shares \(places.shareMethod); spare-capacity target \(Format.percent(places.targets.spareTarget)), "
+                  + "operating margin \(Format.percent(places.targets.operatingMargin))")
+        }
+        out.append("- method \(plan.settings.label), births trend \(plan.settings.birthsTrendYears) years, horizon \(plan.horizon)")
+    
+        return out.joined(separator: "\n") + "\n"
+    }
+}
