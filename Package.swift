@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: [
-                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore",
+                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore", "PlacePlanSpreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

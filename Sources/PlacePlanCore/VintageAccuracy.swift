@@ -131,12 +131,15 @@ public enum VintageAccuracy {
                 waitingYears.insert(cell.year)
             }
         }
-        // The authority's actual is the sum over the vintage's areas, when every area has one.
-        let areaCodes = Set(forecast.keys.lazy.filter { $0.level == .area }.map(\.code))
+        // The authority's actual is the sum over the vintage's areas that forecast that year
+        // group (a place plan's primary areas Reception to Year 6, its secondary areas the rest),
+        // when every one of them has an actual.
+        var areasOf: [Int: Set<String>] = [:]
+        for cell in forecast.keys where cell.level == .area { areasOf[cell.yearGroup, default: []].insert(cell.code) }
         func authorityActual(year: Int, yearGroup: Int) -> Double? {
-            guard !areaCodes.isEmpty else { return nil }
+            guard let codes = areasOf[yearGroup], !codes.isEmpty else { return nil }
             var sum = 0.0
-            for code in areaCodes {
+            for code in codes {
                 guard let value = known[Cell(level: .area, code: code, year: year, yearGroup: yearGroup)] else { return nil }
                 sum += value
             }

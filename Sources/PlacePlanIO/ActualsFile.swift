@@ -61,9 +61,11 @@ public enum ActualsFile {
                                      what: "the year (the academic year's first year: 2019 for 2019/20)")
             if case .failure(let issue) = year { rowIssues.append(issue) }
             let area = table.text(row, "area")
-            if area.isEmpty {
+            let school = hasSchool ? table.text(row, "school") : ""
+            // A school's row may have no area, as in rolls.csv: a special school is in none.
+            if area.isEmpty && school.isEmpty {
                 rowIssues.append(table.issue(row, "area", "the area is empty", fix: "give the planning area's code"))
-            } else if let areas, !areas.contains(area) {
+            } else if !area.isEmpty, let areas, !areas.contains(area) {
                 rowIssues.append(table.issue(row, "area", "area \(area) is not one of the plan's areas",
                                              fix: "check the code against the plan's rolls.csv (or use --plan to name the plan it belongs to)"))
             }
@@ -75,7 +77,6 @@ public enum ActualsFile {
             }
             let count = table.count(row, "pupils", what: "the number of pupils")
             if case .failure(let issue) = count { rowIssues.append(issue) }
-            let school = hasSchool ? table.text(row, "school") : ""
 
             if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count {
                 let key = Key(level: school.isEmpty ? .area : .school, code: school.isEmpty ? area : school, year: y, yearGroup: g)

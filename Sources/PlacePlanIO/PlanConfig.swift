@@ -32,7 +32,7 @@ public struct PlanConfig: Equatable, Sendable {
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
                                        "schools", "capacity", "housing", "costs"]
-    static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
+    public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background"]

@@ -36,12 +36,12 @@ extension PlanStore {
             try record.insert(db)
             let id = record.id!
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils, lower, upper)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils, lower, upper, area)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for cell in new.cells {
                 try insert.execute(arguments: [id, cell.level.rawValue, cell.code, cell.year, cell.yearGroup, cell.pupils,
-                                               cell.lower, cell.upper])
+                                               cell.lower, cell.upper, cell.area])
             }
             // Sealed last, in the same transaction: from here the triggers keep it as it is.
             try db.execute(sql: "UPDATE vintage SET archived = 1 WHERE id = ?", arguments: [id])
@@ -69,11 +69,11 @@ extension PlanStore {
     public func cells(of id: Int64) throws -> [VintageCell] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT level, code, year, year_group, pupils, lower, upper FROM vintage_cell WHERE vintage_id = ?
+                SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
                 ORDER BY level, year, code, year_group
                 """, arguments: [id]).map {
                 VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
-                            yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"])
+                            yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"], area: $0["area"])
             }
         }
     }

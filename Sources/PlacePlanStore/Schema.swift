@@ -6,7 +6,7 @@ import GRDB
 /// rather than write into a schema it does not understand.
 enum Schema {
     /// The schema version this program writes: the number of migrations below.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -86,6 +86,14 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the cells of an archived vintage cannot be deleted'); END;
 
                 PRAGMA user_version = 1;
+                """)
+        }
+        // A school's planning area for each of its cells, so that a place plan's area actuals
+        // can be made from its schools' (the school census) when no area figure is imported.
+        migrator.registerMigration("v2: the planning area of a vintage's school cells") { db in
+            try db.execute(sql: """
+                ALTER TABLE vintage_cell ADD COLUMN area TEXT;
+                PRAGMA user_version = 2;
                 """)
         }
         return migrator

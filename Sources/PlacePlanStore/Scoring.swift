@@ -16,22 +16,55 @@ extension PlanStore {
             struct Key: Hashable { let level: String; let code: String; let year: Int; let yearGroup: String }
             var actuals: [Key: Double] = [:]
             let cursor = try Row.fetchCursor(db, sql: "SELECT level, code, year, year_group, pupils FROM actual")
+            struct SchoolYear: Hashable { let code: String; let year: Int }
+            var censused: Set<SchoolYear> = []
             while let row = try cursor.next() {
-                actuals[Key(level: row["level"], code: row["code"], year: row["year"], yearGroup: row["year_group"])] = row["pupils"]
+                let key = Key(level: row["level"], code: row["code"], year: row["year"], yearGroup: row["year_group"])
+                actuals[key] = row["pupils"]
+                if key.level == CellLevel.school.rawValue { censused.insert(SchoolYear(code: key.code, year: key.year)) }
             }
             return try vintages.map { vintage in
                 let ladder = vintage.settings.coreLadder
                 let index = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
                 var forecast: [VintageAccuracy.Cell: Double] = [:]
+                // A place plan's schools by area, year and year group: an area's actual is the
+                // sum of its schools' when no area figure was imported and every school has one.
+                struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: String }
+                var schoolsOf: [AreaCell: [String]] = [:]
                 let cells = try Row.fetchCursor(db, sql: """
-                    SELECT level, code, year, year_group, pupils FROM vintage_cell WHERE vintage_id = ?
+                    SELECT level, code, year, year_group, pupils, area FROM vintage_cell WHERE vintage_id = ?
                     """, arguments: [vintage.id])
                 while let row = try cells.next() {
                     guard let level = CellLevel(rawValue: row["level"]), let g = index[row["year_group"]] else { continue }
                     forecast[VintageAccuracy.Cell(level: level, code: row["code"], year: row["year"], yearGroup: g)] = row["pupils"]
+                    if level == .school, let area: String = row["area"], !area.isEmpty {
+                        schoolsOf[AreaCell(area: area, year: row["year"], yearGroup: row["year_group"]), default: []].append(row["code"])
+                    }
+                }
+                // As in rolls.csv, a school's census lists the year groups it has pupils in: once a
+                // school has any actual for a year, a year group with none is 0 (a new school
+                // growing into its year groups).
+                func school(_ code: String, _ year: Int, _ yearGroup: String) -> Double? {
+                    if let stored = actuals[Key(level: CellLevel.school.rawValue, code: code, year: year, yearGroup: yearGroup)] {
+                        return stored
+                    }
+                    return censused.contains(SchoolYear(code: code, year: year)) ? 0 : nil
                 }
                 let result = VintageAccuracy.score(ladder: ladder, origin: vintage.originYear, forecast: forecast) { level, code, year, g in
-                    actuals[Key(level: level.rawValue, code: code, year: year, yearGroup: ladder.yearGroups[g].name)]
+                    let yearGroup = ladder.yearGroups[g].name
+                    switch level {
+                    case .school: return school(code, year, yearGroup)
+                    case .authority: return nil  // the sum of the areas', made by `VintageAccuracy`
+                    case .area:
+                        if let stored = actuals[Key(level: level.rawValue, code: code, year: year, yearGroup: yearGroup)] { return stored }
+                        guard let schools = schoolsOf[AreaCell(area: code, year: year, yearGroup: yearGroup)] else { return nil }
+                        var sum = 0.0
+                        for member in schools {
+                            guard let value = school(member, year, yearGroup) else { return nil }
+                            sum += value
+                        }
+                        return sum
+                    }
                 }
                 return ScoredVintage(vintage: vintage, result: result)
             }

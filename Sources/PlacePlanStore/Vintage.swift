@@ -103,9 +103,12 @@ public struct VintageCell: Equatable, Sendable {
     public let pupils: Double
     public let lower: Double?
     public let upper: Double?
+    /// A school cell's planning area for this year group (empty: a special school, in none).
+    public let area: String?
 
     public init(level: CellLevel, code: String, year: Int, yearGroup: String, pupils: Double,
-                lower: Double? = nil, upper: Double? = nil) {
+                lower: Double? = nil, upper: Double? = nil, area: String? = nil) {
+        self.area = area
         self.level = level
         self.code = code
         self.year = year
@@ -145,7 +148,7 @@ public struct NewVintage: Sendable {
         let cells = try run.levels.flatMap { level in
             try run.cells(level).map {
                 VintageCell(level: $0.level, code: $0.code, year: $0.year, yearGroup: $0.yearGroup.name, pupils: $0.pupils,
-                            lower: $0.lower, upper: $0.upper)
+                            lower: $0.lower, upper: $0.upper, area: $0.level == .school ? $0.area : nil)
             }
         }
         self.init(label: label, planName: run.plan.name, originYear: run.areaForecast.baseYear, settings: settings,

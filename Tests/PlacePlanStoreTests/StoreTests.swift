@@ -34,7 +34,7 @@ func storeError(_ body: () throws -> Void) -> StoreError? {
 
 @Suite("Store: schema, versions, immutability")
 struct SchemaTests {
-    @Test("a new database gets every table, the triggers and schema version 1")
+    @Test("a new database gets every table, the triggers and schema version 2")
     func migrationsCreateSchema() throws {
         let (folder, path) = try temporaryDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -47,7 +47,7 @@ struct SchemaTests {
         #expect(try store.storedSchemaVersion() == PlanStore.schemaVersion)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         let columns = try store.queue.read { try $0.columns(in: "vintage_cell").map(\.name) }
-        #expect(columns == ["vintage_id", "level", "code", "year", "year_group", "pupils", "lower", "upper"])
+        #expect(columns == ["vintage_id", "level", "code", "year", "year_group", "pupils", "lower", "upper", "area"])
         // Opening again changes nothing and keeps the data.
         _ = try store.archive(sampleVintage())
         let again = try PlanStore(path: path, mode: .existing)
@@ -82,11 +82,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3: schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(2))
-        #expect(error?.description.contains("newer PlacePlan (schema 2)") == true)
+        #expect(error?.kind == .newerSchema(3))
+        #expect(error?.description.contains("newer PlacePlan (schema 3)") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
@@ -116,7 +116,7 @@ struct SchemaTests {
             ("DELETE FROM vintage WHERE id = \(vintage.id)", "an archived vintage cannot be deleted"),
             ("UPDATE vintage_cell SET pupils = pupils + 1 WHERE vintage_id = \(vintage.id)", "cannot be changed"),
             ("DELETE FROM vintage_cell WHERE vintage_id = \(vintage.id)", "cannot be deleted"),
-            ("INSERT INTO vintage_cell VALUES (\(vintage.id), 'area', 'C', 2020, 'R', 1, NULL, NULL)", "cannot be given new cells"),
+            ("INSERT INTO vintage_cell VALUES (\(vintage.id), 'area', 'C', 2020, 'R', 1, NULL, NULL, NULL)", "cannot be given new cells"),
         ]
         for (sql, message) in attempts {
             #expect(throws: DatabaseError.self, "\(sql)") {

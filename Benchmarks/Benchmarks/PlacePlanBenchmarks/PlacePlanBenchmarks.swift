@@ -44,21 +44,19 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("England forecast, horizon 3") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try CohortSurvival.forecast(plan.history, settings: plan.settings, horizon: 3))
+            blackHole(try PlanRun(plan, options: RunOptions(horizon: 3)))
         }
     }
 
     Benchmark("England forecast, horizon 15") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try CohortSurvival.forecast(plan.history, settings: plan.settings, horizon: 15))
+            blackHole(try PlanRun(plan, options: RunOptions(horizon: 15)))
         }
     }
 
     Benchmark("England forecast, horizon 10, 80% intervals") { benchmark in
-        var settings = plan.settings
-        settings.intervals = 0.8
         for _ in benchmark.scaledIterations {
-            blackHole(try CohortSurvival.forecast(plan.history, settings: settings, horizon: 10))
+            blackHole(try PlanRun(plan, options: RunOptions(horizon: 10, intervals: 80)))
         }
     }
 
@@ -68,12 +66,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let methods = backtestMethodNames.map { name -> ForecastSettings in
-        var settings = plan.settings
-        settings.method = RatioMethod(name: name)!
-        settings.intakeMethod = nil
-        return settings
-    }
+    let methods = (try? BacktestPlan(plan, methods: backtestMethodNames, shared: RunOptions(), minimumHistory: 3).candidates) ?? []
 
     Benchmark("England backtest, 7 methods, horizon 3") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -82,12 +75,10 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let borough = load(boroughFolder)
-    let schools = borough.schools!
 
     Benchmark("Borough place plan, horizon 10 (forecast and sufficiency tables)") { benchmark in
         for _ in benchmark.scaledIterations {
-            let forecast = try PlacePlanning.forecast(schools, settings: borough.settings, shareMethod: borough.shareMethod, horizon: 10)
-            blackHole(PupilPlacePlan(name: borough.name, forecast: forecast, history: schools, targets: borough.targets))
+            blackHole(try PlanRun(borough, options: RunOptions(horizon: 10)))
         }
     }
 }

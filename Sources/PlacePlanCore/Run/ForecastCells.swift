@@ -31,12 +31,18 @@ extension PlanRun {
         case .authority: return authorityCells
         case .school:
             guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
-            return Self.schoolCells(places.forecast)
+            return places.forecast.schoolCells
         }
     }
 
-    var areaCells: [ForecastCellValue] {
-        let forecast = areaForecast
+    var areaCells: [ForecastCellValue] { areaForecast.areaCells }
+    var authorityCells: [ForecastCellValue] { areaForecast.authorityCells }
+}
+
+extension Forecast {
+    /// Every area's cells, to the tenth.
+    public var areaCells: [ForecastCellValue] {
+        let forecast = self
         var cells: [ForecastCellValue] = []
         cells.reserveCapacity(forecast.areas.count * forecast.horizon * forecast.ladder.count)
         for (h, year) in forecast.years.enumerated() {
@@ -54,8 +60,8 @@ extension PlanRun {
 
     /// Each year group's areas as printed, added up: the authority row equals the sum of the
     /// area rows a reader sees.
-    var authorityCells: [ForecastCellValue] {
-        let forecast = areaForecast
+    public var authorityCells: [ForecastCellValue] {
+        let forecast = self
         var cells: [ForecastCellValue] = []
         for (h, year) in forecast.years.enumerated() {
             for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
@@ -69,7 +75,12 @@ extension PlanRun {
         return cells
     }
 
-    static func schoolCells(_ forecast: PlaceForecast) -> [ForecastCellValue] {
+}
+
+extension PlaceForecast {
+    /// Every school's cells, to the tenth, apportioned from its area's.
+    public var schoolCells: [ForecastCellValue] {
+        let forecast = self
         let rounded = forecast.rounded(per: 10)
         var cells: [ForecastCellValue] = []
         for (h, year) in forecast.years.enumerated() {
