@@ -2,7 +2,8 @@
 // PlacePlan: school place-planning forecasts.
 //
 // Data flows one way through the modules:
-//   PlacePlanIO (load, validate) -> PlacePlanCore (project, compare) -> placeplan (CLI, report)
+//   PlacePlanIO (load, validate) -> PlacePlanCore (PlanRun: project, compare) -> PlacePlanReport (render)
+//   -> placeplan (the CLI: parse arguments, load, run, render, write)
 // PlacePlanStore keeps archived forecasts (vintages) and actuals in SQLite, to score them later.
 // LinearAlgebra wraps LAPACK (via the CLAPACK system library) for every regression.
 // PlacePlanSpreadsheet writes .xlsx workbooks (on ZIPFoundation) and uses no other PlacePlan module.
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "PlacePlanCharts", exclude: ["README.md"]),
         .target(
             name: "PlacePlanReport",
-            dependencies: ["PlacePlanCore", "PlacePlanCharts", "PlacePlanSpreadsheet"],
+            dependencies: ["PlacePlanCore", "PlacePlanIO", "PlacePlanStore", "PlacePlanCharts", "PlacePlanSpreadsheet"],
             exclude: ["README.md"]
         ),
         // .xlsx workbooks; stands alone (no other PlacePlan module) so any table can be exported.

@@ -34,6 +34,11 @@ public enum ActualsFile {
     }
 
     /// The same, from text in memory.
+    /// Actuals for `plan`: its ladder's year groups, its areas.
+    public static func read(url: URL, file: String, plan: Plan) throws -> Contents {
+        try read(url: url, file: file, ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)))
+    }
+
     public static func read(csv: String, file: String, ladder: Ladder, areas: Set<String>?) throws -> Contents {
         try read(CSVTable(bytes: Array(csv.utf8), file: file), ladder: ladder, areas: areas)
     }

@@ -133,29 +133,22 @@ public enum AccuracyReport {
             }
             out += "\n\(title)\n" + t.render()
         }
-        // Is it getting better? The latest vintage against the earlier ones, years ahead by years
-        // ahead, measure by measure: smaller or larger absolute error than their median.
+        // Is it getting better? (`AccuracyTrend`: the latest vintage against the earlier ones.)
+        let ordered = vintages.sorted { ($0.origin, $0.id) < ($1.origin, $1.id) }
         var verdicts: [String] = []
-        for h in Array(Set(lines.map(\.horizon))).sorted() {
-            let scored = lines.filter { $0.horizon == h }
-            guard scored.count >= 2, let latest = scored.last else { continue }
-            let earlier = scored.dropLast().map(\.vintage)
+        for trend in AccuracyTrend.trends(ordered.map(\.result), measures: measures) {
+            let latest = ordered[trend.latest], earlier = trend.earlier.map { ordered[$0] }
             var parts: [String] = []
-            for (what, value) in [("authority |error|", { (v: Vintage, m: String) in authorityError(v, m, h).map(Swift.abs) }),
-                                  ("areas' median |error|", { (v: Vintage, m: String) in areaMedian(v, m, h) })] {
-                var smaller: [String] = [], larger: [String] = [], same: [String] = []
-                for m in measures {
-                    guard let now = value(latest.vintage, m), let before = median(earlier.compactMap { value($0, m) }) else { continue }
-                    if now < before - 1e-12 { smaller.append(m) } else if now > before + 1e-12 { larger.append(m) } else { same.append(m) }
-                }
+            for (what, list) in [("authority |error|", trend.authority), ("areas' median |error|", trend.areas)] {
                 var text: [String] = []
-                if !smaller.isEmpty { text.append("smaller on " + smaller.joined(separator: ", ")) }
-                if !larger.isEmpty { text.append("larger on " + larger.joined(separator: ", ")) }
-                if !same.isEmpty { text.append("the same on " + same.joined(separator: ", ")) }
+                for change in [AccuracyTrend.Change.smaller, .larger, .same] {
+                    let named = list.filter { $0.change == change }.map(\.measure)
+                    if !named.isEmpty { text.append((change == .same ? "the same" : change.rawValue) + " on " + named.joined(separator: ", ")) }
+                }
                 if !text.isEmpty { parts.append("\(what) " + text.joined(separator: "; ")) }
             }
-            guard !parts.isEmpty else { continue }
-            verdicts.append("- \(h) year\(h == 1 ? "" : "s") ahead, vintage \(latest.vintage.name) (origin \(latest.vintage.origin)) against "
+            let h = trend.horizon
+            verdicts.append("- \(h) year\(h == 1 ? "" : "s") ahead, vintage \(latest.name) (origin \(latest.origin)) against "
                 + (earlier.count == 1 ? "vintage \(earlier[0].name)" : "the median of \(earlier.count) earlier vintages") + ":\n    "
                 + parts.joined(separator: "\n    "))
         }

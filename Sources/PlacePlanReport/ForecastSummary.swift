@@ -35,36 +35,22 @@ public enum ForecastSummary {
         }
         out += "\nPupils by phase, all areas\n" + table.render()
 
-        // The areas whose first phase changes most by the end of the horizon.
-        if let (name, range) = phases.first {
-            let last = forecast.horizon - 1
-            let changes: [(PlanningArea, Double, Double)] = forecast.areas.compactMap { area in
-                guard let rolls = history.areas.first(where: { $0.area == area.area }) else { return nil }
-                let now = range.reduce(0) { $0 + (rolls.pupils(year: forecast.baseYear, yearGroup: $1) ?? 0) }
-                let then = range.reduce(0) { $0 + area.pupils[last][$1] }
-                return now > 0 ? (area.area, now, then) : nil
-            }.sorted { ($0.2 / $0.1) < ($1.2 / $1.1) }
+        // The areas whose first phase changes most by the end of the horizon (`Forecast.changes`).
+        if let name = ladder.phases.first?.name {
+            let changes = forecast.changes(history: history)
             let endYear = Format.academicYear(forecast.baseYear + forecast.horizon)
             // Falls and rises apart only when they cannot overlap.
-            let groups = changes.count <= 2 * largest
-                ? [("Change", changes)]
-                : [("Largest falls", Array(changes.prefix(largest))), ("Largest rises", Array(changes.suffix(largest).reversed()))]
+            let groups = changes.extremes(largest).map { [("Largest falls", $0.falls), ("Largest rises", $0.rises)] }
+                ?? [("Change", changes)]
             for (title, picked) in groups where !picked.isEmpty {
                 var t = TextTable(header: ["area", Format.academicYear(forecast.baseYear), endYear, "change"])
-                for (area, now, then) in picked {
-                    t.add([area.label, Format.number(now), Format.number(then), Format.percent(then / now - 1, signed: true)])
+                for change in picked {
+                    t.add([change.area.label, Format.number(change.now), Format.number(change.then), Format.percent(change.relative, signed: true)])
                 }
                 out += "\n\(title) in \(name) pupils by \(endYear)\n" + t.render()
             }
         }
 
-        let noted = forecast.areas.filter { !$0.notes.isEmpty && !$0.notes.allSatisfy { $0.hasPrefix("births after") } }
-        if !noted.isEmpty {
-            out += "\nNotes\n"
-            for area in noted {
-                for note in area.notes where !note.hasPrefix("births after") { out += "- \(area.area.label): \(note)\n" }
-            }
-        }
         return out
     }
 }

@@ -97,21 +97,17 @@ public struct HTMLReport {
 
     /// The areas changing most in the first phase: what a councillor asks about first.
     private func movers() -> String {
-        guard let (phase, range) = phases.first, forecast.areas.count > 1 else { return "" }
-        let changes: [(AreaForecast, Double, Double)] = forecast.areas.compactMap { area in
-            let now = actual(area.area)?.pupils(year: forecast.baseYear).map { sum($0, range) } ?? 0
-            let then = sum(area.pupils[forecast.horizon - 1], range)
-            return now > 0 ? (area, now, then) : nil
-        }.sorted { $0.2 / $0.1 < $1.2 / $1.1 }
+        guard let phase = phases.first?.phase, forecast.areas.count > 1 else { return "" }
+        let changes = forecast.changes(in: phase, history: plan.history)
         let end = Format.academicYear(forecast.baseYear + forecast.horizon)
         var out = "<h3>Largest changes in \(e(phase.name)) pupils by \(end)</h3>\n<table>\n<thead><tr><th>area</th>"
         out += "<th>\(Format.academicYear(forecast.baseYear))</th><th>\(end)</th><th>change</th></tr></thead>\n<tbody>\n"
         // Five biggest falls and five biggest rises; with ten areas or fewer, simply all of them.
-        let shown = changes.count <= 10 ? changes : Array(changes.prefix(5)) + Array(changes.suffix(5).reversed())
-        for (area, now, then) in shown {
-            let index = forecast.areas.firstIndex { $0.area == area.area }!
-            out += "<tr><th><a href=\"#area-\(index + 1)\">\(e(area.area.label))</a></th><td>\(Format.number(now))</td>"
-            out += "<td>\(Format.number(then))</td><td>\(Format.percent(then / now - 1, signed: true))</td></tr>\n"
+        let shown = changes.extremes(5).map { $0.falls + $0.rises } ?? changes
+        for change in shown {
+            let index = forecast.areas.firstIndex { $0.area.code == change.area.code }!
+            out += "<tr><th><a href=\"#area-\(index + 1)\">\(e(change.area.label))</a></th><td>\(Format.number(change.now))</td>"
+            out += "<td>\(Format.number(change.then))</td><td>\(Format.percent(change.relative, signed: true))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

@@ -48,11 +48,7 @@ struct AccuracyCommand: ParsableCommand {
         let store = try database.open(planFolder: { try location.url() }, mode: .existing)
         let chosen = try vintage.map { key in [try storeCall { try store.vintage(matching: key) }] }
         let scored = try storeCall { try store.score(chosen) }
-        let vintages = scored.map {
-            AccuracyReport.Vintage(id: $0.vintage.id, label: $0.vintage.label, plan: $0.vintage.planName,
-                                   origin: $0.vintage.originYear, horizon: $0.vintage.horizon, method: $0.vintage.method,
-                                   createdAt: $0.vintage.createdAt, result: $0.result)
-        }
+        let vintages = scored.map(AccuracyReport.Vintage.init)
         let text: String
         switch format {
         case .table:

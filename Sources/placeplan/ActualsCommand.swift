@@ -58,79 +58,19 @@ struct ActualsImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let folder = try plan.map { URL(fileURLWithPath: $0) } ?? PlanLocation.bundled()
-        let planned: Plan
-        do { planned = try PlanFolder.load(folder) } catch let errors as InputErrors {
-            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        let folder = try PlanLocation.url(plan, bundled: "Data/england")
+        let planned = try PlanLocation.load(plan, bundled: "Data/england")
+        let contents = try userInput("\(file) cannot be imported; nothing was written.") {
+            try ActualsFile.read(url: URL(fileURLWithPath: file), file: file, plan: planned)
         }
-        let contents: ActualsFile.Contents
-        do {
-            contents = try ActualsFile.read(url: URL(fileURLWithPath: file), file: file, ladder: planned.history.ladder,
-                                            areas: Set(planned.history.areas.map(\.area.code)))
-        } catch let errors as InputErrors {
-            throw CLIFailure("\(file) cannot be imported; nothing was written.\n" + errors.description)
-        }
-        if !contents.issues.isEmpty {
-            throw CLIFailure("\(file): \(Format.number(Double(contents.rejectedRows))) of \(rows(contents.rowsRead)) "
-                + "rejected; nothing was written.\n" + InputErrors(contents.issues).description)
-        }
-
+        if !contents.issues.isEmpty { throw CLIFailure(ImportSummary.rejection(contents, file: file)) }
         let store = try database.open(planFolder: { folder }, mode: .createIfMissing)
-        let source = URL(fileURLWithPath: file).lastPathComponent
         let outcome = try storeCall {
-            try store.importActuals(contents.rows, source: source, replace: replace) { count in
-                printError("Writing \(rows(count)) to \(store.path) in one transaction…")
+            try store.importActuals(contents.rows, source: URL(fileURLWithPath: file).lastPathComponent, replace: replace) { count in
+                printError("Writing \(ImportSummary.rows(count)) to \(store.path) in one transaction…")
             }
         }
-        if !outcome.refused.isEmpty {
-            let issues = outcome.refused.map { conflict -> InputIssue in
-                let row = conflict.row
-                let what = (row.level == .school ? "school " : "") + "\(row.code), \(Format.academicYear(row.year)), \(row.yearGroup)"
-                return InputIssue(
-                    file: file, line: row.line, column: contents.pupilsColumn, columnName: "pupils",
-                    message: "\(what): the database holds \(Self.count(conflict.existing.pupils)) (from \(conflict.existing.source), "
-                        + "imported \(conflict.existing.importedAt)) but this row says \(Self.count(row.pupils))",
-                    fix: "if this file revises the figures, import it with --replace (the old values are kept); otherwise correct the row")
-            }
-            throw CLIFailure("\(file): \(rows(outcome.refused.count)) \(outcome.refused.count == 1 ? "differs" : "differ") from the actuals already stored; "
-                + "nothing was written (rows read \(Format.number(Double(contents.rowsRead))): \(Format.number(Double(outcome.added))) new, "
-                + "\(Format.number(Double(outcome.unchanged))) unchanged, \(Format.number(Double(outcome.refused.count))) conflicting).\n"
-                + InputErrors(issues).description)
-        }
-
-        print(outcome.written ? "Imported \(file) into \(store.path)" : "Nothing new in \(file): the database \(store.path) is unchanged")
-        var table = TextTable(header: ["rows", "count"])
-        for (name, value) in [("read", contents.rowsRead), ("added", outcome.added), ("unchanged", outcome.unchanged),
-                              ("replaced", outcome.replaced.count), ("rejected", contents.rejectedRows)] {
-            table.add([name, Format.number(Double(value))])
-        }
-        print(table.render(), terminator: "")
-        let years = Array(Set(contents.rows.map(\.year))).sorted()
-        let areas = Set(contents.rows.filter { $0.level == .area }.map(\.code)).count
-        let schools = Set(contents.rows.filter { $0.level == .school }.map(\.code)).count
-        let yearText = years.count > 2 && years.last! - years.first! + 1 == years.count
-            ? "\(Format.academicYear(years.first!))–\(Format.academicYear(years.last!)) (\(years.count) years)"
-            : years.map(Format.academicYear).joined(separator: ", ")
-        print("Years \(yearText); \(areas) areas"
-              + (schools > 0 ? ", \(schools) schools" : ""))
-        if !outcome.replaced.isEmpty {
-            print("Replaced (old values kept in actual_revision):")
-            for conflict in outcome.replaced.prefix(InputErrors.reportLimit) {
-                let row = conflict.row
-                print("- \(row.code), \(Format.academicYear(row.year)), \(row.yearGroup): \(Self.count(conflict.existing.pupils)) "
-                      + "(\(conflict.existing.source)) → \(Self.count(row.pupils))")
-            }
-            if outcome.replaced.count > InputErrors.reportLimit {
-                print("… and \(outcome.replaced.count - InputErrors.reportLimit) more")
-            }
-        }
-    }
-
-    /// "1 row", "2,114 rows".
-    func rows(_ n: Int) -> String { "\(Format.number(Double(n))) row\(n == 1 ? "" : "s")" }
-
-    /// A count of pupils: whole numbers as such, fractions to one decimal.
-    static func count(_ value: Double) -> String {
-        Format.number(value, decimals: value == value.rounded() ? 0 : 1)
+        if !outcome.refused.isEmpty { throw CLIFailure(ImportSummary.refusal(outcome, contents: contents, file: file)) }
+        print(ImportSummary.text(outcome, contents: contents, file: file, database: store.path), terminator: "")
     }
 }

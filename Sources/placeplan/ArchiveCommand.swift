@@ -47,33 +47,7 @@ struct ArchiveCommand: ParsableCommand {
         let vintage = try NewVintage(run: run, label: label, inputs: loaded.inputs.map { InputsHash.File(name: $0.name, bytes: $0.bytes) })
         let store = try database.open(planFolder: { folder }, mode: .createIfMissing)
         let outcome = try storeCall { try store.archive(vintage) }
-        print(describe(outcome, run: run, vintage: vintage, inputs: loaded.inputs.map(\.name), database: store.path,
-                       folder: folder.path), terminator: "")
-    }
-
-    func describe(_ outcome: PlanStore.ArchiveOutcome, run: PlanRun, vintage: NewVintage, inputs: [String], database path: String,
-                  folder: String) -> String {
-        switch outcome {
-        case .alreadyArchived(let existing):
-            return "Already archived as \(existing.name), made \(existing.createdAt), from the same inputs and settings; nothing was written.\n"
-                + (label.flatMap { $0 == existing.label ? nil : "(The label \"\($0)\" was not used: a vintage cannot be changed once archived.)\n" } ?? "")
-                + "Database: \(path)\n"
-        case .archived(let stored, let cells):
-            let counts = vintage.cellCounts
-            let levels = run.levels.reversed().map { level in
-                "\(Format.number(Double(counts[level] ?? 0))) \(level == .authority ? "authority totals" : "\(level.rawValue) cells")"
-            }
-            return """
-                Archived \(stored.name) in \(path)
-                - \(run.plan.name): forecast from \(Format.academicYear(stored.originYear)) (last census) for \(stored.horizon) years \
-                (\(Format.academicYear(run.years.lowerBound))–\(Format.academicYear(run.years.upperBound))), \
-                \(run.areaForecast.areas.count) areas\(run.places.map { ", \($0.forecast.schools.count) schools" } ?? ""), method \(stored.method)
-                - \(Format.number(Double(cells))) cells: \(levels.joined(separator: ", "))
-                - inputs: \(inputs.joined(separator: ", ")) and settings; SHA-256 \(stored.inputsSHA256)
-                Score it as actuals arrive: placeplan actuals import FILE --plan \(folder), then placeplan accuracy \(folder)\
-                \(database.db == nil ? "" : " (with --db \(path))")
-
-                """
-        }
+        print(ArchiveSummary.text(outcome, run: run, vintage: vintage, label: label, inputs: loaded.inputs.map(\.name),
+                                  database: store.path, folder: folder.path, customDatabase: database.db != nil), terminator: "")
     }
 }

@@ -71,11 +71,7 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             let store = try PlanStore(path: path, mode: .existing)
-            return try store.score().map {
-                AccuracyReport.Vintage(id: $0.vintage.id, label: $0.vintage.label, plan: $0.vintage.planName,
-                                       origin: $0.vintage.originYear, horizon: $0.vintage.horizon, method: $0.vintage.method,
-                                       createdAt: $0.vintage.createdAt, result: $0.result)
-            }
+            return try store.score().map(AccuracyReport.Vintage.init)
         } catch {
             printError("warning: \(path): \(error); the report leaves out the accuracy of past vintages")
             return []

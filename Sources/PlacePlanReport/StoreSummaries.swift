@@ -1,0 +1,109 @@
+import PlacePlanCore
+import PlacePlanIO
+import PlacePlanStore
+
+extension AccuracyReport.Vintage {
+    /// A vintage scored against the actuals in the database.
+    public init(_ scored: ScoredVintage) {
+        self.init(id: scored.vintage.id, label: scored.vintage.label, plan: scored.vintage.planName, origin: scored.vintage.originYear,
+                  horizon: scored.vintage.horizon, method: scored.vintage.method, createdAt: scored.vintage.createdAt,
+                  result: scored.result)
+    }
+}
+
+/// What `placeplan archive` prints.
+public enum ArchiveSummary {
+    /// - Parameters:
+    ///   - label: the label asked for (when the vintage existed already, it was not used).
+    ///   - customDatabase: `--db` was given, so the next commands need it too.
+    public static func text(_ outcome: PlanStore.ArchiveOutcome, run: PlanRun, vintage: NewVintage, label: String?, inputs: [String],
+                            database path: String, folder: String, customDatabase: Bool) -> String {
+        switch outcome {
+        case .alreadyArchived(let existing):
+            return "Already archived as \(existing.name), made \(existing.createdAt), from the same inputs and settings; nothing was written.\n"
+                + (label.flatMap { $0 == existing.label ? nil : "(The label \"\($0)\" was not used: a vintage cannot be changed once archived.)\n" } ?? "")
+                + "Database: \(path)\n"
+        case .archived(let stored, let cells):
+            let counts = vintage.cellCounts
+            let levels = run.levels.reversed().map { level in
+                "\(Format.number(Double(counts[level] ?? 0))) \(level == .authority ? "authority totals" : "\(level.rawValue) cells")"
+            }
+            let schools = run.places.map { ", \($0.forecast.schools.count) schools" } ?? ""
+            return """
+                Archived \(stored.name) in \(path)
+                - \(run.plan.name): forecast from \(Format.academicYear(stored.originYear)) (last census) for \(stored.horizon) years \
+                (\(Format.academicYear(run.years.lowerBound))–\(Format.academicYear(run.years.upperBound))), \
+                \(run.areaForecast.areas.count) areas\(schools), method \(stored.method)
+                - \(Format.number(Double(cells))) cells: \(levels.joined(separator: ", "))
+                - inputs: \(inputs.joined(separator: ", ")) and settings; SHA-256 \(stored.inputsSHA256)
+                Score it as actuals arrive: placeplan actuals import FILE --plan \(folder), then placeplan accuracy \(folder)\
+                \(customDatabase ? " (with --db \(path))" : "")
+
+                """
+        }
+    }
+}
+
+/// What `placeplan actuals import` prints, or refuses with.
+public enum ImportSummary {
+    /// Rows the file could not give: every one, located.
+    public static func rejection(_ contents: ActualsFile.Contents, file: String) -> String {
+        "\(file): \(Format.number(Double(contents.rejectedRows))) of \(rows(contents.rowsRead)) rejected; nothing was written.\n"
+            + InputErrors(contents.issues).description
+    }
+
+    /// Rows that differ from what the database holds, without `--replace`: every one, located.
+    public static func refusal(_ outcome: PlanStore.ImportOutcome, contents: ActualsFile.Contents, file: String) -> String {
+        let issues = outcome.refused.map { conflict -> InputIssue in
+            let row = conflict.row
+            let what = (row.level == .school ? "school " : "") + "\(row.code), \(Format.academicYear(row.year)), \(row.yearGroup)"
+            return InputIssue(
+                file: file, line: row.line, column: contents.pupilsColumn, columnName: "pupils",
+                message: "\(what): the database holds \(count(conflict.existing.pupils)) (from \(conflict.existing.source), "
+                    + "imported \(conflict.existing.importedAt)) but this row says \(count(row.pupils))",
+                fix: "if this file revises the figures, import it with --replace (the old values are kept); otherwise correct the row")
+        }
+        return "\(file): \(rows(outcome.refused.count)) \(outcome.refused.count == 1 ? "differs" : "differ") from the actuals already stored; "
+            + "nothing was written (rows read \(Format.number(Double(contents.rowsRead))): \(Format.number(Double(outcome.added))) new, "
+            + "\(Format.number(Double(outcome.unchanged))) unchanged, \(Format.number(Double(outcome.refused.count))) conflicting).\n"
+            + InputErrors(issues).description
+    }
+
+    /// What was imported: counts, years, areas and schools, and every replacement.
+    public static func text(_ outcome: PlanStore.ImportOutcome, contents: ActualsFile.Contents, file: String, database: String) -> String {
+        var out = (outcome.written ? "Imported \(file) into \(database)" : "Nothing new in \(file): the database \(database) is unchanged") + "\n"
+        var table = TextTable(header: ["rows", "count"])
+        for (name, value) in [("read", contents.rowsRead), ("added", outcome.added), ("unchanged", outcome.unchanged),
+                              ("replaced", outcome.replaced.count), ("rejected", contents.rejectedRows)] {
+            table.add([name, Format.number(Double(value))])
+        }
+        out += table.render()
+        let years = Array(Set(contents.rows.map(\.year))).sorted()
+        let areas = Set(contents.rows.filter { $0.level == .area }.map(\.code)).count
+        let schools = Set(contents.rows.filter { $0.level == .school }.map(\.code)).count
+        let yearText = years.count > 2 && years.last! - years.first! + 1 == years.count
+            ? "\(Format.academicYear(years.first!))–\(Format.academicYear(years.last!)) (\(years.count) years)"
+            : years.map(Format.academicYear).joined(separator: ", ")
+        out += "Years \(yearText); \(areas) areas" + (schools > 0 ? ", \(schools) schools" : "") + "\n"
+        if !outcome.replaced.isEmpty {
+            out += "Replaced (old values kept in actual_revision):\n"
+            for conflict in outcome.replaced.prefix(InputErrors.reportLimit) {
+                let row = conflict.row
+                out += "- \(row.code), \(Format.academicYear(row.year)), \(row.yearGroup): \(count(conflict.existing.pupils)) "
+                    + "(\(conflict.existing.source)) → \(count(row.pupils))\n"
+            }
+            if outcome.replaced.count > InputErrors.reportLimit {
+                out += "… and \(outcome.replaced.count - InputErrors.reportLimit) more\n"
+            }
+        }
+        return out
+    }
+
+    /// "1 row", "2,114 rows".
+    public static func rows(_ n: Int) -> String { "\(Format.number(Double(n))) row\(n == 1 ? "" : "s")" }
+
+    /// A count of pupils: whole numbers as such, fractions to one decimal.
+    static func count(_ value: Double) -> String {
+        Format.number(value, decimals: value == value.rounded() ? 0 : 1)
+    }
+}
