@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import PlacePlanIO
+
+/// Where output goes: a file written atomically, or standard output.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole or not at all). Default: standard output.",
+                                                     valueName: "file"))
+    var out: String?
+
+    init() {}
+    init(out: String?) { self.out = out }
+
+    func emit(_ text: String) throws { try emit(Data(text.utf8)) }
+
+    func emit(_ data: Data) throws {
+        if let out {
+            do { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
+                throw CLIFailure(errors.description)
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+extension AtomicFile {
+    /// Writes every file into `folder` (created if missing), all or nothing, as a user error.
+    static func writeAllForUser(_ files: [(name: String, text: String)], into folder: String) throws {
+        do { try writeAll(files, into: URL(fileURLWithPath: folder)) } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
+        }
+    }
+}

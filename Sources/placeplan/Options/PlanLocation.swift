@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import PlacePlanReport
+
+/// The plan folder argument shared by every command, and how a missing one is resolved.
+struct PlanLocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("Plan folder (plan.toml, rolls.csv, births.csv). Default: the bundled Data/england.",
+                                 valueName: "dir"))
+    var folder: String?
+
+    var isDefault: Bool { folder == nil }
+
+    /// Loads and validates the plan, printing every input problem and exiting non-zero on any.
+    func load() throws -> Plan { try Self.load(folder, bundled: "Data/england") }
+
+    /// Loads a plan folder (or the bundled one at `relative`), printing its warnings to standard
+    /// error; every input problem becomes one error and a non-zero exit.
+    static func load(_ folder: String?, bundled relative: String) throws -> Plan {
+        let url = try folder.map { URL(fileURLWithPath: $0) } ?? Self.bundled(relative)
+        do {
+            let (plan, warnings) = try PlanFolder.loadWithWarnings(url)
+            for warning in warnings { printError("Warning: \(warning)") }
+            return plan
+        } catch let errors as InputErrors {
+            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        }
+    }
+
+    /// Loads a plan folder with the bytes of every input file it read (what a vintage's
+    /// fingerprint covers).
+    static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [PlanFolder.InputFile]) {
+        do {
+            let loaded = try PlanFolder.loadAll(folder)
+            for warning in loaded.warnings { printError("Warning: \(warning)") }
+            return (loaded.plan, loaded.inputs)
+        } catch let errors as InputErrors {
+            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        }
+    }
+
+    /// The plan folder named, or the bundled one at `relative`.
+    static func url(_ folder: String?, bundled relative: String) throws -> URL {
+        try folder.map { URL(fileURLWithPath: $0) } ?? bundled(relative)
+    }
+
+    /// A bundled plan folder (`Data/england`, `Data/borough`) in the working directory, or beside
+    /// the executable's package checkout (the binary lives in .build/<config>/, two or three
+    /// levels below the repository).
+    static func bundled(_ relative: String = "Data/england") throws -> URL {
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent(relative))
+            dir = dir.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("plan.toml").path) }) {
+            return found
+        }
+        throw CLIFailure("no plan folder given and the bundled \(relative) was not found; "
+            + "run from the repository folder or give a plan folder, e.g. placeplan forecast DIR")
+    }
+}
