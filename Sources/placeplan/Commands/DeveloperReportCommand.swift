@@ -79,6 +79,7 @@ struct DeveloperReportCommand: ParsableCommand {
         }
         if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment)) }
         print(DeveloperReport.text(assessment, geography: geography), terminator: "")
-        for path in [out, csv].compactMap({ $0 }) { print("wrote \(path)") }
+        if let out { print("wrote \(out)") }
+        if let csv { print("wrote \(csv)") }
     }
 }
