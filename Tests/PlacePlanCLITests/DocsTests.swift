@@ -1,0 +1,34 @@
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import Testing
+
+/// Examples in docs/ that a test keeps true.
+@Suite("docs: the plan folder page")
+struct DocsTests {
+    static func page(_ name: String) throws -> String {
+        try String(contentsOf: CLI.root.appendingPathComponent("docs/\(name)"), encoding: .utf8)
+    }
+
+    @Test("the plan.toml example parses, with the settings it says")
+    func planTomlExample() throws {
+        let page = try Self.page("plan-folder.md")
+        let begin = try #require(page.range(of: "```toml\n"))
+        let end = try #require(page.range(of: "```", range: begin.upperBound..<page.endIndex))
+        let config = try PlanConfig.parse(String(page[begin.upperBound..<end.lowerBound]), file: "docs/plan-folder.md")
+        #expect(config.name == "Northshire" && config.horizon == 10)
+        #expect(config.settings.intervals == 0.8 && config.settings.birthsTrendYears == 5)
+        #expect(config.settings.label == "mean-1+weighted-5:weighted-3")
+    }
+
+    @Test("the settings table names every setting, its plan.toml key and its flag")
+    func settingsTable() throws {
+        let page = try Self.page("plan-folder.md")
+        let begin = try #require(page.range(of: "<!-- settings:begin -->"))
+        let end = try #require(page.range(of: "<!-- settings:end -->"))
+        let rows = page[begin.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("| `") }
+        let documented = rows.dropFirst().map { row in row.split(separator: "|").prefix(2).map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(documented == Setting.allCases.map { ["`\($0.tomlKey)`", "`\($0.flag)`"] })
+        #expect(page.contains("whole years, \(SettingRule.horizonRange.lowerBound) to \(SettingRule.horizonRange.upperBound)"))
+    }
+}
