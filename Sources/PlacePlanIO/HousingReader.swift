@@ -18,7 +18,8 @@ enum HousingReader {
         let geography = history.geography
         let primary = Set(geography.primaryAreas.map(\.code)), secondary = Set(geography.secondaryAreas.map(\.code))
         var completions: [HousingCompletion] = []
-        var seen: [String: Int] = [:]
+        struct SiteYear: Hashable { let site: String, year: Int, category: DwellingCategory }
+        var seen: [SiteYear: Int] = [:]
         for row in housing.rows {
             let site = housing.text(row, "site"), area = housing.text(row, "area")
             if site.isEmpty { log.add(housing.issue(row, "site", "the site is empty", fix: "give the site a name or reference")) }
@@ -67,7 +68,7 @@ enum HousingReader {
             }
             let category = Self.category(housing, row, log: &log) ?? .unknown
             guard case .success(let y) = year, case .success(let d) = dwellings, !site.isEmpty, primary.contains(area) else { continue }
-            let key = "\(site)|\(y)|\(category)"
+            let key = SiteYear(site: site, year: y, category: category)
             if let earlier = seen[key] {
                 log.add(housing.issue(row, "year", "a second row for site \(site) in \(y) with the same dwellings (the first is on line \(earlier))",
                                       fix: "add the dwellings together in one row, or give the rows different type, tenure or bedrooms"))

@@ -84,7 +84,11 @@ public enum HousingModel {
                        background: [String: (rate: Double, source: String)]) -> [HousingCompletion] {
         let future = input.completions.filter { $0.year > baseYear && $0.year <= baseYear + horizon }
         var result: [HousingCompletion] = []
-        let groups = Dictionary(grouping: future) { "\($0.area)|\($0.year)" }
+        struct AreaYear: Hashable, Comparable {
+            let area: String, year: Int
+            static func < (a: Self, b: Self) -> Bool { (a.area, a.year) < (b.area, b.year) }
+        }
+        let groups = Dictionary(grouping: future) { AreaYear(area: $0.area, year: $0.year) }
         for key in groups.keys.sorted() {
             let rows = groups[key]!
             let total = rows.reduce(0) { $0 + $1.dwellings }

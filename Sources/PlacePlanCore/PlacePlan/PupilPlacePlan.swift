@@ -168,7 +168,8 @@ extension PupilPlacePlan {
     /// Every area-phase with DfE places needed in a forecast year, the soonest first.
     public var shortfalls: [Shortfall] {
         var result: [Shortfall] = []
-        let grouped = Dictionary(grouping: areas.filter { isForecast($0.year) }) { "\($0.area.code)|\($0.phase.rawValue)" }
+        struct AreaPhase: Hashable { let area: String, phase: PlacePhase }
+        let grouped = Dictionary(grouping: areas.filter { isForecast($0.year) }) { AreaPhase(area: $0.area.code, phase: $0.phase) }
         for lines in grouped.values {
             let short = lines.filter { ($0.sufficiency.placesNeeded ?? 0) > 0 }.sorted { $0.year < $1.year }
             guard let first = short.first else { continue }

@@ -141,10 +141,12 @@ public enum ScenarioEngine {
     /// The plan's area lines with the scenario's added places: capacity gains them, and places
     /// needed (DfE) is counted again year group by year group against the new places.
     static func areaLines(_ plan: PupilPlacePlan, added: [String: [Int: [Int: Int]]]) -> [ScenarioOutcome.AreaLine] {
-        var areaLines: [String: PupilPlacePlan.AreaLine] = [:]
-        for line in plan.areas { areaLines["\(line.area.code)|\(line.phase.rawValue)|\(line.year)"] = line }
-        var groupLines: [String: PupilPlacePlan.YearGroupLine] = [:]
-        for line in plan.areaYearGroups { groupLines["\(line.owner)|\(line.yearGroup)|\(line.year)"] = line }
+        struct AreaPhaseYear: Hashable { let area: String, phase: PlacePhase, year: Int }
+        struct AreaYearGroupYear: Hashable { let area: String, yearGroup: Int, year: Int }
+        var areaLines: [AreaPhaseYear: PupilPlacePlan.AreaLine] = [:]
+        for line in plan.areas { areaLines[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)] = line }
+        var groupLines: [AreaYearGroupYear: PupilPlacePlan.YearGroupLine] = [:]
+        for line in plan.areaYearGroups { groupLines[AreaYearGroupYear(area: line.owner, yearGroup: line.yearGroup, year: line.year)] = line }
         let layout = plan.layout
         var result: [ScenarioOutcome.AreaLine] = []
         for kind in AreaKind.allCases {
@@ -157,13 +159,13 @@ public enum ScenarioEngine {
                         for g in range {
                             let more = members.reduce(0) { $0 + (added[$1]?[year]?[g] ?? 0) }
                             extra += more
-                            let line = groupLines["\(area.code)|\(g)|\(year)"]
+                            let line = groupLines[AreaYearGroupYear(area: area.code, yearGroup: g, year: year)]
                             let places = (line?.sufficiency.capacity ?? 0) + more
                             let count = line?.sufficiency.pupils ?? 0
                             pupils += count
                             needed += max(0, count - places)
                         }
-                        let base = areaLines["\(area.code)|\(phase.rawValue)|\(year)"]
+                        let base = areaLines[AreaPhaseYear(area: area.code, phase: phase, year: year)]
                         let capacity = (base?.sufficiency.capacity ?? 0) + extra
                         guard capacity > 0 || pupils > 0 else { continue }
                         result.append(.init(area: area, kind: kind, phase: phase, year: year,

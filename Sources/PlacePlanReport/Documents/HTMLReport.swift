@@ -288,36 +288,27 @@ public struct HTMLReport {
     private func sufficiencySummary(_ plan: PupilPlacePlan) -> String {
         let target = Format.percent(plan.targets.spareTarget, decimals: 0)
         var out = "<h3>Where places will be needed</h3>\n"
-        let lines = plan.areas.filter { plan.isForecast($0.year) }
-        let keys = Dictionary(grouping: lines) { "\($0.area.code)|\($0.phase.name)" }
-        var short: [(PupilPlacePlan.AreaLine, first: Int, peak: PupilPlacePlan.AreaLine)] = []
-        var spare: [PupilPlacePlan.AreaLine] = []
-        for (_, group) in keys {
-            let sorted = group.sorted { $0.year < $1.year }
-            if let first = sorted.first(where: { ($0.sufficiency.placesNeeded ?? 0) > 0 }) {
-                let peak = sorted.max { ($0.sufficiency.placesNeeded ?? 0) < ($1.sufficiency.placesNeeded ?? 0) }!
-                short.append((first, first.year, peak))
-            }
-            if let firstYear = sorted.first, (firstYear.sufficiency.spare ?? 0) > plan.targets.spareTarget { spare.append(firstYear) }
-        }
+        // The same shortfalls and surpluses the plan's summary lists (`PupilPlacePlan`).
+        let short = plan.shortfalls
+        let spare = plan.surpluses
         if short.isEmpty {
             out += "<p>No planning area needs places in any year of the forecast.</p>\n"
         } else {
             out += "<table>\n<thead><tr><th>area</th><th>phase</th><th>first short</th><th>peak</th><th>places needed at peak</th>"
             out += "<th>surplus at peak</th></tr></thead>\n<tbody>\n"
-            for (line, first, peak) in short.sorted(by: { ($0.peak.sufficiency.placesNeeded ?? 0) > ($1.peak.sufficiency.placesNeeded ?? 0) }) {
-                out += "<tr class=\"deficit\"><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.academicYear(first))</td>"
-                out += "<td>\(Format.academicYear(peak.year))</td><td>\(Format.number(Double(peak.sufficiency.placesNeeded ?? 0)))</td>"
-                out += "<td>\(signed(peak.sufficiency.surplus))</td></tr>\n"
+            for line in short.sorted(by: { $0.peakNeeded > $1.peakNeeded }) {
+                out += "<tr class=\"deficit\"><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.academicYear(line.firstYear))</td>"
+                out += "<td>\(Format.academicYear(line.peakYear))</td><td>\(Format.number(Double(line.peakNeeded)))</td>"
+                out += "<td>\(signed(line.surplusAtPeak))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }
         out += "<h3>Spare places above the \(target) target in \(Format.academicYear(plan.baseYear + 1))</h3>\n"
         if spare.isEmpty { return out + "<p>None.</p>\n" }
         out += "<table>\n<thead><tr><th>area</th><th>phase</th><th>places</th><th>spare</th></tr></thead>\n<tbody>\n"
-        for line in spare.sorted(by: { ($0.sufficiency.spare ?? 0) > ($1.sufficiency.spare ?? 0) }) {
-            out += "<tr><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.number(Double(line.sufficiency.capacity)))</td>"
-            out += "<td>\(line.sufficiency.spare.map { Format.percent($0) } ?? "–")</td></tr>\n"
+        for line in spare.sorted(by: { ($0.first.spare ?? 0) > ($1.first.spare ?? 0) }) {
+            out += "<tr><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.number(Double(line.first.capacity)))</td>"
+            out += "<td>\(line.first.spare.map { Format.percent($0) } ?? "–")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -353,7 +344,11 @@ public struct HTMLReport {
         let base = plan.baseYear, last = plan.years.last ?? base
         let lines = plan.schools.filter { $0.area == area.code }
         guard !lines.isEmpty else { return "" }
-        let keys = Dictionary(grouping: lines) { "\($0.school.code)|\($0.phase.name)" }
+        struct SchoolPhase: Hashable, Comparable {
+            let school: String, phase: PlacePhase
+            static func < (a: Self, b: Self) -> Bool { (a.school, a.phase) < (b.school, b.phase) }
+        }
+        let keys = Dictionary(grouping: lines) { SchoolPhase(school: $0.school.code, phase: $0.phase) }
         var out = "<h3>Schools</h3>\n<table>\n<thead><tr><th>school</th><th>phase</th><th>places \(Format.academicYear(last))</th>"
         out += "<th>pupils \(Format.academicYear(base))</th><th>pupils \(Format.academicYear(last))</th><th>surplus \(Format.academicYear(last))</th>"
         out += "<th>spare</th><th></th></tr></thead>\n<tbody>\n"
