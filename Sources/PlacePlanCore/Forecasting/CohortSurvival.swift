@@ -123,7 +123,7 @@ struct AreaModel {
 
     func project(horizon: Int, entry given: ((Int) -> Double)? = nil) -> AreaForecast {
         var previous = rolls.pupils[baseYear - rolls.firstYear]
-        var grid: [[Double]] = []
+        var grid = PupilGrid()
         var notes = self.notes
         if given == nil, let births, let last = births.lastKnownYear,
            basis.latestKeyNeeded(entryYear: baseYear + horizon, entryAge: ladder.entryAge) > last {

@@ -4,7 +4,7 @@ public struct AreaForecast: Equatable, Sendable {
     /// The projected years, base year + 1 … base year + horizon.
     public let years: [Int]
     /// `pupils[h][g]` for `years[h]` and year group `g` of the ladder.
-    public let pupils: [[Double]]
+    public let pupils: PupilGrid
     /// Where the engine had to depart from the method, in words a planner can act on.
     public let notes: [String]
     /// `intervals[h][g]` = (lower, upper) when the settings ask for prediction intervals.

@@ -28,9 +28,9 @@ public struct HousingLayer: Equatable, Sendable {
     public let horizon: Int
     /// Area code → `[h][g]` pupils added over the whole ladder (a primary area in R–Y6, a
     /// secondary area in Y7–Y13).
-    public let areaPupils: [String: [[Double]]]
+    public let areaPupils: [String: PupilGrid]
     /// Area code → school code → `[h][g]`: the part of `areaPupils` from sites assigned to a school.
-    public let assigned: [String: [String: [[Double]]]]
+    public let assigned: [String: [String: PupilGrid]]
     /// Primary area → `[h]` early-years children (reported only).
     public let earlyYears: [String: [Double]]
     public let accounts: [AreaAccount]
@@ -138,9 +138,9 @@ public enum HousingModel {
         }
         let background = background(trimmed, baseYear: base, window: forecast.settings.method.years, areas: primaryAreas)
         let added = excess(trimmed, baseYear: base, horizon: horizon, background: background)
-        let zero = Array(repeating: Array(repeating: 0.0, count: ladder.count), count: horizon)
-        var areaPupils: [String: [[Double]]] = [:]
-        var assigned: [String: [String: [[Double]]]] = [:]
+        let zero = PupilGrid(years: horizon, yearGroups: ladder.count)
+        var areaPupils: [String: PupilGrid] = [:]
+        var assigned: [String: [String: PupilGrid]] = [:]
         var earlyYears: [String: [Double]] = [:]
         var atHorizon: [String: [YieldPhase: Double]] = [:]
         for completion in added {
@@ -223,7 +223,7 @@ extension PlaceForecast {
                     if sum > 0 {
                         for (i, member) in members.enumerated() { schoolGrids[member.school.code]![h][g] += rest * basis[i] / sum }
                     } else {
-                        var grid = left[area.area.code] ?? Array(repeating: Array(repeating: 0, count: ladder.count), count: horizon)
+                        var grid = left[area.area.code] ?? PupilGrid(years: horizon, yearGroups: ladder.count)
                         grid[h][g] += rest
                         left[area.area.code] = grid
                     }

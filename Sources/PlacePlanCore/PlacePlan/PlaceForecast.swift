@@ -21,7 +21,7 @@ public struct PlaceForecast: Equatable, Sendable {
     /// Every school open in some year from the base year to the end of the horizon.
     public let schools: [SchoolForecast]
     /// Area code → `[h][g]` pupils no open school in the area could take (normally all 0).
-    public let unallocated: [String: [[Double]]]
+    public let unallocated: [String: PupilGrid]
     public let transfer: TransferModel
     public let lastKnownBirthsYear: Int?
 
@@ -70,7 +70,7 @@ public enum PlacePlanning {
 
         // 4. Schools, area by area; an all-through school's two parts are put together.
         var parts: [String: [SchoolProjection.Part]] = [:]
-        var unallocated: [String: [[Double]]] = [:]
+        var unallocated: [String: PupilGrid] = [:]
         var areaNotes: [String: [String]] = [:]
         for (kind, forecasts) in [(AreaKind.primary, primaryAreas), (.secondary, secondaryAreas)] {
             for area in forecasts {
@@ -88,13 +88,14 @@ public enum PlacePlanning {
             if school.phase == .special {
                 let last = (0..<ladder.count).map { history.pupils(school: school.code, year: base, yearGroup: $0) }
                 schools.append(SchoolForecast(
-                    school: school, years: years, pupils: years.map { school.isOpen(in: $0) ? last : Array(repeating: 0, count: ladder.count) },
+                    school: school, years: years,
+                    pupils: PupilGrid(years.map { school.isOpen(in: $0) ? last : Array(repeating: 0, count: ladder.count) }),
                     shares: [IntakeShare(kind: .primary, rule: .heldAtLastCensus, estimate: nil)], ratios: [],
                     rules: [ShareRule.heldAtLastCensus.description]))
                 continue
             }
             let mine = parts[school.code] ?? []
-            var grid = Array(repeating: Array(repeating: 0.0, count: ladder.count), count: horizon)
+            var grid = PupilGrid(years: horizon, yearGroups: ladder.count)
             for part in mine { for h in 0..<horizon { for g in 0..<ladder.count { grid[h][g] += part.pupils[h][g] } } }
             schools.append(SchoolForecast(school: school, years: years, pupils: grid, shares: mine.map(\.share),
                                           ratios: mine.flatMap(\.ratios), rules: mine.flatMap(\.rules)))
@@ -112,9 +113,9 @@ public enum PlacePlanning {
 
     /// An area forecast on a part of the ladder, put back on the whole ladder (0 elsewhere).
     static func embed(_ area: AreaForecast, in groups: ClosedRange<Int>, ladder: Ladder) -> AreaForecast {
-        let pupils = area.pupils.map { row in
+        let pupils = PupilGrid(area.pupils.map { row in
             (0..<ladder.count).map { groups.contains($0) ? row[$0 - groups.lowerBound] : 0 }
-        }
+        })
         var embedded = AreaForecast(area: area.area, years: area.years, pupils: pupils, notes: area.notes)
         embedded.yearGroups = groups
         return embedded

@@ -48,7 +48,7 @@ public struct SchoolForecast: Equatable, Sendable {
     /// base year + 1 … base year + horizon.
     public let years: [Int]
     /// `pupils[h][g]` over the whole ladder (0 in year groups it does not teach).
-    public let pupils: [[Double]]
+    public let pupils: PupilGrid
     public let shares: [IntakeShare]
     public let ratios: [ProgressionRatio]
     /// The rules used, in words, for the output: "share mean-3 (3 years)", "Y5→Y6 from the area's schools" …

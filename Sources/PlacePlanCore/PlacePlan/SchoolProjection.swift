@@ -19,7 +19,7 @@ struct SchoolProjection {
     /// One school's part in this area (an all-through school has a part in each geography).
     struct Part {
         let school: School
-        let pupils: [[Double]]
+        let pupils: PupilGrid
         let share: IntakeShare
         let ratios: [ProgressionRatio]
         let rules: [String]
@@ -28,7 +28,7 @@ struct SchoolProjection {
     struct Result {
         let parts: [Part]
         /// `[h][g]` pupils of the area that no school could take.
-        let unallocated: [[Double]]
+        let unallocated: PupilGrid
         let notes: [String]
     }
 
@@ -39,7 +39,7 @@ struct SchoolProjection {
     var ladder: Ladder { history.ladder }
 
     /// - Parameter areaPupils: the area's forecast, `[h][g]` over the whole ladder.
-    func project(areaPupils: [[Double]], horizon: Int) -> Result {
+    func project(areaPupils: PupilGrid, horizon: Int) -> Result {
         let members = history.schools(in: area, kind)
         let areaEntry = (history.firstYear...baseYear).map { year in
             members.reduce(0.0) { $0 + history.pupils(school: $1.code, year: year, yearGroup: entry) }
@@ -52,8 +52,8 @@ struct SchoolProjection {
         var previous = members.map { school in
             (0..<ladder.count).map { history.pupils(school: school.code, year: baseYear, yearGroup: $0) }
         }
-        var grids = Array(repeating: [[Double]](), count: members.count)
-        var unallocated: [[Double]] = []
+        var grids = Array(repeating: PupilGrid(), count: members.count)
+        var unallocated = PupilGrid()
         var notes: [String] = []
         for h in 0..<horizon {
             let year = baseYear + h + 1

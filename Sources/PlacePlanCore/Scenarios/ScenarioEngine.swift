@@ -245,7 +245,7 @@ extension SchoolHistory {
 
 extension PlaceForecast {
     /// A copy with other pupils (same shape).
-    func with(areaPupils: [String: [[Double]]], schoolPupils: [[[Double]]], unallocated: [String: [[Double]]],
+    func with(areaPupils: [String: PupilGrid], schoolPupils: [PupilGrid], unallocated: [String: PupilGrid],
               rules: [Int: [String]] = [:]) -> PlaceForecast {
         let newAreas = areas.map { area -> AreaForecast in
             var copy = AreaForecast(area: area.area, years: area.years, pupils: areaPupils[area.area.code] ?? area.pupils, notes: area.notes)
@@ -290,7 +290,7 @@ extension PlaceForecast {
             if kind == .primary { return c }
             return y7Factor[area]?[year - (g - layout.transferTo)] ?? 1
         }
-        var areaPupils: [String: [[Double]]] = [:], left = unallocated
+        var areaPupils: [String: PupilGrid] = [:], left = unallocated
         for area in areas {
             guard let kind = kind(ofArea: area.area.code) else { continue }
             var grid = area.pupils
@@ -301,7 +301,7 @@ extension PlaceForecast {
                 left[area.area.code] = rest
             }
         }
-        let schoolPupils = schools.map { s -> [[Double]] in
+        let schoolPupils = schools.map { s -> PupilGrid in
             guard s.school.phase != .special else { return s.pupils }
             var grid = s.pupils
             for h in 0..<horizon {
@@ -328,7 +328,7 @@ extension PlaceForecast {
         let others = schools.indices.filter { $0 != target && schools[$0].school.area(kind) == area && schools[$0].school.phase != .special }
         var schoolPupils = schools.map(\.pupils)
         var areaPupils = Dictionary(uniqueKeysWithValues: areas.map { ($0.area.code, $0.pupils) })
-        var moved = Array(repeating: Array(repeating: 0.0, count: ladder.count), count: horizon)
+        var moved = PupilGrid(years: horizon, yearGroups: ladder.count)
         for h in 0..<horizon {
             let year = baseYear + h + 1
             for g in groups where targetSchool.teaches(g, layout: layout) && targetSchool.isOpen(in: year) {
