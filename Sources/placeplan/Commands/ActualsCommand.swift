@@ -11,8 +11,7 @@ struct ActualsCommand: ParsableCommand {
         abstract: "Keep actual rolls (census counts) in the database, to score vintages against.",
         discussion: """
             Examples:
-              placeplan actuals import census-2020.csv --plan Data/england
-              placeplan actuals import census-2020-revised.csv --plan my-plan --replace
+              placeplan actuals import census-2026.csv --plan my-plan
             """,
         subcommands: [ActualsImportCommand.self])
 }

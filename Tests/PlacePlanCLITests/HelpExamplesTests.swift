@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Every example in every command's help runs, as written, on copies of the bundled data: help
+/// that a user copies must work.
+@Suite("help: every example runs", .serialized)
+struct HelpExamplesTests {
+    /// `placeplan …` lines of the `Examples:` blocks in the commands' sources, in the order the
+    /// commands are listed (so `archive` comes before the `accuracy` that reads its vintage).
+    static func examples() throws -> [String] {
+        let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand",
+                     "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "ScenarioCommand", "OptimiseCommand",
+                     "DeveloperReportCommand", "HousingYieldsCommand"]
+        let sources = CLI.root.appendingPathComponent("Sources/placeplan")
+        var lines: [String] = []
+        for name in order {
+            let file = name == "PlacePlanCommand" ? sources.appendingPathComponent("\(name).swift")
+                : sources.appendingPathComponent("Commands/\(name).swift")
+            var inExamples = false
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if text == "Examples:" { inExamples = true; continue }
+                if inExamples, text.hasPrefix("placeplan ") { lines.append(text) } else if inExamples { inExamples = false }
+            }
+        }
+        return lines
+    }
+
+    /// Words as a shell splits them: spaces, "double quotes", and a `#` comment to the end.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], current = "", quoted = false, started = false
+        for c in line {
+            if c == "\"" { quoted.toggle(); started = true; continue }
+            if !quoted && c == "#" { break }
+            if !quoted && c == " " {
+                if started { words.append(current) }
+                current = ""; started = false
+                continue
+            }
+            current.append(c); started = true
+        }
+        if started { words.append(current) }
+        return words
+    }
+
+    @Test("the examples are found, and each runs with exit status 0")
+    func examplesRun() throws {
+        let examples = try Self.examples()
+        #expect(examples.count >= 50)
+        // A working folder with what the examples name: the bundled data, a plan of one's own,
+        // censuses and candidate projects.
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        try fm.copyItem(at: CLI.root.appendingPathComponent("Data"), to: root.appendingPathComponent("Data"))
+        for database in ["england", "borough"] { try? fm.removeItem(at: root.appendingPathComponent("Data/\(database)/placeplan.sqlite")) }
+        try fm.copyItem(at: root.appendingPathComponent("Data/borough"), to: root.appendingPathComponent("my-plan"))
+        try fm.copyItem(at: root.appendingPathComponent("Data/borough/candidates.toml"), to: root.appendingPathComponent("my-candidates.toml"))
+        try fm.createDirectory(at: root.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        let rolls = try String(contentsOf: root.appendingPathComponent("Data/borough/rolls.csv"), encoding: .utf8).split(separator: "\n")
+        for (name, year, extra) in [("census-2020.csv", 2025, 0), ("census-2026.csv", 2026, 0), ("census-2020-revised.csv", 2025, 1)] {
+            let rows = rolls.dropFirst().filter { $0.hasPrefix("2024,") }.map { row -> String in
+                var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                fields[0] = String(year)
+                fields[fields.count - 1] = String(Int(fields[fields.count - 1])! + extra)
+                return fields.joined(separator: ",")
+            }
+            try ([String(rolls[0])] + rows).joined(separator: "\n").appending("\n")
+                .write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        var failures: [String] = []
+        for example in examples {
+            let result = try CLI.run(Array(Self.words(example).dropFirst()), in: root)
+            if result.status != 0 { failures.append("\(example)\n  → \(result.stderr.prefix(300))") }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+}
