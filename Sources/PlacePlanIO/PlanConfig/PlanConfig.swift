@@ -1,0 +1,76 @@
+import Foundation
+import PlacePlanCore
+import TOMLKit
+
+/// `plan.toml`: the plan's name, ladder, births basis, method settings, place-plan settings and
+/// file names.
+/// Every key is optional except `name`; unknown keys are errors (a typo must not be ignored).
+public struct PlanConfig: Equatable, Sendable {
+    public var name: String
+    public var ladder: Ladder
+    public var birthsBasis: BirthsBasis
+    public var settings: ForecastSettings
+    public var horizon: Int
+    public var rollsFile: String
+    public var birthsFile: String
+    /// Schools and areas: when the schools file exists the plan is a place plan.
+    public var schoolsFile: String = "schools.csv"
+    public var areasFile: String = "areas.csv"
+    /// `[schools] share_method`: how a school's intake share is summarised.
+    public var shareMethod: RatioMethod = SchoolSettings.defaultShareMethod
+    /// `[capacity]`: spare-capacity target and operating margin.
+    public var targets: CapacityTargets = .default
+    /// Housing growth: `housing.csv`, `yields.csv`, `yield-profile.csv` and `[housing]`.
+    public var housingFile: String = "housing.csv"
+    public var yieldsFile: String = "yields.csv"
+    public var yieldProfileFile: String = "yield-profile.csv"
+    public var housing: HousingSettings = .default
+    /// `[costs]`: cost per place by phase and project type.
+    public var costs: CostRates = .dfe
+
+    public static let defaultHorizon = 10
+
+    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
+                                       "schools", "capacity", "housing", "costs"]
+    public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
+    static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
+                                           "sixth_form_cost_per_place", "background"]
+    static let schoolKeys: Set<String> = ["share_method"]
+    static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
+
+    /// Parses the text of `plan.toml`; `file` is the name used in messages.
+    public static func parse(_ text: String, file: String = "plan.toml") throws -> PlanConfig {
+        let reader = try TOMLReader(text, file: file)
+        // plan.toml's problems are located at the first mention of their key, whatever its table.
+        let top = reader.rootSection { key in key.flatMap(reader.lines.firstLine(of:)) }
+        top.unknownKeys(allowed: topKeys)
+        // One section after another, in the order their problems are listed.
+        let name = Self.name(top)
+        let ladder = Self.ladder(top)
+        let basis = Self.birthsBasis(top)
+        let (settings, horizon) = try Self.forecast(top)
+        var config = PlanConfig(name: name, ladder: ladder, birthsBasis: basis, settings: settings, horizon: horizon,
+                                rollsFile: "rolls.csv", birthsFile: "births.csv")
+        config.shareMethod = Self.schools(top)
+        config.targets = Self.capacity(top)
+        let costs = try Self.costs(text, reader: reader)
+        config.costs = costs ?? .dfe
+        config.housing = Self.housing(top, costs: costs)
+        Self.files(top, into: &config)
+        try reader.throwIfAny()
+        return config
+    }
+
+    /// `name`, the one key every plan needs.
+    static func name(_ top: TOMLSection) -> String {
+        if let value = top["name"]?.string, !value.isEmpty { return value }
+        top.issue("name", "the plan has no name", fix: "add a line such as: name = \"Northshire primary and secondary\"")
+        return ""
+    }
+
+    /// A section of plan.toml other than `[phases]` and `[files]`: nil when absent, reported when not a table.
+    static func section(_ name: String, of top: TOMLSection) -> TOMLSection? {
+        top.section(name, notATable: "[\(name)] must be a table", fix: "write it as a section: [\(name)]")
+    }
+}

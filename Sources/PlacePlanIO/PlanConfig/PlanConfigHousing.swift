@@ -1,0 +1,54 @@
+import Foundation
+import PlacePlanCore
+import TOMLKit
+
+/// `[costs]` and `[housing]` of plan.toml: what a place costs, and the housing settings that
+/// turn new homes into developer contributions and background growth.
+extension PlanConfig {
+    /// `[costs]`, read by `ScenarioFile.costs` as the scenarios read it; nil when it has
+    /// problems (reported into `reader`, with the rest of the file's). Any other error is thrown.
+    static func costs(_ text: String, reader: TOMLReader) throws -> CostRates? {
+        do {
+            return try ScenarioFile.costs(planText: text, file: reader.file)
+        } catch let errors as InputErrors {
+            reader.add(contentsOf: errors.issues)
+            return nil
+        }
+    }
+
+    /// `[housing]`. One set of costs per place: `[costs]` (`costs`, when it has no problems)
+    /// gives the permanent-expansion rates developer contributions use, unless `[housing]`
+    /// overrides them.
+    static func housing(_ top: TOMLSection, costs: CostRates?) -> HousingSettings {
+        var housing = HousingSettings.default
+        if let costs { housing.costPerPlace = HousingSettings.permanentCosts(costs) }
+        guard let section = section("housing", of: top) else { return housing }
+        section.unknownKeys(allowed: housingKeys, in: "housing")
+        if let factor = section.number("regional_factor", valid: { $0 > 0 && $0 <= 5 },
+                                       message: "regional_factor must be a number above 0 (1 = national average prices)",
+                                       fix: "e.g. regional_factor = 1.08") {
+            housing.regionalFactor = factor
+        }
+        for (key, phase) in [("primary_cost_per_place", PlacePhase.primary), ("secondary_cost_per_place", .secondary),
+                             ("sixth_form_cost_per_place", .sixthForm)] {
+            if let cost = section.number(key, valid: { $0 >= 0 && $0.isFinite }, message: "\(key) must be a cost in pounds, 0 or more",
+                                         fix: "e.g. \(key) = \(Int(HousingSettings.nationalCosts[phase] ?? 0))") {
+                housing.costPerPlace[phase] = cost
+            }
+        }
+        background(section, into: &housing)
+        return housing
+    }
+
+    /// `[housing] background = { AREA = dwellings a year }`: growth beyond the listed sites.
+    static func background(_ section: TOMLSection, into housing: inout HousingSettings) {
+        guard let rates = section.section("background", notATable: "background must be a table of dwellings a year by primary planning area",
+                                          fix: "e.g. background = { P01 = 40, P02 = 25 }") else { return }
+        for area in rates.table.keys {
+            if let rate = rates.number(area), rate >= 0 { housing.background[area] = rate } else {
+                rates.issue("background", "background.\(area) must be a number of dwellings a year, 0 or more",
+                            fix: "e.g. background = { \(area) = 40 }")
+            }
+        }
+    }
+}
