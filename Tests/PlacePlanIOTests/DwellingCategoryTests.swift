@@ -28,4 +28,18 @@ struct DwellingCategoryTests {
         #expect(issues.map(\.columnName) == ["type", "tenure", "bedrooms"])
         #expect(issues.allSatisfy { $0.line == 2 })
     }
+
+    @Test("developer-report --mix reads bedrooms by the same rule as housing.csv")
+    func mixFlag() throws {
+        let mix = try DevelopmentFlags.mix("house/market/3+=60,flat/2=40")
+        #expect(mix.map(\.0.bedrooms) == [3, 2] && mix.map(\.1) == [60, 40])
+        #expect(mix[0].0.type == .house && mix[0].0.tenure == .market && mix[1].0.type == .flat)
+        // 25 bedrooms is refused here as in housing.csv, not read as a band of 3.
+        let (_, issues) = try read("type,tenure,bedrooms\nhouse,,25\n")
+        #expect(issues.map(\.columnName) == ["bedrooms"])
+        #expect(throws: DevelopmentFlags.Problem.self) { try DevelopmentFlags.mix("house/25=100") }
+        #expect(throws: DevelopmentFlags.Problem.self) { try DevelopmentFlags.mix("house=0") }
+        #expect(try DevelopmentFlags.phasing("100, 200,200", dwellings: 500) == [100, 200, 200])
+        #expect(throws: DevelopmentFlags.Problem.self) { try DevelopmentFlags.phasing("100,200", dwellings: 500) }
+    }
 }

@@ -76,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let borough = load(boroughFolder)
 
-    Benchmark("Borough place plan, horizon 10 (forecast and sufficiency tables)") { benchmark in
+    Benchmark("Borough place plan, horizon 10 (forecast, housing and sufficiency tables)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try PlanRun(borough, options: RunOptions(horizon: 10)))
         }
