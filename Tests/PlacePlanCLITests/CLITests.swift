@@ -15,7 +15,13 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/placeplan")
     }()
 
-    struct Result { let status: Int32; let stdout: String; let stderr: String }
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        /// The process ended by a signal (a trap, an abort) rather than by exiting.
+        var signalled = false
+    }
 
     static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
         try start(arguments, in: directory).finish()
@@ -33,7 +39,7 @@ struct CLI {
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
+                          stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 

@@ -32,3 +32,21 @@ struct DocsTests {
         #expect(page.contains("whole years, \(SettingRule.horizonRange.lowerBound) to \(SettingRule.horizonRange.upperBound)"))
     }
 }
+
+@Suite("docs: bad input")
+struct BadInputDocsTests {
+    @Test("the bounds table states the bounds the readers enforce")
+    func boundsTable() throws {
+        let page = try DocsTests.page("bad-input.md")
+        let begin = try #require(page.range(of: "<!-- bounds:begin -->"))
+        let end = try #require(page.range(of: "<!-- bounds:end -->"))
+        let limits = page[begin.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
+            .map { $0.split(separator: "|").last!.trimmingCharacters(in: .whitespaces) }
+        func grouped(_ n: Double) -> String {
+            String(String(Int(n)).reversed().enumerated().map { i, c in i > 0 && i % 3 == 0 ? ",\(c)" : "\(c)" }.joined().reversed())
+        }
+        #expect(limits == [Bounds.pupils.upperBound, Bounds.births.upperBound, Double(Bounds.schoolPlaces.upperBound),
+                           Double(Bounds.admissionNumber.upperBound), Bounds.dwellings.upperBound, Bounds.yieldPerDwelling.upperBound]
+            .map(grouped))
+    }
+}

@@ -42,6 +42,10 @@ public struct Development: Equatable, Sendable {
     public static func dwellings(_ dwellings: Double, area: String, start: Int?, phasing: [Double],
                                  mix: [(DwellingCategory, Double)], secondaryArea: String?, plan: Plan) throws -> Development {
         let places = try plan.requirePlaces(for: "the developer report")
+        guard dwellings > 0, dwellings <= Bounds.dwellings.upperBound else {
+            throw Problem(description: "--dwellings \(dwellings) is not a number of dwellings one development can have; "
+                + "give more than 0 and at most \(Int(Bounds.dwellings.upperBound))")
+        }
         let geography = places.schools.geography, base = places.schools.lastYear
         guard let planningArea = geography.primaryAreas.first(where: { $0.code == area }) else {
             throw Problem(description: "--area \(area) is not a primary planning area of \(plan.name); use one of "
@@ -91,6 +95,14 @@ extension DeveloperAssessment {
     public static func assess(_ development: Development, baseline: PlanRun) throws -> DeveloperAssessment {
         let places = try baseline.plan.requirePlaces(for: "the developer report")
         guard let tables = baseline.places?.tables else { throw PlanKindError(plan: baseline.plan.name, purpose: "the developer report", missing: "schools.csv") }
+        // A development whose homes all come after the forecast would be charged nothing, as if
+        // it needed no places: that is a wrong start year or too short a horizon, not a £0 charge.
+        guard development.completions.contains(where: { baseline.years.contains($0.year) }) else {
+            let first = development.completions.map(\.year).min() ?? baseline.years.lowerBound
+            throw Development.Problem(description: "\(development.name): its first homes come in \(AcademicYear.text(first)), after the "
+                + "forecast's last year (\(AcademicYear.text(baseline.years.upperBound))); give --start from \(baseline.years.lowerBound) "
+                + "to \(baseline.years.upperBound), or a longer --horizon (up to \(SettingRule.horizonRange.upperBound))")
+        }
         let housing = places.housing ?? HousingInput(completions: [])
         return assess(name: development.name, area: development.area, secondaryArea: development.secondaryArea,
                       completions: development.completions, baseline: tables, yields: housing.yields, settings: housing.settings)

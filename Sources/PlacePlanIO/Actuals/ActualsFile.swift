@@ -80,7 +80,7 @@ public enum ActualsFile {
                 rowIssues.append(table.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", "))"))
             }
-            let count = table.count(row, "pupils", what: "the number of pupils")
+            let count = table.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = count { rowIssues.append(issue) }
 
             if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count {

@@ -87,8 +87,8 @@ struct CSVTable {
     /// A whole number in `range`, or an issue.
     func integer(_ row: CSVRecord, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
-        guard let value = Int(raw) else {
-            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a whole number",
+        guard let value = StrictNumber.whole(raw) else {
+            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(StrictNumber.printable(raw))' is not a whole number",
                                   fix: "write \(what) as a whole number, e.g. \(range.lowerBound + (range.upperBound - range.lowerBound) / 2)"))
         }
         guard range.contains(value) else {
@@ -98,17 +98,54 @@ struct CSVTable {
         return .success(value)
     }
 
-    /// A finite number ≥ 0, or an issue.
-    func count(_ row: CSVRecord, _ column: String, what: String) -> Result<Double, InputIssue> {
+    /// A finite number ≥ 0 and at most `within`'s upper bound, or an issue. Read strictly: plain
+    /// decimal digits with an optional point and exponent — no hex (`0x10`), no NUL or other
+    /// character Swift's own parser would stop at or accept (`12\0 34` is not 12).
+    func count(_ row: CSVRecord, _ column: String, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
         let raw = text(row, column)
-        guard let value = Double(raw), value.isFinite,
-              raw.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else {
-            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a number",
+        guard let value = StrictNumber.parse(raw) else {
+            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(StrictNumber.printable(raw))' is not a number",
                                   fix: "write \(what) as a plain number without thousands separators, e.g. 1153 (0 if none)"))
         }
         guard value >= 0 else {
             return .failure(issue(row, column, "\(what) is negative (\(raw))", fix: "write \(what) as 0 or more"))
         }
+        guard value <= bounds.upperBound else {
+            return .failure(issue(row, column, "\(what) is \(raw), more than any real plan has (at most \(StrictNumber.plain(bounds.upperBound)))",
+                                  fix: "check the figure and the column: a typo or a corrupted file, not a real count"))
+        }
         return .success(value)
+    }
+}
+
+/// Numbers as a plan's files write them, and nothing else.
+enum StrictNumber {
+    /// `12`, `12.5`, `-3`, `1e3`: ASCII digits, one optional sign, point and exponent; finite.
+    static func parse(_ raw: String) -> Double? {
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }),
+              raw.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), let value = Double(raw), value.isFinite else { return nil }
+        return value
+    }
+
+    /// A whole number in the same strict form (no sign but `-`, no spaces or NUL).
+    static func whole(_ raw: String) -> Int? {
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }) else { return nil }
+        return Int(raw)
+    }
+
+    /// The text with control characters shown as `\u{…}`, so a message never carries them raw.
+    static func printable(_ raw: String) -> String {
+        String(raw.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
+    }
+
+    /// 5000000 as `5,000,000`.
+    static func plain(_ value: Double) -> String {
+        let whole = String(Int(value))
+        var out = ""
+        for (i, c) in whole.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
     }
 }

@@ -34,7 +34,7 @@ enum HousingReader {
             }
             let year = housing.integer(row, "year", in: years, what: "the academic year of completion (2026 for 2026/27)")
             if case .failure(let issue) = year { log.add(issue) }
-            let dwellings = housing.count(row, "dwellings", what: "the number of dwellings")
+            let dwellings = housing.count(row, "dwellings", what: "the number of dwellings", within: Bounds.dwellings)
             if case .failure(let issue) = dwellings { log.add(issue) }
             var secondaryArea: String? = nil
             if housing.has("secondary_area") {
@@ -159,7 +159,7 @@ enum HousingReader {
             let category = parsed ?? .unknown
             var values: [YieldPhase: Double] = [:]
             for phase in yieldPhases {
-                switch table.count(row, phase.rawValue, what: "the \(phase.name) pupils per dwelling") {
+                switch table.count(row, phase.rawValue, what: "the \(phase.name) pupils per dwelling", within: Bounds.yieldPerDwelling) {
                 case .success(let v):
                     values[phase] = v
                     if let range = PupilYields.plausible[phase], !range.contains(v) {
@@ -212,7 +212,7 @@ enum HousingReader {
             }
             expected += 1
             for phase in yieldPhases {
-                switch table.count(row, phase.rawValue, what: "the share of the \(phase.name) yield") {
+                switch table.count(row, phase.rawValue, what: "the share of the \(phase.name) yield", within: 0...10) {
                 case .success(let v): values[phase, default: []].append(v)
                 case .failure(let issue): log.add(issue); values[phase, default: []].append(0)
                 }

@@ -12,6 +12,13 @@ public struct PlanConfig: Equatable, Sendable {
     public var settings: ForecastSettings
     public var horizon: Int
     public var rollsFile: String
+    /// The files `[files]` names: each must exist (a typo is never read as "no such input").
+    public var namedFiles: [NamedFile] = []
+
+    public struct NamedFile: Equatable, Sendable {
+        public let key: String
+        public let name: String
+    }
     public var birthsFile: String
     /// Schools and areas: when the schools file exists the plan is a place plan.
     public var schoolsFile: String = "schools.csv"

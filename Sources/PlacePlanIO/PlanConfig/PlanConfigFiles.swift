@@ -10,6 +10,7 @@ extension PlanConfig {
         files.unknownKeys(allowed: fileKeys, in: "files")
         for key in ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"] {
             guard let name = files.text(key, message: "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"") else { continue }
+            config.namedFiles.append(PlanConfig.NamedFile(key: key, name: name))
             switch key {
             case "rolls": config.rollsFile = name
             case "births": config.birthsFile = name

@@ -45,8 +45,8 @@ extension PlanConfig {
         guard let rates = section.section("background", notATable: "background must be a table of dwellings a year by primary planning area",
                                           fix: "e.g. background = { P01 = 40, P02 = 25 }") else { return }
         for area in rates.table.keys {
-            if let rate = rates.number(area), rate >= 0 { housing.background[area] = rate } else {
-                rates.issue("background", "background.\(area) must be a number of dwellings a year, 0 or more",
+            if let rate = rates.number(area), rate >= 0, rate <= Bounds.dwellings.upperBound { housing.background[area] = rate } else {
+                rates.issue("background", "background.\(area) must be a number of dwellings a year, from 0 to \(Int(Bounds.dwellings.upperBound))",
                             fix: "e.g. background = { \(area) = 40 }")
             }
         }

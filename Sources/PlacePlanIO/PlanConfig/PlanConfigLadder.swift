@@ -36,8 +36,8 @@ extension PlanConfig {
             let names = list.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }
             if names.count != list.count || names.contains("") || names.isEmpty {
                 top.issue("ladder", "the ladder list must be non-empty text year groups", fix: "e.g. ladder = [\"R\", \"Y1\", \"Y2\"]")
-            } else if Set(names).count != names.count {
-                top.issue("ladder", "the ladder lists a year group twice", fix: "list each year group once, youngest first")
+            } else if Set(names.map { $0.lowercased() }).count != names.count {
+                top.issue("ladder", "the ladder lists a year group twice", fix: "list each year group once, youngest first (case does not matter: R and r are the same year group)")
             } else if let age = top["entry_age"]?.int {
                 return (Ladder(name: "custom", yearGroups: names.map { YearGroup($0) }, entryAge: age), [])
             } else {

@@ -46,6 +46,15 @@ public enum PlanFolder {
                                           fix: "create plan.toml with at least: name = \"My plan\" (see docs/plan-folder.md)")])
         }
         let config = try PlanConfig.parse(text, file: configURL.path)
+        let lines = TOMLLines(text)
+        let missing = config.namedFiles.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.name).path) }
+        if !missing.isEmpty {
+            throw InputErrors(missing.map {
+                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
+                           message: "names '\($0.name)', which is not in the plan folder",
+                           fix: "correct the name, or remove the line to use the usual file name")
+            })
+        }
 
         let rollsURL = folder.appendingPathComponent(config.rollsFile)
         var inputs = [InputFile(name: configFile, bytes: [UInt8](configData))]
@@ -187,7 +196,7 @@ enum HistoryReader {
             let year = rolls.integer(row, "year", in: years, what: "the year (the academic year's first year: 2019 for 2019/20)")
             let area = rolls.text(row, "area")
             let groupText = rolls.text(row, "year_group")
-            let count = rolls.count(row, "pupils", what: "the number of pupils")
+            let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if area.isEmpty { log.add(rolls.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
             let group = ladderIndex[groupText.lowercased()]
@@ -301,7 +310,7 @@ enum BirthsReader {
         for row in births.rows {
             let year = births.integer(row, "year", in: HistoryReader.years, what: "the births year (on the plan's births basis)")
             let area = births.text(row, "area")
-            let count = births.count(row, "births", what: "the number of births")
+            let count = births.count(row, "births", what: "the number of births", within: Bounds.births)
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
             if area.isEmpty { log.add(births.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }

@@ -37,7 +37,7 @@ enum SchoolRollsReader {
             let year = rolls.integer(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
             let code = rolls.text(row, "school")
             let groupText = rolls.text(row, "year_group")
-            let count = rolls.count(row, "pupils", what: "the number of pupils")
+            let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
             let group = ladderIndex[groupText.lowercased()]

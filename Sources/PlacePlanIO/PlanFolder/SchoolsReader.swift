@@ -153,12 +153,14 @@ struct SchoolsReader {
 
             // Places. Every problem is logged; a school with one is not kept (the plan fails anyway).
             let problemsBefore = log.issues.count
-            let net = positive(table, row, "net_capacity", what: "the net capacity", required: true)
-            let pan = positive(table, row, "pan", what: "the admission number (PAN)", required: phase != .special)
+            let net = positive(table, row, "net_capacity", what: "the net capacity", required: true, within: Bounds.schoolPlaces)
+            let pan = positive(table, row, "pan", what: "the admission number (PAN)", required: phase != .special,
+                               within: Bounds.admissionNumber)
             let secondaryPAN = table.has("secondary_pan")
-                ? positive(table, row, "secondary_pan", what: "the secondary admission number", required: false) : nil
+                ? positive(table, row, "secondary_pan", what: "the secondary admission number", required: false,
+                           within: Bounds.admissionNumber) : nil
             let sixthForm = table.has("sixth_form_capacity")
-                ? optionalCount(table, row, "sixth_form_capacity", what: "the sixth-form capacity") : 0
+                ? optionalCount(table, row, "sixth_form_capacity", what: "the sixth-form capacity", within: Bounds.schoolPlaces) : 0
             if secondaryPAN != nil, phase != .allThrough {
                 warnings.append(table.issue(row, "secondary_pan", "secondary_pan is only used for all-through schools; ignored for a \(phase.rawValue) school",
                                             fix: "leave it empty, or set the school's phase to all-through"))
@@ -213,15 +215,22 @@ struct SchoolsReader {
     }
 
     /// A whole number > 0; `nil` when empty (an issue if required) or on a problem (logged).
-    private mutating func positive(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String, required: Bool) -> Int? {
+    private mutating func positive(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String, required: Bool,
+                                   within bounds: ClosedRange<Int>) -> Int? {
         let raw = table.text(row, column)
         if raw.isEmpty {
             guard required else { return nil }
             log.add(table.issue(row, column, "\(what) is missing", fix: "write \(what) as a whole number of places, more than 0"))
             return nil
         }
-        guard let value = Int(raw) else {
-            log.add(table.issue(row, column, "'\(raw)' is not a whole number", fix: "write \(what) as a whole number of places, e.g. 420"))
+        guard let value = StrictNumber.whole(raw) else {
+            log.add(table.issue(row, column, "'\(StrictNumber.printable(raw))' is not a whole number",
+                                fix: "write \(what) as a whole number of places, e.g. 420"))
+            return nil
+        }
+        guard value <= bounds.upperBound else {
+            log.add(table.issue(row, column, "\(what) is \(raw), more than any school has (at most \(bounds.upperBound))",
+                                fix: "check the figure: a typo or a corrupted file, not a real number of places"))
             return nil
         }
         guard value > 0 else {
@@ -233,11 +242,12 @@ struct SchoolsReader {
     }
 
     /// A whole number ≥ 0, 0 when empty (a problem is logged).
-    private mutating func optionalCount(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String) -> Int {
+    private mutating func optionalCount(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String,
+                                        within bounds: ClosedRange<Int>) -> Int {
         let raw = table.text(row, column)
         if raw.isEmpty { return 0 }
-        guard let value = Int(raw), value >= 0 else {
-            log.add(table.issue(row, column, "'\(raw)' is not a whole number of places", fix: "write \(what) as a whole number (0 or empty if none)"))
+        guard let value = StrictNumber.whole(raw), bounds.contains(value) else {
+            log.add(table.issue(row, column, "'\(StrictNumber.printable(raw))' is not a whole number of places from 0 to \(bounds.upperBound)", fix: "write \(what) as a whole number (0 or empty if none)"))
             return 0
         }
         return value

@@ -14,6 +14,8 @@ final class TOMLReader {
     /// Parses `text`; `file` names it in messages. A syntax error stops reading at once, with
     /// TOMLKit's line and column.
     init(_ text: String, file: String) throws {
+        let unsafe = TOMLGuard.problems(text, file: file)
+        if !unsafe.isEmpty { throw InputErrors(unsafe) }
         do { root = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw InputErrors([InputIssue(file: file, line: error.source.begin.line, column: error.source.begin.column,
                                           message: "is not valid TOML: \(error.description)",

@@ -53,9 +53,10 @@ struct TOMLSection {
     // its default is, is the caller's business.
 
     /// `key` as a number, a TOML float or integer (`5` and `5.0` alike); nil when absent or not a number.
+    /// `key` as a finite number (TOML's `inf` and `nan` are never a count, rate or cost).
     func number(_ key: String) -> Double? {
-        guard let value = table[key] else { return nil }
-        return value.double ?? value.int.map(Double.init)
+        guard let value = table[key], let n = value.double ?? value.int.map(Double.init), n.isFinite else { return nil }
+        return n
     }
 
     /// `key` as a number that `valid` accepts; any other value is reported with `message` and `fix`.

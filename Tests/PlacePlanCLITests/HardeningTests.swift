@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Inputs that once crashed PlacePlan or were read as something else, silently: each must now
+/// end in a located error (exit 1, never a signal) that says what is wrong.
+@Suite("Hardening: bad input is a located error, never a crash or a silent misreading", .serialized)
+struct HardeningTests {
+    /// A change to one file of a copy of a bundled plan.
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let plan: String
+        let file: String
+        let change: @Sendable (String) -> String
+        let arguments: [String]
+        /// Words the error must hold (its file and what is wrong).
+        let expect: [String]
+        var testDescription: String { name }
+    }
+
+    static func replacing(_ old: String, _ new: String, first: Bool = true) -> @Sendable (String) -> String {
+        { text in
+            guard let range = text.range(of: old) else { return text + "\n# MISSING: \(old)" }
+            return first ? text.replacingCharacters(in: range, with: new) : text.replacingOccurrences(of: old, with: new)
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "a count of 1e19 pupils", plan: "england", file: "rolls.csv", change: replacing("Hartlepool,R,1060", "Hartlepool,R,1e19"),
+             arguments: ["forecast"], expect: ["rolls.csv, line 114", "more than any real plan has"]),
+        Case(name: "pupils in hex", plan: "england", file: "rolls.csv", change: replacing("Hartlepool,R,1060", "Hartlepool,R,0x10"),
+             arguments: ["check"], expect: ["rolls.csv, line 114", "'0x10' is not a number"]),
+        Case(name: "a NUL inside a number", plan: "england", file: "rolls.csv", change: replacing("Hartlepool,R,1060", "Hartlepool,R,10\u{0}60"),
+             arguments: ["check"], expect: ["rolls.csv, line 114", "is not a number", "\\u{0}"]),
+        Case(name: "births of 1e300", plan: "england", file: "births.csv", change: replacing("1992,E06000001,1329,", "1992,E06000001,1e300,"),
+             arguments: ["check"], expect: ["births.csv, line 2", "more than any real plan has"]),
+        Case(name: "a PAN of Int.max", plan: "borough", file: "schools.csv",
+             change: replacing("NG01,Northgate Primary School,primary,P01,S1,385,55,", "NG01,Northgate Primary School,primary,P01,S1,385,9223372036854775807,"),
+             arguments: ["check"], expect: ["schools.csv, line 2", "more than any school has"]),
+        Case(name: "a net capacity of Int.max", plan: "borough", file: "schools.csv",
+             change: replacing("NG01,Northgate Primary School,primary,P01,S1,385,55,", "NG01,Northgate Primary School,primary,P01,S1,9223372036854775807,55,"),
+             arguments: ["plan"], expect: ["schools.csv, line 2", "more than any school has"]),
+        Case(name: "dwellings of 1e19 in housing.csv", plan: "borough", file: "housing.csv",
+             change: replacing("Northgate Mill,P01,2020,35,", "Northgate Mill,P01,2020,1e19,"),
+             arguments: ["plan"], expect: ["housing.csv, line 2", "more than any real plan has"]),
+        Case(name: "a ladder naming R twice, in two cases", plan: "england", file: "plan.toml",
+             change: replacing("ladder = \"england\"", "ladder = [\"R\", \"r\", \"Y1\"]\nentry_age = 4"),
+             arguments: ["check"], expect: ["plan.toml", "lists a year group twice"]),
+        Case(name: "a table header TOMLKit would abort on", plan: "england", file: "plan.toml",
+             change: { $0 + "\n[écoles]\nx = 1\n" }, arguments: ["check"], expect: ["plan.toml, line", "is not a table header TOML can read"]),
+        Case(name: "a NUL in plan.toml", plan: "borough", file: "plan.toml",
+             change: replacing("[forecast]", "[forecast]\u{0}"), arguments: ["plan"], expect: ["plan.toml, line", "control character (U+0000)"]),
+        Case(name: "a scenario header [$]", plan: "borough", file: "scenarios/bulge-2025.toml",
+             change: { $0 + "\n[$]\n" }, arguments: ["scenario"], expect: ["bulge-2025.toml, line", "is not a table header TOML can read"]),
+        Case(name: "a candidates header [[$x]]", plan: "borough", file: "candidates.toml",
+             change: { $0 + "\n[[$x]]\n" }, arguments: ["optimise"], expect: ["candidates.toml, line", "is not a table header TOML can read"]),
+        Case(name: "[files] naming a births file that is not there", plan: "england", file: "plan.toml",
+             change: { $0 + "\n[files]\nbirths = \"birth.csv\"\n" }, arguments: ["check"], expect: ["plan.toml, line", "names 'birth.csv'"]),
+        Case(name: "a background rate of inf", plan: "borough", file: "plan.toml",
+             change: { $0 + "\n[housing]\nbackground = { P01 = inf }\n" }, arguments: ["plan"], expect: ["plan.toml", "background.P01 must be a number"]),
+        Case(name: "a yield of 1e300", plan: "borough", file: "yields.csv",
+             change: { _ in "type,tenure,bedrooms,early_years,primary,secondary,post16\n,,,0.05,1e300,0.1,0.02\n" },
+             arguments: ["plan"], expect: ["yields.csv, line 2", "more than any real plan has"]),
+    ]
+
+    @Test("a located error, exit 1, no signal", arguments: cases)
+    func locatedError(_ c: Case) throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appendingPathComponent(c.plan)
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/\(c.plan)"), to: plan)
+        try? FileManager.default.removeItem(at: plan.appendingPathComponent("placeplan.sqlite"))
+        let file = plan.appendingPathComponent(c.file)
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let changed = c.change(text)
+        #expect(!changed.contains("# MISSING"), "the case's text is not in \(c.file)")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run([c.arguments[0], plan.path] + c.arguments.dropFirst())
+        #expect(!result.signalled, "\(c.name): killed by a signal")
+        #expect(result.status == 1, "\(c.name): exit \(result.status)\n\(result.stdout.prefix(300))")
+        for words in c.expect { #expect(result.stderr.contains(words), "\(c.name): no '\(words)' in\n\(result.stderr.prefix(600))") }
+    }
+
+    @Test("developer-report refuses 1e308 dwellings and a start after the forecast", arguments: [
+        (["--area", "P01", "--dwellings", "1e308"], "not a number of dwellings one development can have"),
+        (["--area", "P01", "--dwellings", "300", "--start", "99999"], "after the forecast's last year"),
+    ])
+    func developerReport(_ arguments: [String], words: String) throws {
+        let result = try CLI.run(["developer-report", "Data/borough"] + arguments)
+        #expect(!result.signalled && result.status == 1)
+        #expect(result.stderr.contains(words), "\(result.stderr)")
+    }
+
+    @Test("an actual of 1e308 is refused with its line; accuracy never sees it")
+    func hugeActual() throws {
+        let england = try England2016()
+        defer { england.remove() }
+        let census = england.census(2017)
+        let text = try String(contentsOf: census, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        var fields = lines[1].split(separator: ",").map(String.init)
+        fields[fields.count - 1] = "1e308"
+        try ([lines[0], fields.joined(separator: ",")] + lines.dropFirst(2)).joined(separator: "\n").appending("\n")
+            .write(to: census, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["actuals", "import", census.path, "--plan", england.plan.path])
+        #expect(!result.signalled && result.status == 1)
+        #expect(result.stderr.contains("line 2") && result.stderr.contains("more than any real plan has"), "\(result.stderr)")
+    }
+}
