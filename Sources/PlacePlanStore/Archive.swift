@@ -32,7 +32,7 @@ extension PlanStore {
             var record = VintageRecord(
                 id: nil, label: label, planName: new.planName, originYear: new.originYear, horizon: new.settings.horizon,
                 method: new.settings.label, settings: settingsJSON, inputsSha256: new.inputsSHA256,
-                createdAt: Self.timestamp(now), archived: false)
+                createdAt: Self.timestamp(now), archived: false, cellsSha256: VintageCell.sha256(new.cells))
             try record.insert(db)
             let id = record.id!
             let insert = try db.cachedStatement(sql: """

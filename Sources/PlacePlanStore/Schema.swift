@@ -6,7 +6,7 @@ import GRDB
 /// rather than write into a schema it does not understand.
 enum Schema {
     /// The schema version this program writes: the number of migrations below.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -94,6 +94,20 @@ enum Schema {
             try db.execute(sql: """
                 ALTER TABLE vintage_cell ADD COLUMN area TEXT;
                 PRAGMA user_version = 2;
+                """)
+        }
+        // Sealing that cannot be undone: REPLACE deletes the conflicting row without firing the
+        // delete trigger, so an insert that would replace a sealed vintage (same id, label or
+        // fingerprint) is refused before it happens; and the cells' SHA-256, stored at sealing,
+        // lets `accuracy` refuse a vintage whose cells were changed behind its back.
+        migrator.registerMigration("v3: sealed vintages cannot be replaced; the cells' fingerprint") { db in
+            try db.execute(sql: """
+                ALTER TABLE vintage ADD COLUMN cells_sha256 TEXT;
+                CREATE TRIGGER vintage_archived_no_replace BEFORE INSERT ON vintage
+                WHEN EXISTS (SELECT 1 FROM vintage WHERE archived = 1
+                             AND (id = NEW.id OR label = NEW.label OR inputs_sha256 = NEW.inputs_sha256))
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be replaced'); END;
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator

@@ -24,6 +24,7 @@ extension PlanStore {
                 if key.level == CellLevel.school.rawValue { censused.insert(SchoolYear(code: key.code, year: key.year)) }
             }
             return try vintages.map { vintage in
+                try verify(vintage, db)
                 let ladder = vintage.settings.coreLadder
                 let index = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
                 var forecast: [VintageAccuracy.Cell: Double] = [:]
@@ -68,6 +69,24 @@ extension PlanStore {
                 }
                 return ScoredVintage(vintage: vintage, result: result)
             }
+        }
+    }
+
+    /// Refuses a vintage whose cells are not those it was sealed with: what is scored must be
+    /// what was published.
+    func verify(_ vintage: Vintage, _ db: Database) throws {
+        guard let sealed = vintage.cellsSHA256 else { return }  // archived before fingerprints were kept
+        let cells = try Row.fetchAll(db, sql: """
+            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
+            """, arguments: [vintage.id]).map {
+            VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
+                        yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"], area: $0["area"])
+        }
+        guard VintageCell.sha256(cells) == sealed else {
+            throw StoreError(kind: .altered, path: path,
+                             message: "the cells of \(vintage.name) are not those it was archived with: they were changed outside "
+                                + "PlacePlan, so its scores would not be the published forecast's",
+                             fix: "restore the database from a backup, or archive the forecast again under a new label")
         }
     }
 }

@@ -11,6 +11,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case cannotOpen
         case labelTaken
         case unknownVintage
+        /// A sealed vintage's cells no longer match the fingerprint taken when it was archived.
+        case altered
         case failed
     }
 

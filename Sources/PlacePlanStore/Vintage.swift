@@ -86,6 +86,8 @@ public struct Vintage: Equatable, Sendable {
     /// UTC, ISO 8601 (`2025-06-01T09:30:00Z`).
     public let createdAt: String
     public let archived: Bool
+    /// The cells' fingerprint taken when it was sealed (`nil` before schema 3).
+    public var cellsSHA256: String? = nil
 
     /// `vintage 3 ("Pupil Place Plan 2025", 2025-06-01)`.
     public var name: String {
@@ -169,10 +171,13 @@ struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var inputsSha256: String
     var createdAt: String
     var archived: Bool
+    /// SHA-256 of the cells as archived (`nil` for vintages archived before it was kept).
+    var cellsSha256: String?
 
     enum CodingKeys: String, CodingKey {
         case id, label, method, settings, horizon, archived
         case planName = "plan_name", originYear = "origin_year", inputsSha256 = "inputs_sha256", createdAt = "created_at"
+        case cellsSha256 = "cells_sha256"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -180,7 +185,19 @@ struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
     func vintage() throws -> Vintage {
         Vintage(id: id ?? 0, label: label, planName: planName, originYear: originYear, horizon: horizon, method: method,
                 settings: try VintageSettings.decode(settings), inputsSHA256: inputsSha256, createdAt: createdAt,
-                archived: archived)
+                archived: archived, cellsSHA256: cellsSha256)
+    }
+}
+
+extension VintageCell {
+    /// A fingerprint of cells, whatever their order: every field, numbers by their exact bits.
+    static func sha256(_ cells: [VintageCell]) -> String {
+        let lines = cells.map { c in
+            [c.level.rawValue, c.code, String(c.year), c.yearGroup, String(c.pupils.bitPattern),
+             c.lower.map { String($0.bitPattern) } ?? "", c.upper.map { String($0.bitPattern) } ?? "", c.area ?? ""]
+                .joined(separator: "\u{1F}")
+        }.sorted()
+        return InputsHash.sha256(Array(lines.joined(separator: "\n").utf8))
     }
 }
 

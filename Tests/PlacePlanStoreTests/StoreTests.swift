@@ -34,7 +34,7 @@ func storeError(_ body: () throws -> Void) -> StoreError? {
 
 @Suite("Store: schema, versions, immutability")
 struct SchemaTests {
-    @Test("a new database gets every table, the triggers and schema version 2")
+    @Test("a new database gets every table, the triggers and schema version 3")
     func migrationsCreateSchema() throws {
         let (folder, path) = try temporaryDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -43,7 +43,7 @@ struct SchemaTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
         }
         for table in ["vintage", "vintage_cell", "actual", "actual_revision", "grdb_migrations"] { #expect(names.contains(table)) }
-        #expect(names.filter { $0.contains("archived") }.count == 5)
+        #expect(names.filter { $0.contains("archived") }.count == 6)
         #expect(try store.storedSchemaVersion() == PlanStore.schemaVersion)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         let columns = try store.queue.read { try $0.columns(in: "vintage_cell").map(\.name) }
@@ -82,11 +82,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4: schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(3))
-        #expect(error?.description.contains("newer PlacePlan (schema 3)") == true)
+        #expect(error?.kind == .newerSchema(4))
+        #expect(error?.description.contains("newer PlacePlan (schema 4)") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
@@ -322,5 +322,56 @@ struct ScoringTests {
         #expect(authority.count == 1)
         #expect(authority.first?.forecast == 300 && authority.first?.actual == 300 && authority.first?.measure == "R intake")
         #expect(authority.first?.error == 0)
+    }
+}
+
+@Suite("Store: a sealed vintage stays what was published")
+struct SealTests {
+    @Test("REPLACE cannot unseal a vintage (same id, label or fingerprint), nor can anything re-seal an edit")
+    func noReplace() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        guard case .archived(let vintage, _) = try store.archive(sampleVintage()) else {
+            Issue.record("not archived")
+            return
+        }
+        for sql in [
+            "REPLACE INTO vintage (id, label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, archived) "
+                + "SELECT id, label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, 0 FROM vintage WHERE id = \(vintage.id)",
+            "INSERT OR REPLACE INTO vintage (label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, archived) "
+                + "VALUES ('other', 'p', 2019, 2, 'm', '{}', '\(vintage.inputsSHA256)', 'now', 0)",
+            "INSERT OR REPLACE INTO vintage (label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, archived) "
+                + "VALUES ('test', 'p', 2019, 2, 'm', '{}', '\(String(repeating: "b", count: 64))', 'now', 0)",
+        ] {
+            do {
+                try store.queue.write { try $0.execute(sql: sql) }
+                Issue.record("allowed: \(sql)")
+            } catch let error as DatabaseError {
+                #expect(error.message?.contains("an archived vintage cannot be replaced") == true, "\(error)")
+            }
+        }
+        #expect(try store.vintages().map(\.archived) == [true])
+        #expect(try store.score().count == 1)
+    }
+
+    @Test("cells changed behind the triggers' back are found, and accuracy refuses the vintage")
+    func alteredCells() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        _ = try store.archive(sampleVintage())
+        #expect(try store.vintages().first?.cellsSHA256?.count == 64)
+        // Someone with sqlite3 drops the trigger and edits a published figure.
+        try store.queue.write { db in
+            try db.execute(sql: """
+                DROP TRIGGER vintage_cell_archived_no_update;
+                UPDATE vintage_cell SET pupils = pupils + 1 WHERE level = 'area' AND year = (SELECT min(year) FROM vintage_cell)
+                  AND year_group = 'R' AND code = (SELECT min(code) FROM vintage_cell WHERE level = 'area');
+                """)
+        }
+        let error = storeError { _ = try store.score() }
+        #expect(error?.kind == .altered)
+        #expect(error?.description.contains("are not those it was archived with") == true)
     }
 }
