@@ -60,6 +60,12 @@ struct HardeningTests {
         Case(name: "a yield of 1e300", plan: "borough", file: "yields.csv",
              change: { _ in "type,tenure,bedrooms,early_years,primary,secondary,post16\n,,,0.05,1e300,0.1,0.02\n" },
              arguments: ["plan"], expect: ["yields.csv, line 2", "more than any real plan has"]),
+        Case(name: "check reads the scenarios: a broken one fails check", plan: "borough", file: "scenarios/bulge-2025.toml",
+             change: { $0 + "\n[[bulge]]\nschool = \"ZZZ\"\n" }, arguments: ["check"],
+             expect: ["bulge-2025.toml, line", "school ZZZ does not exist"]),
+        Case(name: "check reads the candidate projects: a broken one fails check", plan: "borough", file: "candidates.toml",
+             change: { $0 + "\n[[expansion]]\nschool = \"QQQ\"\n" }, arguments: ["check"],
+             expect: ["candidates.toml, line", "school QQQ does not exist"]),
     ]
 
     @Test("a located error, exit 1, no signal", arguments: cases)

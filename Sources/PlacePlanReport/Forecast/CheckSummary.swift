@@ -1,8 +1,9 @@
 import PlacePlanCore
+import PlacePlanIO
 
 /// `placeplan check`: what was read from a valid plan folder, a line a file.
 public enum CheckSummary {
-    public static func render(_ plan: Plan) -> String {
+    public static func render(_ plan: Plan, extras: PlanExtras? = nil) -> String {
         var out: [String] = []
         let history = plan.history
         let cells = history.areas.reduce(0) { $0 + $1.pupils.count * history.ladder.count }
@@ -38,6 +39,11 @@ public enum CheckSummary {
         }
         out.append("- method \(plan.settings.label), births trend \(plan.settings.birthsTrendYears) years, horizon \(plan.horizon)")
     
+        if let extras, !extras.scenarios.isEmpty || extras.candidates != nil {
+            out.append("- \(extras.scenarios.count) scenario\(extras.scenarios.count == 1 ? "" : "s")"
+                + (extras.scenarios.isEmpty ? "" : " (\(extras.scenarios.map(\.name).joined(separator: ", ")))")
+                + (extras.candidates.map { "; \($0.changes.count) candidate projects" } ?? ""))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlacePlanCore
+import PlacePlanIO
 import PlacePlanReport
 
 struct CheckCommand: ParsableCommand {
@@ -7,8 +8,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a plan folder and say what was read.",
         discussion: """
-            Reads plan.toml, rolls.csv and births.csv (and schools.csv and areas.csv for a place
-            plan) as a forecast would, reports every problem with its file, line and column, and
+            Reads plan.toml, rolls.csv and births.csv (and for a place plan schools.csv,
+            areas.csv, housing, its scenarios and candidate projects) as the commands would, reports every problem with its file, line and column, and
             exits non-zero if there is any. Warnings (likely mistakes that do not stop a forecast)
             go to standard error.
 
@@ -21,6 +22,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var location: PlanLocation
 
     func run() throws {
-        print(CheckSummary.render(try location.load()), terminator: "")
+        let plan = try location.load()
+        let extras = try userInput("the plan folder has problems.") {
+            try PlanExtras.read(try location.url(), display: location.folder ?? "Data/england", plan: plan)
+        }
+        print(CheckSummary.render(plan, extras: extras), terminator: "")
     }
 }
