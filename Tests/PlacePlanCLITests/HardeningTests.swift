@@ -111,4 +111,28 @@ struct HardeningTests {
         #expect(!result.signalled && result.status == 1)
         #expect(result.stderr.contains("line 2") && result.stderr.contains("more than any real plan has"), "\(result.stderr)")
     }
+
+    @Test("--out never replaces the plan's own inputs, a device, a pipe or a link, and leaves no temporary file")
+    func outputTargets() throws {
+        let england = try CLI.copyOfEngland()
+        let root = england.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rolls = england.appendingPathComponent("rolls.csv")
+        let before = try Data(contentsOf: rolls)
+        let own = try CLI.run(["forecast", england.path, "--horizon", "1", "--out", rolls.path])
+        #expect(own.status == 1 && own.stderr.contains("is one of the plan's own input files"), "\(own.stderr)")
+        #expect(try Data(contentsOf: rolls) == before)
+
+        let pipe = root.appendingPathComponent("pipe")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let link = root.appendingPathComponent("stdout-link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/proc/self/fd/1")
+        for (target, words) in [(pipe, "is a pipe"), (link, "is a symbolic link")] {
+            let result = try CLI.run(["forecast", england.path, "--horizon", "1", "--out", target.path])
+            #expect(!result.signalled && result.status == 1 && result.stderr.contains(words), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "/proc/self/fd/1")
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
 }

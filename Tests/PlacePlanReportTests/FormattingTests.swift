@@ -56,3 +56,15 @@ struct FormattingTests {
         #expect(t.render() == "area    pupils\n──────  ──────\nA            1\nLonger   1,000\n")
     }
 }
+
+@Suite("CSV: formulas are never written live")
+struct CSVInjectionTests {
+    @Test("text starting =, +, -, @, tab or CR gets a leading quote; numbers, negative ones too, do not")
+    func neutralised() {
+        #expect(CSVField.quote("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVField.quote("+44 20") == "'+44 20" && CSVField.quote("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVField.quote("-1+2") == "'-1+2" && CSVField.quote("\tx") == "'\tx")
+        #expect(CSVField.quote("-779") == "-779" && CSVField.quote("-7.2") == "-7.2" && CSVField.quote("+3") == "+3")
+        #expect(CSVField.quote("Northgate (P01)") == "Northgate (P01)")
+    }
+}

@@ -1,24 +1,56 @@
 import Foundation
 
 /// Writes output files all or nothing: the text goes to a temporary file beside the target,
-/// which is then renamed over it, so a failure (or Ctrl-C) never leaves half a file.
-/// (`FileManager.replaceItemAt` deletes the original on Linux; `Data.write(.atomic)` does not.)
+/// which is then renamed over it, so a failure (or Ctrl-C, or a full disk) never leaves half a
+/// file, nor a temporary one. (`FileManager.replaceItemAt` deletes the original on Linux.)
+///
+/// Only a regular file is ever replaced: a device, a pipe, a folder or a link is refused (as
+/// root, renaming over `/dev/stdout` would replace the device link with a plain file), and so is
+/// any of the plan's own input files, which an `--out` typo must not overwrite.
 public enum AtomicFile {
-    public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+    public static func write(_ text: String, to url: URL, protecting inputs: [URL] = []) throws {
+        try write(Data(text.utf8), to: url, protecting: inputs)
     }
 
-    public static func write(_ data: Data, to url: URL) throws {
+    public static func write(_ data: Data, to url: URL, protecting inputs: [URL] = []) throws {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputErrors([InputIssue(file: url.path, message: "cannot be written: the folder \(folder.path) does not exist",
                                           fix: "create the folder first, or choose another --out path")])
         }
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw InputErrors([InputIssue(file: url.path, message: "cannot be written (\(error.localizedDescription))",
-                                          fix: "check the path and that you may write there")])
+        if let refusal = refusal(url, protecting: inputs) { throw InputErrors([refusal]) }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do { try data.write(to: temporary) } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputErrors([InputIssue(file: url.path, message: "cannot be written (\(error.localizedDescription)); nothing was changed",
+                                          fix: "check the path, the free space and that you may write there")])
         }
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputErrors([InputIssue(file: url.path, message: "cannot be replaced (\(String(cString: strerror(code)))); nothing was changed",
+                                          fix: "check that you may write there")])
+        }
+    }
+
+    /// Why `url` must not be replaced, if it must not: it is one of the plan's inputs, or
+    /// something other than a regular file.
+    static func refusal(_ url: URL, protecting inputs: [URL]) -> InputIssue? {
+        let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+        if inputs.contains(where: { $0.resolvingSymlinksInPath().standardizedFileURL.path == target }) {
+            return InputIssue(file: url.path, message: "is one of the plan's own input files; it would be overwritten by the output",
+                              fix: "choose another --out path, outside the plan's files")
+        }
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return nil }  // nothing there yet
+        let kind = status.st_mode & S_IFMT
+        guard kind != S_IFREG else { return nil }
+        let what = kind == S_IFLNK ? "a symbolic link" : kind == S_IFDIR ? "a folder" : kind == S_IFCHR || kind == S_IFBLK ? "a device"
+            : kind == S_IFIFO ? "a pipe" : "not a regular file"
+        return InputIssue(file: url.path, message: "is \(what), not a file PlacePlan may replace; nothing was written",
+                          fix: kind == S_IFLNK || kind == S_IFCHR
+                              ? "leave out --out to write to standard output, or give the path of a file" : "give the path of a file")
     }
 }
 
@@ -34,34 +66,26 @@ extension AtomicFile {
             throw InputErrors([InputIssue(file: folder.path, message: "cannot be created (\(error.localizedDescription))",
                                           fix: "check the path and that you may write there, or choose another --out folder")])
         }
+        // Check every target before writing any: a folder, device or link where a table should go.
+        let refusals = files.compactMap { refusal(folder.appendingPathComponent($0.name), protecting: []) }
+        if !refusals.isEmpty { throw InputErrors(refusals) }
         let token = UUID().uuidString
         var written: [(temporary: URL, target: URL)] = []
-        do {
-            for file in files {
-                let target = folder.appendingPathComponent(file.name)
-                let temporary = folder.appendingPathComponent(".\(file.name).\(token).tmp")
-                try Data(file.text.utf8).write(to: temporary)
-                written.append((temporary, target))
-            }
-        } catch {
-            for file in written { try? FileManager.default.removeItem(at: file.temporary) }
-            throw InputErrors([InputIssue(file: folder.path, message: "cannot be written (\(error.localizedDescription)); nothing was changed",
-                                          fix: "check the folder and that you may write there")])
-        }
-        // The one thing that makes a rename fail inside a folder we could write to: a folder
-        // where the file should go. Check every target before replacing any.
-        for file in written {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for left in written { try? FileManager.default.removeItem(at: left.temporary) }
-                throw InputErrors([InputIssue(file: file.target.path, message: "is a folder, so the table cannot be written there; nothing was changed",
-                                              fix: "choose another --out folder, or move that folder away")])
+        func removeTemporaries() { for file in written { try? FileManager.default.removeItem(at: file.temporary) } }
+        for file in files {
+            let target = folder.appendingPathComponent(file.name)
+            let temporary = folder.appendingPathComponent(".\(file.name).\(token).tmp")
+            written.append((temporary, target))  // listed first, so a half-written one is removed too
+            do { try Data(file.text.utf8).write(to: temporary) } catch {
+                removeTemporaries()
+                throw InputErrors([InputIssue(file: folder.path, message: "cannot be written (\(error.localizedDescription)); nothing was changed",
+                                              fix: "check the folder, the free space and that you may write there")])
             }
         }
         for file in written {
             // rename(2) replaces the target atomically on the same file system.
             guard rename(file.temporary.path, file.target.path) == 0 else {
-                for left in written { try? FileManager.default.removeItem(at: left.temporary) }
+                removeTemporaries()
                 throw InputErrors([InputIssue(file: file.target.path, message: "cannot be replaced (error \(errno))",
                                               fix: "check that you may write there")])
             }

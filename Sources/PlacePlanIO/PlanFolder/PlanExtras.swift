@@ -28,3 +28,18 @@ public struct PlanExtras: Sendable {
         return PlanExtras(scenarios: scenarios, candidates: candidates)
     }
 }
+
+extension PlanFolder {
+    /// Every file a plan folder's commands read — plan.toml, the files it names (or the usual
+    /// names), scenarios and candidate projects — whether or not each exists: what an `--out`
+    /// must never overwrite. Reads plan.toml only, and never fails.
+    public static func inputFiles(_ folder: URL) -> [URL] {
+        let config = (try? String(contentsOf: folder.appendingPathComponent(configFile), encoding: .utf8))
+            .flatMap { try? PlanConfig.parse($0) }
+        let names = config.map { [$0.rollsFile, $0.birthsFile, $0.schoolsFile, $0.areasFile, $0.housingFile, $0.yieldsFile,
+                                  $0.yieldProfileFile] }
+            ?? ["rolls.csv", "births.csv", "schools.csv", "areas.csv", "housing.csv", "yields.csv", "yield-profile.csv"]
+        let scenarios = ScenarioFile.names(in: folder).map { "\(ScenarioFile.folderName)/\($0).toml" }
+        return ([configFile, "candidates.toml"] + names + scenarios).map { folder.appendingPathComponent($0) }
+    }
+}

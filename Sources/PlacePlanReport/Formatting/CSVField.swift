@@ -1,7 +1,27 @@
 /// CSV field quoting (RFC 4180): quote when the field holds a comma, quote or line break.
+///
+/// Also neutralises spreadsheet formulas (OWASP, "CSV injection"): a text field that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return — a school named `=HYPERLINK(…)` — is written
+/// with a leading `'`, so Excel and LibreOffice show it as text instead of running it. Numbers,
+/// negative ones included, are written as they are.
 public enum CSVField {
     public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let safe = neutralised(field)
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(field) else { return field }
+        return "'" + field
+    }
+
+    /// `-12`, `+3.5`, `-0.25`, `1e3`: a number a spreadsheet reads as one, never as a formula.
+    static func isNumber(_ field: String) -> Bool {
+        var rest = Substring(field)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        guard let first = rest.first, first.isASCII, first.isNumber || first == "." else { return false }
+        return rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+") }
+            && Double(rest) != nil
     }
 }

@@ -58,6 +58,6 @@ struct AccuracyCommand: ParsableCommand {
         case .csv: text = AccuracyReport.csv(vintages)
         case .json: text = try AccuracyReport.json(vintages, database: store.path)
         }
-        try output.emit(text)
+        try output.emit(text, planFolder: try? location.url())
     }
 }

@@ -84,6 +84,6 @@ struct BacktestCommand: ParsableCommand {
         case .csv: text = BacktestReport.csv(result)
         case .json: text = try BacktestReport.json(result)
         }
-        try output.emit(text)
+        try output.emit(text, planFolder: try? location.url())
     }
 }

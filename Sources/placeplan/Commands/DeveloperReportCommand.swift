@@ -73,11 +73,12 @@ struct DeveloperReportCommand: ParsableCommand {
                                      mix: try mix.map(DevelopmentFlags.mix) ?? [], secondaryArea: secondaryArea, plan: plan)
         let assessment = try DeveloperAssessment.assess(development, baseline: try runPlan(plan, development.baselineOptions(flags.options)))
         let geography = try plan.requirePlaces(for: "the developer report").schools.geography
+        let planFolder = try PlanLocation.url(folder, bundled: "Data/borough")
         if let out {
             try OutputOptions(out: out).emit(DeveloperReport.html(assessment, plan: plan.name, geography: geography,
-                                                                  generated: ReportCommand.timestamp(Date())))
+                                                                  generated: ReportCommand.timestamp(Date())), planFolder: planFolder)
         }
-        if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment)) }
+        if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment), planFolder: planFolder) }
         print(DeveloperReport.text(assessment, geography: geography), terminator: "")
         if let out { print("wrote \(out)") }
         if let csv { print("wrote \(csv)") }

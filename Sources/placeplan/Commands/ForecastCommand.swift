@@ -53,7 +53,7 @@ struct ForecastCommand: ParsableCommand {
         }
         let rows = format == .json ? try ForecastOutput.json(run, level: level ?? .area)
                                    : try ForecastOutput.csv(run, level: level ?? .area)
-        try output.emit(rows)
+        try output.emit(rows, planFolder: try location.url())
         if summary || location.isDefault {
             if output.out == nil { printError(readable, terminator: "") } else { print(readable, terminator: "") }
         }

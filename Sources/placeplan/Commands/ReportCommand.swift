@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         case .scap:
             bytes = Data(try ScapOutput.csv(run).utf8)
         }
-        try OutputOptions(out: path).emit(bytes)
+        try OutputOptions(out: path).emit(bytes, planFolder: try location.url())
         print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(run.areaForecast.areas.count) areas)")
     }
 

@@ -11,11 +11,14 @@ struct OutputOptions: ParsableArguments {
     init() {}
     init(out: String?) { self.out = out }
 
-    func emit(_ text: String) throws { try emit(Data(text.utf8)) }
+    /// - Parameter planFolder: the plan the output comes from: its input files are never overwritten.
+    func emit(_ text: String, planFolder: URL? = nil) throws { try emit(Data(text.utf8), planFolder: planFolder) }
 
-    func emit(_ data: Data) throws {
+    func emit(_ data: Data, planFolder: URL? = nil) throws {
         if let out {
-            do { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) } catch let errors as InputErrors {
+            do {
+                try AtomicFile.write(data, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
+            } catch let errors as InputErrors {
                 throw CLIFailure(errors.description)
             }
         } else {
