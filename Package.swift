@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "PlacePlanCLITests",
             dependencies: [
-                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore", "PlacePlanSpreadsheet",
+                "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore", "PlacePlanSpreadsheet", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

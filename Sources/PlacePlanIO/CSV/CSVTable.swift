@@ -30,12 +30,36 @@ struct CSVTable {
             throw InputErrors([InputIssue(file: file, line: 1, message: "the file is empty",
                                           fix: "start the file with its header row")])
         }
+        let unsafe = Self.controlCharacters(records, file: file)
+        if !unsafe.isEmpty { throw InputErrors(unsafe) }
         self.file = file
         self.header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         self.rows = Array(records.dropFirst())
         var positions: [String: Int] = [:]
         for (i, name) in header.enumerated() where positions[name] == nil { positions[name] = i }
         self.positions = positions
+    }
+
+    /// Fields holding a control character (a NUL, an escape, a line break inside quotes) or a
+    /// bidirectional override: no count or name has one, and in a name it would reach the
+    /// terminal raw (a colour change, a text reversed). Every one, located; a file of them
+    /// stops at 50 so the message stays readable.
+    static func controlCharacters(_ records: [CSVRecord], file: String) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        for record in records {
+            for (column, field) in record.fields.enumerated() {
+                // Most fields are plain ASCII text: one pass over the bytes settles them.
+                if field.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { continue }
+                guard let bad = field.unicodeScalars.first(where: { ($0.value < 32 && $0 != "\t") || $0.value == 127
+                    || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { continue }
+                let code = String(bad.value, radix: 16, uppercase: true)
+                issues.append(InputIssue(file: file, line: record.line, column: column + 1,
+                                         message: "holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))",
+                                         fix: "delete it: no count or name needs one (the file may be damaged, or exported with hidden characters)"))
+                if issues.count >= 50 { return issues }
+            }
+        }
+        return issues
     }
 
     func has(_ column: String) -> Bool { positions[column] != nil }
