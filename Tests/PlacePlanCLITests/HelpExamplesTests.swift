@@ -3,7 +3,7 @@ import Testing
 
 /// Every example in every command's help runs, as written, on copies of the bundled data: help
 /// that a user copies must work.
-@Suite("help: every example runs", .serialized)
+@Suite("help and the README's tour: every example runs", .serialized)
 struct HelpExamplesTests {
     /// `placeplan …` lines of the `Examples:` blocks in the commands' sources, in the order the
     /// commands are listed (so `archive` comes before the `accuracy` that reads its vintage).
@@ -26,6 +26,16 @@ struct HelpExamplesTests {
         return lines
     }
 
+    /// The `placeplan …` lines of the README's tour (its first ```sh block after "A short tour").
+    static func readmeTour() throws -> [String] {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let tour = try #require(readme.range(of: "## A short tour"))
+        let begin = try #require(readme.range(of: "```sh\n", range: tour.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```", range: begin.upperBound..<readme.endIndex))
+        return readme[begin.upperBound..<end.lowerBound].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("placeplan ") }
+    }
+
     /// Words as a shell splits them: spaces, "double quotes", and a `#` comment to the end.
     static func words(_ line: String) -> [String] {
         var words: [String] = [], current = "", quoted = false, started = false
@@ -45,8 +55,8 @@ struct HelpExamplesTests {
 
     @Test("the examples are found, and each runs with exit status 0")
     func examplesRun() throws {
-        let examples = try Self.examples()
-        #expect(examples.count >= 50)
+        let examples = try Self.examples() + Self.readmeTour()
+        #expect(examples.count >= 65)
         // A working folder with what the examples name: the bundled data, a plan of one's own,
         // censuses and candidate projects.
         let root = try CLI.temporaryFolder()
@@ -58,7 +68,8 @@ struct HelpExamplesTests {
         try fm.copyItem(at: root.appendingPathComponent("Data/borough/candidates.toml"), to: root.appendingPathComponent("my-candidates.toml"))
         try fm.createDirectory(at: root.appendingPathComponent("archive"), withIntermediateDirectories: true)
         let rolls = try String(contentsOf: root.appendingPathComponent("Data/borough/rolls.csv"), encoding: .utf8).split(separator: "\n")
-        for (name, year, extra) in [("census-2020.csv", 2025, 0), ("census-2026.csv", 2026, 0), ("census-2020-revised.csv", 2025, 1)] {
+        for (name, year, extra) in [("census-2020.csv", 2025, 0), ("census-2026.csv", 2026, 0), ("census-2020-revised.csv", 2025, 1),
+                                    ("census.csv", 2027, 0)] {
             let rows = rolls.dropFirst().filter { $0.hasPrefix("2024,") }.map { row -> String in
                 var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                 fields[0] = String(year)
