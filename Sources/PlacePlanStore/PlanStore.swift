@@ -40,6 +40,9 @@ public final class PlanStore {
                                  fix: "create the folder first, or choose another --db path")
             }
         }
+        // A file that is there is looked at read-only first, so that one that is not ours (or is
+        // from a newer PlacePlan) is refused before anything — even its journal mode — changes.
+        if exists { try Self.probe(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = .wal
@@ -53,6 +56,24 @@ public final class PlanStore {
             }
             try Self.checkVersion(queue, path: path)
             try Self.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Opens an existing file read-only, as it is, and refuses it if it is not a PlacePlan
+    /// database this program may write.
+    static func probe(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "placeplan-probe"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try checkVersion(queue, path: path)
+            try queue.close()
         } catch let error as StoreError {
             throw error
         } catch {

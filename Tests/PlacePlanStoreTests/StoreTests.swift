@@ -95,6 +95,8 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER)") }
         #expect(storeError { _ = try PlanStore(path: path, mode: .createIfMissing) }?.kind == .notPlacePlan)
+        // Refused as it was: not even its journal mode changed.
+        #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         let text = folder.appendingPathComponent("notes.sqlite")
         try String(repeating: "not a database\n", count: 100).write(to: text, atomically: true, encoding: .utf8)
         #expect(storeError { _ = try PlanStore(path: text.path, mode: .createIfMissing) }?.kind == .notADatabase)
