@@ -102,3 +102,15 @@ struct CSVReaderTests {
         }
     }
 }
+
+@Suite("Messages stay readable")
+struct IssueClippingTests {
+    @Test("a huge quoted value is cut in the message, saying how much was left out")
+    func clipped() {
+        let name = String(repeating: "N", count: 1_000_000)
+        let issue = InputIssue(file: "rolls.csv", line: 3, message: "area X is called '\(name)'", fix: "give each area one name")
+        #expect(issue.description.count < 600)
+        #expect(issue.description.contains("… (999619 more characters)"))
+        #expect(InputIssue(file: "f", message: "short", fix: "x").description == "f: short\n  fix: x")
+    }
+}

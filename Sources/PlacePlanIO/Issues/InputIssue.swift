@@ -25,7 +25,18 @@ public struct InputIssue: Error, Equatable, Sendable, CustomStringConvertible {
         if let line { place += ", line \(line)" }
         if let column { place += ", column \(column)" + (columnName.map { " (\($0))" } ?? "") }
         else if let columnName { place += ", column \(columnName)" }
-        return "\(place): \(message)\n  fix: \(fix)"
+        return "\(place): \(Self.clipped(message))\n  fix: \(Self.clipped(fix))"
+    }
+
+    /// A message quotes what it found; a 10 MB name quoted whole would make the report itself
+    /// unreadable (and slow to print). Past `limit` characters the text is cut, saying how much.
+    static let limit = 400
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > limit else { return text }
+        let count = text.count
+        guard count > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(count - limit) more characters)"
     }
 }
 
