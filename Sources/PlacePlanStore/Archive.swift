@@ -67,14 +67,17 @@ extension PlanStore {
 
     /// The stored cells of a vintage.
     public func cells(of id: Int64) throws -> [VintageCell] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-                ORDER BY level, year, code, year_group
-                """, arguments: [id]).map {
-                VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
-                            yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"], area: $0["area"])
-            }
+        try read { db in try Self.storedCells(db, vintage: id) }
+    }
+
+    /// A vintage's cells as stored, every column: what `cells(of:)`, the seal check and scoring read.
+    static func storedCells(_ db: Database, vintage id: Int64) throws -> [VintageCell] {
+        try Row.fetchAll(db, sql: """
+            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
+            ORDER BY level, year, code, year_group
+            """, arguments: [id]).map {
+            VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
+                        yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"], area: $0["area"])
         }
     }
 }

@@ -24,7 +24,9 @@ extension PlanStore {
                 if key.level == CellLevel.school.rawValue { censused.insert(SchoolYear(code: key.code, year: key.year)) }
             }
             return try vintages.map { vintage in
-                try verify(vintage, db)
+                // One read of the cells serves the seal check and the scores.
+                let stored = try Self.storedCells(db, vintage: vintage.id)
+                try verify(vintage, cells: stored)
                 let ladder = vintage.settings.coreLadder
                 let index = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
                 var forecast: [VintageAccuracy.Cell: Double] = [:]
@@ -32,14 +34,11 @@ extension PlanStore {
                 // sum of its schools' when no area figure was imported and every school has one.
                 struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: String }
                 var schoolsOf: [AreaCell: [String]] = [:]
-                let cells = try Row.fetchCursor(db, sql: """
-                    SELECT level, code, year, year_group, pupils, area FROM vintage_cell WHERE vintage_id = ?
-                    """, arguments: [vintage.id])
-                while let row = try cells.next() {
-                    guard let level = CellLevel(rawValue: row["level"]), let g = index[row["year_group"]] else { continue }
-                    forecast[VintageAccuracy.Cell(level: level, code: row["code"], year: row["year"], yearGroup: g)] = row["pupils"]
-                    if level == .school, let area: String = row["area"], !area.isEmpty {
-                        schoolsOf[AreaCell(area: area, year: row["year"], yearGroup: row["year_group"]), default: []].append(row["code"])
+                for cell in stored {
+                    guard let g = index[cell.yearGroup] else { continue }
+                    forecast[VintageAccuracy.Cell(level: cell.level, code: cell.code, year: cell.year, yearGroup: g)] = cell.pupils
+                    if cell.level == .school, let area = cell.area, !area.isEmpty {
+                        schoolsOf[AreaCell(area: area, year: cell.year, yearGroup: cell.yearGroup), default: []].append(cell.code)
                     }
                 }
                 // As in rolls.csv, a school's census lists the year groups it has pupils in: once a
@@ -74,14 +73,8 @@ extension PlanStore {
 
     /// Refuses a vintage whose cells are not those it was sealed with: what is scored must be
     /// what was published.
-    func verify(_ vintage: Vintage, _ db: Database) throws {
+    func verify(_ vintage: Vintage, cells: [VintageCell]) throws {
         guard let sealed = vintage.cellsSHA256 else { return }  // archived before fingerprints were kept
-        let cells = try Row.fetchAll(db, sql: """
-            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-            """, arguments: [vintage.id]).map {
-            VintageCell(level: CellLevel(rawValue: $0["level"]) ?? .area, code: $0["code"], year: $0["year"],
-                        yearGroup: $0["year_group"], pupils: $0["pupils"], lower: $0["lower"], upper: $0["upper"], area: $0["area"])
-        }
         guard VintageCell.sha256(cells) == sealed else {
             throw StoreError(kind: .altered, path: path,
                              message: "the cells of \(vintage.name) are not those it was archived with: they were changed outside "

@@ -131,6 +131,18 @@ struct ConsistencyTests {
         }
         #expect(compared > 300)
 
+        // The report's "At a glance" totals are the plan's authority lines, census and last year.
+        let page = folder.appendingPathComponent("report.html")
+        #expect(try CLI.run(["report", folder.path, "--no-accuracy", "--out", page.path]).status == 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let authority = try Table(out.appendingPathComponent("plan-authority.csv")).rows
+        for phase in ["primary", "secondary", "sixth form"] {
+            let pupils = { (year: String) in authority.first { $0["year"] == year && $0["phase"] == phase }.map { Int($0["pupils"]!)! } }
+            let now = try #require(pupils("2024")), then = try #require(pupils("2034"))
+            let row = "<tr><th>\(phase)</th><td>\(Format.number(Double(now)))</td><td>\(Format.number(Double(then)))</td>"
+            #expect(html.contains(row), "no '\(row)' in the report")
+        }
+
         // The workbook's forecast cells are the run's area cells.
         let run = try PlanRun(try PlanFolder.load(folder))
         let sheet = try #require(try WorkbookReport(run: run, backtest: nil).workbook().sheets.first { $0.name == "forecast cells" })
@@ -140,6 +152,26 @@ struct ConsistencyTests {
             #expect(row[0] == .integer(cell.year) && row[1] == .text(cell.code) && row[3] == .number(cell.pupils))
             #expect(area["area|\(cell.code)|\(cell.year)|\(cell.yearGroup.name)"] == cell.pupils)
         }
+    }
+
+    @Test("the England summary's phase totals are the authority rows added up, every year")
+    func summaryTotals() throws {
+        let summary = try CLI.run(["forecast"]).stdout.split(separator: "\n")
+        let rows = try Table(text: CLI.run(["forecast", "Data/england", "--level", "authority"]).stdout).rows
+        let phases: [(String, Set<String>)] = [("primary", ["R", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6"]),
+                                               ("secondary", ["Y7", "Y8", "Y9", "Y10", "Y11"]), ("sixth form", ["Y12", "Y13"])]
+        var compared = 0
+        for year in 2020...2029 {
+            let line = try #require(summary.first { $0.hasPrefix("\(year)/") && !$0.contains("actual") }, "no summary line for \(year)")
+            let printed = line.split(separator: " ").dropFirst().map { String($0) }
+            for (i, (_, groups)) in phases.enumerated() {
+                let tenths = rows.filter { $0["year"] == String(year) && groups.contains($0["year_group"]!) }
+                    .reduce(0) { $0 + Int((Double($1["pupils"]!)! * 10).rounded()) }
+                #expect(printed[i] == Format.number(Double(tenths) / 10), "\(year) phase \(i): \(printed[i])")
+                compared += 1
+            }
+        }
+        #expect(compared == 30)
     }
 
     /// A value for every setting: each is given once in plan.toml and once as a flag.

@@ -57,11 +57,22 @@ public struct Forecast: Equatable, Sendable {
         return cells
     }
 
-    /// Total of a phase over all areas in a year.
+    /// Pupils of a phase over all areas in a forecast year, as every output prints it: the
+    /// authority's tenths (`authorityCells`) added up, so a summary's total is the sum of the
+    /// `forecast --level authority` rows, not a rounding of its own.
     public func total(phase: Phase, year: Int) -> Double? {
-        guard let range = ladder.indices(of: phase), years.contains(year) else { return nil }
-        let h = year - baseYear - 1
-        return areas.reduce(0) { sum, area in sum + range.reduce(0) { $0 + area.pupils[h][$1] } }
+        ladder.indices(of: phase).flatMap { total($0, year: year) }
+    }
+
+    /// The same for any year groups.
+    public func total(_ yearGroups: ClosedRange<Int>, year: Int) -> Double? {
+        guard years.contains(year) else { return nil }
+        return Double(yearGroups.reduce(0) { $0 + authorityTenths(yearGroup: $1, h: year - baseYear - 1) }) / 10
+    }
+
+    /// One year group's authority total in tenths: each area's tenths, added up.
+    func authorityTenths(yearGroup g: Int, h: Int) -> Int {
+        areas.reduce(0) { sum, area in (area.yearGroups?.contains(g) ?? true) ? sum + Apportion.units(area.pupils[h][g], per: 10) : sum }
     }
 }
 

@@ -30,14 +30,4 @@ public struct PupilGrid: Equatable, Sendable, RandomAccessCollection, MutableCol
         get { rows[h][g] }
         set { rows[h][g] = newValue }
     }
-
-    /// Pupils in year `h` over the year groups `groups` (a phase).
-    public func total(_ h: Int, _ groups: ClosedRange<Int>) -> Double {
-        groups.reduce(0) { $0 + rows[h][$1] }
-    }
-
-    /// This grid and `other` added cell by cell (the same shape).
-    public static func + (a: PupilGrid, b: PupilGrid) -> PupilGrid {
-        PupilGrid(zip(a.rows, b.rows).map { zip($0, $1).map { $0 + $1 } })
-    }
 }

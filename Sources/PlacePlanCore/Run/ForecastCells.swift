@@ -65,9 +65,7 @@ extension Forecast {
         var cells: [ForecastCellValue] = []
         for (h, year) in forecast.years.enumerated() {
             for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
-                let tenths = forecast.areas.reduce(0) { sum, area in
-                    (area.yearGroups?.contains(g) ?? true) ? sum + Apportion.units(area.pupils[h][g], per: 10) : sum
-                }
+                let tenths = forecast.authorityTenths(yearGroup: g, h: h)
                 cells.append(ForecastCellValue(level: .authority, code: CellLevel.authorityCode, area: nil, year: year,
                                                yearGroup: yearGroup, tenths: tenths, lower: nil, upper: nil))
             }

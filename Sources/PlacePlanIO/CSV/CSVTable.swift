@@ -48,13 +48,8 @@ struct CSVTable {
         var issues: [InputIssue] = []
         for record in records {
             for (column, field) in record.fields.enumerated() {
-                // Most fields are plain ASCII text: one pass over the bytes settles them.
-                if field.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { continue }
-                guard let bad = field.unicodeScalars.first(where: { ($0.value < 32 && $0 != "\t") || $0.value == 127
-                    || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { continue }
-                let code = String(bad.value, radix: 16, uppercase: true)
-                issues.append(InputIssue(file: file, line: record.line, column: column + 1,
-                                         message: "holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))",
+                guard let bad = ControlCharacter.first(in: Substring(field)) else { continue }
+                issues.append(InputIssue(file: file, line: record.line, column: column + 1, message: ControlCharacter.message(bad.scalar),
                                          fix: "delete it: no count or name needs one (the file may be damaged, or exported with hidden characters)"))
                 if issues.count >= 50 { return issues }
             }
@@ -112,7 +107,7 @@ struct CSVTable {
     func integer(_ row: CSVRecord, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.whole(raw) else {
-            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(StrictNumber.printable(raw))' is not a whole number",
+            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a whole number",
                                   fix: "write \(what) as a whole number, e.g. \(range.lowerBound + (range.upperBound - range.lowerBound) / 2)"))
         }
         guard range.contains(value) else {
@@ -128,7 +123,7 @@ struct CSVTable {
     func count(_ row: CSVRecord, _ column: String, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.parse(raw) else {
-            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(StrictNumber.printable(raw))' is not a number",
+            return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a number",
                                   fix: "write \(what) as a plain number without thousands separators, e.g. 1153 (0 if none)"))
         }
         guard value >= 0 else {
@@ -155,11 +150,6 @@ enum StrictNumber {
     static func whole(_ raw: String) -> Int? {
         guard !raw.isEmpty, raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }) else { return nil }
         return Int(raw)
-    }
-
-    /// The text with control characters shown as `\u{…}`, so a message never carries them raw.
-    static func printable(_ raw: String) -> String {
-        String(raw.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
     }
 
     /// 5000000 as `5,000,000`.

@@ -224,7 +224,7 @@ struct SchoolsReader {
             return nil
         }
         guard let value = StrictNumber.whole(raw) else {
-            log.add(table.issue(row, column, "'\(StrictNumber.printable(raw))' is not a whole number",
+            log.add(table.issue(row, column, "'\(raw)' is not a whole number",
                                 fix: "write \(what) as a whole number of places, e.g. 420"))
             return nil
         }
@@ -247,7 +247,7 @@ struct SchoolsReader {
         let raw = table.text(row, column)
         if raw.isEmpty { return 0 }
         guard let value = StrictNumber.whole(raw), bounds.contains(value) else {
-            log.add(table.issue(row, column, "'\(StrictNumber.printable(raw))' is not a whole number of places from 0 to \(bounds.upperBound)", fix: "write \(what) as a whole number (0 or empty if none)"))
+            log.add(table.issue(row, column, "'\(raw)' is not a whole number of places from 0 to \(bounds.upperBound)", fix: "write \(what) as a whole number (0 or empty if none)"))
             return 0
         }
         return value

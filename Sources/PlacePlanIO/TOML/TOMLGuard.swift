@@ -6,11 +6,10 @@ enum TOMLGuard {
         var issues: [InputIssue] = []
         var depth = 0  // open brackets of a value that spans lines (a multi-line array)
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let column = line.unicodeScalars.firstIndex(where: { $0.value < 32 && $0 != "\t" && $0 != "\r" }) {
-                let position = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1
-                let code = String(line.unicodeScalars[column].value, radix: 16, uppercase: true)
-                issues.append(InputIssue(file: file, line: i + 1, column: position,
-                                         message: "holds a control character (U+\(code.count < 4 ? String(repeating: "0", count: 4 - code.count) : "")\(code)), which a TOML file cannot",
+            // A line break inside the text is the split itself; a CR before it is a Windows line end.
+            if let bad = ControlCharacter.first(in: line.hasSuffix("\r") ? line.dropLast() : line) {
+                issues.append(InputIssue(file: file, line: i + 1, column: bad.position,
+                                         message: "\(ControlCharacter.message(bad.scalar)), which a TOML file cannot",
                                          fix: "delete it: the file may be damaged, or saved as something other than UTF-8 text"))
                 continue
             }

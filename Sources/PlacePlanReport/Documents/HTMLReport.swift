@@ -64,6 +64,13 @@ public struct HTMLReport {
 
     // MARK: sections
 
+    /// The place plan's authority pupils in a phase of the ladder and a year, when it has them.
+    private func placePlanTotal(_ phase: Phase, year: Int) -> Double? {
+        guard let placePlan, let place = PlacePhase(rawValue: phase.name),
+              let line = placePlan.authority.first(where: { $0.phase == place && $0.year == year }) else { return nil }
+        return Double(line.sufficiency.pupils)
+    }
+
     private func firstPage() -> String {
         let base = forecast.baseYear, last = forecast.baseYear + forecast.horizon
         var out = "<header class=\"cover\">\n<h1>\(e(plan.name))</h1>\n"
@@ -72,8 +79,10 @@ public struct HTMLReport {
         out += "<section class=\"summary\">\n<h2>At a glance</h2>\n<table class=\"figures\">\n<thead><tr><th>phase</th>"
         out += "<th>\(Format.academicYear(base)) (actual)</th><th>\(Format.academicYear(last)) (forecast)</th><th>change</th></tr></thead>\n<tbody>\n"
         for (p, (phase, range)) in phases.enumerated() {
-            let now = totalActual(range, year: base)
-            let then = forecast.areas.reduce(0) { $0 + sum($1.pupils[forecast.horizon - 1], range) }
+            // A place plan's totals are its own authority lines (whole pupils that add up), the
+            // figures `placeplan plan` shows; an area forecast's, its authority rows added up.
+            let now = placePlanTotal(phase, year: base) ?? totalActual(range, year: base)
+            let then = placePlanTotal(phase, year: last) ?? forecast.total(range, year: last) ?? 0
             var cell = Format.number(then)
             if let band = forecast.intervals?.interval(aroundPhaseTotal: then, horizon: forecast.horizon, phase: p), forecast.areas.count == 1 {
                 cell += " <span class=\"range\">(\(Format.number(band.lower))–\(Format.number(band.upper)))</span>"

@@ -28,10 +28,10 @@ public enum ForecastSummary {
         let actual = (0..<ladder.count).map { g in history.areas.reduce(0) { $0 + ($1.pupils(year: forecast.baseYear, yearGroup: g) ?? 0) } }
         table.add(["\(Format.academicYear(forecast.baseYear)) actual"] + phases.map { Format.number($0.1.reduce(0) { $0 + actual[$1] }) }
                   + [Format.number(actual.reduce(0, +))])
-        for (h, year) in forecast.years.enumerated() {
-            let totals = (0..<ladder.count).map { g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }
-            table.add([Format.academicYear(year)] + phases.map { Format.number($0.1.reduce(0) { $0 + totals[$1] }) }
-                      + [Format.number(totals.reduce(0, +))])
+        // Forecast years: the authority rows `forecast --level authority` prints, added up.
+        for year in forecast.years {
+            table.add([Format.academicYear(year)] + phases.map { Format.number(forecast.total($0.1, year: year) ?? 0) }
+                      + [Format.number(forecast.total(0...(ladder.count - 1), year: year) ?? 0)])
         }
         out += "\nPupils by phase, all areas\n" + table.render()
 

@@ -1,0 +1,23 @@
+/// Characters no input file of a plan needs and a terminal must not be sent raw: C0 controls
+/// (tab aside: whitespace around a value), DEL, and the bidirectional overrides that reorder
+/// text on screen. CSV files and TOML files are checked for them alike.
+enum ControlCharacter {
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 32 && scalar != "\t") || scalar.value == 127
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// The first forbidden character of `text` and its 1-based position, if any. Plain ASCII
+    /// text (nearly every field) is settled in one pass over its bytes.
+    static func first(in text: Substring) -> (scalar: Unicode.Scalar, position: Int)? {
+        if text.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { return nil }
+        for (i, scalar) in text.unicodeScalars.enumerated() where isForbidden(scalar) { return (scalar, i + 1) }
+        return nil
+    }
+
+    /// `holds a control character (U+001B)`.
+    static func message(_ scalar: Unicode.Scalar) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        return "holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))"
+    }
+}
