@@ -147,6 +147,15 @@ struct ConsistencyTests {
         let run = try PlanRun(try PlanFolder.load(folder))
         let sheet = try #require(try WorkbookReport(run: run, backtest: nil).workbook().sheets.first { $0.name == "forecast cells" })
         let cells = try run.cells(.area)
+        // Its authority sheet's forecast years are the authority rows, year group by year group.
+        let authoritySheet = try #require(try WorkbookReport(run: run, backtest: nil).workbook().sheets.first { $0.name == "authority" })
+        let authorityRows = try Self.forecastCells(folder, level: .authority)
+        for row in authoritySheet.rows where row[2] == .text("forecast") {
+            guard case .integer(let year) = row[0] else { Issue.record("no year in \(row)"); continue }
+            for (g, name) in run.plan.history.ladder.yearGroups.map(\.name).enumerated() {
+                #expect(row[3 + g] == .number(try #require(authorityRows["authority|authority|\(year)|\(name)"])), "\(year) \(name)")
+            }
+        }
         #expect(sheet.rows.count == cells.count)
         for (row, cell) in zip(sheet.rows, cells) {
             #expect(row[0] == .integer(cell.year) && row[1] == .text(cell.code) && row[3] == .number(cell.pupils))

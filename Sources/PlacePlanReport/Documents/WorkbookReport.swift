@@ -59,8 +59,9 @@ public struct WorkbookReport {
             let row = ladder.yearGroups.indices.map { g in plan.history.areas.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } }
             rows.append([.integer(year), .text(Format.academicYear(year)), .text("actual")] + gridCells(row))
         }
-        for (h, year) in forecast.years.enumerated() {
-            let row = ladder.yearGroups.indices.map { g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }
+        // Forecast years in the tenths `forecast --level authority` prints (its rows added up).
+        for year in forecast.years {
+            let row = ladder.yearGroups.indices.map { g in forecast.total(g...g, year: year) ?? 0 }
             rows.append([.integer(year), .text(Format.academicYear(year)), .text("forecast")] + gridCells(row))
         }
         return Sheet(name: "authority", columns: ["year", "academic year", "status"] + gridColumns, rows: rows)
@@ -76,8 +77,9 @@ public struct WorkbookReport {
                     rows.append(label + [.integer(year), .text("actual")] + gridCells(rolls.pupils[year - rolls.firstYear]))
                 }
             }
+            // The tenths `forecast` prints for the area, not the engine's unrounded figures.
             for (h, year) in forecast.years.enumerated() {
-                rows.append(label + [.integer(year), .text("forecast")] + gridCells(area.pupils[h]))
+                rows.append(label + [.integer(year), .text("forecast")] + gridCells(area.pupils[h].map { Double(Apportion.units($0, per: 10)) / 10 }))
             }
         }
         return Sheet(name: "areas", columns: ["area", "area name", "year", "status"] + gridColumns, rows: rows)
