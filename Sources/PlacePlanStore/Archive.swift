@@ -14,10 +14,12 @@ extension PlanStore {
     /// (writing nothing) when a vintage with the same inputs fingerprint exists, and throws when
     /// the label is taken by another vintage.
     public func archive(_ new: NewVintage, now: Date = Date()) throws -> ArchiveOutcome {
-        let label = new.label?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let label, label.isEmpty {
-            throw StoreError(kind: .labelTaken, path: path, message: "the label is empty",
-                             fix: "give a label such as --label \"Pupil Place Plan 2025\", or leave --label out")
+        var label: String?
+        if let raw = new.label {
+            switch VintageLabel.checked(raw) {
+            case .success(let checked): label = checked
+            case .failure(let problem): throw StoreError(kind: .badLabel, path: path, message: problem.message, fix: problem.fix)
+            }
         }
         let settingsJSON = new.settings.json
         return try write { db -> (value: ArchiveOutcome, commit: Bool) in

@@ -15,12 +15,16 @@ public final class PlanStore {
     public enum OpenMode: Sendable {
         /// Create the database (and its schema) when the file does not exist.
         case createIfMissing
-        /// The database must exist already (for commands that only read).
+        /// The database must exist already, and is only read (accuracy, the report). One this
+        /// user may not write (a read-only file or folder) is read from a private copy: SQLite
+        /// cannot open a WAL database there without leaving files beside it.
         case existing
     }
 
     public let path: String
     let queue: DatabaseQueue
+    /// The folder of the private copy read in place of a database this user may not write.
+    let privateCopy: URL?
 
     /// The schema version this program writes.
     public static var schemaVersion: Int { Schema.version }
@@ -40,22 +44,47 @@ public final class PlanStore {
                                  fix: "create the folder first, or choose another --db path")
             }
         }
-        // A file that is there is looked at read-only first, so that one that is not ours (or is
-        // from a newer PlacePlan) is refused before anything — even its journal mode — changes.
-        if exists { try Self.probe(path) }
+        let opened: String
+        if mode == .existing && !Self.writable(path) {
+            privateCopy = try Self.copyForReading(path)
+            opened = privateCopy!.appendingPathComponent("placeplan.sqlite").path
+        } else {
+            privateCopy = nil
+            opened = path
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = .wal
         configuration.foreignKeysEnabled = true
         configuration.label = "placeplan"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            // A file that is there is looked at read-only first, so that one that is not ours (or
+            // is from a newer PlacePlan) is refused before anything — even its journal mode — changes.
+            if exists { try Self.probe(opened, reportedAs: path) }
+            queue = try DatabaseQueue(path: opened, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 // Durable commits: an import reported as done survives a power cut, not only a crash.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             try Self.checkVersion(queue, path: path)
             try Self.migrate(queue)
+        } catch {
+            if let privateCopy { try? FileManager.default.removeItem(at: privateCopy) }
+            throw (error as? StoreError) ?? StoreError.from(error, path: path)
+        }
+    }
+
+    /// Opens an existing file read-only, as it is, and refuses it if it is not a PlacePlan
+    /// database this program may write.
+    static func probe(_ opened: String, reportedAs path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "placeplan-probe"
+        do {
+            let queue = try DatabaseQueue(path: opened, configuration: configuration)
+            try checkVersion(queue, path: path)
+            try queue.close()
         } catch let error as StoreError {
             throw error
         } catch {
@@ -63,21 +92,33 @@ public final class PlanStore {
         }
     }
 
-    /// Opens an existing file read-only, as it is, and refuses it if it is not a PlacePlan
-    /// database this program may write.
-    static func probe(_ path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "placeplan-probe"
+    deinit {
+        if let privateCopy { try? FileManager.default.removeItem(at: privateCopy) }
+    }
+
+    /// Whether this user may change the database: the file, and its folder (for the journal).
+    static func writable(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder)
+    }
+
+    /// Copies a database (and its write-ahead log, which may hold committed changes) into a new
+    /// temporary folder, returned; the copy is this process's alone and removed when it closes.
+    static func copyForReading(_ path: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-read-\(UUID().uuidString)")
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try checkVersion(queue, path: path)
-            try queue.close()
-        } catch let error as StoreError {
-            throw error
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            for suffix in ["", "-wal"] where suffix.isEmpty || FileManager.default.fileExists(atPath: path + suffix) {
+                let copy = folder.appendingPathComponent("placeplan.sqlite" + suffix).path
+                try FileManager.default.copyItem(atPath: path + suffix, toPath: copy)
+                // The copy keeps the original's read-only mode; SQLite needs to write its own copy.
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy)
+            }
+            return folder
         } catch {
-            throw StoreError.from(error, path: path)
+            try? FileManager.default.removeItem(at: folder)
+            throw StoreError(kind: .cannotOpen, path: path, message: "cannot be read: \(error.localizedDescription)",
+                             fix: "check that you may read the file, and that there is room in the temporary folder")
         }
     }
 

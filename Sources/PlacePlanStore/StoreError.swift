@@ -10,6 +10,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case busy
         case cannotOpen
         case labelTaken
+        /// A label that is empty, too long or holds a control character.
+        case badLabel
         case unknownVintage
         /// A sealed vintage's cells no longer match the fingerprint taken when it was archived.
         case altered

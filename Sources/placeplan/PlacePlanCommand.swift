@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PlacePlanIO
 
 @main
 struct PlacePlanCommand: ParsableCommand {
@@ -33,4 +35,22 @@ struct PlacePlanCommand: ParsableCommand {
                       ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self, OptimiseCommand.self,
                       DeveloperReportCommand.self, HousingYieldsCommand.self]
     )
+
+    /// As ArgumentParser's own `main`, but an error reaches the terminal with control and bidi
+    /// characters escaped: a message may quote a path or a flag's value as it was typed.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let text = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                if !text.isEmpty { say(text) }  // --help
+            } else {
+                printError(text)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

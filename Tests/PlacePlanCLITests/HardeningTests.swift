@@ -102,6 +102,21 @@ struct HardeningTests {
         #expect(result.stderr.contains(words), "\(result.stderr)")
     }
 
+    @Test("what reaches the terminal never holds a raw control or bidi character: a path, a flag's value, a label")
+    func terminalOutput() throws {
+        let raw: [Character] = ["\u{1B}", "\u{7}", "\u{9B}", "\u{202E}"]
+        func clean(_ text: String) -> Bool { !text.contains(where: { raw.contains($0) }) }
+        let path = try CLI.run(["forecast", "/tmp/no\u{1B}[31mpe\u{202E}"])
+        #expect(path.status == 1 && clean(path.stderr) && path.stderr.contains("/tmp/no\\u{1B}[31mpe\\u{202E}"), "\(path.stderr)")
+        let area = try CLI.run(["developer-report", "Data/borough", "--area", "P\u{9B}31m01", "--dwellings", "10"])
+        #expect(area.status == 1 && clean(area.stderr) && area.stderr.contains("P\\u{9B}31m01"), "\(area.stderr)")
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let label = try CLI.run(["archive", "Data/england", "--label", "Plan\u{7}\u{1B}[2J", "--db", folder.appendingPathComponent("db.sqlite").path])
+        #expect(label.status != 0 && clean(label.stderr) && label.stderr.contains("the label holds a control character (U+0007)"), "\(label.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("db.sqlite").path), "a database was made for a refused label")
+    }
+
     @Test("an actual of 1e308 is refused with its line; accuracy never sees it")
     func hugeActual() throws {
         let england = try England2016()

@@ -235,6 +235,35 @@ struct StoreCLITests {
         #expect(try store.count("vintage") == 1 && store.count("actual") == 0)
     }
 
+    @Test("accuracy reads a database its user may not write (read-only file and folder) and leaves nothing beside it")
+    func readOnlyDatabase() throws {
+        let england = try England2016()
+        defer {
+            chmod(england.plan.path, 0o755)
+            england.remove()
+        }
+        #expect(try CLI.run(["archive", england.plan.path, "--horizon", "2"]).status == 0)
+        #expect(try CLI.run(["actuals", "import", england.census(2017).path, "--plan", england.plan.path]).status == 0)
+        let expected = try CLI.run(["accuracy", england.plan.path, "--format", "csv"])
+        #expect(expected.status == 0 && expected.stdout.split(separator: "\n").count > 100)
+        func beside() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: england.plan.path).filter { $0.contains("sqlite-") } }
+        #expect(try beside().isEmpty, "a writer leaves its journal files behind")
+
+        chmod(england.database.path, 0o444)
+        chmod(england.plan.path, 0o555)
+        // Its own temporary folder, to see that the private copy it reads is removed.
+        let temporary = england.root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        chmod(temporary.path, 0o777)
+        let result = try CLI.runAsOtherUser(["accuracy", england.plan.path, "--format", "csv"], copyingExecutableTo: england.root,
+                                            environment: ["TMPDIR": temporary.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == expected.stdout)
+        let left = try beside()
+        #expect(left.isEmpty, "files left beside a read-only database: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the private copy was not removed")
+    }
+
     @Test("accuracy without a database says how to make one")
     func accuracyWithoutDatabase() throws {
         let folder = try CLI.temporaryFolder()
@@ -326,6 +355,29 @@ struct StoreCLITests {
 }
 
 extension CLI {
+    /// Runs `placeplan` as a user who owns none of the test's files: as root (who may write
+    /// anything) through `setpriv` as `nobody`, from a copy of the executable in `folder` (the
+    /// build folder may not be readable by `nobody`); as anyone else, directly.
+    static func runAsOtherUser(_ arguments: [String], copyingExecutableTo folder: URL, environment: [String: String]) throws -> Result {
+        let process = Process()
+        if getuid() == 0 {
+            let copy = folder.appendingPathComponent("placeplan")
+            try FileManager.default.copyItem(at: executable, to: copy)
+            chmod(copy.path, 0o755)
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return Running(process: process, out: out, err: err).finish()
+    }
+
     /// Starts every command at once and waits for all of them.
     static func runConcurrently(_ runs: [[String]], in directory: URL = root) throws -> [Result] {
         try runs.map { try start($0, in: directory) }.map { $0.finish() }

@@ -70,6 +70,6 @@ struct ActualsImportCommand: ParsableCommand {
             }
         }
         if !outcome.refused.isEmpty { throw CLIFailure(ImportSummary.refusal(outcome, contents: contents, file: file)) }
-        print(ImportSummary.text(outcome, contents: contents, file: file, database: store.path), terminator: "")
+        say(ImportSummary.text(outcome, contents: contents, file: file, database: store.path), terminator: "")
     }
 }

@@ -35,8 +35,9 @@ struct ArchiveCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func validate() throws {
-        if let label, label.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--label is empty: give a name such as --label \"Pupil Place Plan 2025\", or leave it out.")
+        // Checked before the run, by the store's own rule.
+        if let label, case .failure(let problem) = VintageLabel.checked(label) {
+            throw ValidationError("--label: \(problem.message); \(problem.fix).")
         }
     }
 
@@ -47,7 +48,7 @@ struct ArchiveCommand: ParsableCommand {
         let vintage = try NewVintage(run: run, label: label, inputs: loaded.inputs.map { InputsHash.File(name: $0.name, bytes: $0.bytes) })
         let store = try database.open(planFolder: { folder }, mode: .createIfMissing)
         let outcome = try storeCall { try store.archive(vintage) }
-        print(ArchiveSummary.text(outcome, run: run, vintage: vintage, label: label, inputs: loaded.inputs.map(\.name),
+        say(ArchiveSummary.text(outcome, run: run, vintage: vintage, label: label, inputs: loaded.inputs.map(\.name),
                                   database: store.path, folder: folder.path, customDatabase: database.db != nil), terminator: "")
     }
 }

@@ -26,6 +26,6 @@ struct CheckCommand: ParsableCommand {
         let extras = try userInput("the plan folder has problems.") {
             try PlanExtras.read(try location.url(), display: location.folder ?? "Data/england", plan: plan)
         }
-        print(CheckSummary.render(plan, extras: extras), terminator: "")
+        say(CheckSummary.render(plan, extras: extras), terminator: "")
     }
 }

@@ -79,8 +79,8 @@ struct DeveloperReportCommand: ParsableCommand {
                                                                   generated: ReportCommand.timestamp(Date())), planFolder: planFolder)
         }
         if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment), planFolder: planFolder) }
-        print(DeveloperReport.text(assessment, geography: geography), terminator: "")
-        if let out { print("wrote \(out)") }
-        if let csv { print("wrote \(csv)") }
+        say(DeveloperReport.text(assessment, geography: geography), terminator: "")
+        if let out { say("wrote \(out)") }
+        if let csv { say("wrote \(csv)") }
     }
 }

@@ -48,14 +48,14 @@ struct ForecastCommand: ParsableCommand {
         let readable = ForecastSummary.render(plan: run.plan, forecast: run.areaForecast)
         // No folder and nowhere asked for rows: the user wants to read, not pipe.
         if location.isDefault && output.out == nil && format == nil && level == nil {
-            print(readable, terminator: "")
+            say(readable, terminator: "")
             return
         }
         let rows = format == .json ? try ForecastOutput.json(run, level: level ?? .area)
                                    : try ForecastOutput.csv(run, level: level ?? .area)
         try output.emit(rows, planFolder: try location.url())
         if summary || location.isDefault {
-            if output.out == nil { printError(readable, terminator: "") } else { print(readable, terminator: "") }
+            if output.out == nil { printError(readable, terminator: "") } else { say(readable, terminator: "") }
         }
     }
 }

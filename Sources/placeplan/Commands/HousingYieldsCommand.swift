@@ -34,7 +34,7 @@ struct HousingYieldsCommand: ParsableCommand {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
         let estimates = try YieldCalibration.estimates(for: plan)
         let yields = try plan.requireHousing(for: "calibrating yields").1.yields
-        print(format == .csv ? YieldsReport.csv(estimates, inUse: yields) : YieldsReport.table(estimates, inUse: yields, plan: plan.name),
+        say(format == .csv ? YieldsReport.csv(estimates, inUse: yields) : YieldsReport.table(estimates, inUse: yields, plan: plan.name),
               terminator: "")
     }
 }

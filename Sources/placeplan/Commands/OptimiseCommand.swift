@@ -47,7 +47,7 @@ struct OptimiseCommand: ParsableCommand {
                                         display: folder ?? "Data/borough", plan: plan)
         }
         let study = try ProgrammeStudy(list, on: try runPlan(plan, flags.options), nodeLimit: nodeLimit)
-        print(ProgrammeReport.render(study.result, changes: list.changes, candidates: study.options, baseline: study.withoutProjects,
+        say(ProgrammeReport.render(study.result, changes: list.changes, candidates: study.options, baseline: study.withoutProjects,
                                      plan: study.baseline.plan, file: file), terminator: "")
     }
 }

@@ -50,8 +50,8 @@ struct PlanCommand: ParsableCommand {
         let run = try runPlan(try PlanLocation.load(folder, bundled: "Data/borough"), flags.options)
         let files = try PlacePlanOutput.files(run)
         if let out { try AtomicFile.writeAllForUser(files, into: out) }
-        print(try PlacePlanSummary.render(run), terminator: "")
-        print(out.map { "\nWrote \(files.count) tables to \($0): \(files.map(\.name).joined(separator: ", "))" }
+        say(try PlacePlanSummary.render(run), terminator: "")
+        say(out.map { "\nWrote \(files.count) tables to \($0): \(files.map(\.name).joined(separator: ", "))" }
               ?? "\nGive --out DIR to write the tables (by school, area and the authority).")
     }
 }

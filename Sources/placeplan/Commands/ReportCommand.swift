@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             bytes = Data(try ScapOutput.csv(run).utf8)
         }
         try OutputOptions(out: path).emit(bytes, planFolder: try location.url())
-        print("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(run.areaForecast.areas.count) areas)")
+        say("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(run.areaForecast.areas.count) areas)")
     }
 
     /// Archived vintages scored against the actuals, when the plan's database exists: the track

@@ -52,8 +52,8 @@ struct ScenarioCommand: ParsableCommand {
         let comparison = try ScenarioComparison.run(scenarios, on: try runPlan(plan, flags.options))
         let files = ScenarioReport.files(comparison)
         if let out { try AtomicFile.writeAllForUser(files, into: out) }
-        print(ScenarioReport.render(comparison, costs: try plan.requirePlaces(for: "scenarios").costs, allAreas: allAreas),
+        say(ScenarioReport.render(comparison, costs: try plan.requirePlaces(for: "scenarios").costs, allAreas: allAreas),
               terminator: "")
-        if let out { print("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))") }
+        if let out { say("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))") }
     }
 }

@@ -15,7 +15,13 @@ struct CLIFailure: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Prints to standard error (progress, notes) without touching standard output.
+/// Prints to standard error (progress, notes) without touching standard output; control
+/// characters are shown escaped.
 func printError(_ text: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((text + terminator).utf8))
+    FileHandle.standardError.write(Data(TerminalText.escaped(text + terminator).utf8))
+}
+
+/// Prints to standard output, control characters escaped: what every command says goes here.
+func say(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data(TerminalText.escaped(text + terminator).utf8))
 }

@@ -12,7 +12,10 @@ struct OutputOptions: ParsableArguments {
     init(out: String?) { self.out = out }
 
     /// - Parameter planFolder: the plan the output comes from: its input files are never overwritten.
-    func emit(_ text: String, planFolder: URL? = nil) throws { try emit(Data(text.utf8), planFolder: planFolder) }
+    /// Text to standard output has its control characters escaped (a file gets it as it is).
+    func emit(_ text: String, planFolder: URL? = nil) throws {
+        try emit(Data((out == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
+    }
 
     func emit(_ data: Data, planFolder: URL? = nil) throws {
         if let out {
