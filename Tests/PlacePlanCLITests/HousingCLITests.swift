@@ -23,71 +23,124 @@ struct HousingCLITests {
         return rows(try String(contentsOf: csv, encoding: .utf8))
     }
 
-    @Test("worked example: Northgate Fields (1,000 dwellings, 2026–2030) owes £10,272,220, as by hand")
+    /// The row of a developer-report CSV of kind `row` (`phase`, `charge`, `year group`) for a phase and year.
+    func row(_ table: [[String: String]], _ kind: String, _ phase: String, _ year: Int? = nil, yearGroup: String? = nil) -> [String: String]? {
+        table.first { $0["row"] == kind && $0["phase"] == phase && (year == nil || $0["year"] == String(year!))
+            && (yearGroup == nil || $0["year_group"] == yearGroup) }
+    }
+
+    @Test("worked example: Northgate Fields (1,000 dwellings, 2026–2030) owes £9,780,886, as by hand")
     func workedExample() throws {
         let table = try report(["--site", "Northgate Fields"])
-        func pupils(_ phase: String, _ year: Int) -> Double {
-            Double(table.first { $0["phase"] == phase && $0["year"] == String(year) }!["development_pupils"]!)!
-        }
+        func value(_ r: [String: String]?, _ column: String) -> Double { Double(r![column]!)! }
         // Completions 150, 250, 250, 200, 150 a year; default yields 0.20 primary, 0.15 secondary, 0.06 post-16
         // per dwelling, reached on completion: cumulative dwellings × yield.
         let cumulative = [150.0, 400, 650, 850, 1000, 1000, 1000, 1000, 1000]
         for (i, dwellings) in cumulative.enumerated() {
-            #expect(abs(pupils("primary", 2026 + i) - 0.20 * dwellings) < 0.051)
-            #expect(abs(pupils("secondary", 2026 + i) - 0.15 * dwellings) < 0.051)
-            #expect(abs(pupils("post-16", 2026 + i) - 0.06 * dwellings) < 0.051)
+            #expect(abs(value(row(table, "phase", "primary", 2026 + i), "site_pupils") - 0.20 * dwellings) < 0.005)
+            #expect(abs(value(row(table, "phase", "secondary", 2026 + i), "site_pupils") - 0.15 * dwellings) < 0.005)
+            #expect(abs(value(row(table, "phase", "post-16", 2026 + i), "site_pupils") - 0.06 * dwellings) < 0.005)
         }
-        #expect(pupils("primary", 2025) == 0)
-        // Every year: places not provided = pupils − spare places (spare never below 0).
-        for row in table where !row["capacity"]!.isEmpty && row["year"]!.allSatisfy(\.isNumber) {
-            let spare = Double(row["capacity"]!)! - Double(row["baseline_pupils"]!)!
-            #expect(Double(row["spare_places"]!)! == spare)
-            #expect(abs(Double(row["places_not_provided"]!)! - max(0, Double(row["development_pupils"]!)! - max(0, spare))) < 0.051)
+        #expect(value(row(table, "phase", "primary", 2025), "site_pupils") == 0)
+        // Every year group: baseline = plan − site; available = places × (1 − 2%) − baseline;
+        // not provided = max(0, site − max(0, available)); a phase's year is its year groups added up.
+        let groups = table.filter { $0["row"] == "year group" }
+        #expect(groups.count == 10 * (7 + 5 + 2))  // primary, secondary and sixth-form year groups (early years have none)
+        for g in groups where !g["capacity"]!.isEmpty {
+            let baseline = value(g, "plan_pupils") - value(g, "site_pupils")
+            let available = value(g, "capacity") * 0.98 - baseline
+            #expect(abs(value(g, "baseline_pupils") - baseline) < 0.006)
+            #expect(abs(value(g, "places_available") - available) < 0.006)
+            #expect(abs(value(g, "places_not_provided") - max(0, value(g, "site_pupils") - max(0, available))) < 0.006)
         }
-        // Northgate's primary places and North's secondary and sixth-form places are short at the peak,
-        // so every pupil of the full development needs a new place:
-        // 200 × £21,014 + 150 × £28,902 + 60 × £28,902 = £4,202,800 + £4,335,300 + £1,734,120.
-        let totals = table.filter { $0["year"]!.hasPrefix("total") }
-        let charged = Dictionary(uniqueKeysWithValues: totals.map { ($0["phase"]!, (Int($0["places_charged"]!)!, Double($0["contribution"]!)!)) })
-        #expect(charged["primary"]! == (200, 4_202_800))
-        #expect(charged["secondary"]! == (150, 4_335_300))
-        #expect(charged["post-16"]! == (60, 1_734_120))
-        #expect(charged["all"]! == (410, 10_272_220))
-        #expect(totals.first { $0["phase"] == "primary" }!["area"] == "P01" && totals.first { $0["phase"] == "secondary" }!["area"] == "S1")
+        // Northgate's primary year groups are full from 2031/32 and North's (S1) secondary ones from 2032/33:
+        // every pupil of the full development needs a new place. North's sixth form has 17 places available in Year 12 in
+        // 2034/35, so 60 − 17 = 43 post-16 places are charged:
+        // 200 × £21,014 + 150 × £28,902 + 43 × £28,902 = £4,202,800 + £4,335,300 + £1,242,786.
+        let charged = Dictionary(uniqueKeysWithValues: table.filter { $0["row"] == "charge" }.map {
+            ($0["phase"]!, (Int($0["places_charged"]!)!, Double($0["contribution"]!)!, Int($0["year"]!)!))
+        })
+        #expect(charged["primary"]! == (200, 4_202_800, 2031))
+        #expect(charged["secondary"]! == (150, 4_335_300, 2032))
+        #expect(charged["post-16"]! == (43, 1_242_786, 2034))
+        let total = table.first { $0["row"] == "total" }!
+        #expect(total["places_charged"] == "393" && total["contribution"] == "9780886.00")
+        #expect(row(table, "charge", "primary")!["area"] == "P01" && row(table, "charge", "secondary")!["area"] == "S1")
+    }
 
-        // The baseline leaves the site out: Northgate's primary pupils are those of the plan without housing
-        // (Northgate has no other planned site), and its places are the plan's.
+    @Test("(c) the site's own pupils leave the baseline however they entered: Northgate Fields' 200 dwellings within the background")
+    func noDoubleCounting() throws {
+        let table = try report(["--site", "Northgate Fields"])
+        // Northgate's background is 40 dwellings a year (Northgate Mill, 2020–2024), so of Fields' 1,000 dwellings
+        // 40 a year for 2026–2030 (200) are in the ratios already and 800 are added: 160 primary pupils through the
+        // trajectory and 40 (200 × 0.20) within the background. The baseline leaves out all 200, so it is the
+        // plan without housing (Northgate has no other planned site) less those 40.
+        let line = row(table, "phase", "primary", 2030)!
+        #expect(line["site_pupils"] == "200.00" && line["trajectory_pupils"] == "160.00")
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CLI.run(["plan", "Data/borough", "--no-housing", "--out", folder.path]).status == 0)
-        let areas = rows(try String(contentsOf: folder.appendingPathComponent("plan-areas.csv"), encoding: .utf8))
-        let plan2030 = areas.first { $0["area"] == "P01" && $0["phase"] == "primary" && $0["year"] == "2030" }!
-        let dev2030 = table.first { $0["phase"] == "primary" && $0["year"] == "2030" }!
-        #expect(plan2030["pupils"] == dev2030["baseline_pupils"] && plan2030["capacity"] == dev2030["capacity"])
+        let groups = rows(try String(contentsOf: folder.appendingPathComponent("plan-area-year-groups.csv"), encoding: .utf8))
+        let ratiosOnly = groups.filter { $0["area"] == "P01" && $0["year"] == "2030" && $0["phase"] == "primary" }
+            .reduce(0) { $0 + Double($1["pupils"]!)! }
+        // Seven year groups, each rounded to a whole pupil in both plans.
+        #expect(abs(Double(line["baseline_pupils"]!)! - (ratiosOnly - 40)) <= 3.5, "\(line["baseline_pupils"]!) against \(ratiosOnly) − 40")
+    }
+
+    @Test("the figures the developer report tests against are the plan's own: places and pupils by area and year group")
+    func samePlan() throws {
+        let table = try report(["--site", "Northgate Fields"])
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["plan", "Data/borough", "--out", folder.path]).status == 0)
+        let groups = rows(try String(contentsOf: folder.appendingPathComponent("plan-area-year-groups.csv"), encoding: .utf8))
+        var compared = 0
+        for g in table where g["row"] == "year group" && !g["capacity"]!.isEmpty {
+            let planRow = groups.first { $0["area"] == g["area"] && $0["year"] == g["year"] && $0["year_group"] == g["year_group"] }
+            #expect(planRow?["capacity"] == g["capacity"] && planRow?["pupils"] == g["plan_pupils"], "\(g)")
+            compared += 1
+        }
+        #expect(compared == 10 * 14)
+    }
+
+    @Test("charge_rule = \"completion\" charges the year the site completes")
+    func completionRule() throws {
+        let plan = try CLI.copyOfBorough()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let toml = plan.appendingPathComponent("plan.toml")
+        try (try String(contentsOf: toml, encoding: .utf8) + "\n[housing]\ncharge_rule = \"completion\"\n").write(to: toml, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["developer-report", plan.path, "--site", "Northgate Fields"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("charged for the places not provided in the year the site completes"))
+        #expect(result.stdout.contains("primary    Northgate (P01)  2030/31"), "\(result.stdout)")
+        try (try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "\"completion\"", with: "\"latest\""))
+            .write(to: toml, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["developer-report", plan.path, "--site", "Northgate Fields"])
+        #expect(bad.status == 1 && bad.stderr.contains("plan.toml, line") && bad.stderr.contains("charge_rule 'latest' is not a rule"), "\(bad.stderr)")
     }
 
     @Test("doubling the dwellings doubles the development's pupils in every phase and year")
     func doubling() throws {
         let one = try report(["--area", "P03", "--dwellings", "300", "--start", "2026", "--phasing", "100,200", "--mix", "house/market=2,flat=1"])
         let two = try report(["--area", "P03", "--dwellings", "600", "--start", "2026", "--phasing", "200,400", "--mix", "house/market=2,flat=1"])
-        let years = one.filter { $0["year"]!.allSatisfy(\.isNumber) }
+        let years = one.filter { $0["row"] == "phase" }
         #expect(years.count == 4 * 10)
-        for (a, b) in zip(years, two.filter { $0["year"]!.allSatisfy(\.isNumber) }) {
+        for (a, b) in zip(years, two.filter { $0["row"] == "phase" }) {
             #expect(a["phase"] == b["phase"] && a["year"] == b["year"])
-            #expect(abs(2 * Double(a["development_pupils"]!)! - Double(b["development_pupils"]!)!) <= 0.1 + 1e-9)
+            #expect(abs(2 * Double(a["site_pupils"]!)! - Double(b["site_pupils"]!)!) <= 0.01 + 1e-9)
         }
-        #expect(Double(years.first { $0["phase"] == "primary" && $0["year"] == "2027" }!["development_pupils"]!)! == 60)
+        #expect(Double(years.first { $0["phase"] == "primary" && $0["year"] == "2027" }!["site_pupils"]!)! == 60)
     }
 
     @Test("a development where there are ample spare places owes nothing for that phase")
     func ampleSpare() throws {
         // Southmead (P06) has 23–48% spare primary places; South (S3) 13–21% spare secondary.
         let table = try report(["--area", "P06", "--dwellings", "250"])
-        for row in table where row["year"]!.hasPrefix("total") {
+        for row in table where row["row"] == "charge" || row["row"] == "total" {
             #expect(row["contribution"] == "0.00", "\(row)")
         }
-        let primary = table.filter { $0["phase"] == "primary" && $0["year"]!.allSatisfy(\.isNumber) }
-        #expect(primary.allSatisfy { Int($0["spare_places"]!)! > 50 && $0["places_not_provided"] == "0.0" })
+        let primary = table.filter { $0["phase"] == "primary" && $0["row"] == "phase" }
+        #expect(primary.allSatisfy { Double($0["places_available"]!)! > 50 && $0["places_not_provided"] == "0.00" })
     }
 
     @Test("the plan includes the housing pupils, says how much was added and why, and --no-housing leaves them out")
@@ -147,7 +200,7 @@ struct HousingCLITests {
         let page = folder.appendingPathComponent("dev.html")
         #expect(try CLI.run(["developer-report", "Data/borough", "--site", "Northgate Fields", "--out", page.path]).status == 0)
         let html = try String(contentsOf: page, encoding: .utf8)
-        #expect(html.hasPrefix("<!doctype html>") && html.contains("£10,272,220") && html.contains("Assumptions"))
+        #expect(html.hasPrefix("<!doctype html>") && html.contains("£9,780,886") && html.contains("Assumptions"))
         #expect(html.contains("£21,014") && html.contains("0.200") && html.contains("regional factor 1.00"))
         #expect(!html.contains("<script") && !html.contains("http"))
     }

@@ -84,7 +84,7 @@ public struct School: Hashable, Sendable {
 
     /// Whether a school teaching `g` has reached it in `year`. A new school opens with its entry
     /// year groups only (Reception, and Y7 for secondary) and grows a year group a year
-    /// (PRIMER §5), so its places — and its pupils — arrive one year group at a time.
+    /// (as a new school is usually planned), so its places — and its pupils — arrive one year group at a time.
     public func hasReached(_ g: Int, in year: Int, layout: PhaseLayout) -> Bool {
         guard isOpen(in: year), teaches(g, layout: layout) else { return false }
         guard let opened, phase != .special else { return true }

@@ -56,7 +56,7 @@ public struct Development: Equatable, Sendable {
             throw Problem(description: "--start \(first) is not after the forecast base (the \(AcademicYear.text(base)) census): "
                 + "homes completed by then are in the rolls already; give --start \(base + 1) or later")
         }
-        let completions = DeveloperAssessment.completions(site: "development", area: area, dwellings: dwellings, start: first,
+        let completions = DeveloperAssessment.completions(site: enquirySite, area: area, dwellings: dwellings, start: first,
                                                           phasing: phasing, mix: mix)
         return try Development(name: "\(Self.count(dwellings)) dwellings in \(planningArea.label)", area: area,
                                secondaryArea: secondaryArea, completions: completions, site: nil, places: places)
@@ -80,21 +80,37 @@ public struct Development: Equatable, Sendable {
         dwellings == dwellings.rounded() && abs(dwellings) < 1e15 ? String(Int(dwellings)) : String(dwellings)
     }
 
-    /// The options for the baseline the development is tested against: the plan as run, less
-    /// the development's own site.
-    public func baselineOptions(_ options: RunOptions) -> RunOptions {
-        var options = options
-        if let site { options.excludedSites.insert(site) }
-        return options
+    /// The name a development given by flags has in the plan's housing (it is in no housing.csv).
+    public static let enquirySite = "(this development)"
+
+    /// The plan with the development in its housing: as it is for a site of housing.csv, with
+    /// the development's completions added for one given by flags. The development is tested
+    /// against this plan less its own pupils, so that they are taken out however they entered it.
+    public func plan(including plan: Plan) throws -> Plan {
+        guard site == nil else { return plan }
+        var places = try plan.requirePlaces(for: "the developer report")
+        var housing = places.housing ?? HousingInput(completions: [])
+        if housing.completions.contains(where: { $0.site == Self.enquirySite }) {
+            throw Problem(description: "housing.csv has a site named '\(Self.enquirySite)', the name a development given by flags takes; rename it")
+        }
+        housing = HousingInput(completions: housing.completions + completions, yields: housing.yields, settings: housing.settings)
+        places.housing = housing
+        var with = plan
+        with.kind = .places(places)
+        return with
     }
 }
 
 extension DeveloperAssessment {
-    /// The development against `baseline`, a run of the plan without it
-    /// (`Development.baselineOptions`).
-    public static func assess(_ development: Development, baseline: PlanRun) throws -> DeveloperAssessment {
+    /// The development against `run`, a run of the plan with it (`Development.plan(including:)`).
+    public static func assess(_ development: Development, in run: PlanRun) throws -> DeveloperAssessment {
+        let baseline = run
         let places = try baseline.plan.requirePlaces(for: "the developer report")
         guard let tables = baseline.places?.tables else { throw PlanKindError(plan: baseline.plan.name, purpose: "the developer report", missing: "schools.csv") }
+        guard baseline.options.housing else {
+            throw Development.Problem(description: "the developer report tests a development against the plan with its housing: "
+                + "leave out --no-housing")
+        }
         // A development whose homes all come after the forecast would be charged nothing, as if
         // it needed no places: that is a wrong start year or too short a horizon, not a £0 charge.
         guard development.completions.contains(where: { baseline.years.contains($0.year) }) else {
@@ -104,7 +120,10 @@ extension DeveloperAssessment {
                 + "to \(baseline.years.upperBound), or a longer --horizon (up to \(SettingRule.horizonRange.upperBound))")
         }
         let housing = places.housing ?? HousingInput(completions: [])
+        let site = development.site ?? Development.enquirySite
+        let trajectory = baseline.places?.housing?.added.filter { $0.site == site } ?? []
         return assess(name: development.name, area: development.area, secondaryArea: development.secondaryArea,
-                      completions: development.completions, baseline: tables, yields: housing.yields, settings: housing.settings)
+                      completions: development.completions, trajectory: trajectory, plan: tables, yields: housing.yields,
+                      settings: housing.settings)
     }
 }

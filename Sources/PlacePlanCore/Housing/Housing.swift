@@ -1,5 +1,5 @@
 /// Housing growth: planned completions (`housing.csv`), pupil yields per dwelling (`yields.csv`,
-/// `yield-profile.csv`) and the costs a developer contribution is priced at (PRIMER §5, §6).
+/// `yield-profile.csv`) and the costs a developer contribution is priced at.
 
 /// The phases a dwelling yields pupils in. Early years are reported only: the place plan's ladder
 /// starts at Reception, so there are no early-years places to set them against.
@@ -98,12 +98,12 @@ public struct PupilYields: Equatable, Sendable {
     }
 
     /// Derbyshire County Council's published factors per 100 dwellings: 20 primary, 15
-    /// secondary, 6 post-16 (PRIMER §6; Leeds uses 25 primary, 10 secondary). No early-years
+    /// secondary, 6 post-16 (Leeds uses 25 primary, 10 secondary). No early-years
     /// figure is published in those sources, so early years default to 0. The yield is taken as
     /// reached in the completion year and held (a flat profile).
     public static let defaults = PupilYields(
         rows: [Row(category: .unknown, perDwelling: [.earlyYears: 0, .primary: 0.20, .secondary: 0.15, .post16: 0.06])],
-        source: "defaults: Derbyshire per 100 dwellings 20 primary, 15 secondary, 6 post-16 (PRIMER §6); early years not estimated")
+        source: "defaults: Derbyshire County Council's published factors per 100 dwellings, 20 primary, 15 secondary, 6 post-16; early years not estimated")
 
     /// Plausible pupils per dwelling (yields outside are warned about, not refused): published
     /// factors run from about 0.1 to 0.35 for primary; secondary and post-16 are lower.
@@ -182,11 +182,30 @@ public struct HousingSettings: Equatable, Sendable {
     public var regionalFactor: Double
     /// Background completions a year by primary area, when given (otherwise estimated).
     public var background: [String: Double]
+    /// Which year's places not provided a developer is charged for.
+    public var chargeRule: ChargeRule
 
-    public init(costPerPlace: [PlacePhase: Double] = Self.nationalCosts, regionalFactor: Double = 1, background: [String: Double] = [:]) {
+    /// The year a developer contribution is charged for (`[housing] charge_rule`).
+    public enum ChargeRule: String, CaseIterable, Sendable {
+        /// The most places not provided in any forecast year: the development's full effect.
+        case peak
+        /// The places not provided in the year the site completes (its last completions).
+        case completion
+
+        public var description: String {
+            switch self {
+            case .peak: return "the most places not provided in any forecast year"
+            case .completion: return "the places not provided in the year the site completes"
+            }
+        }
+    }
+
+    public init(costPerPlace: [PlacePhase: Double] = Self.nationalCosts, regionalFactor: Double = 1, background: [String: Double] = [:],
+                chargeRule: ChargeRule = .peak) {
         self.costPerPlace = costPerPlace
         self.regionalFactor = regionalFactor
         self.background = background
+        self.chargeRule = chargeRule
     }
 
     /// The permanent-expansion rates of a set of project costs (by default the DfE national
@@ -198,7 +217,7 @@ public struct HousingSettings: Equatable, Sendable {
     }
 
     /// DfE national average cost per place of a permanent expansion (2025 scorecards, Q1-2026
-    /// prices; PRIMER §5): primary £21,014, secondary £28,902.
+    /// prices; DfE school places scorecards, Explore Education Statistics): primary £21,014, secondary £28,902.
     public static let nationalCosts = permanentCosts(.dfe)
 
     public static let `default` = HousingSettings()

@@ -35,6 +35,9 @@ public struct HousingLayer: Equatable, Sendable {
     public let earlyYears: [String: [Double]]
     public let accounts: [AreaAccount]
     public let yields: PupilYields
+    /// The completions whose pupils were added: each area-year's dwellings above its background,
+    /// shared among its sites in proportion to their dwellings.
+    public let added: [HousingCompletion]
 
     public var years: [Int] { Array((baseYear + 1)...(baseYear + horizon)) }
 
@@ -127,17 +130,12 @@ public enum HousingModel {
     }
 
     /// The housing layer of a place-plan forecast.
-    public static func layer(_ input: HousingInput, forecast: PlaceForecast, exclude: Set<String> = []) -> HousingLayer {
+    public static func layer(_ input: HousingInput, forecast: PlaceForecast) -> HousingLayer {
         let layout = forecast.layout, ladder = forecast.ladder, base = forecast.baseYear, horizon = forecast.horizon
         let years = Array(forecast.years)
         let primaryAreas = forecast.geography.primaryAreas.map(\.code)
-        var trimmed = input
-        if !exclude.isEmpty {
-            trimmed = HousingInput(completions: input.completions.filter { !exclude.contains($0.site) }, yields: input.yields,
-                                   settings: input.settings)
-        }
-        let background = background(trimmed, baseYear: base, window: forecast.settings.method.years, areas: primaryAreas)
-        let added = excess(trimmed, baseYear: base, horizon: horizon, background: background)
+        let background = background(input, baseYear: base, window: forecast.settings.method.years, areas: primaryAreas)
+        let added = excess(input, baseYear: base, horizon: horizon, background: background)
         let zero = PupilGrid(years: horizon, yearGroups: ladder.count)
         var areaPupils: [String: PupilGrid] = [:]
         var assigned: [String: [String: PupilGrid]] = [:]
@@ -173,8 +171,8 @@ public enum HousingModel {
             }
         }
         let accounts = primaryAreas.compactMap { area -> HousingLayer.AreaAccount? in
-            let planned = trimmed.completions.filter { $0.area == area && $0.year > base && $0.year <= base + horizon }
-            guard !planned.isEmpty || trimmed.completions.contains(where: { $0.area == area }) else { return nil }
+            let planned = input.completions.filter { $0.area == area && $0.year > base && $0.year <= base + horizon }
+            guard !planned.isEmpty || input.completions.contains(where: { $0.area == area }) else { return nil }
             return HousingLayer.AreaAccount(
                 area: area, secondaryArea: secondaryArea(of: area, transfer: forecast.transfer, geography: forecast.geography),
                 plannedDwellings: planned.reduce(0) { $0 + $1.dwellings }, background: background[area]?.rate ?? 0,
@@ -183,7 +181,7 @@ public enum HousingModel {
                 pupilsAtHorizon: atHorizon[area] ?? [:])
         }
         return HousingLayer(baseYear: base, horizon: horizon, areaPupils: areaPupils, assigned: assigned, earlyYears: earlyYears,
-                            accounts: accounts, yields: input.yields)
+                            accounts: accounts, yields: input.yields, added: added)
     }
 
     static func whole(_ x: Double) -> String { String(Int(x.rounded())) }

@@ -16,15 +16,14 @@ public struct PlacePlanRun: Equatable, Sendable {
     /// - Parameters:
     ///   - history: the schools (a scenario's: with its schools opened, closed or changed).
     ///   - housing: planned housing to add, already varied by any scenario; `nil` = none.
-    ///   - excludedSites: sites of `housing` left out (a development tested against the rest).
     ///   - adjust: changes applied to the forecast before housing (a scenario's births and
     ///     preference changes move whole cohorts).
     public static func make(name: String, history: SchoolHistory, inputs: PlacePlanInputs, settings: ForecastSettings,
-                            horizon: Int, housing: HousingInput?, excludedSites: Set<String> = [],
+                            horizon: Int, housing: HousingInput?,
                             adjust: (PlaceForecast) -> PlaceForecast = { $0 }) throws -> PlacePlanRun {
         let baseline = adjust(try PlacePlanning.forecast(history, settings: settings, shareMethod: inputs.shareMethod,
                                                          horizon: horizon))
-        let layer = housing.map { HousingModel.layer($0, forecast: baseline, exclude: excludedSites) }
+        let layer = housing.map { HousingModel.layer($0, forecast: baseline) }
         let forecast = layer.map { baseline.adding($0) } ?? baseline
         let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets)
         return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables)

@@ -39,7 +39,7 @@ public struct PlanRun: Equatable, Sendable {
         case .places(let inputs):
             let housing = options.housing ? inputs.housing : nil
             let run = try PlacePlanRun.make(name: plan.name, history: inputs.schools, inputs: inputs, settings: settings,
-                                            horizon: horizon, housing: housing, excludedSites: options.excludedSites)
+                                            horizon: horizon, housing: housing)
             places = run
             areaForecast = run.forecast.areaForecast
             if let coverage = settings.intervals {

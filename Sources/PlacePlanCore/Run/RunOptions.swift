@@ -15,13 +15,9 @@ public struct RunOptions: Equatable, Sendable {
     public var intervals: Double?
     /// `false` leaves out the pupils of planned housing (`--no-housing`).
     public var housing: Bool = true
-    /// Sites of `housing.csv` left out of the forecast (a developer report tests a site against
-    /// a baseline without it).
-    public var excludedSites: Set<String> = []
 
     public init(horizon: Int? = nil, method: String? = nil, intakeMethod: String? = nil, birthsTrendYears: Int? = nil,
-                birthsTrendDamping: Double? = nil, intervals: Double? = nil, housing: Bool = true,
-                excludedSites: Set<String> = []) {
+                birthsTrendDamping: Double? = nil, intervals: Double? = nil, housing: Bool = true) {
         self.horizon = horizon
         self.method = method
         self.intakeMethod = intakeMethod
@@ -29,7 +25,6 @@ public struct RunOptions: Equatable, Sendable {
         self.birthsTrendDamping = birthsTrendDamping
         self.intervals = intervals
         self.housing = housing
-        self.excludedSites = excludedSites
     }
 
     /// Every problem with the values given, one per setting (an empty list: all are valid).

@@ -1,4 +1,4 @@
-/// A capital programme scenario: changes on top of the baseline place plan (PRIMER §5).
+/// A capital programme scenario: changes on top of the baseline place plan: expansions, bulge classes, new schools, closures.
 ///
 /// A scenario changes places (expansions, bulge classes, new schools, closures, PAN reductions)
 /// and, where it should, where pupils go (a new school draws its intake from its area; a share of

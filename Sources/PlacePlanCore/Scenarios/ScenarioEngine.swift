@@ -63,8 +63,7 @@ public enum ScenarioEngine {
             // the baseline differ only by the scenario's own changes.
             run = try PlacePlanRun.make(
                 name: base.plan.name, history: changed, inputs: inputs, settings: base.settings, horizon: base.horizon,
-                housing: base.options.housing ? inputs.housing?.varied(by: changes) : nil,
-                excludedSites: base.options.excludedSites) { forecast in
+                housing: base.options.housing ? inputs.housing?.varied(by: changes) : nil) { forecast in
                 var forecast = forecast
                 for change in changes {
                     if case let .births(percent, from) = change.kind { forecast = forecast.scalingBirths(percent: percent, from: from) }
@@ -86,7 +85,7 @@ public enum ScenarioEngine {
 
     // MARK: - Places
 
-    /// Places each change adds, by school, year and year group (PRIMER §5):
+    /// Places each change adds, by school, year and year group :
     /// - a permanent change of `d` places a year group from `Y`, phased: `d` in the entry year
     ///   group in `Y`, in the entry and the next in `Y + 1`, … until every year group of the part
     ///   has it (unphased: every year group from `Y`);

@@ -164,7 +164,7 @@ enum HousingReader {
                     values[phase] = v
                     if let range = PupilYields.plausible[phase], !range.contains(v) {
                         warnings.append(table.issue(row, phase.rawValue, "\(v) \(phase.name) pupils per dwelling is outside the plausible "
-                                                    + "\(range.lowerBound)–\(range.upperBound) (published factors: PRIMER §6)",
+                                                    + "\(range.lowerBound)–\(range.upperBound) (published local factors are 0.2–0.25 primary, 0.1–0.15 secondary)",
                                                     fix: "check it is per dwelling, not per 100 dwellings (0.20, not 20)"))
                     }
                 case .failure(let issue): log.add(issue); bad = true

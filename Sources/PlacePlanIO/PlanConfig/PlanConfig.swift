@@ -42,7 +42,7 @@ public struct PlanConfig: Equatable, Sendable {
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
-                                           "sixth_form_cost_per_place", "background"]
+                                           "sixth_form_cost_per_place", "background", "charge_rule"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
 

@@ -36,6 +36,14 @@ extension PlanConfig {
                 housing.costPerPlace[phase] = cost
             }
         }
+        let rules = HousingSettings.ChargeRule.allCases.map(\.rawValue)
+        if let rule = section.text("charge_rule", message: "charge_rule must be one of \(rules.joined(separator: ", "))",
+                                   fix: "e.g. charge_rule = \"peak\"") {
+            if let chosen = HousingSettings.ChargeRule(rawValue: rule) { housing.chargeRule = chosen } else {
+                section.issue("charge_rule", "charge_rule '\(rule)' is not a rule: use \(rules.joined(separator: " or "))",
+                              fix: "charge_rule = \"peak\" (the most places not provided in any year) or \"completion\" (in the year the site completes)")
+            }
+        }
         background(section, into: &housing)
         return housing
     }

@@ -1,54 +1,106 @@
 import PlacePlanCharts
 import PlacePlanCore
 
-/// The developer infrastructure report as a self-contained HTML page and as CSV, with every
-/// assumption printed beside the figures so that a developer can check each number by hand.
+/// The developer contribution report as plain text, CSV and a self-contained HTML page, with
+/// every figure beside the inputs it comes from (yield, places, margin, the plan's pupils) so
+/// that a developer or an inspector can check each number by hand.
 public enum DeveloperReport {
     static func money(_ x: Double) -> String { "£" + Format.number(x) }
     static func e(_ text: String) -> String { Markup.escape(text) }
+    static func one(_ x: Double) -> String { Format.number(x, decimals: 1) }
 
     static func label(_ code: String?, _ geography: Geography) -> String {
         guard let code else { return "" }
         return geography.area(code: code)?.label ?? code
     }
 
-    /// `phase,area,year,development_pupils,capacity,baseline_pupils,spare_places,places_not_provided,places_charged,cost_per_place,contribution`:
-    /// one row per phase and forecast year, then one `total` row per phase charged.
+    static func percent(_ share: Double) -> String { Format.number(share * 100, decimals: share * 100 == (share * 100).rounded() ? 0 : 1) + "%" }
+
+    /// The method in the guidance's words, with this plan's margin and rule.
+    static func method(_ a: DeveloperAssessment) -> String {
+        "Tested as the DfE's \"Securing developer contributions for education\" (2019, updated 2023) counts places: by planning "
+            + "area and year group, spare places in one year group never offsetting a shortfall in another. Places available = "
+            + "places × (1 − \(percent(a.operatingMargin)) operating margin) − baseline pupils, where the baseline is the plan's forecast "
+            + "less this site's own pupils (however they entered it: the housing trajectory or the background rate already in the "
+            + "ratios). Places not provided = the site's pupils that find no available place in their year group. Charged: "
+            + "\(a.settings.chargeRule.description) (charge_rule = \"\(a.settings.chargeRule.rawValue)\"), × cost per place."
+    }
+
+    // MARK: - CSV
+
+    static let csvHeader = "row,phase,area,year,year_group,capacity,plan_pupils,site_pupils,trajectory_pupils,baseline_pupils,"
+        + "places_available,places_not_provided,places_charged,cost_per_place,contribution"
+
+    /// One `year group` row per phase, year and year group; one `phase` row per phase and year
+    /// (its year groups added up); one `charge` row per phase charged; and the `total`.
     public static func csv(_ a: DeveloperAssessment) -> String {
-        var out = "phase,area,year,development_pupils,capacity,baseline_pupils,spare_places,places_not_provided,places_charged,cost_per_place,contribution\n"
+        var out = csvHeader + "\n"
         func n(_ x: Double, _ d: Int) -> String { Format.number(x, decimals: d, grouping: false) }
+        func row(_ fields: [String]) { out += fields.joined(separator: ",") + "\n" }
         for line in a.lines {
-            out += [line.phase.name, CSVField.quote(line.area ?? ""), String(line.year), n(line.pupils, 1),
-                    line.capacity.map(String.init) ?? "", line.baselinePupils.map(String.init) ?? "", line.spare.map(String.init) ?? "",
-                    line.notProvided.map { n($0, 1) } ?? "", "", "", ""].joined(separator: ",") + "\n"
+            let area = CSVField.quote(line.area ?? "")
+            for g in line.yearGroups {
+                row(["year group", line.phase.name, area, String(line.year), CSVField.quote(a.ladder.yearGroups[g.yearGroup].name),
+                     String(g.capacity), String(g.planPupils), n(g.sitePupils, 2), "", n(g.baselinePupils, 2), n(g.placesAvailable, 2),
+                     n(g.notProvided, 2), "", "", ""])
+            }
+            row(["phase", line.phase.name, area, String(line.year), "all",
+                 line.isCharged ? String(line.capacity) : "", line.isCharged ? String(line.planPupils) : "", n(line.sitePupils, 2),
+                 n(line.trajectoryPupils, 2), line.isCharged ? n(line.baselinePupils, 2) : "", line.isCharged ? n(line.placesAvailable, 2) : "",
+                 line.isCharged ? n(line.notProvided, 2) : "", "", "", ""])
         }
         for charge in a.charges {
-            out += [charge.phase.name, CSVField.quote(charge.area), "total (peak \(charge.peakYear))", "", "", "", "", n(charge.notProvided, 1),
-                    String(charge.places), n(charge.costPerPlace, 2), n(charge.contribution, 2)].joined(separator: ",") + "\n"
+            let line = a.line(charge.phase, charge.year)
+            row(["charge", charge.phase.name, CSVField.quote(charge.area), String(charge.year), "all", line.map { String($0.capacity) } ?? "",
+                 line.map { String($0.planPupils) } ?? "", n(line?.sitePupils ?? 0, 2), n(line?.trajectoryPupils ?? 0, 2),
+                 n(line?.baselinePupils ?? 0, 2), n(line?.placesAvailable ?? 0, 2), n(charge.notProvided, 2), String(charge.places),
+                 n(charge.costPerPlace, 2), n(charge.contribution, 2)])
         }
-        out += ["all", CSVField.quote(a.area), "total", "", "", "", "", "", String(a.charges.reduce(0) { $0 + $1.places }), "",
-                n(a.total, 2)].joined(separator: ",") + "\n"
+        row(["total", "all", CSVField.quote(a.area), "", "", "", "", "", "", "", "", "", String(a.charges.reduce(0) { $0 + $1.places }), "",
+             n(a.total, 2)])
         return out
     }
 
-    /// Plain text for the terminal: the development, the charges and the total.
+    // MARK: - Text
+
+    /// `2026/27–2030/31`, or one year.
+    static func completing(_ a: DeveloperAssessment) -> String {
+        let first = a.completions.map(\.year).min() ?? a.baseYear + 1, last = a.completions.map(\.year).max() ?? first
+        return first == last ? "in \(Format.academicYear(first))" : "\(Format.academicYear(first))–\(Format.academicYear(last))"
+    }
+
+    /// Plain text for the terminal: the development, the test, the charges and the total.
     public static func text(_ a: DeveloperAssessment, geography: Geography) -> String {
-        var out = "Developer infrastructure report: \(a.name)\n"
-        out += "\(Format.number(a.dwellings)) dwellings in \(label(a.area, geography)), completing "
-            + "\(Format.academicYear(a.completions.map(\.year).min() ?? a.baseYear + 1))–\(Format.academicYear(a.completions.map(\.year).max() ?? a.baseYear + 1)); "
+        var out = "Developer contribution: \(a.name)\n"
+        out += "\(Format.number(a.dwellings)) dwellings in \(label(a.area, geography)), completing \(completing(a)); "
             + "secondary and post-16 in \(label(a.secondaryArea, geography))\n"
-        var table = TextTable(header: ["phase", "area", "peak year", "pupils then", "spare then", "places not provided", "£ per place", "contribution"])
+        out += "By planning area and year group; operating margin \(percent(a.operatingMargin)); the site's own pupils taken out of "
+            + "the baseline; charged for \(a.settings.chargeRule.description)\n\n"
+        var table = TextTable(header: ["phase", "area", "year", "site pupils", "places available", "places not provided", "charged",
+                                       "£ per place", "contribution"])
         table.leftAligned = [0, 1]
         for charge in a.charges {
-            let line = a.line(charge.phase, charge.peakYear)
-            table.add([charge.phase.name, label(charge.area, geography), Format.academicYear(charge.peakYear),
-                       Format.number(line?.pupils ?? 0, decimals: 1), line?.spare.map { Format.number(Double($0)) } ?? "–",
-                       String(charge.places), money(charge.costPerPlace), money(charge.contribution)])
+            let line = a.line(charge.phase, charge.year)
+            table.add([charge.phase.name, label(charge.area, geography), Format.academicYear(charge.year), one(line?.sitePupils ?? 0),
+                       one(line?.placesAvailable ?? 0), one(charge.notProvided), String(charge.places), money(charge.costPerPlace),
+                       money(charge.contribution)])
         }
         out += table.render()
         out += "Total contribution: \(money(a.total))\n"
+        out += entry(a).map { "\n" + $0 + "\n" } ?? ""
         return out
     }
+
+    /// How the site's primary pupils entered the plan, in the year charged: the report must say
+    /// which, since both ways are taken out of the baseline.
+    static func entry(_ a: DeveloperAssessment) -> String? {
+        guard let charge = a.charge(.primary), let line = a.line(.primary, charge.year), line.sitePupils > 0 else { return nil }
+        return "The site's \(one(line.sitePupils)) primary pupils in \(Format.academicYear(charge.year)): \(one(line.trajectoryPupils)) "
+            + "through the housing trajectory (completions above the area's background rate) and \(one(line.backgroundPupils)) within "
+            + "the background rate already in the ratios; the baseline leaves out both."
+    }
+
+    // MARK: - HTML
 
     public static func html(_ a: DeveloperAssessment, plan: String, geography: Geography, generated: String) -> String {
         var h = """
@@ -57,59 +109,90 @@ public enum DeveloperReport {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(a.name)) — developer infrastructure report</title>
+            <title>\(e(a.name)) — developer contribution for education</title>
             <style>
-            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-            h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+            h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem}
             table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
             th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;text-align:right}th:first-child,td:first-child{text-align:left}
-            thead th{border-bottom:2px solid #888}.total td{font-weight:bold;border-top:2px solid #888}
-            .lede{color:#444}.note{color:#555;font-size:.9rem}
-            @media print{body{margin:0}}
+            thead th{border-bottom:2px solid #888;vertical-align:bottom}.total td{font-weight:bold;border-top:2px solid #888}
+            tr.charged td{background:#fff4d6}.charges td:nth-child(2),.charges th:nth-child(2){text-align:left}.lede{color:#444}.note{color:#555;font-size:.9rem}
+            @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}table{break-inside:avoid}}
             </style>
             </head>
             <body>
-            <h1>Developer infrastructure report: \(e(a.name))</h1>
+            <h1>Developer contribution for education: \(e(a.name))</h1>
             <p class="lede">\(e(plan)). \(Format.number(a.dwellings)) dwellings in \(e(label(a.area, geography)))
-            (secondary and post-16 places: \(e(label(a.secondaryArea, geography)))). Baseline forecast from the
-            \(Format.academicYear(a.baseYear)) census, other planned housing included. Made \(e(generated)).</p>
+            (secondary and post-16 places: \(e(label(a.secondaryArea, geography)))). Forecast from the
+            \(Format.academicYear(a.baseYear)) census. Made \(e(generated)).</p>
 
             """
-        h += "<h2>Contribution</h2>\n<table>\n<thead><tr><th>phase</th><th>area</th><th>peak year</th><th>development pupils</th>"
-        h += "<th>spare places</th><th>places not provided</th><th>cost per place</th><th>contribution</th></tr></thead>\n<tbody>\n"
+        h += "<h2>Contribution</h2>\n<table class=\"charges\">\n<thead><tr><th>phase</th><th>area</th><th>year</th><th>site pupils</th>"
+        h += "<th>places available</th><th>places not provided</th><th>places charged</th><th>cost per place</th><th>contribution</th></tr></thead>\n<tbody>\n"
         for charge in a.charges {
-            let line = a.line(charge.phase, charge.peakYear)
-            h += "<tr><td>\(e(charge.phase.name))</td><td>\(e(label(charge.area, geography)))</td><td>\(Format.academicYear(charge.peakYear))</td>"
-            h += "<td>\(Format.number(line?.pupils ?? 0, decimals: 1))</td><td>\(line?.spare.map { Format.number(Double($0)) } ?? "–")</td>"
+            let line = a.line(charge.phase, charge.year)
+            h += "<tr><td>\(e(charge.phase.name))</td><td>\(e(label(charge.area, geography)))</td><td>\(Format.academicYear(charge.year))</td>"
+            h += "<td>\(one(line?.sitePupils ?? 0))</td><td>\(one(line?.placesAvailable ?? 0))</td><td>\(one(charge.notProvided))</td>"
             h += "<td>\(charge.places)</td><td>\(money(charge.costPerPlace))</td><td>\(money(charge.contribution))</td></tr>\n"
         }
-        h += "<tr class=\"total\"><td>total</td><td></td><td></td><td></td><td></td><td>\(a.charges.reduce(0) { $0 + $1.places })</td>"
+        h += "<tr class=\"total\"><td>total</td><td></td><td></td><td></td><td></td><td></td><td>\(a.charges.reduce(0) { $0 + $1.places })</td>"
         h += "<td></td><td>\(money(a.total))</td></tr>\n</tbody>\n</table>\n"
-        h += "<p class=\"note\">Places not provided = development pupils − spare places (never below 0), in each year; "
-        h += "a phase is charged for its largest shortfall in any year, rounded to a whole place, × the cost per place.</p>\n"
+        h += "<p class=\"note\">\(e(method(a)))</p>\n"
+        if let entry = entry(a) { h += "<p class=\"note\">\(e(entry))</p>\n" }
 
         h += "<h2>The development</h2>\n<table>\n<thead><tr><th>year</th><th>category</th><th>dwellings</th></tr></thead>\n<tbody>\n"
         for c in a.completions {
-            h += "<tr><td>\(Format.academicYear(c.year))</td><td>\(e(c.category.description))</td><td>\(Format.number(c.dwellings, decimals: 1))</td></tr>\n"
+            h += "<tr><td>\(Format.academicYear(c.year))</td><td>\(e(c.category.description))</td><td>\(one(c.dwellings))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n"
+        h += yearTables(a, geography: geography)
+        h += assumptions(a)
+        h += "</body>\n</html>\n"
+        return h
+    }
 
-        h += "<h2>Pupils, places and spare places by year</h2>\n"
+    /// Per phase: every forecast year (the charged one marked), then the charged year by year group.
+    static func yearTables(_ a: DeveloperAssessment, geography: Geography) -> String {
+        var h = "<h2>Pupils and places by year</h2>\n"
+        h += "<p class=\"note\">Plan pupils include the site; the baseline is the plan less the site's pupils. Places available "
+        h += "are each year group's places less the operating margin and the baseline, never below 0.</p>\n"
         for phase in YieldPhase.allCases {
             let lines = a.lines.filter { $0.phase == phase }
-            guard !lines.isEmpty else { continue }
-            h += "<h3>\(e(phase.name))" + (lines.first?.area.map { " — " + e(label($0, geography)) } ?? "") + "</h3>\n<table>\n"
-            h += "<thead><tr><th>year</th><th>development pupils</th><th>places</th><th>baseline pupils</th><th>spare places</th>"
-            h += "<th>places not provided</th></tr></thead>\n<tbody>\n"
+            guard let first = lines.first else { continue }
+            let charged = a.charge(phase)
+            h += "<h3>\(e(phase.name))" + (first.area.map { " — " + e(label($0, geography)) } ?? "") + "</h3>\n<table>\n"
+            guard first.isCharged else {
+                h += "<thead><tr><th>year</th><th>site children</th></tr></thead>\n<tbody>\n"
+                for line in lines { h += "<tr><td>\(Format.academicYear(line.year))</td><td>\(one(line.sitePupils))</td></tr>\n" }
+                h += "</tbody>\n</table>\n<p class=\"note\">Shown, not charged: the plan holds no early-years places to test them against.</p>\n"
+                continue
+            }
+            h += "<thead><tr><th>year</th><th>site pupils</th><th>of which trajectory</th><th>places</th><th>plan pupils</th>"
+            h += "<th>baseline pupils</th><th>places available</th><th>places not provided</th></tr></thead>\n<tbody>\n"
             for line in lines {
-                h += "<tr><td>\(Format.academicYear(line.year))</td><td>\(Format.number(line.pupils, decimals: 1))</td>"
-                h += "<td>\(line.capacity.map { Format.number(Double($0)) } ?? "–")</td><td>\(line.baselinePupils.map { Format.number(Double($0)) } ?? "–")</td>"
-                h += "<td>\(line.spare.map { Format.number(Double($0)) } ?? "–")</td><td>\(line.notProvided.map { Format.number($0, decimals: 1) } ?? "not charged")</td></tr>\n"
+                h += "<tr\(line.year == charged?.year ? " class=\"charged\"" : "")><td>\(Format.academicYear(line.year))</td>"
+                h += "<td>\(one(line.sitePupils))</td><td>\(one(line.trajectoryPupils))</td><td>\(Format.number(Double(line.capacity)))</td>"
+                h += "<td>\(Format.number(Double(line.planPupils)))</td><td>\(one(line.baselinePupils))</td><td>\(one(line.placesAvailable))</td>"
+                h += "<td>\(one(line.notProvided))</td></tr>\n"
             }
             h += "</tbody>\n</table>\n"
+            if let charged, let line = a.line(phase, charged.year) {
+                h += "<p>\(Format.academicYear(charged.year)) by year group:</p>\n<table>\n<thead><tr><th>year group</th><th>places</th>"
+                h += "<th>margin</th><th>plan pupils</th><th>site pupils</th><th>baseline pupils</th><th>places available</th>"
+                h += "<th>places not provided</th></tr></thead>\n<tbody>\n"
+                for g in line.yearGroups {
+                    h += "<tr><td>\(e(a.ladder.yearGroups[g.yearGroup].name))</td><td>\(g.capacity)</td>"
+                    h += "<td>\(one(Double(g.capacity) * g.operatingMargin))</td><td>\(g.planPupils)</td><td>\(one(g.sitePupils))</td>"
+                    h += "<td>\(one(g.baselinePupils))</td><td>\(one(g.placesAvailable))</td><td>\(one(g.notProvided))</td></tr>\n"
+                }
+                h += "</tbody>\n</table>\n"
+            }
         }
+        return h
+    }
 
-        h += "<h2>Assumptions</h2>\n<p>Pupil yields per dwelling (\(e(a.yields.source))):</p>\n<table>\n<thead><tr><th>category</th>"
+    static func assumptions(_ a: DeveloperAssessment) -> String {
+        var h = "<h2>Assumptions</h2>\n<p>Pupil yields per dwelling (\(e(a.yields.source))):</p>\n<table>\n<thead><tr><th>category</th>"
         h += YieldPhase.allCases.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in a.yields.rows {
             h += "<tr><td>\(e(row.category.description))</td>" + YieldPhase.allCases.map { "<td>\(Format.number(row.yield($0), decimals: 3))</td>" }.joined() + "</tr>\n"
@@ -132,11 +215,11 @@ public enum DeveloperReport {
         h += [PlacePhase.primary, .secondary, .sixthForm].compactMap { p in
             a.settings.costPerPlace[p].map { "\(e(p.name)) \(money($0))" }
         }.joined(separator: ", ")
-        h += " (defaults: DfE national average cost of a permanent expansion, 2025 scorecards, Q1-2026 prices; sixth form at the "
-        h += "secondary rate), × regional factor \(Format.number(a.settings.regionalFactor, decimals: 2)). Early years are shown, not charged.</p>\n"
-        h += "<p>Spare places: the phase's places less the baseline forecast's pupils in the planning area, in whole pupils, from the "
-        h += "Pupil Place Plan (forecast years \(Format.academicYear(a.years.first ?? a.baseYear + 1))–\(Format.academicYear(a.years.last ?? a.baseYear + 1))).</p>\n"
-        h += "</body>\n</html>\n"
+        h += " (defaults: the DfE school place scorecards' national average cost of a permanent expansion, 2025 scorecards, "
+        h += "Q1-2026 prices; sixth form at the secondary rate), × regional factor \(Format.number(a.settings.regionalFactor, decimals: 2)).</p>\n"
+        h += "<p>Operating margin \(percent(a.operatingMargin)) of places (plan.toml <code>[capacity] operating_margin_percent</code>); "
+        h += "forecast years \(Format.academicYear(a.years.first ?? a.baseYear + 1))–\(Format.academicYear(a.years.last ?? a.baseYear + 1)); "
+        h += "places and plan pupils from the Pupil Place Plan's area year-group table.</p>\n"
         return h
     }
 }

@@ -9,15 +9,19 @@ struct DeveloperReportCommand: ParsableCommand {
         commandName: "developer-report",
         abstract: "What school places a housing development needs that local schools cannot provide, and their cost.",
         discussion: """
-            For a development (given by --area and --dwellings, or a site of
-            housing.csv by --site): its pupils by phase and year from the yields;
-            the spare places in its planning areas after the baseline forecast
-            (other planned housing included); the places it needs that those
-            spare places cannot provide; and the contribution, places × cost per
-            place (DfE national averages unless plan.toml's [housing] says
-            otherwise) × the regional factor. Prints the result; --out writes a
-            self-contained HTML page and --csv the figures, each with the
-            yields, costs and years used.
+            The test of the DfE's "Securing developer contributions for education"
+            (2023), for a development given by --area and --dwellings (a
+            pre-application enquiry) or a site of housing.csv (--site): for each
+            phase, planning area, year group and forecast year, the site's pupils
+            (yield × profile × build-out) against the places available = places ×
+            (1 − operating margin) − the plan's pupils less the site's own. Spare
+            places in one year group never offset a shortfall in another. The
+            places not provided are charged at their peak (or, with [housing]
+            charge_rule = "completion", in the year the site completes) × cost per
+            place (DfE scorecard averages unless plan.toml says otherwise) × the
+            regional factor. Prints the result; --out writes a self-contained
+            HTML page and --csv every figure, each with the yields, costs, margin
+            and years used. See docs/housing.md.
 
             --mix splits the dwellings by category: type (house, flat), tenure
             (market, affordable) and bedrooms (1, 2, 3+) joined by '/', each with
@@ -71,7 +75,7 @@ struct DeveloperReportCommand: ParsableCommand {
         let development = try site.map { try Development.site($0, secondaryArea: secondaryArea, plan: plan) }
             ?? Development.dwellings(dwellings!, area: area!, start: start, phasing: try phasing.map { try DevelopmentFlags.phasing($0, dwellings: dwellings!) } ?? [],
                                      mix: try mix.map(DevelopmentFlags.mix) ?? [], secondaryArea: secondaryArea, plan: plan)
-        let assessment = try DeveloperAssessment.assess(development, baseline: try runPlan(plan, development.baselineOptions(flags.options)))
+        let assessment = try DeveloperAssessment.assess(development, in: try runPlan(try development.plan(including: plan), flags.options))
         let geography = try plan.requirePlaces(for: "the developer report").schools.geography
         let planFolder = try PlanLocation.url(folder, bundled: "Data/borough")
         if let out {
