@@ -46,7 +46,8 @@ struct BadInputDocsTests {
             String(String(Int(n)).reversed().enumerated().map { i, c in i > 0 && i % 3 == 0 ? ",\(c)" : "\(c)" }.joined().reversed())
         }
         #expect(limits == [Bounds.pupils.upperBound, Bounds.births.upperBound, Double(Bounds.schoolPlaces.upperBound),
-                           Double(Bounds.admissionNumber.upperBound), Bounds.dwellings.upperBound, Bounds.yieldPerDwelling.upperBound]
+                           Double(Bounds.admissionNumber.upperBound), Bounds.dwellings.upperBound, Bounds.yieldPerDwelling.upperBound,
+                           Bounds.costPerPlace.upperBound, Bounds.projectCost.upperBound]
             .map(grouped))
     }
 }

@@ -72,6 +72,39 @@ struct HardeningTests {
         Case(name: "check reads the candidate projects: a broken one fails check", plan: "borough", file: "candidates.toml",
              change: { $0 + "\n[[expansion]]\nschool = \"QQQ\"\n" }, arguments: ["check"],
              expect: ["candidates.toml, line", "school QQQ does not exist"]),
+        // Found by the adversarial suite's author: each once crashed or was read silently.
+        Case(name: "a cost per place of 1e20 (once a trap when the total was printed)", plan: "borough", file: "plan.toml",
+             change: { $0 + "\n[costs]\nprimary_permanent = 1e20\n" }, arguments: ["scenario", "expand-oakwood"],
+             expect: ["plan.toml, line", "primary_permanent must be a cost per place in pounds, from 0 to 1000000"]),
+        Case(name: "a developer-report cost per place of 1e300", plan: "borough", file: "plan.toml",
+             change: { $0 + "\n[housing]\nprimary_cost_per_place = 1e300\n" }, arguments: ["developer-report", "--site", "Northgate Fields"],
+             expect: ["plan.toml, line", "primary_cost_per_place must be a cost per place in pounds, from 0 to 1000000"]),
+        Case(name: "a scenario project costing 1e300", plan: "borough", file: "scenarios/expand-oakwood.toml",
+             change: { $0 + "\ncost = 1e300\n" }, arguments: ["scenario", "expand-oakwood"],
+             expect: ["expand-oakwood.toml, line", "cost must be from 0 to 10000000000"]),
+        Case(name: "a candidate project costing 1e300", plan: "borough", file: "candidates.toml",
+             change: replacing("latest = 2030", "latest = 2030\ncost = 1e300"), arguments: ["optimise"],
+             expect: ["candidates.toml, line", "cost must be from 0 to 10000000000"]),
+        Case(name: "a column named twice (the first was read, silently)", plan: "england", file: "rolls.csv",
+             change: { text in
+                 let lines = text.split(separator: "\n")
+                 return ([lines[0] + ",pupils"] + lines.dropFirst().map { $0 + ",0" }).joined(separator: "\n") + "\n"
+             }, arguments: ["check"], expect: ["rolls.csv, line 1, column 6", "the header names 'pupils' twice (columns 5 and 6)"]),
+        Case(name: "[files] naming a file outside the plan folder", plan: "england", file: "plan.toml",
+             change: { $0 + "\n[files]\nbirths = \"../borough/births.csv\"\n" }, arguments: ["check"],
+             expect: ["plan.toml, line", "names '../borough/births.csv', which is outside the plan folder"]),
+        Case(name: "a bulge after the forecast's last year (once costed, changing nothing)", plan: "borough", file: "scenarios/bulge-2025.toml",
+             change: replacing("\nyear = 2025", "\nyear = 2040"), arguments: ["scenario", "bulge-2025"],
+             expect: ["bulge-2025.toml, line", "it starts in 2040/41, after the forecast's last year (2034/35)"]),
+        Case(name: "check refuses a bulge after the forecast's last year", plan: "borough", file: "scenarios/bulge-2025.toml",
+             change: replacing("\nyear = 2025", "\nyear = 2040"), arguments: ["check"],
+             expect: ["bulge-2025.toml, line", "after the forecast's last year"]),
+        Case(name: "[housing] background naming an unknown area, with its line", plan: "borough", file: "plan.toml",
+             change: { $0 + "\n[housing]\nbackground = { P99 = 3 }\n" }, arguments: ["check"],
+             expect: ["plan.toml, line 27, column background", "background names P99"]),
+        Case(name: "an unknown change kind in a scenario, with its line", plan: "borough", file: "scenarios/bulge-2025.toml",
+             change: { $0 + "\n[[demolition]]\nschool = \"NG01\"\n" }, arguments: ["check"],
+             expect: ["bulge-2025.toml, line", "unknown key 'demolition'"]),
     ]
 
     @Test("a located error, exit 1, no signal", arguments: cases)
@@ -92,14 +125,36 @@ struct HardeningTests {
         for words in c.expect { #expect(result.stderr.contains(words), "\(c.name): no '\(words)' in\n\(result.stderr.prefix(600))") }
     }
 
-    @Test("developer-report refuses 1e308 dwellings and a start after the forecast", arguments: [
-        (["--area", "P01", "--dwellings", "1e308"], "not a number of dwellings one development can have"),
-        (["--area", "P01", "--dwellings", "300", "--start", "99999"], "after the forecast's last year"),
+    @Test("developer-report refuses impossible developments, and numbers in hex, in its flags", arguments: [
+        (["--area", "P01", "--dwellings", "1e308"], 1, "not a number of dwellings one development can have"),
+        (["--area", "P01", "--dwellings", "300", "--start", "99999"], 1, "after the forecast's last year"),
+        (["--area", "P01", "--dwellings", "100", "--start", "2034", "--phasing", "50,50"], 1,
+         "homes completing in 2035/36 come after the forecast's last year (2034/35)"),
+        (["--area", "P01", "--dwellings", "100", "--mix", "house=1e308,flat=1e308"], 1, "--mix: the share 1e308 is too large"),
+        (["--area", "P01", "--dwellings", "0x64"], 64, "'0x64' is not a number"),
+        (["--area", "P01", "--dwellings", "100", "--phasing", "0x64"], 1, "--phasing '0x64' is not a list of dwellings a year"),
+        (["--area", "P01", "--dwellings", "100", "--mix", "house=0x10,flat=0x10"], 1, "--mix: 'house=0x10' is not category=share"),
+        (["--area", "P01", "--dwellings", "100", "--intervals", "inf"], 64, "'inf' is not a number"),
     ])
-    func developerReport(_ arguments: [String], words: String) throws {
+    func developerReport(_ arguments: [String], status: Int32, words: String) throws {
         let result = try CLI.run(["developer-report", "Data/borough"] + arguments)
-        #expect(!result.signalled && result.status == 1)
+        #expect(!result.signalled && result.status == status, "\(arguments): exit \(result.status)")
         #expect(result.stderr.contains(words), "\(result.stderr)")
+    }
+
+    @Test("actuals import refuses a school the plan does not have (it was stored, silently)")
+    func unknownSchoolActual() throws {
+        let plan = try CLI.copyOfBorough()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let rolls = try String(contentsOf: plan.appendingPathComponent("rolls.csv"), encoding: .utf8).split(separator: "\n")
+        var census = [String(rolls[0])] + rolls.dropFirst().filter { $0.hasPrefix("2024,") }.map { "2025" + $0.dropFirst(4) }
+        census[1] = census[1].replacingOccurrences(of: "2025,NG01,", with: "2025,ZZ77,")
+        let file = plan.deletingLastPathComponent().appendingPathComponent("census-2025.csv")
+        try (census.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["actuals", "import", file.path, "--plan", plan.path])
+        #expect(!result.signalled && result.status == 1)
+        #expect(result.stderr.contains("census-2025.csv, line 2, column 2 (school): school ZZ77 is not in the plan's schools.csv"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plan.appendingPathComponent("placeplan.sqlite").path))
     }
 
     @Test("what reaches the terminal never holds a raw control or bidi character: a path, a flag's value, a label")

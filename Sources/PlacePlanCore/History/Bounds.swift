@@ -17,4 +17,10 @@ public enum Bounds {
     /// written per 100 dwellings by mistake (20 for 0.20) is warned about, with its likely fix,
     /// rather than refused.
     public static let yieldPerDwelling = 0.0...100
+    /// Pounds per school place: a specialist place costs about £76,000 and a mainstream one £21,000
+    /// to £30,000 (DfE scorecards, 2025); a million is a typo, and far beyond it arithmetic on
+    /// totals would lose all meaning.
+    public static let costPerPlace = 0.0...1_000_000
+    /// A project's total cost in pounds: the largest school builds cost tens of millions.
+    public static let projectCost = 0.0...10_000_000_000
 }

@@ -119,6 +119,12 @@ extension DeveloperAssessment {
                 + "forecast's last year (\(AcademicYear.text(baseline.years.upperBound))); give --start from \(baseline.years.lowerBound) "
                 + "to \(baseline.years.upperBound), or a longer --horizon (up to \(SettingRule.horizonRange.upperBound))")
         }
+        if let late = development.completions.map(\.year).filter({ $0 > baseline.years.upperBound }).min() {
+            throw Development.Problem(description: "\(development.name): homes completing in \(AcademicYear.text(late)) come after the forecast's "
+                + "last year (\(AcademicYear.text(baseline.years.upperBound))), so their pupils could not be counted; give a --horizon "
+                + "reaching \(AcademicYear.text(development.completions.map(\.year).max()!)) (at most \(SettingRule.horizonRange.upperBound) years), "
+                + "or an earlier --start or shorter --phasing")
+        }
         let housing = places.housing ?? HousingInput(completions: [])
         let site = development.site ?? Development.enquirySite
         let trajectory = baseline.places?.housing?.added.filter { $0.site == site } ?? []

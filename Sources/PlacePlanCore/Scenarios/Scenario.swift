@@ -60,6 +60,25 @@ public struct ScenarioChange: Equatable, Sendable {
         self.latest = latest
     }
 
+    /// A change that starts after the forecast's last year: it would be costed and change nothing.
+    public struct AfterForecast: Error, CustomStringConvertible {
+        public let change: ScenarioChange
+        public let lastYear: Int
+        public init(change: ScenarioChange, lastYear: Int) {
+            self.change = change
+            self.lastYear = lastYear
+        }
+
+        public var message: String {
+            "it starts in \(AcademicYear.text(change.start)), after the forecast's last year (\(AcademicYear.text(lastYear))), "
+                + "so it would be costed but change no figure"
+        }
+        public var fix: String {
+            "give a year up to \(lastYear), or a longer --horizon (at most \(SettingRule.horizonRange.upperBound) years)"
+        }
+        public var description: String { "\(change.source.isEmpty ? "a scenario change" : change.source): \(message)\n  fix: \(fix)" }
+    }
+
     /// The year the change starts.
     public var start: Int {
         switch kind {

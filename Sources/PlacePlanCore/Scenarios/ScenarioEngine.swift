@@ -54,6 +54,10 @@ public enum ScenarioEngine {
     public static func run(_ scenario: Scenario?, on base: PlanRun) throws -> ScenarioOutcome {
         let inputs = try base.plan.requirePlaces(for: "a capital programme scenario")
         let changes = scenario?.changes ?? []
+        // A change after the forecast's last year would be costed and change nothing.
+        if let late = changes.first(where: { $0.start > base.years.upperBound }) {
+            throw ScenarioChange.AfterForecast(change: late, lastYear: base.years.upperBound)
+        }
         let changed = inputs.schools.applying(changes)
         let run: PlacePlanRun
         if changes.isEmpty, let places = base.places {

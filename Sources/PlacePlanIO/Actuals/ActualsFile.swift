@@ -28,15 +28,17 @@ public enum ActualsFile {
     ///   - ladder: year groups are checked against it and written as it spells them.
     ///   - areas: the plan's area codes; a row for any other area is refused (a typo would
     ///     otherwise become an actual nobody forecast). `nil` accepts any code.
-    public static func read(url: URL, file: String, ladder: Ladder, areas: Set<String>?) throws -> Contents {
+    ///   - schools: the plan's school codes, for a place plan; a row for any other school is refused.
+    public static func read(url: URL, file: String, ladder: Ladder, areas: Set<String>?, schools: Set<String>? = nil) throws -> Contents {
         let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
-        return try read(table, ladder: ladder, areas: areas)
+        return try read(table, ladder: ladder, areas: areas, schools: schools)
     }
 
     /// The same, from text in memory.
     /// Actuals for `plan`: its ladder's year groups, its areas.
     public static func read(url: URL, file: String, plan: Plan) throws -> Contents {
-        try read(url: url, file: file, ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)))
+        try read(url: url, file: file, ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)),
+                 schools: plan.places.map { Set($0.schools.schools.map(\.code)) })
     }
 
     public static func read(csv: String, file: String, ladder: Ladder, areas: Set<String>?) throws -> Contents {
@@ -45,7 +47,7 @@ public enum ActualsFile {
 
     private struct Key: Hashable { let level: CellLevel; let code: String; let year: Int; let yearGroup: Int }
 
-    static func read(_ table: CSVTable, ladder: Ladder, areas: Set<String>?) throws -> Contents {
+    static func read(_ table: CSVTable, ladder: Ladder, areas: Set<String>?, schools: Set<String>? = nil) throws -> Contents {
         let shape = table.checkShape(required: HistoryReader.rollsColumns,
                                      example: "year,area,year_group,pupils / 2020,E06000001,R,1153")
         if let first = shape.first, first.line == 1 { throw InputErrors([first]) }
@@ -73,6 +75,10 @@ public enum ActualsFile {
             } else if !area.isEmpty, let areas, !areas.contains(area) {
                 rowIssues.append(table.issue(row, "area", "area \(area) is not one of the plan's areas",
                                              fix: "check the code against the plan's rolls.csv (or use --plan to name the plan it belongs to)"))
+            }
+            if !school.isEmpty, let schools, !schools.contains(school) {
+                rowIssues.append(table.issue(row, "school", "school \(school) is not in the plan's schools.csv",
+                                             fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
             let groupText = table.text(row, "year_group")
             let group = ladderIndex[groupText.lowercased()]

@@ -66,6 +66,18 @@ struct CSVTable {
     /// from the header's.
     func checkShape(required: [String], example: String) -> [InputIssue] {
         var issues: [InputIssue] = []
+        // A column named twice would be read from its first place only: say so rather than choose.
+        var seen: [String: Int] = [:]
+        for (i, name) in header.enumerated() where !name.isEmpty {
+            if let first = seen[name] {
+                issues.append(InputIssue(file: file, line: 1, column: i + 1,
+                                         message: "the header names '\(name)' twice (columns \(first + 1) and \(i + 1))",
+                                         fix: "rename or delete one of them: each column is read by its name"))
+            } else {
+                seen[name] = i
+            }
+        }
+        if !issues.isEmpty { return issues }
         let missing = required.filter { positions[$0] == nil }
         if !missing.isEmpty {
             issues.append(InputIssue(
@@ -78,7 +90,7 @@ struct CSVTable {
         for row in rows where row.fields.count != header.count {
             issues.append(InputIssue(
                 file: file, line: row.line,
-                message: "this row has \(row.fields.count) fields but the header has \(header.count)",
+                message: "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.count)",
                 fix: "give every row one value per header column; quote values that contain commas"))
         }
         return issues
@@ -138,9 +150,10 @@ struct CSVTable {
 }
 
 /// Numbers as a plan's files write them, and nothing else.
-enum StrictNumber {
+public enum StrictNumber {
     /// `12`, `12.5`, `-3`, `1e3`: ASCII digits, one optional sign, point and exponent; finite.
-    static func parse(_ raw: String) -> Double? {
+    /// Files and flags alike: `0x10`, `inf` and `nan` are not numbers a planner writes.
+    public static func parse(_ raw: String) -> Double? {
         guard !raw.isEmpty, raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }),
               raw.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), let value = Double(raw), value.isFinite else { return nil }
         return value

@@ -13,8 +13,11 @@ public enum DevelopmentFlags {
         var result: [(DwellingCategory, Double)] = []
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard pieces.count == 2, let share = Double(pieces[1]), share >= 0, share.isFinite else {
+            guard pieces.count == 2, let share = StrictNumber.parse(pieces[1]), share >= 0 else {
                 throw Problem(description: "--mix: '\(part)' is not category=share; write e.g. house/market=70,flat/affordable=30")
+            }
+            guard share <= 1_000_000 else {
+                throw Problem(description: "--mix: the share \(pieces[1]) is too large; give shares as percentages or proportions, e.g. house=70,flat=30")
             }
             var category = DwellingCategory.unknown
             for token in pieces[0].split(separator: "/").map(String.init) {
@@ -34,7 +37,7 @@ public enum DevelopmentFlags {
 
     /// `100,200,200`: dwellings completed each year; they must add up to `dwellings`.
     public static func phasing(_ text: String, dwellings: Double) throws -> [Double] {
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let values = text.split(separator: ",").map { StrictNumber.parse($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0!.isFinite }) else {
             throw Problem(description: "--phasing '\(text)' is not a list of dwellings a year; write e.g. 100,200,200")
         }

@@ -9,7 +9,7 @@ enum HousingReader {
 
     /// Reads the housing files against the plan's schools; problems are logged, warnings returned.
     static func read(housing: CSVTable, yields: CSVTable?, profile: CSVTable?, history: SchoolHistory,
-                     settings: HousingSettings, configFile: String) throws -> (HousingInput, [InputIssue]) {
+                     settings: HousingSettings, configFile: String, backgroundLine: Int? = nil) throws -> (HousingInput, [InputIssue]) {
         var log = IssueLog()
         var warnings: [InputIssue] = []
         log.add(contentsOf: housing.checkShape(required: housingColumns,
@@ -89,7 +89,7 @@ enum HousingReader {
         let pupilYields = yields.map { readYields($0, profile: profile, log: &log, warnings: &warnings) }
             ?? readProfileOnly(profile, log: &log, warnings: &warnings)
         for area in settings.background.keys where !primary.contains(area) {
-            log.add(InputIssue(file: configFile, columnName: "background",
+            log.add(InputIssue(file: configFile, line: backgroundLine, columnName: "background",
                                message: "[housing] background names \(area), which is not a primary planning area",
                                fix: "use primary planning area codes: \(geography.primaryAreas.map(\.code).joined(separator: ", "))"))
         }

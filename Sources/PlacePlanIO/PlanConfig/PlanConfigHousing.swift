@@ -25,13 +25,14 @@ extension PlanConfig {
         guard let section = section("housing", of: top) else { return housing }
         section.unknownKeys(allowed: housingKeys, in: "housing")
         if let factor = section.number("regional_factor", valid: { $0 > 0 && $0 <= 5 },
-                                       message: "regional_factor must be a number above 0 (1 = national average prices)",
+                                       message: "regional_factor must be a number above 0 and at most 5 (1 = national average prices; regions run from about 0.9 to 1.3)",
                                        fix: "e.g. regional_factor = 1.08") {
             housing.regionalFactor = factor
         }
         for (key, phase) in [("primary_cost_per_place", PlacePhase.primary), ("secondary_cost_per_place", .secondary),
                              ("sixth_form_cost_per_place", .sixthForm)] {
-            if let cost = section.number(key, valid: { $0 >= 0 && $0.isFinite }, message: "\(key) must be a cost in pounds, 0 or more",
+            if let cost = section.number(key, valid: Bounds.costPerPlace.contains,
+                                         message: "\(key) must be a cost per place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
                                          fix: "e.g. \(key) = \(Int(HousingSettings.nationalCosts[phase] ?? 0))") {
                 housing.costPerPlace[phase] = cost
             }

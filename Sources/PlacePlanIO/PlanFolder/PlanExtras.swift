@@ -24,6 +24,12 @@ public struct PlanExtras: Sendable {
                 issues += errors.issues
             }
         }
+        // As a scenario run would refuse it: a change after the plan's last forecast year.
+        let last = (plan.places?.schools.lastYear ?? 0) + plan.horizon
+        for change in scenarios.flatMap(\.changes) where change.start > last {
+            let late = ScenarioChange.AfterForecast(change: change, lastYear: last)
+            issues.append(InputIssue(file: change.source, message: late.message, fix: late.fix))
+        }
         if !issues.isEmpty { throw InputErrors(issues) }
         return PlanExtras(scenarios: scenarios, candidates: candidates)
     }

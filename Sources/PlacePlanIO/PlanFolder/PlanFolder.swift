@@ -47,6 +47,16 @@ public enum PlanFolder {
         }
         let config = try PlanConfig.parse(text, file: configURL.path)
         let lines = TOMLLines(text)
+        // Inputs are the folder's own files (a subfolder is fine): its fingerprint and the --out
+        // guard cover them, and a plan copied elsewhere keeps them.
+        let outside = config.namedFiles.filter { $0.name.hasPrefix("/") || $0.name.split(separator: "/").contains("..") }
+        if !outside.isEmpty {
+            throw InputErrors(outside.map {
+                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
+                           message: "names '\($0.name)', which is outside the plan folder",
+                           fix: "copy the file into the plan folder and name it from there, e.g. \($0.key) = \"\(($0.name as NSString).lastPathComponent)\"")
+            })
+        }
         let missing = config.namedFiles.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.name).path) }
         if !missing.isEmpty {
             throw InputErrors(missing.map {
@@ -116,7 +126,8 @@ public enum PlanFolder {
                 optional.append(try CSVTable(bytes: bytes, file: url.path))
             }
             let (input, housingWarnings) = try HousingReader.read(housing: housing, yields: optional[0], profile: optional[1], history: history,
-                                                                  settings: config.housing, configFile: configURL.path)
+                                                                  settings: config.housing, configFile: configURL.path,
+                                                                  backgroundLine: lines.line(of: "background", in: "housing"))
             places.housing = input
             allWarnings += housingWarnings
         }

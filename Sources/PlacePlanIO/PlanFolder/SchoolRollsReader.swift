@@ -70,7 +70,7 @@ enum SchoolRollsReader {
                 if n > 0 {
                     let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
                         ? "has no sixth-form capacity in \(schoolsFile) (\(where_))"
-                        : "is a \(school.phase.rawValue) school"
+                        : "is \(school.phase.withArticle) school"
                     log.add(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
                                         fix: reason.hasPrefix("has no sixth") ? "give its sixth_form_capacity in \(schoolsFile)"
                                             : "correct the year group or the school's phase in \(schoolsFile)"))

@@ -128,7 +128,7 @@ struct SchoolsReader {
                 if code.isEmpty {
                     if required {
                         areaProblem = true
-                        log.add(table.issue(row, column, "a \(phase.rawValue) school needs its \(kind.rawValue) planning area",
+                        log.add(table.issue(row, column, "\(phase.withArticle) school needs its \(kind.rawValue) planning area",
                                             fix: "write the code of the \(kind.rawValue) planning area the school is in"))
                     }
                     return
@@ -162,11 +162,11 @@ struct SchoolsReader {
             let sixthForm = table.has("sixth_form_capacity")
                 ? optionalCount(table, row, "sixth_form_capacity", what: "the sixth-form capacity", within: Bounds.schoolPlaces) : 0
             if secondaryPAN != nil, phase != .allThrough {
-                warnings.append(table.issue(row, "secondary_pan", "secondary_pan is only used for all-through schools; ignored for a \(phase.rawValue) school",
+                warnings.append(table.issue(row, "secondary_pan", "secondary_pan is only used for all-through schools; ignored for \(phase.withArticle) school",
                                             fix: "leave it empty, or set the school's phase to all-through"))
             }
             if sixthForm > 0, phase == .primary || phase == .special || layout.sixthForm == nil {
-                log.add(table.issue(row, "sixth_form_capacity", "a \(phase.rawValue) school has no sixth form",
+                log.add(table.issue(row, "sixth_form_capacity", "\(phase.withArticle) school has no sixth form",
                                     fix: "leave sixth_form_capacity empty (only secondary and all-through schools have sixth forms)"))
             }
             let opened = optionalYear(table, row, "opened"), closed = optionalYear(table, row, "closed")
@@ -278,4 +278,9 @@ struct SchoolsReader {
 
 extension String {
     fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}
+
+extension SchoolPhase {
+    /// "a primary", "an all-through": the phase as a sentence names it.
+    var withArticle: String { ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue }
 }

@@ -27,7 +27,8 @@ extension ScenarioFile {
                 costs.unknownKey(key, in: "costs", fix: TOMLSection.useOneOf(costKeys.keys))
                 continue
             }
-            guard let n = costs.number(key, valid: { $0 >= 0 && $0.isFinite }, message: "\(key) must be a cost per place in pounds, 0 or more",
+            guard let n = costs.number(key, valid: Bounds.costPerPlace.contains,
+                                       message: "\(key) must be a cost per place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
                                        fix: "e.g. \(key) = 21014") else { continue }
             if kind == .primary { rates.primary[type] = n } else { rates.secondary[type] = n }
         }

@@ -73,7 +73,8 @@ public enum ScenarioFile {
                              sites: Set<String>? = nil) throws -> Scenario {
         let reader = try TOMLReader(text, file: file)
         // Top-level keys are looked for before the first table, changes' keys in their own table.
-        let top = reader.rootSection { key in reader.lines.line(of: key, in: nil) }
+        // A top-level key, or an unknown change kind by its first [[header]].
+        let top = reader.rootSection { key in reader.lines.line(of: key, in: nil) ?? key.flatMap { reader.lines.header($0, 0) } }
         top.unknownKeys(allowed: topKeys, fix: "use one of: title, description, and the changes [[\(order.joined(separator: "]], [["))]]")
         let title = top.text("title", emptyAllowed: true, message: "title must be text",
                              fix: "e.g. title = \"Oakwood Primary +1FE from 2026\"")

@@ -79,7 +79,11 @@ struct ScenarioReader {
                                   base: base, source: "\(reader.file), line \(here.map(String.init) ?? "?")")
         if addsPlaces {
             entry.cost = entry.number("cost", required: false, example: "2500000")
-            if let cost = entry.cost, cost < 0 { entry.issue("cost", "cost must be 0 or more (pounds, the project's total)", fix: "e.g. cost = 2500000") }
+            if let cost = entry.cost, !Bounds.projectCost.contains(cost) {
+                entry.issue("cost", "cost must be from 0 to \(Int(Bounds.projectCost.upperBound)) (pounds, the project's total); it is \(cost)",
+                            fix: "e.g. cost = 2500000")
+                entry.cost = nil
+            }
         }
         if candidates { entry.latest = entry.year("latest", required: false) }
         return entry

@@ -6,6 +6,8 @@ public enum Format {
     /// 12345.67 → "12,346" (decimals 0) or "12,345.7" (decimals 1).
     public static func number(_ value: Double, decimals: Int = 0, grouping: Bool = true) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
+        // Beyond 10^15 digits would not fit a whole number (and no plan's figure is that large).
+        guard abs(value) < 1e15 else { return value.description }
         let scale = (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
         let rounded = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let negative = value < 0 && rounded != 0

@@ -72,7 +72,7 @@ public enum DeveloperReport {
     /// Plain text for the terminal: the development, the test, the charges and the total.
     public static func text(_ a: DeveloperAssessment, geography: Geography) -> String {
         var out = "Developer contribution: \(a.name)\n"
-        out += "\(Format.number(a.dwellings)) dwellings in \(label(a.area, geography)), completing \(completing(a)); "
+        out += "\(Format.number(a.dwellings, decimals: a.dwellings == a.dwellings.rounded() ? 0 : 1)) dwellings in \(label(a.area, geography)), completing \(completing(a)); "
             + "secondary and post-16 in \(label(a.secondaryArea, geography))\n"
         out += "By planning area and year group; operating margin \(percent(a.operatingMargin)); the site's own pupils taken out of "
             + "the baseline; charged for \(a.settings.chargeRule.description)\n\n"
@@ -122,7 +122,7 @@ public enum DeveloperReport {
             </head>
             <body>
             <h1>Developer contribution for education: \(e(a.name))</h1>
-            <p class="lede">\(e(plan)). \(Format.number(a.dwellings)) dwellings in \(e(label(a.area, geography)))
+            <p class="lede">\(e(plan)). \(Format.number(a.dwellings, decimals: a.dwellings == a.dwellings.rounded() ? 0 : 1)) dwellings in \(e(label(a.area, geography)))
             (secondary and post-16 places: \(e(label(a.secondaryArea, geography)))). Forecast from the
             \(Format.academicYear(a.baseYear)) census. Made \(e(generated)).</p>
 

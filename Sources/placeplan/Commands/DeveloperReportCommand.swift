@@ -42,7 +42,7 @@ struct DeveloperReportCommand: ParsableCommand {
     var folder: String?
     @Option(help: "The development's primary planning area.")
     var area: String?
-    @Option(help: "Its dwellings.")
+    @Option(help: "Its dwellings.", transform: strictNumber)
     var dwellings: Double?
     @Option(help: "A site of housing.csv: its area, dwellings, years and mix (it is left out of the baseline).")
     var site: String?

@@ -24,9 +24,10 @@ struct RunFlags: ParsableArguments {
     var intakeMethod: String?
     @Option(help: "Years of births a line is fitted to for births beyond the last known year (1 = flat).")
     var birthsTrendYears: Int?
-    @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line).")
+    @Option(help: "Damping of the births trend per year, 0 (flat) to 1 (straight line).", transform: strictNumber)
     var birthsTrendDamping: Double?
-    @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
+    @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.",
+            transform: strictNumber)
     var intervals: Double?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
     var noHousing = false
@@ -49,4 +50,12 @@ func runPlan(_ plan: Plan, _ options: RunOptions) throws -> PlanRun {
     let run = try PlanRun(plan, options: options)
     for note in run.notes { printError("Note: \(note)") }
     return run
+}
+
+/// A flag's number, read as strictly as a file's (`StrictNumber`): `0x50`, `inf`, `nan` are refused.
+func strictNumber(_ text: String) throws -> Double {
+    guard let value = StrictNumber.parse(text) else {
+        throw ValidationError("'\(text)' is not a number: write it in digits, e.g. 80 or 0.5 (no hex, inf or nan)")
+    }
+    return value
 }
