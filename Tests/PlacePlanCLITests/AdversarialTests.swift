@@ -1204,7 +1204,7 @@ struct AdversarialTests {
         (["developer-report", "Data/borough", "--area", "P01", "--dwellings", "many"], "The value 'many' is invalid for '--dwellings <dwellings>'"),
         (["developer-report", "Data/borough", "--area", "P01", "--dwellings", "100", "--start", "soon"], "The value 'soon' is invalid for '--start <start>'"),
         (["developer-report", "Data/borough", "--site", "Riverside Wharf", "--area", "P01", "--dwellings", "5"],
-         "--site takes the development from housing.csv"),
+         "Give one way of describing the development"),
         (["developer-report", "Data/borough", "--dwellings", "300"], "Give --area and --dwellings"),
         (["developer-report", "Data/borough", "--area", "P01", "--dwellings", "100", "--horizon", "0"],
          "--horizon must be a whole number of years from 1 to 15 (got 0)"),

@@ -89,3 +89,83 @@ struct DeveloperContributionTests {
         }
     }
 }
+
+/// Costs, shared schools and payments, worked by hand.
+@Suite("Developer contribution: costs, a shared new school, payments")
+struct ContributionCostTests {
+    /// A development of `places` primary places not provided in 2027, under `settings`.
+    func assessment(_ name: String, places: Int, settings: HousingSettings, dwellings: Double = 100) -> DeveloperAssessment {
+        let group = DeveloperAssessment.YearGroupLine(phase: .primary, area: "P01", year: 2027, yearGroup: 0, capacity: 0,
+                                                      operatingMargin: 0, planPupils: places, sitePupils: Double(places))
+        let line = DeveloperAssessment.Line(phase: .primary, area: "P01", year: 2027, sitePupils: Double(places), trajectoryPupils: 0,
+                                            yearGroups: [group])
+        return DeveloperAssessment(name: name, area: "P01", secondaryArea: nil,
+                                   completions: [HousingCompletion(site: name, area: "P01", year: 2026, dwellings: dwellings / 4),
+                                                 HousingCompletion(site: name, area: "P01", year: 2027, dwellings: dwellings * 3 / 4)],
+                                   years: [2027], lines: [line], charges: [], yields: .defaults, settings: settings, operatingMargin: 0,
+                                   baseYear: 2025, ladder: .england).charging()
+    }
+
+    func newSchoolSettings() -> HousingSettings {
+        var settings = HousingSettings()
+        settings.mitigation = .newSchool
+        settings.region = .southEast
+        settings.regionalFactor = Region.southEast.locationFactor
+        settings.index = CostIndex(points: [.init(period: "2026Q1", value: 400), .init(period: "2026Q2", value: 404),
+                                            .init(period: "2026Q3", value: 410)], base: "2026Q1", target: "2026Q3")
+        settings.land = LandCost(hectaresPerFormOfEntry: [.primary: 1.05], valuePerHectare: 2_000_000)
+        return settings
+    }
+
+    @Test("a new-school place: national £25,089 × South East 1.13 × index 410/400 + land 1.05 ha × £2m / 210 places")
+    func costBuildUp() throws {
+        let cost = try #require(newSchoolSettings().cost(.primary))
+        #expect(cost.project == "new school" && cost.national == 25_089)
+        #expect(abs(cost.indexFactor - 1.025) < 1e-12)
+        #expect(abs(cost.landPerPlace - 10_000) < 1e-9)
+        #expect(abs(cost.perPlace - (25_089 * 1.13 * 1.025 + 10_000)) < 1e-6)
+        // An expansion place has no land; SEND is 4 × a primary place; early years a primary place.
+        let plain = HousingSettings()
+        #expect(plain.cost(.primary)!.perPlace == 21_014 && plain.cost(.send)!.perPlace == 84_056 && plain.cost(.earlyYears)!.perPlace == 21_014)
+    }
+
+    @Test("(d) two sites that need one new school share its indexed cost by their places not provided")
+    func sharedSchool() throws {
+        let settings = newSchoolSettings()
+        let a = assessment("Site A", places: 120, settings: settings), b = assessment("Site B", places: 80, settings: settings)
+        let school = try #require(SharedSchool.plan(for: [a, b]).first)
+        let perPlace = settings.cost(.primary)!.perPlace
+        // 200 places need one form of entry (210 places); the 10 places no site needs are the council's.
+        #expect(school.formsOfEntry == 1 && school.places == 210 && school.neededPlaces == 200)
+        #expect(abs(school.totalCost - 210 * perPlace) < 1e-6)
+        #expect(abs(school.shares[0].amount - 120 * perPlace) < 1e-6 && abs(school.shares[1].amount - 80 * perPlace) < 1e-6)
+        #expect(abs(school.shares[0].amount / school.shares[1].amount - 1.5) < 1e-12)
+        #expect(abs(school.councilShare - 10 * perPlace) < 1e-6)
+        // Each share is that site's own charge: sharing and charging are one figure.
+        #expect(school.shares[0].amount == a.total && school.shares[1].amount == b.total)
+        // With an expansion there is no school to share.
+        #expect(SharedSchool.plan(for: [assessment("A", places: 120, settings: HousingSettings())]).isEmpty)
+    }
+
+    @Test("(e) payments at 25%, 50% and 75% occupied add up to the total to the penny, each in the year its homes are built")
+    func paymentSchedule() {
+        var settings = HousingSettings()
+        settings.paymentTriggers = [0.25, 0.5, 0.75]
+        settings.costPerPlace[.primary] = 21_014.33
+        let a = assessment("Site", places: 7, settings: settings, dwellings: 100)
+        let schedule = PaymentSchedule(a)
+        #expect(schedule.payments.count == 3)
+        #expect(abs(schedule.total - a.total) < 0.001, "\(schedule.total) against \(a.total)")
+        // 25 homes by 2026 (a quarter built then), 50 and 75 in 2027.
+        #expect(schedule.payments.map(\.year) == [2026, 2027, 2027])
+        #expect(schedule.payments.map(\.homes) == [25, 50, 75])
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<500 {
+            settings.costPerPlace[.primary] = Double(random.next() % 5_000_000) / 100
+            settings.paymentTriggers = [0.1, 0.3, 0.6, 0.9, 1.0].filter { _ in random.next() % 2 == 0 } + [1.0]
+            let b = assessment("Site", places: Int(random.next() % 90) + 1, settings: settings)
+            let total = PaymentSchedule(b).payments.reduce(0) { $0 + ($1.amount * 100).rounded() }
+            #expect(total == (b.total * 100).rounded())
+        }
+    }
+}

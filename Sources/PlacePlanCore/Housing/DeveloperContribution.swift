@@ -16,8 +16,10 @@
 /// provided in a year are the sum over its year groups; the places charged are the most in any
 /// forecast year (`ChargeRule.peak`, the default) or those in the year the site completes
 /// (`ChargeRule.completion`), rounded to a whole place (half away from zero); the contribution
-/// is places × cost per place × the regional factor. Early-years children are shown but not
-/// charged: the plan has no early-years places to test them against.
+/// is places × cost per place (`ContributionCost`: the project's national average × location
+/// factor × cost index, + land for a new school). Early-years and SEND children have no places
+/// in the plan to test them against: every one counts as a place not provided, at the cost of
+/// an early-years or a specialist place.
 public struct DeveloperAssessment: Equatable, Sendable {
     /// One year group of one phase in one forecast year.
     public struct YearGroupLine: Equatable, Sendable {
@@ -38,7 +40,7 @@ public struct DeveloperAssessment: Equatable, Sendable {
         public var notProvided: Double { max(0, sitePupils - max(0, placesAvailable)) }
     }
 
-    /// A phase in a forecast year: its year groups added up (early years: pupils only).
+    /// A phase in a forecast year: its year groups added up (early years, SEND: pupils only).
     public struct Line: Equatable, Sendable {
         public let phase: YieldPhase
         public let area: String?
@@ -50,13 +52,15 @@ public struct DeveloperAssessment: Equatable, Sendable {
         /// The phase's year groups in this year (empty for early years).
         public let yearGroups: [YearGroupLine]
 
-        public var isCharged: Bool { !yearGroups.isEmpty }
+        /// Whether the plan has places of this phase to test the pupils against.
+        public var hasPlaces: Bool { !yearGroups.isEmpty }
         public var capacity: Int { yearGroups.reduce(0) { $0 + $1.capacity } }
         public var planPupils: Int { yearGroups.reduce(0) { $0 + $1.planPupils } }
         public var baselinePupils: Double { yearGroups.reduce(0) { $0 + $1.baselinePupils } }
         /// Places the site could use: each year group's available places, never below 0.
         public var placesAvailable: Double { yearGroups.reduce(0) { $0 + max(0, $1.placesAvailable) } }
-        public var notProvided: Double { yearGroups.reduce(0) { $0 + $1.notProvided } }
+        /// Without places in the plan (early years, SEND), every child needs a place provided.
+        public var notProvided: Double { hasPlaces ? yearGroups.reduce(0) { $0 + $1.notProvided } : sitePupils }
         public var backgroundPupils: Double { sitePupils - trajectoryPupils }
     }
 
@@ -68,8 +72,9 @@ public struct DeveloperAssessment: Equatable, Sendable {
         public let year: Int
         public let notProvided: Double
         public let places: Int
-        /// £ per place, the regional factor applied.
-        public let costPerPlace: Double
+        /// How a place is priced: project, location factor, index, land.
+        public let cost: ContributionCost
+        public var costPerPlace: Double { cost.perPlace }
         public var contribution: Double { Double(places) * costPerPlace }
     }
 
@@ -114,7 +119,7 @@ public struct DeveloperAssessment: Equatable, Sendable {
         for phase in YieldPhase.allCases {
             guard let grid = gross[phase] else { continue }
             let groups = phase.yearGroups(layout)
-            let target = phase == .primary || phase == .earlyYears ? area : secondary
+            let target = phase == .secondary || phase == .post16 ? secondary : area
             for (h, year) in years.enumerated() {
                 var yearGroups: [YearGroupLine] = []
                 if let groups, let target {
@@ -139,8 +144,10 @@ public struct DeveloperAssessment: Equatable, Sendable {
     func charging() -> DeveloperAssessment {
         var charges: [Charge] = []
         for phase in YieldPhase.allCases {
-            let phaseLines = lines.filter { $0.phase == phase && $0.isCharged }
-            guard let place = phase.placePhase, let cost = settings.cost(place), let area = phaseLines.first?.area else { continue }
+            let phaseLines = lines.filter { $0.phase == phase && ($0.hasPlaces || phase.isOutsideThePlan) }
+            // A phase the site has no pupils of (early years under a yield of 0) is not listed.
+            guard let cost = settings.cost(phase), let area = phaseLines.first?.area, phaseLines.contains(where: { $0.sitePupils > 0 })
+            else { continue }
             let chosen: Line?
             switch settings.chargeRule {
             case .peak:
@@ -151,7 +158,7 @@ public struct DeveloperAssessment: Equatable, Sendable {
             }
             let short = chosen?.notProvided ?? 0
             charges.append(Charge(phase: phase, area: area, year: chosen?.year ?? completionYear, notProvided: short,
-                                  places: Apportion.units(short), costPerPlace: cost))
+                                  places: Apportion.units(short), cost: cost))
         }
         return DeveloperAssessment(name: name, area: area, secondaryArea: secondaryArea, completions: completions, years: years,
                                    lines: lines, charges: charges, yields: yields, settings: settings, operatingMargin: operatingMargin,

@@ -62,6 +62,24 @@ public struct Development: Equatable, Sendable {
                                secondaryArea: secondaryArea, completions: completions, site: nil, places: places)
     }
 
+    /// A development read from a site file (a pre-application enquiry): its completions, all in
+    /// one primary area, all after the census. It joins the plan's housing as a site of its own.
+    public static func enquiry(_ completions: [HousingCompletion], plan: Plan) throws -> Development {
+        let places = try plan.requirePlaces(for: "the developer report")
+        guard let first = completions.first else { throw Problem(description: "the development has no dwellings") }
+        let base = places.schools.lastYear
+        if let early = completions.first(where: { $0.year <= base }) {
+            throw Problem(description: "\(early.year) is not after the forecast base (the \(AcademicYear.text(base)) census): "
+                + "homes completed by then are in the rolls already")
+        }
+        let relabelled = completions.map {
+            HousingCompletion(site: enquirySite, area: $0.area, secondaryArea: $0.secondaryArea, school: $0.school, year: $0.year,
+                              dwellings: $0.dwellings, category: $0.category, line: $0.line)
+        }
+        return try Development(name: first.site, area: first.area, secondaryArea: first.secondaryArea, completions: relabelled,
+                               site: nil, places: places)
+    }
+
     init(name: String, area: String, secondaryArea: String?, completions: [HousingCompletion], site: String?,
          places: PlacePlanInputs) throws {
         if let secondaryArea, !places.schools.geography.secondaryAreas.contains(where: { $0.code == secondaryArea }) {

@@ -8,6 +8,8 @@ public enum YieldPhase: String, CaseIterable, Sendable, Comparable {
     case primary
     case secondary
     case post16
+    /// Pupils needing a specialist place (special school or resourced provision), any age.
+    case send
 
     public var name: String {
         switch self {
@@ -15,6 +17,7 @@ public enum YieldPhase: String, CaseIterable, Sendable, Comparable {
         case .primary: return "primary"
         case .secondary: return "secondary"
         case .post16: return "post-16"
+        case .send: return "SEND"
         }
     }
 
@@ -25,8 +28,15 @@ public enum YieldPhase: String, CaseIterable, Sendable, Comparable {
         case .primary: return .primary
         case .secondary: return .secondary
         case .post16: return .sixthForm
+        case .send: return nil
         }
     }
+
+    /// Early years and SEND: children the plan holds no places of theirs for, counted in one group.
+    public var isOutsideThePlan: Bool { placePhase == nil }
+
+    /// The phases yields.csv must give; SEND may be left out (the default SEND yield is used).
+    public static let required: [YieldPhase] = [.earlyYears, .primary, .secondary, .post16]
 
     /// The year groups of the plan these pupils are spread over (`nil`: none on the ladder).
     public func yearGroups(_ layout: PhaseLayout) -> ClosedRange<Int>? {
@@ -99,16 +109,24 @@ public struct PupilYields: Equatable, Sendable {
 
     /// Derbyshire County Council's published factors per 100 dwellings: 20 primary, 15
     /// secondary, 6 post-16 (Leeds uses 25 primary, 10 secondary). No early-years
-    /// figure is published in those sources, so early years default to 0. The yield is taken as
-    /// reached in the completion year and held (a flat profile).
+    /// figure is published in those sources, so early years default to 0. SEND: the DfE pupil
+    /// yield dashboard's England figure for special schools and alternative provision, 0.0089
+    /// pupils per dwelling (homes completed 2007/08–2021/22, January 2022 census). The yield is
+    /// taken as reached in the completion year and held (a flat profile).
     public static let defaults = PupilYields(
-        rows: [Row(category: .unknown, perDwelling: [.earlyYears: 0, .primary: 0.20, .secondary: 0.15, .post16: 0.06])],
-        source: "defaults: Derbyshire County Council's published factors per 100 dwellings, 20 primary, 15 secondary, 6 post-16; early years not estimated")
+        rows: [Row(category: .unknown, perDwelling: [.earlyYears: 0, .primary: 0.20, .secondary: 0.15, .post16: 0.06, .send: defaultSEND])],
+        source: "defaults: Derbyshire County Council's published factors per 100 dwellings, 20 primary, 15 secondary, 6 post-16; "
+            + "early years not estimated; SEND 0.0089 per dwelling, the DfE pupil yield dashboard's England figure for special "
+            + "schools and alternative provision (2021/22)")
+
+    /// Pupils per dwelling needing a specialist place, when yields.csv gives none (DfE pupil
+    /// yield dashboard, England, special schools and alternative provision, 2021/22).
+    public static let defaultSEND = 0.0089
 
     /// Plausible pupils per dwelling (yields outside are warned about, not refused): published
     /// factors run from about 0.1 to 0.35 for primary; secondary and post-16 are lower.
     public static let plausible: [YieldPhase: ClosedRange<Double>] =
-        [.earlyYears: 0...0.4, .primary: 0.02...0.6, .secondary: 0.01...0.4, .post16: 0...0.2]
+        [.earlyYears: 0...0.4, .primary: 0.02...0.6, .secondary: 0.01...0.4, .post16: 0...0.2, .send: 0...0.05]
 
     /// The row for a category: the most specific row that covers it (the unknown row at worst).
     public func row(for category: DwellingCategory) -> Row {
@@ -172,57 +190,6 @@ public struct HousingCompletion: Equatable, Sendable {
         self.category = category
         self.line = line
     }
-}
-
-/// Cost per place by phase for developer contributions, and the background rates of building.
-public struct HousingSettings: Equatable, Sendable {
-    /// £ per place at national average prices (before the regional factor).
-    public var costPerPlace: [PlacePhase: Double]
-    /// Multiplies every cost (e.g. 1.1 in a dear region).
-    public var regionalFactor: Double
-    /// Background completions a year by primary area, when given (otherwise estimated).
-    public var background: [String: Double]
-    /// Which year's places not provided a developer is charged for.
-    public var chargeRule: ChargeRule
-
-    /// The year a developer contribution is charged for (`[housing] charge_rule`).
-    public enum ChargeRule: String, CaseIterable, Sendable {
-        /// The most places not provided in any forecast year: the development's full effect.
-        case peak
-        /// The places not provided in the year the site completes (its last completions).
-        case completion
-
-        public var description: String {
-            switch self {
-            case .peak: return "the most places not provided in any forecast year"
-            case .completion: return "the places not provided in the year the site completes"
-            }
-        }
-    }
-
-    public init(costPerPlace: [PlacePhase: Double] = Self.nationalCosts, regionalFactor: Double = 1, background: [String: Double] = [:],
-                chargeRule: ChargeRule = .peak) {
-        self.costPerPlace = costPerPlace
-        self.regionalFactor = regionalFactor
-        self.background = background
-        self.chargeRule = chargeRule
-    }
-
-    /// The permanent-expansion rates of a set of project costs (by default the DfE national
-    /// averages, `CostRates.dfe`): the places a development needs are permanent places.
-    /// Sixth-form places are costed at the secondary rate (the scorecards give no separate figure).
-    public static func permanentCosts(_ rates: CostRates) -> [PlacePhase: Double] {
-        let primary = rates.perPlace(.permanent, .primary), secondary = rates.perPlace(.permanent, .secondary)
-        return [.primary: primary, .secondary: secondary, .sixthForm: secondary]
-    }
-
-    /// DfE national average cost per place of a permanent expansion (2025 scorecards, Q1-2026
-    /// prices; DfE school places scorecards, Explore Education Statistics): primary £21,014, secondary £28,902.
-    public static let nationalCosts = permanentCosts(.dfe)
-
-    public static let `default` = HousingSettings()
-
-    public func cost(_ phase: PlacePhase) -> Double? { costPerPlace[phase].map { $0 * regionalFactor } }
 }
 
 /// Everything read about housing from a plan folder.

@@ -112,8 +112,8 @@ public enum HousingModel {
                               years: [Int]) -> [YieldPhase: [[Double]]] {
         var result: [YieldPhase: [[Double]]] = [:]
         for phase in YieldPhase.allCases {
-            let n = layout.flatMap { phase.yearGroups($0)?.count } ?? (phase == .earlyYears ? 1 : 0)
-            guard n > 0 || phase == .earlyYears else { continue }
+            let n = phase.isOutsideThePlan ? 1 : layout.flatMap { phase.yearGroups($0)?.count } ?? 0
+            guard n > 0 else { continue }
             let groups = max(n, 1)
             var grid = Array(repeating: Array(repeating: 0.0, count: groups), count: years.count)
             let shape = yields.shape(phase, yearGroups: groups, upTo: max(0, (years.last ?? 0) - (completions.map(\.year).min() ?? 0)))

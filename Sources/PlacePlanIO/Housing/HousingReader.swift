@@ -4,12 +4,19 @@ import PlacePlanCore
 /// Reads and validates `housing.csv`, `yields.csv` and `yield-profile.csv` of a place plan.
 enum HousingReader {
     static let housingColumns = ["site", "area", "year", "dwellings"]
-    static let yieldPhases: [YieldPhase] = YieldPhase.allCases
+    /// The phases a yields or profile file must give; `send` may be left out.
+    static let yieldPhases: [YieldPhase] = YieldPhase.required
+
+    /// The phases `table` gives: the required ones, and SEND when it has the column.
+    static func phases(in table: CSVTable) -> [YieldPhase] { yieldPhases + (table.has(YieldPhase.send.rawValue) ? [.send] : []) }
     static let years = 1900...2200
 
     /// Reads the housing files against the plan's schools; problems are logged, warnings returned.
-    static func read(housing: CSVTable, yields: CSVTable?, profile: CSVTable?, history: SchoolHistory,
+    /// Without `housing` (no housing.csv) there are no sites, but the yields and settings still
+    /// price a development given by flags.
+    static func read(housing: CSVTable?, yields: CSVTable?, profile: CSVTable?, history: SchoolHistory,
                      settings: HousingSettings, configFile: String, backgroundLine: Int? = nil) throws -> (HousingInput, [InputIssue]) {
+        let housing = try housing ?? CSVTable(bytes: Array((housingColumns.joined(separator: ",") + "\n").utf8), file: "housing.csv")
         var log = IssueLog()
         var warnings: [InputIssue] = []
         log.add(contentsOf: housing.checkShape(required: housingColumns,
@@ -157,8 +164,9 @@ enum HousingReader {
             let parsed = Self.category(table, row, log: &log)
             var bad = parsed == nil
             let category = parsed ?? .unknown
-            var values: [YieldPhase: Double] = [:]
-            for phase in yieldPhases {
+            // Without a send column, every row has the default SEND yield (said in the source).
+            var values: [YieldPhase: Double] = table.has(YieldPhase.send.rawValue) ? [:] : [.send: PupilYields.defaultSEND]
+            for phase in phases(in: table) {
                 switch table.count(row, phase.rawValue, what: "the \(phase.name) pupils per dwelling", within: Bounds.yieldPerDwelling) {
                 case .success(let v):
                     values[phase] = v
@@ -188,7 +196,8 @@ enum HousingReader {
         }
         let values = profile.map { readProfile($0, log: &log) } ?? [:]
         return PupilYields(rows: rows, profile: values,
-                           source: table.file + (profile.map { "; profile from \($0.file)" } ?? "; yield reached on completion and held"))
+                           source: table.file + (profile.map { "; profile from \($0.file)" } ?? "; yield reached on completion and held")
+                            + (table.has(YieldPhase.send.rawValue) ? "" : "; SEND \(PupilYields.defaultSEND) per dwelling (the DfE pupil yield dashboard's England figure; the file has no send column)"))
     }
 
     /// `years_since_completion,early_years,primary,secondary,post16`: the share of each phase's
@@ -211,7 +220,7 @@ enum HousingReader {
             case .failure(let issue): log.add(issue); return values
             }
             expected += 1
-            for phase in yieldPhases {
+            for phase in phases(in: table) {
                 switch table.count(row, phase.rawValue, what: "the share of the \(phase.name) yield", within: 0...10) {
                 case .success(let v): values[phase, default: []].append(v)
                 case .failure(let issue): log.add(issue); values[phase, default: []].append(0)

@@ -32,6 +32,13 @@ public struct PlanConfig: Equatable, Sendable {
     public var yieldsFile: String = "yields.csv"
     public var yieldProfileFile: String = "yield-profile.csv"
     public var housing: HousingSettings = .default
+    /// The build cost index (`cost-index.csv`), and `[housing] cost_base_period` (the period the
+    /// cost figures are priced at: the DfE 2025 scorecards' Q1 2026) and `cost_period` (to price at).
+    public var costIndexFile: String = "cost-index.csv"
+    public var costBasePeriod: String = "2026Q1"
+    public var costPeriod: String?
+    /// Whether `[housing]` was given: its settings hold for a development even without housing.csv.
+    public var hasHousingSection = false
     /// `[costs]`: cost per place by phase and project type.
     public var costs: CostRates = .dfe
 
@@ -40,9 +47,11 @@ public struct PlanConfig: Equatable, Sendable {
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
                                        "schools", "capacity", "housing", "costs"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
-    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile"]
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile", "cost_index"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
-                                           "sixth_form_cost_per_place", "background", "charge_rule"]
+                                           "sixth_form_cost_per_place", "background", "charge_rule", "mitigation", "region",
+                                           "send_cost_per_place", "early_years_cost_per_place", "land_hectares_per_form_of_entry",
+                                           "land_value_per_hectare", "cost_base_period", "cost_period", "payment_triggers"]
     static let schoolKeys: Set<String> = ["share_method"]
     static let capacityKeys: Set<String> = ["spare_target_percent", "operating_margin_percent"]
 
@@ -64,6 +73,7 @@ public struct PlanConfig: Equatable, Sendable {
         let costs = try Self.costs(text, reader: reader)
         config.costs = costs ?? .dfe
         config.housing = Self.housing(top, costs: costs)
+        Self.costPeriods(top, into: &config)
         Self.files(top, into: &config)
         try reader.throwIfAny()
         return config

@@ -21,7 +21,12 @@ extension PlanConfig {
     /// overrides them.
     static func housing(_ top: TOMLSection, costs: CostRates?) -> HousingSettings {
         var housing = HousingSettings.default
-        if let costs { housing.costPerPlace = HousingSettings.permanentCosts(costs) }
+        if let costs {
+            housing.costPerPlace = HousingSettings.permanentCosts(costs)
+            housing.newSchoolCostPerPlace = HousingSettings.newSchoolCosts(costs)
+        }
+        housing.sendCostPerPlace = HousingSettings.sendMultiple * (housing.costPerPlace[.primary] ?? 0)
+        housing.earlyYearsCostPerPlace = housing.costPerPlace[.primary] ?? 0
         guard let section = section("housing", of: top) else { return housing }
         section.unknownKeys(allowed: housingKeys, in: "housing")
         if let factor = section.number("regional_factor", valid: { $0 > 0 && $0 <= 5 },
@@ -35,8 +40,13 @@ extension PlanConfig {
                                          message: "\(key) must be a cost per place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
                                          fix: "e.g. \(key) = \(Int(HousingSettings.nationalCosts[phase] ?? 0))") {
                 housing.costPerPlace[phase] = cost
+                if phase == .primary {
+                    housing.sendCostPerPlace = HousingSettings.sendMultiple * cost
+                    housing.earlyYearsCostPerPlace = cost
+                }
             }
         }
+        contributionSettings(section, into: &housing)
         let rules = HousingSettings.ChargeRule.allCases.map(\.rawValue)
         if let rule = section.text("charge_rule", message: "charge_rule must be one of \(rules.joined(separator: ", "))",
                                    fix: "e.g. charge_rule = \"peak\"") {
@@ -58,6 +68,95 @@ extension PlanConfig {
                 rates.issue("background", "background.\(area) must be a number of dwellings a year, from 0 to \(Int(Bounds.dwellings.upperBound))",
                             fix: "e.g. background = { \(area) = 40 }")
             }
+        }
+    }
+
+    /// The developer contribution's project, region, specialist and early-years costs, land and
+    /// payment triggers.
+    static func contributionSettings(_ section: TOMLSection, into housing: inout HousingSettings) {
+        for (key, path) in [("send_cost_per_place", \HousingSettings.sendCostPerPlace),
+                            ("early_years_cost_per_place", \HousingSettings.earlyYearsCostPerPlace)] {
+            if let cost = section.number(key, valid: Bounds.costPerPlace.contains,
+                                         message: "\(key) must be a cost per place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
+                                         fix: "e.g. \(key) = 84056") {
+                housing[keyPath: path] = cost
+            }
+        }
+        let mitigations = HousingSettings.Mitigation.allCases.map(\.rawValue)
+        if let text = section.text("mitigation", message: "mitigation must be one of \(mitigations.joined(separator: ", "))",
+                                   fix: "e.g. mitigation = \"expansion\"") {
+            if let m = HousingSettings.Mitigation(rawValue: text) { housing.mitigation = m } else {
+                section.issue("mitigation", "mitigation '\(text)' is not a project: use \(mitigations.joined(separator: " or "))",
+                              fix: "mitigation = \"expansion\" (places at existing schools) or \"new_school\"")
+            }
+        }
+        let regions = Region.allCases.map(\.rawValue)
+        if let text = section.text("region", message: "region must be the name of an English region", fix: "e.g. region = \"South East\"") {
+            if let region = Region.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
+                if section.table["regional_factor"] != nil {
+                    section.issue("region", "give region or regional_factor, not both: the region sets the factor (\(region.locationFactor))",
+                                  fix: "remove one of the two lines")
+                } else {
+                    housing.region = region
+                    housing.regionalFactor = region.locationFactor
+                }
+            } else {
+                section.issue("region", "region '\(text)' is not one of the DfE's: \(regions.joined(separator: ", "))",
+                              fix: "e.g. region = \"South East\", or give the council's own regional_factor")
+            }
+        }
+        land(section, into: &housing)
+        if section.table["payment_triggers"] != nil {
+            let values = section.table["payment_triggers"]?.array.map { $0.map { $0.double ?? $0.int.map(Double.init) } }
+            if let values, !values.isEmpty, values.allSatisfy({ $0.map { $0 > 0 && $0 <= 100 } == true }),
+               zip(values.dropFirst(), values).allSatisfy({ $0! > $1! }) {
+                housing.paymentTriggers = values.map { $0! / 100 }
+            } else {
+                section.issue("payment_triggers", "payment_triggers must be percentages of the homes occupied, rising, each above 0 and at most 100",
+                              fix: "e.g. payment_triggers = [25, 50, 75]")
+            }
+        }
+    }
+
+    /// `land_hectares_per_form_of_entry = { primary = 1.1, secondary = 1.6 }` and `land_value_per_hectare`.
+    static func land(_ section: TOMLSection, into housing: inout HousingSettings) {
+        let value = section.number("land_value_per_hectare", valid: { $0 >= 0 && $0 <= 1e9 },
+                                   message: "land_value_per_hectare must be pounds a hectare, from 0 to 1,000,000,000",
+                                   fix: "e.g. land_value_per_hectare = 1500000")
+        let areas = section.section("land_hectares_per_form_of_entry",
+                                    notATable: "land_hectares_per_form_of_entry must be a table of hectares by phase",
+                                    fix: "e.g. land_hectares_per_form_of_entry = { primary = 1.1, secondary = 1.6 }")
+        guard value != nil || areas != nil else { return }
+        var hectares: [PlacePhase: Double] = [:]
+        for key in areas?.table.keys ?? [] {
+            let phase: PlacePhase? = key == "primary" ? .primary : key == "secondary" ? .secondary : key == "sixth_form" ? .sixthForm : nil
+            if let phase, let h = areas?.number(key), h > 0, h <= 20 { hectares[phase] = h } else {
+                areas?.issue(key, "land_hectares_per_form_of_entry.\(key) must be primary, secondary or sixth_form, with hectares above 0 and at most 20",
+                             fix: "e.g. land_hectares_per_form_of_entry = { primary = 1.1, secondary = 1.6 }")
+            }
+        }
+        guard let value, !hectares.isEmpty else {
+            section.issue(value == nil ? "land_hectares_per_form_of_entry" : "land_value_per_hectare",
+                          "land needs both land_hectares_per_form_of_entry and land_value_per_hectare",
+                          fix: "give both, or neither (land is then not charged)")
+            return
+        }
+        housing.land = LandCost(hectaresPerFormOfEntry: hectares, valuePerHectare: value)
+    }
+
+    /// `cost_base_period` and `cost_period`: checked against the index when it is read.
+    static func costPeriods(_ top: TOMLSection, into config: inout PlanConfig) {
+        guard let section = top.section("housing") else { return }  // a [housing] that is not a table is reported once, by housing(_:)
+        config.hasHousingSection = true
+        for key in ["cost_base_period", "cost_period"] {
+            guard let text = section.text(key, trimmed: true, message: "\(key) must be a period: a quarter such as \"2026Q1\" or a year",
+                                          fix: "e.g. \(key) = \"2026Q1\"") else { continue }
+            guard CostIndexReader.ordinal(text) != nil else {
+                section.issue(key, "\(key) '\(text)' is not a period: write a quarter as \"2026Q1\" or a year as \"2026\"",
+                              fix: "e.g. \(key) = \"2026Q1\"")
+                continue
+            }
+            if key == "cost_base_period" { config.costBasePeriod = text.uppercased() } else { config.costPeriod = text.uppercased() }
         }
     }
 }

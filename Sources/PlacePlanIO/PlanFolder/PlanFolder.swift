@@ -113,20 +113,31 @@ public enum PlanFolder {
                                                     rolls: rolls, areas: areas, births: births)
         var places = PlacePlanInputs(schools: history, shareMethod: config.shareMethod, targets: config.targets, costs: config.costs)
         var allWarnings = warnings
-        if hasHousing {
-            let housingBytes = try CSVTable.read(url: housingURL, file: housingURL.path)
-            inputs.append(InputFile(name: config.housingFile, bytes: housingBytes))
-            let housing = try CSVTable(bytes: housingBytes, file: housingURL.path)
+        // Yields, profile, cost index and [housing] price a development even without housing.csv.
+        let housingExtras = [config.yieldsFile, config.yieldProfileFile, config.costIndexFile]
+        if hasHousing || config.hasHousingSection || housingExtras.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
+            var housing: CSVTable? = nil
+            if hasHousing {
+                let housingBytes = try CSVTable.read(url: housingURL, file: housingURL.path)
+                inputs.append(InputFile(name: config.housingFile, bytes: housingBytes))
+                housing = try CSVTable(bytes: housingBytes, file: housingURL.path)
+            }
             var optional: [CSVTable?] = []
-            for name in [config.yieldsFile, config.yieldProfileFile] {
+            for name in housingExtras {
                 let url = folder.appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path) else { optional.append(nil); continue }
                 let bytes = try CSVTable.read(url: url, file: url.path)
                 inputs.append(InputFile(name: name, bytes: bytes))
                 optional.append(try CSVTable(bytes: bytes, file: url.path))
             }
+            var settings = config.housing
+            if let table = optional[2] {
+                var log = IssueLog()
+                settings.index = CostIndexReader.read(table, base: config.costBasePeriod, target: config.costPeriod, configFile: configURL.path, log: &log)
+                try log.throwIfAny()
+            }
             let (input, housingWarnings) = try HousingReader.read(housing: housing, yields: optional[0], profile: optional[1], history: history,
-                                                                  settings: config.housing, configFile: configURL.path,
+                                                                  settings: settings, configFile: configURL.path,
                                                                   backgroundLine: lines.line(of: "background", in: "housing"))
             places.housing = input
             allWarnings += housingWarnings

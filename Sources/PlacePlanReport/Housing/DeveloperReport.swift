@@ -23,41 +23,58 @@ public enum DeveloperReport {
             + "places × (1 − \(percent(a.operatingMargin)) operating margin) − baseline pupils, where the baseline is the plan's forecast "
             + "less this site's own pupils (however they entered it: the housing trajectory or the background rate already in the "
             + "ratios). Places not provided = the site's pupils that find no available place in their year group. Charged: "
-            + "\(a.settings.chargeRule.description) (charge_rule = \"\(a.settings.chargeRule.rawValue)\"), × cost per place."
+            + "\(a.settings.chargeRule.description) (charge_rule = \"\(a.settings.chargeRule.rawValue)\"), × cost per place. "
+            + "Early-years and SEND children have no places in the plan to test against: each counts as a place not provided, "
+            + "at the cost of an early-years or a specialist place."
     }
 
     // MARK: - CSV
 
-    static let csvHeader = "row,phase,area,year,year_group,capacity,plan_pupils,site_pupils,trajectory_pupils,baseline_pupils,"
-        + "places_available,places_not_provided,places_charged,cost_per_place,contribution"
+    static let csvHeader = "development,row,phase,area,year,year_group,capacity,plan_pupils,site_pupils,trajectory_pupils,baseline_pupils,"
+        + "places_available,places_not_provided,places_charged,cost_per_place,contribution,"
+        + "project,national_cost_per_place,location_factor,index_factor,land_per_place"
 
     /// One `year group` row per phase, year and year group; one `phase` row per phase and year
     /// (its year groups added up); one `charge` row per phase charged; and the `total`.
-    public static func csv(_ a: DeveloperAssessment) -> String {
-        var out = csvHeader + "\n"
+    public static func csv(_ assessments: [DeveloperAssessment]) -> String {
+        csvHeader + "\n" + assessments.map(csvRows).joined()
+    }
+
+    static func csvRows(_ a: DeveloperAssessment) -> String {
+        var out = ""
         func n(_ x: Double, _ d: Int) -> String { Format.number(x, decimals: d, grouping: false) }
-        func row(_ fields: [String]) { out += fields.joined(separator: ",") + "\n" }
+        func row(_ fields: [String]) { out += ([CSVField.quote(a.name)] + fields).joined(separator: ",") + "\n" }
         for line in a.lines {
             let area = CSVField.quote(line.area ?? "")
             for g in line.yearGroups {
                 row(["year group", line.phase.name, area, String(line.year), CSVField.quote(a.ladder.yearGroups[g.yearGroup].name),
                      String(g.capacity), String(g.planPupils), n(g.sitePupils, 2), "", n(g.baselinePupils, 2), n(g.placesAvailable, 2),
-                     n(g.notProvided, 2), "", "", ""])
+                     n(g.notProvided, 2)] + Array(repeating: "", count: 8))
             }
+            let places = line.hasPlaces
             row(["phase", line.phase.name, area, String(line.year), "all",
-                 line.isCharged ? String(line.capacity) : "", line.isCharged ? String(line.planPupils) : "", n(line.sitePupils, 2),
-                 n(line.trajectoryPupils, 2), line.isCharged ? n(line.baselinePupils, 2) : "", line.isCharged ? n(line.placesAvailable, 2) : "",
-                 line.isCharged ? n(line.notProvided, 2) : "", "", "", ""])
+                 places ? String(line.capacity) : "", places ? String(line.planPupils) : "", n(line.sitePupils, 2),
+                 n(line.trajectoryPupils, 2), places ? n(line.baselinePupils, 2) : "", places ? n(line.placesAvailable, 2) : "",
+                 n(line.notProvided, 2)] + Array(repeating: "", count: 8))
         }
         for charge in a.charges {
             let line = a.line(charge.phase, charge.year)
-            row(["charge", charge.phase.name, CSVField.quote(charge.area), String(charge.year), "all", line.map { String($0.capacity) } ?? "",
-                 line.map { String($0.planPupils) } ?? "", n(line?.sitePupils ?? 0, 2), n(line?.trajectoryPupils ?? 0, 2),
-                 n(line?.baselinePupils ?? 0, 2), n(line?.placesAvailable ?? 0, 2), n(charge.notProvided, 2), String(charge.places),
-                 n(charge.costPerPlace, 2), n(charge.contribution, 2)])
+            let places = line?.hasPlaces ?? false
+            let c = charge.cost
+            row(["charge", charge.phase.name, CSVField.quote(charge.area), String(charge.year), "all",
+                 places ? line.map { String($0.capacity) } ?? "" : "", places ? line.map { String($0.planPupils) } ?? "" : "",
+                 n(line?.sitePupils ?? 0, 2), n(line?.trajectoryPupils ?? 0, 2), places ? n(line?.baselinePupils ?? 0, 2) : "",
+                 places ? n(line?.placesAvailable ?? 0, 2) : "", n(charge.notProvided, 2), String(charge.places),
+                 n(charge.costPerPlace, 2), n(charge.contribution, 2), CSVField.quote(c.project), n(c.national, 2),
+                 n(c.regionalFactor, 4), n(c.indexFactor, 4), n(c.landPerPlace, 2)])
         }
         row(["total", "all", CSVField.quote(a.area), "", "", "", "", "", "", "", "", "", String(a.charges.reduce(0) { $0 + $1.places }), "",
-             n(a.total, 2)])
+             n(a.total, 2)] + Array(repeating: "", count: 5))
+        for payment in PaymentSchedule(a).payments {
+            row(["payment", "all", CSVField.quote(a.area), String(payment.year), "", "", "", "", "", "", "", "", "", "",
+                 n(payment.amount, 2), "at \(n(payment.trigger * 100, 0))% of homes occupied (\(n(payment.homes, 1)))",
+                 "", "", payment.indexed.map { n($0 / max(payment.amount, 0.01), 4) } ?? "", ""])
+        }
         return out
     }
 
@@ -69,7 +86,24 @@ public enum DeveloperReport {
         return first == last ? "in \(Format.academicYear(first))" : "\(Format.academicYear(first))–\(Format.academicYear(last))"
     }
 
-    /// Plain text for the terminal: the development, the test, the charges and the total.
+    /// Plain text for the terminal: each development, then any new school they share.
+    public static func text(_ assessments: [DeveloperAssessment], geography: Geography) -> String {
+        assessments.map { text($0, geography: geography) }.joined(separator: "\n")
+            + SharedSchool.plan(for: assessments).map { "\n" + sharedText($0, geography: geography) }.joined()
+    }
+
+    static func sharedText(_ school: SharedSchool, geography: Geography) -> String {
+        var out = "A new \(school.phase.name) school for these developments: \(school.formsOfEntry) form\(school.formsOfEntry == 1 ? "" : "s") of entry, "
+            + "\(Format.number(Double(school.places))) places for \(Format.number(Double(school.neededPlaces))) needed; building "
+            + "\(money(school.buildCost)) + land \(money(school.landCost)) = \(money(school.totalCost))\n"
+        var table = TextTable(header: ["development", "places not provided", "share"])
+        table.leftAligned = [0]
+        for share in school.shares { table.add([share.development, String(share.places), money(share.amount)]) }
+        table.add(["the council (places no development needs)", String(school.places - school.neededPlaces), money(school.councilShare)])
+        return out + table.render()
+    }
+
+    /// One development: the test, the charges, the total and when it is paid.
     public static func text(_ a: DeveloperAssessment, geography: Geography) -> String {
         var out = "Developer contribution: \(a.name)\n"
         out += "\(Format.number(a.dwellings, decimals: a.dwellings == a.dwellings.rounded() ? 0 : 1)) dwellings in \(label(a.area, geography)), completing \(completing(a)); "
@@ -82,12 +116,18 @@ public enum DeveloperReport {
         for charge in a.charges {
             let line = a.line(charge.phase, charge.year)
             table.add([charge.phase.name, label(charge.area, geography), Format.academicYear(charge.year), one(line?.sitePupils ?? 0),
-                       one(line?.placesAvailable ?? 0), one(charge.notProvided), String(charge.places), money(charge.costPerPlace),
-                       money(charge.contribution)])
+                       line?.hasPlaces == true ? one(line?.placesAvailable ?? 0) : "–", one(charge.notProvided), String(charge.places),
+                       money(charge.costPerPlace), money(charge.contribution)])
         }
         out += table.render()
         out += "Total contribution: \(money(a.total))\n"
         out += entry(a).map { "\n" + $0 + "\n" } ?? ""
+        out += "\nPayments (at \(a.settings.index?.target ?? "the cost figures'") prices, indexed to the payment date):\n"
+        for payment in PaymentSchedule(a).payments {
+            out += "- \(money(payment.amount)) when \(Format.number(payment.trigger * 100))% of the homes are occupied "
+                + "(\(Format.number(payment.homes, decimals: payment.homes == payment.homes.rounded() ? 0 : 1)), expected \(Format.academicYear(payment.year)))"
+                + (payment.indexed.map { "; at that year's index \(money($0))" } ?? "") + "\n"
+        }
         return out
     }
 
@@ -102,14 +142,33 @@ public enum DeveloperReport {
 
     // MARK: - HTML
 
-    public static func html(_ a: DeveloperAssessment, plan: String, geography: Geography, generated: String) -> String {
-        var h = """
+    public static func html(_ assessments: [DeveloperAssessment], plan: String, geography: Geography, generated: String) -> String {
+        let title = assessments.map(\.name).joined(separator: ", ")
+        var h = head(title)
+        h += assessments.map { body($0, plan: plan, geography: geography, generated: generated) }.joined(separator: "<hr>\n")
+        for school in SharedSchool.plan(for: assessments) {
+            h += "<h2>A new \(e(school.phase.name)) school for these developments</h2>\n<p>\(school.formsOfEntry) form(s) of entry, "
+            h += "\(Format.number(Double(school.places))) places for \(Format.number(Double(school.neededPlaces))) needed: building "
+            h += "\(money(school.buildCost)) + land \(money(school.landCost)) = \(money(school.totalCost)), shared in proportion to the "
+            h += "places each development does not find; the places none needs are the council's.</p>\n<table>\n<thead><tr><th>development</th>"
+            h += "<th>places not provided</th><th>share</th></tr></thead>\n<tbody>\n"
+            for share in school.shares {
+                h += "<tr><td>\(e(share.development))</td><td>\(share.places)</td><td>\(money(share.amount))</td></tr>\n"
+            }
+            h += "<tr><td>the council</td><td>\(school.places - school.neededPlaces)</td><td>\(money(school.councilShare))</td></tr>\n"
+            h += "</tbody>\n</table>\n"
+        }
+        return h + "</body>\n</html>\n"
+    }
+
+    static func head(_ title: String) -> String {
+        """
             <!doctype html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(a.name)) — developer contribution for education</title>
+            <title>\(e(title)) — developer contribution for education</title>
             <style>
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem}
@@ -121,6 +180,12 @@ public enum DeveloperReport {
             </style>
             </head>
             <body>
+
+            """
+    }
+
+    static func body(_ a: DeveloperAssessment, plan: String, geography: Geography, generated: String) -> String {
+        var h = """
             <h1>Developer contribution for education: \(e(a.name))</h1>
             <p class="lede">\(e(plan)). \(Format.number(a.dwellings, decimals: a.dwellings == a.dwellings.rounded() ? 0 : 1)) dwellings in \(e(label(a.area, geography)))
             (secondary and post-16 places: \(e(label(a.secondaryArea, geography)))). Forecast from the
@@ -132,7 +197,8 @@ public enum DeveloperReport {
         for charge in a.charges {
             let line = a.line(charge.phase, charge.year)
             h += "<tr><td>\(e(charge.phase.name))</td><td>\(e(label(charge.area, geography)))</td><td>\(Format.academicYear(charge.year))</td>"
-            h += "<td>\(one(line?.sitePupils ?? 0))</td><td>\(one(line?.placesAvailable ?? 0))</td><td>\(one(charge.notProvided))</td>"
+            h += "<td>\(one(line?.sitePupils ?? 0))</td><td>\(line?.hasPlaces == true ? one(line?.placesAvailable ?? 0) : "–")</td>"
+            h += "<td>\(one(charge.notProvided))</td>"
             h += "<td>\(charge.places)</td><td>\(money(charge.costPerPlace))</td><td>\(money(charge.contribution))</td></tr>\n"
         }
         h += "<tr class=\"total\"><td>total</td><td></td><td></td><td></td><td></td><td></td><td>\(a.charges.reduce(0) { $0 + $1.places })</td>"
@@ -145,9 +211,21 @@ public enum DeveloperReport {
             h += "<tr><td>\(Format.academicYear(c.year))</td><td>\(e(c.category.description))</td><td>\(one(c.dwellings))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n"
+        h += schedule(a)
         h += yearTables(a, geography: geography)
         h += assumptions(a)
-        h += "</body>\n</html>\n"
+        return h
+    }
+
+    static func schedule(_ a: DeveloperAssessment) -> String {
+        var h = "<h2>Payments</h2>\n<table>\n<thead><tr><th>trigger</th><th>homes occupied</th><th>expected</th><th>amount</th>"
+        h += "<th>at that year's index</th></tr></thead>\n<tbody>\n"
+        for p in PaymentSchedule(a).payments {
+            h += "<tr><td>\(Format.number(p.trigger * 100))% occupied</td><td>\(one(p.homes))</td><td>\(Format.academicYear(p.year))</td>"
+            h += "<td>\(money(p.amount))</td><td>\(p.indexed.map(money) ?? "–")</td></tr>\n"
+        }
+        h += "</tbody>\n</table>\n<p class=\"note\">Equal parts at each trigger ([housing] payment_triggers), at "
+        h += "\(e(a.settings.index?.target ?? "the cost figures'")) prices; each is indexed from then to its payment date.</p>\n"
         return h
     }
 
@@ -158,13 +236,18 @@ public enum DeveloperReport {
         h += "are each year group's places less the operating margin and the baseline, never below 0.</p>\n"
         for phase in YieldPhase.allCases {
             let lines = a.lines.filter { $0.phase == phase }
-            guard let first = lines.first else { continue }
+            // A phase the site brings no children of (early years under a yield of 0) is left out, as in the charges.
+            guard let first = lines.first, lines.contains(where: { $0.sitePupils > 0 }) else { continue }
             let charged = a.charge(phase)
             h += "<h3>\(e(phase.name))" + (first.area.map { " — " + e(label($0, geography)) } ?? "") + "</h3>\n<table>\n"
-            guard first.isCharged else {
+            guard first.hasPlaces else {
                 h += "<thead><tr><th>year</th><th>site children</th></tr></thead>\n<tbody>\n"
-                for line in lines { h += "<tr><td>\(Format.academicYear(line.year))</td><td>\(one(line.sitePupils))</td></tr>\n" }
-                h += "</tbody>\n</table>\n<p class=\"note\">Shown, not charged: the plan holds no early-years places to test them against.</p>\n"
+                for line in lines {
+                    h += "<tr\(line.year == charged?.year ? " class=\"charged\"" : "")><td>\(Format.academicYear(line.year))</td>"
+                    h += "<td>\(one(line.sitePupils))</td></tr>\n"
+                }
+                h += "</tbody>\n</table>\n<p class=\"note\">The plan holds no \(phase == .send ? "specialist" : "early-years") places to test "
+                h += "these children against: each counts as a place not provided.</p>\n"
                 continue
             }
             h += "<thead><tr><th>year</th><th>site pupils</th><th>of which trajectory</th><th>places</th><th>plan pupils</th>"
@@ -191,6 +274,42 @@ public enum DeveloperReport {
         return h
     }
 
+    /// Each charge's cost per place built up from its inputs.
+    static func costTable(_ a: DeveloperAssessment) -> String {
+        var h = "<p>Cost per place = national average for the project × location factor × cost index + land:</p>\n<table>\n"
+        h += "<thead><tr><th>phase</th><th>project</th><th>national average</th><th>location factor</th><th>index factor</th>"
+        h += "<th>land per place</th><th>cost per place</th></tr></thead>\n<tbody>\n"
+        for charge in a.charges {
+            let c = charge.cost
+            h += "<tr><td>\(e(charge.phase.name))</td><td>\(e(c.project))</td><td>\(money(c.national))</td>"
+            h += "<td>\(Format.number(c.regionalFactor, decimals: 2))</td><td>\(Format.number(c.indexFactor, decimals: 4))</td>"
+            h += "<td>\(money(c.landPerPlace))</td><td>\(money(c.perPlace))</td></tr>\n"
+        }
+        h += "</tbody>\n</table>\n<p class=\"note\">\(e(costSources(a)))</p>\n"
+        return h
+    }
+
+    /// Where each cost figure comes from, in words.
+    static func costSources(_ a: DeveloperAssessment) -> String {
+        var parts = ["National averages: the DfE school places scorecards (2025, Q1-2026 prices) for permanent expansions and new "
+            + "schools, sixth form at the secondary rate, unless plan.toml's [costs] or [housing] gives the council's own",
+            "a specialist place \(Format.number(HousingSettings.sendMultiple)) × a mainstream primary place (no DfE figure; North "
+            + "Yorkshire Council's contributions policy, 2025/26) and an early-years place as a primary place, unless [housing] says"]
+        if let region = a.settings.region {
+            parts.append("location factor \(Format.number(region.locationFactor, decimals: 2)) for \(region.rawValue) (DfE scorecards)")
+        }
+        if let index = a.settings.index {
+            parts.append("cost index \(index.base) → \(index.target): \(Format.number(index.value(index.base) ?? 0, decimals: 1)) → "
+                + "\(Format.number(index.value(index.target) ?? 0, decimals: 1))")
+        }
+        if let land = a.settings.land, a.settings.mitigation == .newSchool {
+            parts.append("land \(money(land.valuePerHectare)) a hectare; hectares per form of entry "
+                + land.hectaresPerFormOfEntry.sorted { $0.key.name < $1.key.name }.map { "\($0.key.name) \(Format.number($0.value, decimals: 2))" }
+                    .joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+
     static func assumptions(_ a: DeveloperAssessment) -> String {
         var h = "<h2>Assumptions</h2>\n<p>Pupil yields per dwelling (\(e(a.yields.source))):</p>\n<table>\n<thead><tr><th>category</th>"
         h += YieldPhase.allCases.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -211,12 +330,7 @@ public enum DeveloperReport {
         }
         h += "<p>A category without its own yield uses the most specific row that covers it; a dwelling of unknown mix uses the row for any dwelling. "
         h += "Pupils of each phase are spread evenly over its year groups and then move up a year group a year.</p>\n"
-        h += "<p>Cost per place: "
-        h += [PlacePhase.primary, .secondary, .sixthForm].compactMap { p in
-            a.settings.costPerPlace[p].map { "\(e(p.name)) \(money($0))" }
-        }.joined(separator: ", ")
-        h += " (defaults: the DfE school place scorecards' national average cost of a permanent expansion, 2025 scorecards, "
-        h += "Q1-2026 prices; sixth form at the secondary rate), × regional factor \(Format.number(a.settings.regionalFactor, decimals: 2)).</p>\n"
+        h += costTable(a)
         h += "<p>Operating margin \(percent(a.operatingMargin)) of places (plan.toml <code>[capacity] operating_margin_percent</code>); "
         h += "forecast years \(Format.academicYear(a.years.first ?? a.baseYear + 1))–\(Format.academicYear(a.years.last ?? a.baseYear + 1)); "
         h += "places and plan pupils from the Pupil Place Plan's area year-group table.</p>\n"

@@ -31,8 +31,16 @@ struct DeveloperReportCommand: ParsableCommand {
             100,200,200 (they must add up to --dwellings); without it every
             dwelling completes in --start (default: the year after the census).
 
+            Several --site flags test sites that together need a new school
+            ([housing] mitigation = "new_school"): the school is sized in whole
+            forms of entry and shared in proportion to each site's places not
+            provided. Payments fall due as [housing] payment_triggers of the
+            homes are occupied (default: all at 50%).
+
             Examples:
               placeplan developer-report Data/borough --site "Northgate Fields" --out fields.html
+              placeplan developer-report Data/borough --site "Northgate Fields" --site "Central Quarter" --xlsx sites.xlsx
+              placeplan developer-report Data/borough --site-file Data/enquiry.csv --csv enquiry-figures.csv
               placeplan developer-report Data/borough --area P01 --dwellings 300 --start 2026
               placeplan developer-report Data/borough --area P06 --dwellings 200 --mix house/market=60,flat=40 --csv dev.csv
               placeplan developer-report Data/borough --area P01 --dwellings 500 --start 2026 --phasing 100,200,200
@@ -44,8 +52,11 @@ struct DeveloperReportCommand: ParsableCommand {
     var area: String?
     @Option(help: "Its dwellings.", transform: strictNumber)
     var dwellings: Double?
-    @Option(help: "A site of housing.csv: its area, dwellings, years and mix (it is left out of the baseline).")
-    var site: String?
+    @Option(help: "A site of housing.csv: its area, dwellings, years and mix. Repeat for sites that share a new school.")
+    var site: [String] = []
+    @Option(help: ArgumentHelp("A development in a file of housing.csv's columns (a pre-application enquiry with its mix and years).",
+                               valueName: "file.csv"))
+    var siteFile: String?
     @Option(help: "Categories and shares, e.g. house/market=70,flat/affordable=30.")
     var mix: String?
     @Option(help: "The first year of completions (2026 = 2026/27). Default: the year after the census.")
@@ -59,32 +70,40 @@ struct DeveloperReportCommand: ParsableCommand {
     var out: String?
     @Option(help: ArgumentHelp("Write the figures as CSV here.", valueName: "file.csv"))
     var csv: String?
+    @Option(help: ArgumentHelp("Write the figures as a workbook here.", valueName: "file.xlsx"))
+    var xlsx: String?
 
     func validate() throws {
-        if site != nil, area != nil || dwellings != nil || mix != nil || start != nil || phasing != nil {
-            throw ValidationError("--site takes the development from housing.csv: leave out --area, --dwellings, --mix, --start and --phasing.")
+        let byFlags = area != nil || dwellings != nil || mix != nil || start != nil || phasing != nil
+        if [!site.isEmpty, siteFile != nil, byFlags].filter({ $0 }).count > 1 {
+            throw ValidationError("Give one way of describing the development: --site NAME (from housing.csv), --site-file FILE, "
+                + "or --area and --dwellings (with --mix, --start, --phasing).")
         }
-        if site == nil {
-            guard area != nil, let dwellings else { throw ValidationError("Give --area and --dwellings (or --site NAME from housing.csv).") }
-            guard dwellings > 0, dwellings.isFinite else { throw ValidationError("--dwellings must be more than 0 (got \(dwellings)).") }
+        if site.isEmpty && siteFile == nil {
+            guard area != nil, let dwellings else { throw ValidationError("Give --area and --dwellings, --site NAME from housing.csv, or --site-file FILE.") }
+            guard dwellings > 0 else { throw ValidationError("--dwellings must be more than 0 (got \(dwellings)).") }
         }
+    }
+
+    /// The developments the flags describe.
+    func developments(_ plan: Plan) throws -> [Development] {
+        if let siteFile { return [try userInput("The site file has problems; nothing was written.") { try SiteFile.read(url: URL(fileURLWithPath: siteFile), plan: plan) }] }
+        if !site.isEmpty { return try site.map { try Development.site($0, secondaryArea: secondaryArea, plan: plan) } }
+        return [try Development.dwellings(dwellings!, area: area!, start: start, phasing: try phasing.map { try DevelopmentFlags.phasing($0, dwellings: dwellings!) } ?? [],
+                                          mix: try mix.map(DevelopmentFlags.mix) ?? [], secondaryArea: secondaryArea, plan: plan)]
     }
 
     func run() throws {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
-        let development = try site.map { try Development.site($0, secondaryArea: secondaryArea, plan: plan) }
-            ?? Development.dwellings(dwellings!, area: area!, start: start, phasing: try phasing.map { try DevelopmentFlags.phasing($0, dwellings: dwellings!) } ?? [],
-                                     mix: try mix.map(DevelopmentFlags.mix) ?? [], secondaryArea: secondaryArea, plan: plan)
-        let assessment = try DeveloperAssessment.assess(development, in: try runPlan(try development.plan(including: plan), flags.options))
+        let assessments = try developments(plan).map { try DeveloperAssessment.assess($0, in: try runPlan(try $0.plan(including: plan), flags.options)) }
         let geography = try plan.requirePlaces(for: "the developer report").schools.geography
         let planFolder = try PlanLocation.url(folder, bundled: "Data/borough")
-        if let out {
-            try OutputOptions(out: out).emit(DeveloperReport.html(assessment, plan: plan.name, geography: geography,
-                                                                  generated: ReportCommand.timestamp(Date())), planFolder: planFolder)
-        }
-        if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessment), planFolder: planFolder) }
-        say(DeveloperReport.text(assessment, geography: geography), terminator: "")
-        if let out { say("wrote \(out)") }
-        if let csv { say("wrote \(csv)") }
+        let html = DeveloperReport.html(assessments, plan: plan.name, geography: geography, generated: ReportCommand.timestamp(Date()))
+        if let out { try OutputOptions(out: out).emit(html, planFolder: planFolder) }
+        if let csv { try OutputOptions(out: csv).emit(DeveloperReport.csv(assessments), planFolder: planFolder) }
+        if let xlsx { try OutputOptions(out: xlsx).emit(try DeveloperWorkbook.workbook(assessments, geography: geography).data(), planFolder: planFolder) }
+        say(DeveloperReport.text(assessments, geography: geography), terminator: "")
+        let written = [out, csv, xlsx].compactMap { $0.map { "wrote \($0)" } }
+        if !written.isEmpty { say(written.joined(separator: "\n")) }
     }
 }
