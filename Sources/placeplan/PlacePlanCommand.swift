@@ -29,11 +29,12 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan accuracy my-plan
               placeplan report Data/borough --out borough.html
               placeplan developer-report Data/borough --site "Northgate Fields"
+              placeplan contributions Data/borough
               placeplan housing-yields Data/borough
             """,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self,
                       ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ScenarioCommand.self, OptimiseCommand.self,
-                      DeveloperReportCommand.self, HousingYieldsCommand.self]
+                      DeveloperReportCommand.self, ContributionsCommand.self, HousingYieldsCommand.self]
     )
 
     /// As ArgumentParser's own `main`, but an error reaches the terminal with control and bidi

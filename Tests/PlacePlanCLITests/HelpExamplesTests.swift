@@ -10,7 +10,7 @@ struct HelpExamplesTests {
     static func examples() throws -> [String] {
         let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand",
                      "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "ScenarioCommand", "OptimiseCommand",
-                     "DeveloperReportCommand", "HousingYieldsCommand"]
+                     "DeveloperReportCommand", "ContributionsCommand", "HousingYieldsCommand"]
         let sources = CLI.root.appendingPathComponent("Sources/placeplan")
         var lines: [String] = []
         for name in order {

@@ -300,6 +300,28 @@ struct HousingCLITests {
         #expect(!FileManager.default.fileExists(atPath: csv.path), "\(name): a file was written")
     }
 
+    @Test("contributions: the borough's ledger balances, and a bad row is located with nothing written")
+    func ledger() throws {
+        let result = try CLI.run(["contributions", "Data/borough", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = rows(result.stdout)
+        #expect(table.first { $0["site"] == "Northgate Mill" }?["held"] == "228560.00")
+        #expect(table.first { $0["site"] == "Riverside Wharf" }?["to_come"] == "260118.00")
+        #expect(table.last?["site"] == "all" && table.last?["received"] == "1100678.00")
+        let plan = try borough(files: ["contributions.csv": "site,project,kind,amount,date\nMill,X,paid,-5,2026-02-30\n"])
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let out = plan.deletingLastPathComponent().appendingPathComponent("balances.csv")
+        for arguments in [["contributions", plan.path, "--out", out.path], ["check", plan.path]] {
+            let bad = try CLI.run(arguments)
+            #expect(bad.status == 1, "\(arguments)")
+            for words in ["contributions.csv, line 2, column 3 (kind): 'paid' is not a kind of entry",
+                          "line 2, column 4 (amount): the amount in pounds is negative (-5)", "line 2, column 5 (date): '2026-02-30' is not a date"] {
+                #expect(bad.stderr.contains(words), "\(arguments): \(bad.stderr)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test("a pre-application site file is tested as if it were a row of housing.csv")
     func siteFile() throws {
         let result = try CLI.run(["developer-report", "Data/borough", "--site-file", "Data/enquiry.csv"])

@@ -169,3 +169,19 @@ struct ContributionCostTests {
         }
     }
 }
+
+@Suite("Developer contribution: the ledger")
+struct ContributionLedgerTests {
+    @Test("balances per site and project: to come = agreed − received, held = received − spent; overpaid and overspent flagged")
+    func balances() {
+        let ledger = ContributionLedger(entries: [
+            .init(site: "A", project: "P", kind: .agreed, amount: 1_000), .init(site: "A", project: "P", kind: .received, amount: 400),
+            .init(site: "B", project: "Q", kind: .agreed, amount: 500), .init(site: "A", project: "P", kind: .spent, amount: 300),
+            .init(site: "B", project: "Q", kind: .received, amount: 600), .init(site: "B", project: "Q", kind: .spent, amount: 700),
+        ])
+        let a = ledger.balances[0], b = ledger.balances[1]
+        #expect(a.site == "A" && a.toCome == 600 && a.held == 100 && a.problems.isEmpty)
+        #expect(b.toCome == -100 && b.held == -100 && b.problems == ["more received than agreed", "more spent than received"])
+        #expect(ledger.total.agreed == 1_500 && ledger.total.received == 1_000 && ledger.total.spent == 1_000)
+    }
+}

@@ -7,6 +7,8 @@ import PlacePlanCore
 public struct PlanExtras: Sendable {
     public let scenarios: [Scenario]
     public let candidates: Scenario?
+    /// The contributions ledger (`contributions.csv`), when the folder has one.
+    public var ledger: ContributionLedger? = nil
 
     /// Every problem in every file, together; nothing for a plan of areas.
     public static func read(_ folder: URL, display: String, plan: Plan) throws -> PlanExtras {
@@ -30,12 +32,20 @@ public struct PlanExtras: Sendable {
             let late = ScenarioChange.AfterForecast(change: change, lastYear: last)
             issues.append(InputIssue(file: change.source, message: late.message, fix: late.fix))
         }
+        var ledger: ContributionLedger? = nil
+        let ledgerURL = folder.appendingPathComponent(PlanFolder.ledgerFile)
+        if FileManager.default.fileExists(atPath: ledgerURL.path) {
+            do { ledger = try LedgerReader.read(url: ledgerURL) } catch let errors as InputErrors { issues += errors.issues }
+        }
         if !issues.isEmpty { throw InputErrors(issues) }
-        return PlanExtras(scenarios: scenarios, candidates: candidates)
+        return PlanExtras(scenarios: scenarios, candidates: candidates, ledger: ledger)
     }
 }
 
 extension PlanFolder {
+    /// The ledger of developer contributions (`placeplan contributions`).
+    public static let ledgerFile = "contributions.csv"
+
     /// Every file a plan folder's commands read — plan.toml, the files it names (or the usual
     /// names), scenarios and candidate projects — whether or not each exists: what an `--out`
     /// must never overwrite. Reads plan.toml only, and never fails.
@@ -43,9 +53,9 @@ extension PlanFolder {
         let config = (try? String(contentsOf: folder.appendingPathComponent(configFile), encoding: .utf8))
             .flatMap { try? PlanConfig.parse($0) }
         let names = config.map { [$0.rollsFile, $0.birthsFile, $0.schoolsFile, $0.areasFile, $0.housingFile, $0.yieldsFile,
-                                  $0.yieldProfileFile] }
-            ?? ["rolls.csv", "births.csv", "schools.csv", "areas.csv", "housing.csv", "yields.csv", "yield-profile.csv"]
+                                  $0.yieldProfileFile, $0.costIndexFile] }
+            ?? ["rolls.csv", "births.csv", "schools.csv", "areas.csv", "housing.csv", "yields.csv", "yield-profile.csv", "cost-index.csv"]
         let scenarios = ScenarioFile.names(in: folder).map { "\(ScenarioFile.folderName)/\($0).toml" }
-        return ([configFile, "candidates.toml"] + names + scenarios).map { folder.appendingPathComponent($0) }
+        return ([configFile, "candidates.toml", ledgerFile] + names + scenarios).map { folder.appendingPathComponent($0) }
     }
 }

@@ -44,6 +44,10 @@ public enum CheckSummary {
                 + (extras.scenarios.isEmpty ? "" : " (\(extras.scenarios.map(\.name).joined(separator: ", ")))")
                 + (extras.candidates.map { "; \($0.changes.count) candidate projects" } ?? ""))
         }
+        if let ledger = extras?.ledger {
+            out.append("- contributions ledger: \(ledger.entries.count) entr\(ledger.entries.count == 1 ? "y" : "ies") for \(ledger.balances.count) "
+                + "site-project\(ledger.balances.count == 1 ? "" : "s")")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }
