@@ -1,6 +1,7 @@
 /// A line chart of pupils over years, drawn as standalone SVG: history as solid lines, forecasts
-/// dashed, prediction intervals as shaded bands, capacity as a black step line, with axes, nice
-/// ticks, gridlines, a legend and a title. Everything a user named is escaped.
+/// dashed, prediction intervals as shaded bands, capacity as a dash-dot step line in its phase's
+/// colour (black without one) labelled where it ends, with axes, nice ticks, gridlines, a legend
+/// and a title. Everything a user named is escaped.
 public struct LineChart: Sendable {
     public struct Point: Equatable, Sendable {
         public let x: Double
@@ -104,10 +105,12 @@ public struct LineChart: Sendable {
         var legend: [(name: String, colour: String, style: Series.Style)] = []
         for s in series {
             let colour: String
-            if s.style == .capacity {
-                colour = Palette.colours[7]
-            } else if let fixed = s.colour {
+            // Capacity takes its phase's colour when given (told apart by its dash-dot line and
+            // its label), black otherwise.
+            if let fixed = s.colour {
                 colour = Palette.colour(fixed)
+            } else if s.style == .capacity {
+                colour = Palette.colours[7]
             } else {
                 colour = Palette.colour(colourIndex)
                 colourIndex += 1
@@ -130,9 +133,14 @@ public struct LineChart: Sendable {
             } else {
                 path = s.points.map { "\(c(l.x($0.x))),\(c(l.y($0.y)))" }.joined(separator: " ")
             }
-            let dash = s.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
+            let dash = Self.dash(s.style)
             let widthAttribute = s.style == .capacity ? "2.5" : "2"
             out += "<polyline class=\"series\" data-name=\"\(Markup.escape(s.name))\" points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(widthAttribute)\"\(dash)/>\n"
+            // Capacity lines are labelled where they end, so each is named on the chart itself.
+            if s.style == .capacity, let last = s.points.last {
+                out += "<text class=\"direct-label\" x=\"\(c(l.x(last.x) - 2))\" y=\"\(c(l.y(last.y) - 6))\" text-anchor=\"end\" "
+                out += "font-size=\"11\" fill=\"\(colour)\">\(Markup.escape(s.name))</text>\n"
+            }
             if s.points.count == 1 {
                 out += "<circle cx=\"\(c(l.x(s.points[0].x)))\" cy=\"\(c(l.y(s.points[0].y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
             }
@@ -143,12 +151,21 @@ public struct LineChart: Sendable {
         for entry in legend {
             let textWidth = Double(entry.name.count) * Self.characterWidth + 34
             if x + textWidth > width - 8, x > l.left { x = l.left; y += 16 }
-            let dash = entry.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
+            let dash = Self.dash(entry.style)
             out += "<g class=\"legend\"><line x1=\"\(c(x))\" y1=\"\(c(y - 4))\" x2=\"\(c(x + 22))\" y2=\"\(c(y - 4))\" stroke=\"\(entry.colour)\" stroke-width=\"2\"\(dash)/>"
             out += "<text x=\"\(c(x + 28))\" y=\"\(c(y))\" fill=\"\(Palette.ink)\">\(Markup.escape(entry.name))</text></g>\n"
             x += textWidth
         }
         out += "</svg>\n"
         return out
+    }
+
+    /// Solid for actuals, dashed for a forecast, dash-dot for capacity.
+    static func dash(_ style: Series.Style) -> String {
+        switch style {
+        case .solid: return ""
+        case .dashed: return " stroke-dasharray=\"6 4\""
+        case .capacity: return " stroke-dasharray=\"10 3 2 3\""
+        }
     }
 }

@@ -7,6 +7,9 @@ public enum Cell: Sendable, Hashable {
     case number(Double)
     case integer(Int)
     case empty
+    /// A formula (without the `=`, e.g. `SUM(B2:B9)`) and the value it gives, stored with it so
+    /// that a reader that does not calculate (or a test) sees the same number.
+    case formula(String, value: Double)
 }
 
 extension Cell: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
@@ -20,6 +23,7 @@ extension Cell {
     enum Stored: Equatable {
         case number(String)
         case text(String)
+        case formula(String, value: String)
         case none
     }
 
@@ -33,6 +37,7 @@ extension Cell {
             }
             return .number(NumberText.xml(value))
         case .empty: return .none
+        case .formula(let formula, let value): return .formula(formula, value: value.isFinite ? NumberText.xml(value) : "0")
         }
     }
 }

@@ -14,7 +14,9 @@ enum ColumnWidth {
             for (i, cell) in row.enumerated() {
                 let length: Int
                 switch cell.stored {
-                case .number(let digits): length = digits.count
+                // A formatted number gains its thousands separators (and a £ or %).
+                case .number(let digits): length = digits.count + digits.count / 3 + 1
+                case .formula(_, let value): length = value.count + value.count / 3 + 1
                 case .text(let text): length = displayLength(text)
                 case .none: length = 0
                 }

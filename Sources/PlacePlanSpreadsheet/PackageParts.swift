@@ -28,14 +28,24 @@ enum PackageParts {
             + "</Relationships>"
     }
 
-    static func workbook(sheetNames: [String]) -> String {
+    static func workbook(sheets: [Sheet]) -> String {
         var out = XMLPart.declaration
         out += #"<workbook xmlns="\#(XMLPart.spreadsheetML)" xmlns:r="\#(XMLPart.relationshipsNamespace)">"#
         out += #"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
-        for (i, name) in sheetNames.enumerated() {
-            out += #"<sheet name="\#(XMLText.escape(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+        for (i, sheet) in sheets.enumerated() {
+            out += #"<sheet name="\#(XMLText.escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
-        return out + "</sheets></workbook>"
+        out += "</sheets>"
+        // The title and header rows repeat at the top of every printed page.
+        let titled = sheets.enumerated().filter { $0.element.headerRows > 0 }
+        guard !titled.isEmpty else { return out + "</workbook>" }
+        out += "<definedNames>"
+        for (i, sheet) in titled {
+            let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+            out += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">"#
+                + XMLText.escape("\(quoted)!$1:$\(sheet.headerRows)") + "</definedName>"
+        }
+        return out + "</definedNames></workbook>"
     }
 
     static func workbookRelationships(sheetCount: Int, sharedStrings: Bool) -> String {

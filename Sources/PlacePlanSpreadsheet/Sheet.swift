@@ -16,14 +16,24 @@ public struct Sheet: Sendable, Hashable {
     /// Widths in characters, column by column; nil, or a column past the list's end, is fitted to
     /// its longest value.
     public var columnWidths: [Double]?
+    /// A title row above the header (bold, larger): what the table is, for a sheet printed or
+    /// opened on its own.
+    public var title: String?
+    /// Number formats, column by column (nil: as the value is, Excel's General).
+    public var formats: [NumberFormat?]
+    /// Printed landscape, all columns on one page's width, the header on every page.
+    public var printLandscape: Bool
 
     public init(name: String, columns: [String], rows: [[Cell]] = [], frozenHeader: Bool = true,
-                columnWidths: [Double]? = nil) {
+                columnWidths: [Double]? = nil, title: String? = nil, formats: [NumberFormat?] = [], printLandscape: Bool = true) {
         self.name = name
         self.columns = columns
         self.rows = rows
         self.frozenHeader = frozenHeader
         self.columnWidths = columnWidths
+        self.title = title
+        self.formats = formats
+        self.printLandscape = printLandscape
     }
 
     var hasHeader: Bool { !columns.isEmpty }
@@ -31,6 +41,12 @@ public struct Sheet: Sendable, Hashable {
     /// The number of columns used by the header or any row.
     var columnCount: Int { rows.reduce(columns.count) { max($0, $1.count) } }
 
-    /// The number of rows written, header included.
-    var rowCount: Int { rows.count + (hasHeader ? 1 : 0) }
+    /// Rows above the data: the title and the header, as present.
+    var headerRows: Int { (title == nil ? 0 : 1) + (hasHeader ? 1 : 0) }
+
+    /// The number of rows written, title and header included.
+    var rowCount: Int { rows.count + headerRows }
+
+    /// The spreadsheet row of data row `i` (0-based): for formulas that refer to other rows.
+    public func rowNumber(ofDataRow i: Int) -> Int { i + 1 + headerRows }
 }

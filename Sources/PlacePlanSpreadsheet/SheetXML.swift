@@ -1,28 +1,41 @@
-/// A worksheet part (`xl/worksheets/sheetN.xml`). Element order follows the schema
-/// (dimension, sheetViews, sheetFormatPr, cols, sheetData): Excel refuses a sheet whose
-/// elements are out of order, even where every element is valid.
+/// A worksheet part (`xl/worksheets/sheetN.xml`). Element order follows the schema (sheetPr,
+/// dimension, sheetViews, sheetFormatPr, cols, sheetData, pageMargins, pageSetup, headerFooter):
+/// Excel refuses a sheet whose elements are out of order, even where every element is valid.
 enum SheetXML {
     static func xml(_ sheet: Sheet, selected: Bool, strings: inout SharedStrings) throws -> String {
         let columnCount = sheet.columnCount
         var out = XMLPart.declaration
         out += #"<worksheet xmlns="\#(XMLPart.spreadsheetML)" xmlns:r="\#(XMLPart.relationshipsNamespace)">"#
+        // Printed to fit the page's width (any number of pages down).
+        if sheet.printLandscape { out += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
         out += #"<dimension ref="\#(dimension(columns: columnCount, rows: sheet.rowCount))"/>"#
         out += sheetViews(sheet, selected: selected)
         out += #"<sheetFormatPr defaultRowHeight="15"/>"#
         if columnCount > 0 { out += try cols(sheet) }
         out += "<sheetData>"
         var rowNumber = 0
+        if let title = sheet.title {
+            rowNumber += 1
+            out += try row([.text(title)], number: rowNumber, styles: [Styles.title], sheet: sheet, strings: &strings)
+        }
         if sheet.hasHeader {
             rowNumber += 1
             let header = sheet.columns.map(Cell.text)
-            out += try row(header, number: rowNumber, style: Styles.header, sheet: sheet, strings: &strings)
+            out += try row(header, number: rowNumber, styles: header.map { _ in Styles.header }, sheet: sheet, strings: &strings)
         }
+        let styles = sheet.formats.map { $0.map(Styles.style) ?? 0 }
         for cells in sheet.rows {
             rowNumber += 1
-            out += try row(cells, number: rowNumber, style: nil, sheet: sheet, strings: &strings)
+            out += try row(cells, number: rowNumber, styles: styles, sheet: sheet, strings: &strings)
         }
-        out += "</sheetData></worksheet>"
-        return out
+        out += "</sheetData>"
+        if sheet.printLandscape {
+            out += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+            out += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+            // The sheet's name at the left of the footer, page N of M at the right.
+            out += "<headerFooter><oddFooter>" + XMLText.escape("&L&A&RPage &P of &N") + "</oddFooter></headerFooter>"
+        }
+        return out + "</worksheet>"
     }
 
     /// The used range, e.g. "A1:D10"; "A1" for an empty sheet.
@@ -36,8 +49,9 @@ enum SheetXML {
         var out = "<sheetViews><sheetView" + (selected ? #" tabSelected="1""# : "") + #" workbookViewId="0""#
         guard sheet.frozenHeader, sheet.hasHeader else { return out + "/></sheetViews>" }
         out += ">"
-        out += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
-        out += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
+        let first = "A\(sheet.headerRows + 1)"
+        out += #"<pane ySplit="\#(sheet.headerRows)" topLeftCell="\#(first)" activePane="bottomLeft" state="frozen"/>"#
+        out += #"<selection pane="bottomLeft" activeCell="\#(first)" sqref="\#(first)"/>"#
         return out + "</sheetView></sheetViews>"
     }
 
@@ -52,11 +66,13 @@ enum SheetXML {
         return out + "</cols>"
     }
 
-    /// One `<row>`; empty cells are left out, as Excel does.
-    static func row(_ cells: [Cell], number: Int, style: Int?, sheet: Sheet, strings: inout SharedStrings) throws -> String {
+    /// One `<row>`; empty cells are left out, as Excel does. `styles` by column (0, the default,
+    /// past its end).
+    static func row(_ cells: [Cell], number: Int, styles: [Int], sheet: Sheet, strings: inout SharedStrings) throws -> String {
         var out = #"<row r="\#(number)">"#
-        let styleAttribute = style.map { #" s="\#($0)""# } ?? ""
         for (i, cell) in cells.enumerated() {
+            let style = i < styles.count ? styles[i] : 0
+            let styleAttribute = style == 0 ? "" : #" s="\#(style)""#
             let reference = ColumnReference.cell(column: i + 1, row: number)
             switch cell.stored {
             case .number(let digits):
@@ -67,6 +83,8 @@ enum SheetXML {
                 }
                 let index = strings.add(text)
                 out += #"<c r="\#(reference)"\#(styleAttribute) t="s"><v>\#(index)</v></c>"#
+            case .formula(let formula, let value):
+                out += #"<c r="\#(reference)"\#(styleAttribute)><f>\#(XMLText.escape(formula))</f><v>\#(value)</v></c>"#
             case .none:
                 continue
             }

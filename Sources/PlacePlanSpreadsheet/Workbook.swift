@@ -49,7 +49,7 @@ public struct Workbook: Sendable, Hashable {
             ("[Content_Types].xml", PackageParts.contentTypes(sheetCount: sheets.count, sharedStrings: shared)),
             ("_rels/.rels", PackageParts.rootRelationships()),
             ("docProps/app.xml", PackageParts.appProperties()),
-            ("xl/workbook.xml", PackageParts.workbook(sheetNames: sheets.map(\.name))),
+            ("xl/workbook.xml", PackageParts.workbook(sheets: sheets)),
             ("xl/_rels/workbook.xml.rels", PackageParts.workbookRelationships(sheetCount: sheets.count, sharedStrings: shared)),
             ("xl/styles.xml", Styles.xml()),
         ]

@@ -67,6 +67,30 @@ extension PlanStore {
                          fix: "give --vintage an id or label from that list")
     }
 
+    /// Gives a vintage archived without a label its label (once: a label given stays, and the
+    /// schema's trigger lets nothing else of a sealed vintage change). Returns it, labelled.
+    public func label(_ key: String, as raw: String) throws -> Vintage {
+        let label: String
+        switch VintageLabel.checked(raw) {
+        case .success(let checked): label = checked
+        case .failure(let problem): throw StoreError(kind: .badLabel, path: path, message: problem.message, fix: problem.fix)
+        }
+        let vintage = try self.vintage(matching: key)
+        if let existing = vintage.label {
+            throw StoreError(kind: .badLabel, path: path, message: "\(vintage.name) is labelled \"\(existing)\" already, and a label once given stays",
+                             fix: "archive a new vintage to publish under another name")
+        }
+        return try write { db -> (value: Vintage, commit: Bool) in
+            if let taken = try VintageRecord.filter(Column("label") == label).fetchOne(db) {
+                throw StoreError(kind: .labelTaken, path: path, message: "the label \"\(label)\" is already \(try taken.vintage().name)'s",
+                                 fix: "choose another label (labels name one vintage each)")
+            }
+            try db.execute(sql: "UPDATE vintage SET label = ? WHERE id = ?", arguments: [label, vintage.id])
+            let updated = try VintageRecord.filter(Column("id") == vintage.id).fetchOne(db)!
+            return (try updated.vintage(), true)
+        }
+    }
+
     /// The stored cells of a vintage.
     public func cells(of id: Int64) throws -> [VintageCell] {
         try read { db in try Self.storedCells(db, vintage: id) }

@@ -6,7 +6,7 @@ import GRDB
 /// rather than write into a schema it does not understand.
 enum Schema {
     /// The schema version this program writes: the number of migrations below.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -108,6 +108,21 @@ enum Schema {
                              AND (id = NEW.id OR label = NEW.label OR inputs_sha256 = NEW.inputs_sha256))
                 BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be replaced'); END;
                 PRAGMA user_version = 3;
+                """)
+        }
+        // A vintage archived without a label can be given one later — only that: every other
+        // column of a sealed vintage stays as it was, and a label once given stays.
+        migrator.registerMigration("v4: a sealed vintage without a label may be given one") { db in
+            try db.execute(sql: """
+                DROP TRIGGER vintage_archived_no_update;
+                CREATE TRIGGER vintage_archived_no_update BEFORE UPDATE ON vintage
+                WHEN OLD.archived = 1 AND NOT (
+                    OLD.label IS NULL AND NEW.label IS NOT NULL AND NEW.id = OLD.id AND NEW.plan_name = OLD.plan_name
+                    AND NEW.origin_year = OLD.origin_year AND NEW.horizon = OLD.horizon AND NEW.method = OLD.method
+                    AND NEW.settings = OLD.settings AND NEW.inputs_sha256 = OLD.inputs_sha256 AND NEW.created_at = OLD.created_at
+                    AND NEW.archived = 1 AND NEW.cells_sha256 IS OLD.cells_sha256)
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be changed'); END;
+                PRAGMA user_version = 4;
                 """)
         }
         return migrator

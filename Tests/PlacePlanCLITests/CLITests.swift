@@ -23,8 +23,8 @@ struct CLI {
         var signalled = false
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
-        try start(arguments, in: directory).finish()
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
+        try start(arguments, in: directory, environment: environment).finish()
     }
 
     /// A started `placeplan` process and its output pipes.
@@ -43,11 +43,12 @@ struct CLI {
         }
     }
 
-    static func start(_ arguments: [String], in directory: URL = root) throws -> Running {
+    static func start(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -74,7 +75,7 @@ struct CLI {
 struct CLITests {
     @Test("forecast Data/england --horizon 3 writes one CSV row per year, area and year group")
     func forecastCSV() throws {
-        let result = try CLI.run(["forecast", "Data/england", "--horizon", "3"])
+        let result = try CLI.run(["forecast", "Data/england", "--horizon", "3", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "year,area,year_group,pupils")
@@ -183,7 +184,7 @@ struct CLITests {
 struct IntervalCLITests {
     @Test("forecast --intervals 80 adds lower and upper columns that bracket sensibly")
     func forecastIntervals() throws {
-        let result = try CLI.run(["forecast", "Data/england", "--horizon", "2", "--intervals", "80"])
+        let result = try CLI.run(["forecast", "Data/england", "--horizon", "2", "--intervals", "80", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "year,area,year_group,pupils,lower,upper")
@@ -250,9 +251,14 @@ struct WorkbookCLITests {
         #expect(convert.terminationStatus == 0)
         let csv = try String(contentsOf: folder.appendingPathComponent("plan.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("year,academic year,status,R,Y1") == true)
-        #expect(lines.count == 1 + 9 + 2)  // 2011–2019 actual, 2 forecast years
-        #expect(lines[1].hasPrefix("2011,2011/12,actual,608197,"))
+        // A title row, the header, then 2011–2019 actual and 2 forecast years.
+        #expect(lines.first?.hasPrefix("\"England: local authorities: pupils by year group") == true)
+        #expect(lines[1].hasPrefix("year,academic year,status,R,Y1") == true)
+        #expect(lines.count == 1 + 1 + 9 + 2)
+        #expect(lines[2].hasPrefix("2011,2011/12,actual,608197,"))
+        // The phase totals are formulas LibreOffice calculated: they equal their year groups added up.
+        let fields = lines[2].split(separator: ",").compactMap { Double($0) }
+        #expect(fields.count == 1 + 14 + 4 && fields[15] == fields[1...7].reduce(0, +) && fields[18] == fields[1...14].reduce(0, +))
     }
 
     @Test("the workbook is written even without LibreOffice, as a ZIP container")
@@ -279,7 +285,11 @@ struct PlaceReportCLITests {
         #expect(html.contains("Where places will be needed"))
         #expect(html.contains("Northgate (P01)"))
         #expect(html.components(separatedBy: "<section class=\"area\"").count - 1 == 12)
-        #expect(html.contains("data-name=\"primary, places\""))
+        #expect(html.contains("data-name=\"primary places\"") && html.contains("class=\"direct-label\""))
+        // Each places line in its phase's colour, not all black.
+        #expect(!html.contains("data-name=\"primary places\" points=") || !html.contains("stroke=\"#000000\" stroke-width=\"2.5\""))
+        // Red only for a deficit; amber where spare overall but short in some year groups.
+        #expect(html.contains("<span class=\"pressure\">Amber</span>"))
         #expect(html.contains("<h3>Schools</h3>"))
         // A primary area's table stops at Y6; a secondary area's starts at Y7.
         let northgate = html.components(separatedBy: "id=\"area-1\"")[1].components(separatedBy: "</section>")[0]
@@ -300,7 +310,7 @@ struct ScapCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scap = folder.appendingPathComponent("scap.csv")
         #expect(try CLI.run(["report", "Data/borough", "--format", "scap", "--out", scap.path]).status == 0)
-        #expect(try CLI.run(["plan", "Data/borough", "--out", folder.path]).status == 0)
+        #expect(try CLI.run(["plan", "Data/borough", "--out-dir", folder.path]).status == 0)
         let rows = try String(contentsOf: scap, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows[0].count == 4 + 7)
         // 8 primary areas × 7 year groups + 4 secondary areas × 7 year groups (Y7–Y13).

@@ -67,7 +67,7 @@ struct ConsistencyTests {
         let flags = ["--horizon", "3", "--intervals", "80"]
         #expect(try CLI.run(["archive", folder.path] + flags).status == 0)
         let stored = try Self.archivedCells(folder)
-        let result = try CLI.run(["forecast", folder.path] + flags)
+        let result = try CLI.run(["forecast", folder.path, "--format", "csv"] + flags)
         let rows = try Table(text: result.stdout).rows
         #expect(!rows.isEmpty && rows.allSatisfy { $0["lower"] != nil && $0["upper"] != nil })
         for row in rows {
@@ -86,8 +86,8 @@ struct ConsistencyTests {
         let folder = try CLI.copyOfBorough()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let out = folder.appendingPathComponent("out"), scenarios = folder.appendingPathComponent("scenarios-out")
-        #expect(try CLI.run(["plan", folder.path, "--out", out.path]).status == 0)
-        #expect(try CLI.run(["scenario", folder.path, "--out", scenarios.path]).status == 0)
+        #expect(try CLI.run(["plan", folder.path, "--out-dir", out.path]).status == 0)
+        #expect(try CLI.run(["scenario", folder.path, "--out-dir", scenarios.path]).status == 0)
         let scap = folder.appendingPathComponent("scap.csv")
         #expect(try CLI.run(["report", folder.path, "--format", "scap", "--out", scap.path]).status == 0)
 
@@ -252,7 +252,7 @@ struct ConsistencyTests {
         let toml = folder.appendingPathComponent("plan.toml")
         let text = try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "[forecast]\n", with: "[forecast]\nintervals = 80\n")
         try text.write(to: toml, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["forecast", folder.path, "--method", "mean-3", "--horizon", "2"])
+        let result = try CLI.run(["forecast", folder.path, "--method", "mean-3", "--horizon", "2", "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("year,area,year_group,pupils,lower,upper\n"))
     }
@@ -326,14 +326,17 @@ struct ConsistencyTests {
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: """
                 DROP TRIGGER vintage_archived_no_replace;
+                DROP TRIGGER vintage_archived_no_update;
+                CREATE TRIGGER vintage_archived_no_update BEFORE UPDATE ON vintage WHEN OLD.archived = 1
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be changed'); END;
                 ALTER TABLE vintage DROP COLUMN cells_sha256;
                 ALTER TABLE vintage_cell DROP COLUMN area;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'v3:%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'v3:%' OR identifier LIKE 'v4:%';
                 PRAGMA user_version = 1;
                 """)
         }
         let reopened = try PlanStore(path: path, mode: .existing)
-        #expect(try reopened.storedSchemaVersion() == 3)
+        #expect(try reopened.storedSchemaVersion() == 4)
         #expect(try reopened.cells(of: 1) == [cell])
     }
 }

@@ -51,3 +51,25 @@ struct BadInputDocsTests {
             .map(grouped))
     }
 }
+
+@Suite("docs: the report's screenshot")
+struct ScreenshotDocsTests {
+    @Test("docs/report-borough.png shows today's figures: the places needed it was taken with are the report's now")
+    func screenshotFigures() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = folder.appendingPathComponent("report.html")
+        #expect(try CLI.run(["report", "Data/borough", "--no-accuracy", "--out", html.path]).status == 0)
+        let page = try String(contentsOf: html, encoding: .utf8)
+        // The same rows Scripts/screenshot-report writes: area | phase | places needed at peak.
+        let pattern = ##"<tr class="[a-z]*"><th><a href="#area-[0-9]*">([^<]*)</a></th><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>"##
+        let regex = try NSRegularExpression(pattern: pattern)
+        let now = regex.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { match in
+            (1...3).map { String(page[Range(match.range(at: $0), in: page)!]) }.joined(separator: " | ")
+        }
+        let shown = try String(contentsOf: CLI.root.appendingPathComponent("docs/report-borough.figures"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(!now.isEmpty)
+        #expect(now == shown, "the screenshot shows other figures than the report makes today: run Scripts/screenshot-report")
+    }
+}

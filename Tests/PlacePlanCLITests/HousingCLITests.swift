@@ -85,7 +85,7 @@ struct HousingCLITests {
         #expect(line["site_pupils"] == "200.00" && line["trajectory_pupils"] == "160.00")
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try CLI.run(["plan", "Data/borough", "--no-housing", "--out", folder.path]).status == 0)
+        #expect(try CLI.run(["plan", "Data/borough", "--no-housing", "--out-dir", folder.path]).status == 0)
         let groups = rows(try String(contentsOf: folder.appendingPathComponent("plan-area-year-groups.csv"), encoding: .utf8))
         let ratiosOnly = groups.filter { $0["area"] == "P01" && $0["year"] == "2030" && $0["phase"] == "primary" }
             .reduce(0) { $0 + Double($1["pupils"]!)! }
@@ -98,7 +98,7 @@ struct HousingCLITests {
         let table = try report(["--site", "Northgate Fields"])
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try CLI.run(["plan", "Data/borough", "--out", folder.path]).status == 0)
+        #expect(try CLI.run(["plan", "Data/borough", "--out-dir", folder.path]).status == 0)
         let groups = rows(try String(contentsOf: folder.appendingPathComponent("plan-area-year-groups.csv"), encoding: .utf8))
         var compared = 0
         for g in table where g["row"] == "year group" && !g["capacity"]!.isEmpty {
@@ -158,8 +158,8 @@ struct HousingCLITests {
         #expect(with.status == 0 && without.status == 0)
         #expect(with.stdout.contains("Housing growth (housing.csv)") && with.stdout.contains("mean of 2020–2024 completions"))
         #expect(without.stdout.contains("Housing growth left out (--no-housing)"))
-        let forecastWith = rows(try CLI.run(["forecast", "Data/borough"]).stdout)
-        let forecastWithout = rows(try CLI.run(["forecast", "Data/borough", "--no-housing"]).stdout)
+        let forecastWith = rows(try CLI.run(["forecast", "Data/borough", "--format", "csv"]).stdout)
+        let forecastWithout = rows(try CLI.run(["forecast", "Data/borough", "--no-housing", "--format", "csv"]).stdout)
         func phase(_ table: [[String: String]], _ area: String, _ year: Int, _ groups: [String]) -> Double {
             table.filter { $0["area"] == area && $0["year"] == String(year) && groups.contains($0["year_group"]!) }
                 .reduce(0) { $0 + Double($1["pupils"]!)! }
@@ -181,7 +181,7 @@ struct HousingCLITests {
         text += "Bad Site,P99,2027,50,,,,,\nMinus,P01,2027,-5,,,,,\n"
         try text.write(to: housing, atomically: true, encoding: .utf8)
         let out = plan.deletingLastPathComponent().appendingPathComponent("out")
-        let result = try CLI.run(["plan", plan.path, "--out", out.path])
+        let result = try CLI.run(["plan", plan.path, "--out-dir", out.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("housing.csv, line 30, column 2 (area): area P99 is not a primary planning area of this plan"))
         #expect(result.stderr.contains("housing.csv, line 31, column 4 (dwellings): the number of dwellings is negative (-5)"))

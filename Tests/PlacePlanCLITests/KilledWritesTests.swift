@@ -89,8 +89,8 @@ struct KilledWritesTests {
         let plan = root.appendingPathComponent("borough")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/borough"), to: plan)
         let target = root.appendingPathComponent("tables"), reference = root.appendingPathComponent("reference")
-        #expect(try CLI.run(["plan", plan.path, "--horizon", "5", "--out", target.path]).status == 0)
-        #expect(try CLI.run(["plan", plan.path, "--out", reference.path]).status == 0)
+        #expect(try CLI.run(["plan", plan.path, "--horizon", "5", "--out-dir", target.path]).status == 0)
+        #expect(try CLI.run(["plan", plan.path, "--out-dir", reference.path]).status == 0)
         func tables(_ folder: URL) throws -> [String: Data] {
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }
             return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) })
@@ -99,7 +99,7 @@ struct KilledWritesTests {
         #expect(old.keys.sorted() == new.keys.sorted() && old.count >= 6)
         var killed = 0
         for moment in Self.moments {
-            if try Self.kill(["plan", plan.path, "--out", target.path], after: moment) { killed += 1 }
+            if try Self.kill(["plan", plan.path, "--out-dir", target.path], after: moment) { killed += 1 }
             for (name, data) in try tables(target) {
                 #expect(data == old[name] || data == new[name], "\(name) is part-written after kill -9 at \(moment) s")
             }

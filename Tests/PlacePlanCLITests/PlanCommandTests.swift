@@ -46,7 +46,7 @@ struct PlanCommandTests {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("nested/place-plan")
-        let result = try CLI.run(["plan", "Data/borough", "--out", out.path])
+        let result = try CLI.run(["plan", "Data/borough", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == ["plan-area-year-groups.csv", "plan-areas.csv", "plan-authority.csv", "plan-housing.csv",
@@ -67,7 +67,7 @@ struct PlanCommandTests {
     func levelsAddUp() throws {
         let out = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        #expect(try CLI.run(["plan", "Data/borough", "--out", out.path]).status == 0)
+        #expect(try CLI.run(["plan", "Data/borough", "--out-dir", out.path]).status == 0)
         let schools = try Table(out.appendingPathComponent("plan-schools.csv"))
         let areas = try Table(out.appendingPathComponent("plan-areas.csv"))
         let authority = try Table(out.appendingPathComponent("plan-authority.csv"))
@@ -109,7 +109,7 @@ struct PlanCommandTests {
     @Test("forecast --level school and --level authority add up to --level area, to the tenth")
     func levels() throws {
         let school = try Table(text: CLI.run(["forecast", "Data/borough", "--level", "school", "--horizon", "4"]).stdout)
-        let area = try Table(text: CLI.run(["forecast", "Data/borough", "--horizon", "4"]).stdout)
+        let area = try Table(text: CLI.run(["forecast", "Data/borough", "--horizon", "4", "--format", "csv"]).stdout)
         let authority = try Table(text: CLI.run(["forecast", "Data/borough", "--level", "authority", "--horizon", "4"]).stdout)
         #expect(area.rows.count == 4 * (8 * 7 + 4 * 7))
         #expect(authority.rows.count == 4 * 14)
@@ -127,7 +127,7 @@ struct PlanCommandTests {
     func england() throws {
         let refused = try CLI.run(["forecast", "Data/england", "--level", "school"])
         #expect(refused.status != 0 && refused.stderr.contains("--level school needs a place plan"))
-        let area = try Table(text: CLI.run(["forecast", "Data/england", "--horizon", "2"]).stdout)
+        let area = try Table(text: CLI.run(["forecast", "Data/england", "--horizon", "2", "--format", "csv"]).stdout)
         let authority = try Table(text: CLI.run(["forecast", "Data/england", "--horizon", "2", "--level", "authority"]).stdout)
         #expect(authority.rows.count == 2 * 14)
         let yearGroup = { (row: [String: String]) in "\(row["year"]!)|\(row["year_group"]!)" }
@@ -152,7 +152,7 @@ struct PlanCommandTests {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "earlier plan\n".write(to: out.appendingPathComponent("plan-areas.csv"), atomically: true, encoding: .utf8)
 
-        let result = try CLI.run(["plan", plan.path, "--out", out.path])
+        let result = try CLI.run(["plan", plan.path, "--out-dir", out.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("schools.csv, line 3, column 4 (primary_area): area P99 does not exist"), "\(result.stderr)")
         #expect(result.stderr.contains("schools.csv, line 4, column 7 (pan): the admission number (PAN) is 0"))

@@ -167,11 +167,11 @@ struct ScenarioTests {
         #expect(Self.problems("[[expansion]]\nschool = \"NG06\"\nfe = 1\nfrom = 2026\n") == "")
     }
 
-    @Test("placeplan scenario on the example borough: the shipped scenarios close Northgate's deficit, and --out writes the tables")
+    @Test("placeplan scenario on the example borough: the shipped scenarios close Northgate's deficit, and --out-dir writes the tables")
     func endToEnd() throws {
         let out = try CLI.temporaryFolder().appendingPathComponent("scenarios-out")
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
-        let result = try CLI.run(["scenario", "Data/borough", "--out", out.path])
+        let result = try CLI.run(["scenario", "Data/borough", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Millbrook (example borough): capital programme scenarios\n"))
         #expect(result.stdout.contains("Northgate (P01) primary: surplus (spare %) / places needed"))
@@ -206,7 +206,7 @@ struct ScenarioTests {
         try "[[bulge]]\nschool = \"NG01\"\nyear = 2026\nyear_group = \"Y9\"\n"
             .write(to: folder.appendingPathComponent("scenarios/bad.toml"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
-        let result = try CLI.run(["scenario", folder.path, "--out", out.path])
+        let result = try CLI.run(["scenario", folder.path, "--out-dir", out.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("scenarios/bad.toml, line 4, column year_group: [[bulge]]: Northgate Primary School (NG01) does not teach Y9"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -88,7 +88,7 @@ struct StoreCLITests {
 
         // The hand computation: forecast rows from `placeplan forecast` (one decimal), actual
         // rows from the real rolls.csv; error = (forecast − actual) / actual.
-        let forecastRun = try CLI.run(["forecast", england.plan.path, "--horizon", "3"])
+        let forecastRun = try CLI.run(["forecast", england.plan.path, "--horizon", "3", "--format", "csv"])
         #expect(forecastRun.status == 0)
         let forecast = England2016.cells(forecastRun.stdout)
         let actual = England2016.cells(try String(contentsOf: england.census(2017), encoding: .utf8))
@@ -223,13 +223,13 @@ struct StoreCLITests {
         #expect(try CLI.run(["archive", england.plan.path, "--horizon", "1"]).status == 0)
         // What a future PlacePlan would leave behind: a migration this one does not know.
         let store = try PlanStore(path: england.database.path, mode: .existing)
-        try store.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v4: the future'); PRAGMA user_version = 4") }
+        try store.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v5: the future'); PRAGMA user_version = 5") }
         for arguments in [["archive", england.plan.path, "--horizon", "2"],
                           ["actuals", "import", england.census(2017).path, "--plan", england.plan.path],
                           ["accuracy", england.plan.path]] {
             let result = try CLI.run(arguments)
             #expect(result.status != 0, "\(arguments)")
-            #expect(result.stderr.contains("this database was written by a newer PlacePlan (schema 4); "), "\(result.stderr)")
+            #expect(result.stderr.contains("this database was written by a newer PlacePlan (schema 5); "), "\(result.stderr)")
             #expect(result.stderr.contains("upgrade PlacePlan"))
         }
         #expect(try store.count("vintage") == 1 && store.count("actual") == 0)

@@ -27,8 +27,10 @@ struct WorkbookReportTests {
         // The authority's forecast total in the first forecast year equals the sum over the areas' rows.
         let areaRows = workbook.sheets[1].rows.filter { $0[2] == .integer(2020) }
         #expect(areaRows.count == 6)
-        guard case .number(let a) = authority.rows[6][total] else { Issue.record("total is not a number"); return }
-        let sum = areaRows.reduce(0.0) { acc, row in if case .number(let v) = row[total + 1] { return acc + v } else { return .nan } }
+        // Totals are formulas over the row's year groups, stored with their values.
+        guard case .formula(let formula, let a) = authority.rows[6][total] else { Issue.record("total is not a formula"); return }
+        #expect(formula == "SUM(D9:Q9)")  // title and header above: the seventh data row is row 9; R–Y13 are D–Q
+        let sum = areaRows.reduce(0.0) { acc, row in if case .formula(_, let v) = row[total + 1] { return acc + v } else { return .nan } }
         #expect(abs(a - sum) < 1e-9)
         #expect(workbook.sheets[2].columns == ["year", "area", "year_group", "pupils", "lower", "upper"])
         #expect(workbook.sheets[2].rows.count == 6 * 3 * 14)

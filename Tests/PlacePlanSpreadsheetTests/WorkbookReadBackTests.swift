@@ -62,6 +62,8 @@ struct WorkbookReadBackTests {
                     #expect(read == .init(type: "s", style: r == 0 ? "1" : nil, value: .text(expected)), "\(reference)")
                 case .empty:
                     #expect(read == nil, "\(reference) should be absent")
+                case .formula(_, let value):
+                    #expect(read?.value == .number(value), "\(reference)")
                 }
                 checked += 1
             }
@@ -156,7 +158,8 @@ struct WorkbookReadBackTests {
         #expect(sheet3.child("dimension")?["ref"] == "A1:A2")
         #expect(try package.cells("xl/worksheets/sheet3.xml")["A1"]?.value == .text("free text"))
         // The schema's order: Excel rejects a sheet whose elements are out of it.
-        #expect(sheet1.children.map(\.name) == ["dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData"])
+        #expect(sheet1.children.map(\.name) == ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
+                                                 "pageMargins", "pageSetup", "headerFooter"])
     }
 
     @Test("column widths: given ones as given, the rest fitted to their longest value")
@@ -165,8 +168,9 @@ struct WorkbookReadBackTests {
         func widths(_ n: Int) throws -> [String] {
             try package.xml("xl/worksheets/sheet\(n).xml").descendants("col").map { $0["width"] ?? "?" }
         }
-        // authority: 6 and 14 given; "31000.5" and "capacity" fitted: their length + 2.
-        #expect(try widths(2) == ["6", "14", "9", "10"])
+        // authority: 6 and 14 given; "capacity" fitted: its length + 2; "31000.5" as shown with thousands
+        // separators and a little room: 7 + 2 + 1, + 2.
+        #expect(try widths(2) == ["6", "14", "12", "10"])
         // areas: "year" (4 + 2, raised to the minimum 8), and C holds a 33-character name + 2.
         let areas = try widths(1)
         #expect(areas.count == 7)

@@ -82,11 +82,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5: schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(4))
-        #expect(error?.description.contains("newer PlacePlan (schema 4)") == true)
+        #expect(error?.kind == .newerSchema(5))
+        #expect(error?.description.contains("newer PlacePlan (schema 5)") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")

@@ -18,11 +18,14 @@ public struct HTMLReport {
     public let housing: HousingLayer?
     /// Archived vintages scored against the actuals now known (from the plan's database).
     public let vintages: [AccuracyReport.Vintage]
+    /// What the run could not make (intervals, for one): said on the first page, never left out silently.
+    public var notes: [String] = []
 
     /// The report of one run of a plan: its areas, and its place plan and housing when it has them.
     public init(run: PlanRun, generated: String, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
         self.init(plan: run.plan, forecast: run.areaForecast, generated: generated, backtest: backtest,
                   placePlan: run.places?.tables, housing: run.places?.housing, vintages: vintages)
+        notes = run.notes
     }
 
     public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
@@ -75,7 +78,9 @@ public struct HTMLReport {
         let base = forecast.baseYear, last = forecast.baseYear + forecast.horizon
         var out = "<header class=\"cover\">\n<h1>\(e(plan.name))</h1>\n"
         out += "<p class=\"lede\">Pupil forecast from the \(Format.academicYear(base)) census to \(Format.academicYear(last)), "
-        out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n</header>\n"
+        out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n"
+        for note in notes { out += "<p class=\"notes\">Note: \(e(note)).</p>\n" }
+        out += "</header>\n"
         out += "<section class=\"summary\">\n<h2>At a glance</h2>\n<table class=\"figures\">\n<thead><tr><th>phase</th>"
         out += "<th>\(Format.academicYear(base)) (actual)</th><th>\(Format.academicYear(last)) (forecast)</th><th>change</th></tr></thead>\n<tbody>\n"
         for (p, (phase, range)) in phases.enumerated() {
@@ -214,7 +219,7 @@ public struct HTMLReport {
         let history = plan.history
         let s = forecast.settings
         var out = "<section class=\"methods\">\n<h2>Methods and assumptions</h2>\n<dl>\n"
-        out += "<dt>Data</dt><dd>Pupils on roll by year group for \(history.areas.count) areas, "
+        out += "<dt>Data</dt><dd>Pupils on roll by year group for \(Format.count(history.areas.count, "area")), "
         out += "\(Format.academicYear(history.firstYear)) to \(Format.academicYear(history.lastYear)) (January census)."
         if let births = forecast.lastKnownBirthsYear {
             out += " Live births on a \(e(history.birthsBasis.rawValue)) basis, known to \(births).</dd>\n"
@@ -266,7 +271,7 @@ public struct HTMLReport {
             series.append(.init(name: "\(phase.name), forecast", points: (past.last.map { [$0] } ?? []) + future, style: .dashed,
                                 band: band, colour: p))
             if let points = capacity?(phase.name), !points.isEmpty {
-                series.append(.init(name: "\(phase.name), places", points: points, style: .capacity))
+                series.append(.init(name: "\(phase.name) places", points: points, style: .capacity, colour: p))
             }
         }
         var chart = LineChart(title: title, yLabel: "pupils", series: series)
@@ -303,10 +308,13 @@ public struct HTMLReport {
         if short.isEmpty {
             out += "<p>No planning area needs places in any year of the forecast.</p>\n"
         } else {
+            out += "<p class=\"legend\"><span class=\"deficit\">Red</span>: fewer places than pupils in the area at the peak. "
+            out += "<span class=\"pressure\">Amber</span>: places to spare overall, but some year groups short (the DfE counts places "
+            out += "needed by year group).</p>\n"
             out += "<table>\n<thead><tr><th>area</th><th>phase</th><th>first short</th><th>peak</th><th>places needed at peak</th>"
             out += "<th>surplus at peak</th></tr></thead>\n<tbody>\n"
             for line in short.sorted(by: { $0.peakNeeded > $1.peakNeeded }) {
-                out += "<tr class=\"deficit\"><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.academicYear(line.firstYear))</td>"
+                out += "<tr class=\"\(line.surplusAtPeak < 0 ? "deficit" : "pressure")\"><th>\(anchor(line.area))</th><td>\(e(line.phase.name))</td><td>\(Format.academicYear(line.firstYear))</td>"
                 out += "<td>\(Format.academicYear(line.peakYear))</td><td>\(Format.number(Double(line.peakNeeded)))</td>"
                 out += "<td>\(signed(line.surplusAtPeak))</td></tr>\n"
             }
@@ -331,17 +339,28 @@ public struct HTMLReport {
         out += "</tr></thead>\n<tbody>\n"
         for phase in Set(lines.map(\.phase)).sorted() {
             let byYear = Dictionary(uniqueKeysWithValues: lines.filter { $0.phase == phase }.map { ($0.year, $0.sufficiency) })
-            let rows: [(String, (Sufficiency) -> String, (Sufficiency) -> Bool)] = [
-                ("\(phase.name): places", { Format.number(Double($0.capacity)) }, { _ in false }),
-                ("pupils", { Format.number(Double($0.pupils)) }, { _ in false }),
-                ("surplus (deficit)", { self.signed($0.surplus) }, { $0.surplus < 0 }),
-                ("spare", { $0.spare.map { Format.percent($0) } ?? "–" }, { _ in false }),
-                ("places needed", { Format.number(Double($0.placesNeeded ?? 0)) }, { ($0.placesNeeded ?? 0) > 0 }),
+            // Each figure coloured by what it says: a deficit red, places needed in some year
+            // groups (spare overall) amber, spare below the operating margin amber, spare above the
+            // target blue.
+            let targets = plan.targets
+            let rows: [(String, (Sufficiency) -> String, (Sufficiency) -> String?)] = [
+                ("\(phase.name): places", { Format.number(Double($0.capacity)) }, { _ in nil }),
+                ("pupils", { Format.number(Double($0.pupils)) }, { _ in nil }),
+                ("surplus (deficit)", { self.signed($0.surplus) }, { $0.surplus < 0 ? "deficit" : nil }),
+                ("spare", { $0.spare.map { Format.percent($0) } ?? "–" }, { s in
+                    switch s.flag(targets) {
+                    case .belowMargin: return "pressure"
+                    case .aboveTarget: return "surplus"
+                    default: return nil
+                    }
+                }),
+                ("places needed", { Format.number(Double($0.placesNeeded ?? 0)) },
+                 { ($0.placesNeeded ?? 0) > 0 ? ($0.surplus < 0 ? "deficit" : "pressure") : nil }),
             ]
-            for (label, value, alarm) in rows {
+            for (label, value, status) in rows {
                 out += "<tr><th>\(e(label))</th>" + plan.years.map { year in
                     guard let s = byYear[year] else { return "<td>–</td>" }
-                    return alarm(s) ? "<td class=\"deficit\">\(value(s))</td>" : "<td>\(value(s))</td>"
+                    return status(s).map { "<td class=\"\($0)\">\(value(s))</td>" } ?? "<td>\(value(s))</td>"
                 }.joined() + "</tr>\n"
             }
         }
@@ -365,7 +384,8 @@ public struct HTMLReport {
             let group = keys[key]!
             let now = group.first { $0.year == base }, then = group.first { $0.year == last } ?? group.max { $0.year < $1.year }!
             let flag = then.sufficiency.flag(plan.targets)
-            out += "<tr\(flag == .deficit ? " class=\"deficit\"" : "")><th>\(e(then.school.label))</th><td>\(e(then.phase.name))</td>"
+            let status = flag.map { $0 == .deficit ? "deficit" : $0 == .belowMargin ? "pressure" : "surplus" }
+            out += "<tr\(status.map { " class=\"\($0)\"" } ?? "")><th>\(e(then.school.label))</th><td>\(e(then.phase.name))</td>"
             out += "<td>\(Format.number(Double(then.sufficiency.capacity)))</td><td>\(now.map { Format.number(Double($0.sufficiency.pupils)) } ?? "–")</td>"
             out += "<td>\(Format.number(Double(then.sufficiency.pupils)))</td><td>\(signed(then.sufficiency.surplus))</td>"
             out += "<td>\(then.sufficiency.spare.map { Format.percent($0) } ?? "–")</td><td>\(flag.map { e($0.rawValue) } ?? "")</td></tr>\n"
@@ -382,12 +402,12 @@ public struct HTMLReport {
         out += "<table>\n<thead><tr><th>area</th><th>planned homes</th><th>background a year</th><th>homes added</th>"
         out += "<th>pupils by \(Format.academicYear(layer.baseYear + layer.horizon))</th></tr></thead>\n<tbody>\n"
         for account in added {
-            let pupils = account.pupilsAtHorizon.sorted { $0.key.rawValue < $1.key.rawValue }
-                .filter { $0.value > 0 }.map { "\(e($0.key.rawValue)) \(Format.number($0.value))" }.joined(separator: ", ")
+            let pupils = account.pupilsAtHorizon.sorted { $0.key < $1.key }
+                .filter { $0.value > 0 }.map { "\(e($0.key.name)) \(Format.number($0.value))" }.joined(separator: ", ")
             let area = forecast.areas.first { $0.area.code == account.area }?.area ?? PlanningArea(code: account.area)
             out += "<tr><th>\(anchor(area))</th><td>\(Format.number(account.plannedDwellings))</td>"
             out += "<td>\(Format.number(account.background))</td><td>\(Format.number(account.addedDwellings))</td>"
-            out += "<td>\(pupils.isEmpty ? "–" : pupils)</td></tr>\n"
+            out += "<td class=\"words\">\(pupils.isEmpty ? "–" : pupils)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -424,8 +444,12 @@ public struct HTMLReport {
         thead th{border-bottom:2px solid #222;vertical-align:bottom}tr.total th,tr.total td{font-weight:bold;border-top:1px solid #222}
         table.grid{font-size:.85rem}.range{color:#555;font-size:.85em}figure{margin:1rem 0}svg{max-width:100%;height:auto}
         nav.contents ol{columns:3;font-size:.9rem}.notes{font-size:.9rem;color:#555}code{font-size:.9em}
-        dt{font-weight:bold;margin-top:.6rem}dd{margin-left:1rem}td.deficit,tr.deficit td,tr.deficit th{color:#B00020;font-weight:bold}
-        @media print{body{margin:0;max-width:none}section.area{break-before:page}figure,table{break-inside:avoid}nav.contents{break-after:page}a{color:inherit;text-decoration:none}}
+        dt{font-weight:bold;margin-top:.6rem}dd{margin-left:1rem}td.deficit,tr.deficit td,tr.deficit th,span.deficit{color:#B00020;font-weight:bold}
+        td.pressure,tr.pressure td,tr.pressure th,span.pressure{color:#9A5B00;font-weight:bold}td.surplus,tr.surplus td,tr.surplus th{color:#0B5394}
+        @page{size:A4;margin:15mm 14mm 18mm 14mm;@bottom-center{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif;color:#555}}
+        @media print{body{margin:0;max-width:none;font-size:10.5pt}section.area{break-before:page}figure,table{break-inside:avoid}
+        h1,h2,h3{break-after:avoid;break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid}
+        nav.contents{break-after:page;break-inside:avoid}td.words{text-align:left;min-width:14rem}a{color:inherit;text-decoration:none}}
         """
 }
 

@@ -14,11 +14,14 @@ public struct WorkbookReport {
 
     /// Archived vintages scored against actuals: adds the `vintages` sheet.
     public let vintages: [AccuracyReport.Vintage]
+    /// What the run could not make (intervals, for one): a `notes` sheet, never left out silently.
+    public var notes: [String] = []
 
     /// The workbook of one run of a plan.
     public init(run: PlanRun, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
         self.init(plan: run.plan, forecast: run.areaForecast, backtest: backtest, placePlan: run.places?.tables,
                   housing: run.places?.housing, vintages: vintages)
+        notes = run.notes
     }
 
     public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
@@ -42,14 +45,34 @@ public struct WorkbookReport {
         if let housing { sheets.append(housingSheet(housing)) }
         if let backtest { sheets.append(accuracy(backtest)) }
         if vintages.contains(where: { !$0.result.scores.isEmpty }) { sheets.append(vintageSheet()) }
+        if !notes.isEmpty {
+            sheets.append(Sheet(name: "notes", columns: ["note"], rows: notes.map { [.text($0)] },
+                                title: "\(plan.name): what this workbook does not hold, and why"))
+        }
         return Workbook(sheets: sheets)
     }
 
     /// Year groups across, then phase totals and the total.
     private var gridColumns: [String] { ladder.yearGroups.map(\.name) + phases.map(\.name) + ["total"] }
 
-    private func gridCells(_ row: [Double]) -> [Cell] {
-        row.map { .number($0) } + phases.map { .number($0.range.reduce(0) { $0 + row[$1] }) } + [.number(row.reduce(0, +))]
+    /// A row's year groups as numbers from column `first` (1-based), then each phase's total and
+    /// the total as formulas over them (with their values), as a planner would write them.
+    private func gridCells(_ row: [Double], first: Int, rowNumber: Int) -> [Cell] {
+        func sum(_ range: ClosedRange<Int>) -> String {
+            "SUM(\(ColumnReference.cell(column: first + range.lowerBound, row: rowNumber)):\(ColumnReference.cell(column: first + range.upperBound, row: rowNumber)))"
+        }
+        return row.map { .number($0) }
+            + phases.map { .formula(sum($0.range), value: $0.range.reduce(0) { $0 + row[$1] }) }
+            + [.formula(sum(0...(row.count - 1)), value: row.reduce(0, +))]
+    }
+
+    /// Rows above the data in every sheet: the title and the header.
+    private static let headerRows = 2
+    private static func rowNumber(_ index: Int) -> Int { index + headerRows + 1 }
+
+    /// Pupils with a decimal (the forecast's tenths), after `leading` columns of labels.
+    private func gridFormats(leading: Int) -> [NumberFormat?] {
+        Array(repeating: nil, count: leading) + Array(repeating: .oneDecimal, count: gridColumns.count)
     }
 
     /// All areas added up: actual years, then forecast years.
@@ -57,14 +80,15 @@ public struct WorkbookReport {
         var rows: [[Cell]] = []
         for year in plan.history.firstYear...forecast.baseYear {
             let row = ladder.yearGroups.indices.map { g in plan.history.areas.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } }
-            rows.append([.integer(year), .text(Format.academicYear(year)), .text("actual")] + gridCells(row))
+            rows.append([.integer(year), .text(Format.academicYear(year)), .text("actual")] + gridCells(row, first: 4, rowNumber: Self.rowNumber(rows.count)))
         }
         // Forecast years in the tenths `forecast --level authority` prints (its rows added up).
         for year in forecast.years {
             let row = ladder.yearGroups.indices.map { g in forecast.total(g...g, year: year) ?? 0 }
-            rows.append([.integer(year), .text(Format.academicYear(year)), .text("forecast")] + gridCells(row))
+            rows.append([.integer(year), .text(Format.academicYear(year)), .text("forecast")] + gridCells(row, first: 4, rowNumber: Self.rowNumber(rows.count)))
         }
-        return Sheet(name: "authority", columns: ["year", "academic year", "status"] + gridColumns, rows: rows)
+        return Sheet(name: "authority", columns: ["year", "academic year", "status"] + gridColumns, rows: rows,
+                     title: "\(plan.name): pupils by year group, all areas added up", formats: gridFormats(leading: 3))
     }
 
     /// Each area, each year: one row with every year group.
@@ -74,15 +98,18 @@ public struct WorkbookReport {
             let label: [Cell] = [.text(area.area.code), .text(area.area.name)]
             if let rolls = plan.history.areas.first(where: { $0.area == area.area }) {
                 for year in rolls.years {
-                    rows.append(label + [.integer(year), .text("actual")] + gridCells(rolls.pupils[year - rolls.firstYear]))
+                    rows.append(label + [.integer(year), .text("actual")]
+                                + gridCells(rolls.pupils[year - rolls.firstYear], first: 5, rowNumber: Self.rowNumber(rows.count)))
                 }
             }
             // The tenths `forecast` prints for the area, not the engine's unrounded figures.
             for (h, year) in forecast.years.enumerated() {
-                rows.append(label + [.integer(year), .text("forecast")] + gridCells(area.pupils[h].map { Double(Apportion.units($0, per: 10)) / 10 }))
+                rows.append(label + [.integer(year), .text("forecast")]
+                            + gridCells(area.pupils[h].map { Double(Apportion.units($0, per: 10)) / 10 }, first: 5, rowNumber: Self.rowNumber(rows.count)))
             }
         }
-        return Sheet(name: "areas", columns: ["area", "area name", "year", "status"] + gridColumns, rows: rows)
+        return Sheet(name: "areas", columns: ["area", "area name", "year", "status"] + gridColumns, rows: rows,
+                     title: "\(plan.name): pupils by planning area and year group", formats: gridFormats(leading: 4))
     }
 
     /// The forecast in the long shape of `rolls.csv`, with intervals when present: for pivots.
@@ -95,7 +122,8 @@ public struct WorkbookReport {
             return row
         }
         return Sheet(name: "forecast cells", columns: ["year", "area", "year_group", "pupils"] + (withIntervals ? ["lower", "upper"] : []),
-                     rows: rows)
+                     rows: rows, title: "\(plan.name): the forecast, one row per year, area and year group (as placeplan forecast writes it)",
+                     formats: [nil, nil, nil, .oneDecimal, .oneDecimal, .oneDecimal])
     }
 
     private func sufficiencyCells(_ s: Sufficiency, _ targets: CapacityTargets) -> [Cell] {
@@ -104,6 +132,7 @@ public struct WorkbookReport {
     }
 
     private static let sufficiencyColumns = ["places", "pupils", "surplus", "spare", "places needed", "flag"]
+    private static let sufficiencyFormats: [NumberFormat?] = [.whole, .whole, .whole, .percent, .whole, nil]
 
     /// Places against pupils for every planning area and the authority, by phase and year.
     private func capacity(_ plan: PupilPlacePlan) -> Sheet {
@@ -116,7 +145,8 @@ public struct WorkbookReport {
              .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
         }
         return Sheet(name: "capacity", columns: ["level", "area", "area name", "phase", "year", "status"] + Self.sufficiencyColumns,
-                     rows: rows)
+                     rows: rows, title: "\(plan.name): places against pupils by planning area and phase",
+                     formats: Array(repeating: nil, count: 6) + Self.sufficiencyFormats)
     }
 
     /// Every school by phase and year.
@@ -126,7 +156,8 @@ public struct WorkbookReport {
              .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
         }
         return Sheet(name: "schools", columns: ["school", "name", "area", "phase", "year", "status"] + Self.sufficiencyColumns,
-                     rows: rows)
+                     rows: rows, title: "\(plan.name): places against pupils by school and phase",
+                     formats: Array(repeating: nil, count: 6) + Self.sufficiencyFormats)
     }
 
     /// Housing pupils by area, year and year group (included in the other sheets' forecasts).
@@ -139,7 +170,8 @@ public struct WorkbookReport {
                 }
             }
         }
-        return Sheet(name: "housing", columns: ["area", "year", "year_group", "housing pupils"], rows: rows)
+        return Sheet(name: "housing", columns: ["area", "year", "year_group", "housing pupils"], rows: rows,
+                     title: "\(plan.name): pupils of planned housing, included in the other sheets' forecasts", formats: [nil, nil, nil, .oneDecimal])
     }
 
     /// Every score of every archived vintage: the track record, cell by cell.
@@ -153,7 +185,9 @@ public struct WorkbookReport {
             }
         }
         return Sheet(name: "vintages", columns: ["vintage", "label", "origin", "level", "code", "measure", "year", "years ahead",
-                                                 "forecast", "actual", "error"], rows: rows)
+                                                 "forecast", "actual", "error"], rows: rows,
+                     title: "\(plan.name): archived forecasts scored against actual rolls",
+                     formats: [nil, nil, nil, nil, nil, nil, nil, nil, .oneDecimal, .oneDecimal, .percent])
     }
 
     private func accuracy(_ result: Backtest.Result) -> Sheet {
@@ -163,6 +197,8 @@ public struct WorkbookReport {
              .number(row.summary.shareWithin0_9Percent), row.summary.coverage.map(Cell.number) ?? .empty]
         }
         return Sheet(name: "accuracy", columns: ["level", "method", "measure", "horizon", "cases", "median abs error", "mean abs error",
-                                                 "bias", "share within 0.9%", "interval coverage"], rows: rows)
+                                                 "bias", "share within 0.9%", "interval coverage"], rows: rows,
+                     title: "\(plan.name): accuracy of each method, replaying the past",
+                     formats: [nil, nil, nil, nil, .whole, .percent, .percent, .percent, .percent, .percent])
     }
 }

@@ -15,12 +15,12 @@ public enum CheckSummary {
             out.append("- \(history.areas.count) planning areas (each the sum of its schools), rolls by school "
                   + "\(Format.academicYear(history.firstYear))–\(Format.academicYear(history.lastYear)), \(Format.number(Double(schoolYears))) school-years")
         } else {
-            out.append("- \(history.areas.count) areas, rolls \(Format.academicYear(history.firstYear))–\(Format.academicYear(history.lastYear)), "
+            out.append("- \(Format.count(history.areas.count, "area")), rolls \(Format.academicYear(history.firstYear))–\(Format.academicYear(history.lastYear)), "
                   + "\(Format.number(Double(cells))) cells")
         }
         if let births = history.births {
             let years = births.values.flatMap(\.byYear.keys)
-            out.append("- births (\(history.birthsBasis.rawValue)) \(years.min() ?? 0)–\(years.max() ?? 0) for \(births.count) areas")
+            out.append("- births (\(history.birthsBasis.rawValue)) \(years.min() ?? 0)–\(years.max() ?? 0) for \(Format.count(births.count, "area"))")
         } else {
             out.append("- no births file: entry year group projected from its own trend")
         }
@@ -31,7 +31,7 @@ public enum CheckSummary {
                 return n == 0 ? nil : "\(n) \(phase.rawValue)"
             }
             let planned = schools.schools.filter { ($0.opened ?? 0) > schools.lastYear }.count
-            out.append("- place plan: \(schools.schools.count) schools (\(byPhase.joined(separator: ", "))), "
+            out.append("- place plan: \(Format.count(schools.schools.count, "school")) (\(byPhase.joined(separator: ", "))), "
                   + "\(schools.schools.filter(\.hasSixthForm).count) with sixth forms, \(planned) planned; "
                   + "\(schools.geography.primaryAreas.count) primary and \(schools.geography.secondaryAreas.count) secondary planning areas")
             out.append("- intake shares \(places.shareMethod); spare-capacity target \(Format.percent(places.targets.spareTarget)), "

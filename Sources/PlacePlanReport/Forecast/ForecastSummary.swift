@@ -8,7 +8,7 @@ public enum ForecastSummary {
         let history = plan.history
         var out = "\(plan.name)\n"
         out += "Forecast from \(Format.academicYear(forecast.baseYear)) (last census) for \(forecast.horizon) years, "
-        out += "\(forecast.areas.count) areas, method \(forecast.settings.label)\n"
+        out += "\(Format.count(forecast.areas.count, "area")), method \(forecast.settings.label)\n"
         if let choice = forecast.methodChoice {
             out += "auto chose: \(ladder.entry) intake \(choice.intake); "
                 + choice.progression.enumerated().map { "\(ladder.yearGroups[$0.offset])→\(ladder.yearGroups[$0.offset + 1]) \($0.element)" }

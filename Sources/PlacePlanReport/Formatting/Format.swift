@@ -29,6 +29,11 @@ public enum Format {
         return (negative ? "-" : "") + digits
     }
 
+    /// "1 area", "12 areas", "1,200 schools": a count with its noun, singular or plural.
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number(Double(n))) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// 0.01234 → "1.2%"; signed adds "+" to positive values.
     public static func percent(_ fraction: Double, decimals: Int = 1, signed: Bool = false) -> String {
         let text = number(fraction * 100, decimals: decimals, grouping: false)

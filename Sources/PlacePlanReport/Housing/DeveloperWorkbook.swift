@@ -39,13 +39,21 @@ public enum DeveloperWorkbook {
         var sheets = [
             Sheet(name: "contribution", columns: ["development", "phase", "area", "year", "site pupils", "places available", "places not provided",
                                                   "places charged", "project", "national cost per place", "location factor", "index factor",
-                                                  "land per place", "cost per place", "contribution"], rows: charges),
+                                                  "land per place", "cost per place", "contribution"], rows: charges,
+                  title: "Developer contribution: the places charged and what each costs",
+                  formats: [nil, nil, nil, nil, .oneDecimal, .oneDecimal, .oneDecimal, .whole, nil, .pounds, .threeDecimals, .threeDecimals,
+                            .pounds, .pounds, .pounds]),
             Sheet(name: "phases by year", columns: ["development", "phase", "area", "year", "site pupils", "of which trajectory", "places",
-                                                    "plan pupils", "baseline pupils", "places available", "places not provided"], rows: phases),
+                                                    "plan pupils", "baseline pupils", "places available", "places not provided"], rows: phases,
+                  title: "Site pupils against places, by phase and forecast year",
+                  formats: [nil, nil, nil, nil, .oneDecimal, .oneDecimal, .whole, .whole, .oneDecimal, .oneDecimal, .oneDecimal]),
             Sheet(name: "year groups", columns: ["development", "phase", "area", "year", "year group", "places", "operating margin", "plan pupils",
-                                                 "site pupils", "baseline pupils", "places available", "places not provided"], rows: groups),
+                                                 "site pupils", "baseline pupils", "places available", "places not provided"], rows: groups,
+                  title: "The test by year group: places less the operating margin less the baseline without the site",
+                  formats: [nil, nil, nil, nil, nil, .whole, .percent, .whole, .oneDecimal, .oneDecimal, .oneDecimal, .oneDecimal]),
             Sheet(name: "payments", columns: ["development", "share of homes occupied", "homes", "expected", "amount", "at that year's index"],
-                  rows: payments),
+                  rows: payments, title: "Payments at occupation triggers (they add up to the total)",
+                  formats: [nil, .percent, .oneDecimal, nil, .twoDecimals, .twoDecimals]),
         ]
         let schools = SharedSchool.plan(for: assessments)
         if !schools.isEmpty {

@@ -19,12 +19,12 @@ public enum ArchiveSummary {
             let levels = run.levels.reversed().map { level in
                 "\(Format.number(Double(counts[level] ?? 0))) \(level == .authority ? "authority totals" : "\(level.rawValue) cells")"
             }
-            let schools = run.places.map { ", \($0.forecast.schools.count) schools" } ?? ""
+            let schools = run.places.map { ", \(Format.count($0.forecast.schools.count, "school"))" } ?? ""
             return """
                 Archived \(stored.name) in \(path)
                 - \(run.plan.name): forecast from \(Format.academicYear(stored.originYear)) (last census) for \(stored.horizon) years \
                 (\(Format.academicYear(run.years.lowerBound))–\(Format.academicYear(run.years.upperBound))), \
-                \(run.areaForecast.areas.count) areas\(schools), method \(stored.method)
+                \(Format.count(run.areaForecast.areas.count, "area"))\(schools), method \(stored.method)
                 - \(Format.number(Double(cells))) cells: \(levels.joined(separator: ", "))
                 - inputs: \(inputs.joined(separator: ", ")) and settings; SHA-256 \(stored.inputsSHA256)
                 Score it as actuals arrive: placeplan actuals import FILE --plan \(folder), then placeplan accuracy \(folder)\

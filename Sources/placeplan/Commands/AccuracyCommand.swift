@@ -20,12 +20,12 @@ struct AccuracyCommand: ParsableCommand {
             actual) and for each area (and school, where both forecast and actual exist).
             Cells without actuals yet are not scored; the table says how many are waiting.
 
-            The table ends with the track record: one line per vintage and years ahead,
-            the authority's error and the median absolute error across areas, and whether
-            the latest vintage did better than the earlier ones. CSV and JSON give every
+            The table ends with the track record: one line per vintage and years ahead, \
+            the authority's error and the median absolute error across areas, and whether \
+            the latest vintage did better than the earlier ones. CSV and JSON give every \
             score, area by area.
 
-            Reads --db FILE, else placeplan.sqlite in the plan folder DIR (default: the
+            Reads --db FILE, else placeplan.sqlite in the plan folder DIR (default: the \
             bundled Data/england).
 
             Examples:

@@ -11,7 +11,7 @@ struct ActualsCommand: ParsableCommand {
         abstract: "Keep actual rolls (census counts) in the database, to score vintages against.",
         discussion: """
             Examples:
-              placeplan actuals import census-2026.csv --plan my-plan
+              placeplan actuals import my-plan census-2026.csv
             """,
         subcommands: [ActualsImportCommand.self])
 }
@@ -21,44 +21,55 @@ struct ActualsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add actual rolls from a CSV file in the format of rolls.csv.",
         discussion: """
-            The file has the columns of rolls.csv: year,area,year_group,pupils (others,
-            such as area_name, are ignored; rows with a non-empty `school` column are kept
-            as that school's counts). Any rows may come: a year at a time, or a few
+            The file has the columns of rolls.csv: year,area,year_group,pupils (others, \
+            such as area_name, are ignored; rows with a non-empty `school` column are kept \
+            as that school's counts). Any rows may come: a year at a time, or a few \
             corrections.
 
-            Every row is checked against the plan (its ladder's year groups, its areas)
-            and the database: a row equal to the stored value is unchanged, so importing a
-            file twice changes nothing. A different value for a cell already stored is
-            refused unless --replace is given; replacements are recorded (old and new
+            Every row is checked against the plan (its ladder's year groups, its areas) \
+            and the database: a row equal to the stored value is unchanged, so importing a \
+            file twice changes nothing. A different value for a cell already stored is \
+            refused unless --replace is given; replacements are recorded (old and new \
             value, both sources, time) in the actual_revision table.
 
-            All or nothing: if any row is rejected, or conflicts without --replace,
-            nothing is written and the exit status is 1, with every problem listed by
-            file, line and column. The rows are written in one transaction, so Ctrl-C or a
+            All or nothing: if any row is rejected, or conflicts without --replace, \
+            nothing is written and the exit status is 1, with every problem listed by \
+            file, line and column. The rows are written in one transaction, so Ctrl-C or a \
             crash mid-import leaves the database as it was.
 
-            The database is --db FILE, else placeplan.sqlite in the plan folder: --plan
-            DIR, else the bundled Data/england. Authority totals are not stored:
-            `placeplan accuracy` adds up the areas' actuals when it scores.
+            The plan folder comes first, as for every command: its ladder and areas \
+            check the rows, and the database is its placeplan.sqlite unless --db FILE \
+            names another. (The older form, FILE --plan DIR, is still read.) Authority \
+            totals are not stored: `placeplan accuracy` adds up the areas' actuals \
+            when it scores.
 
             Examples:
-              placeplan actuals import census-2020.csv --plan my-plan
-              placeplan actuals import census-2020.csv --plan my-plan --db plans.sqlite
-              placeplan actuals import census-2020-revised.csv --plan my-plan --replace
+              placeplan actuals import my-plan census-2020.csv
+              placeplan actuals import my-plan census-2020.csv --db plans.sqlite
+              placeplan actuals import my-plan census-2020-revised.csv --replace
             """)
 
-    @Argument(help: ArgumentHelp("CSV of actual rolls: year,area,year_group,pupils.", valueName: "file"))
-    var file: String
-    @Option(help: ArgumentHelp("The plan folder the actuals belong to (its ladder and areas; its database by default). "
-                               + "Default: the bundled Data/england.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The plan folder, then the CSV of actual rolls (year,area,year_group,pupils).", valueName: "dir> <file"))
+    var paths: [String] = []
+    @Option(help: ArgumentHelp("The plan folder, in the older form FILE --plan DIR.", valueName: "dir"))
     var plan: String?
+
+    func validate() throws {
+        guard (paths.count == 2 && plan == nil) || (paths.count == 1 && plan != nil) else {
+            throw ValidationError("Give the plan folder and the file: placeplan actuals import my-plan census.csv")
+        }
+    }
+
+    /// The file, and the plan folder it belongs to.
+    var file: String { paths.last! }
+    var planFolder: String { plan ?? paths[0] }
     @Flag(help: "Replace stored values that differ from the file's, recording each replacement.")
     var replace = false
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let folder = try PlanLocation.url(plan, bundled: "Data/england")
-        let planned = try PlanLocation.load(plan, bundled: "Data/england")
+        let folder = URL(fileURLWithPath: planFolder)
+        let planned = try PlanLocation.load(planFolder, bundled: "Data/england")
         let contents = try userInput("\(file) cannot be imported; nothing was written.") {
             try ActualsFile.read(url: URL(fileURLWithPath: file), file: file, plan: planned)
         }

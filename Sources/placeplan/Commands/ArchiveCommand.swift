@@ -10,16 +10,16 @@ struct ArchiveCommand: ParsableCommand {
         commandName: "archive",
         abstract: "Forecast with the plan's settings and keep the forecast as a vintage.",
         discussion: """
-            Runs the forecast exactly as `placeplan forecast DIR` would (the same settings
-            and flags) and stores every cell it prints — the authority's, each area's and,
-            for a place plan, each school's, with intervals when asked — in the database
-            as a vintage, in one transaction. A vintage cannot be changed
-            or deleted afterwards: it is what was published, kept to be scored when the
+            Runs the forecast exactly as `placeplan forecast DIR` would (the same settings \
+            and flags) and stores every cell it prints — the authority's, each area's and, \
+            for a place plan, each school's, with intervals when asked — in the database \
+            as a vintage, in one transaction. A vintage cannot be changed \
+            or deleted afterwards: it is what was published, kept to be scored when the \
             actual rolls arrive (`placeplan actuals import`, then `placeplan accuracy`).
 
-            The vintage records a SHA-256 fingerprint of the plan's input files
-            (plan.toml, rolls, births) and settings. Archiving the same inputs and
-            settings again writes nothing, names the vintage that already holds them, and
+            The vintage records a SHA-256 fingerprint of the plan's input files \
+            (plan.toml, rolls, births) and settings. Archiving the same inputs and \
+            settings again writes nothing, names the vintage that already holds them, and \
             exits 0; any error exits 1.
 
             Examples:
@@ -42,7 +42,7 @@ struct ArchiveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try location.url()
+        let folder = try PlanLocation.folderToWrite(location.folder, command: "archive", database: database.db)
         let loaded = try PlanLocation.loadWithInputs(folder)
         let run = try runPlan(loaded.plan, flags.options)
         let vintage = try NewVintage(run: run, label: label, inputs: loaded.inputs.map { InputsHash.File(name: $0.name, bytes: $0.bytes) })

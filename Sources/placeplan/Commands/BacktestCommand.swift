@@ -8,12 +8,12 @@ struct BacktestCommand: ParsableCommand {
         commandName: "backtest",
         abstract: "Replay the past to measure each method's accuracy.",
         discussion: """
-            For every origin year Y it forecasts from what was known at Y (rolls up to Y, births
-            keyed up to Y, later births projected) and scores against the rolls of later years:
-            error = (forecast − actual) / actual, per area, for the entry year group and each
+            For every origin year Y it forecasts from what was known at Y (rolls up to Y, births \
+            keyed up to Y, later births projected) and scores against the rolls of later years: \
+            error = (forecast − actual) / actual, per area, for the entry year group and each \
             phase total. Reports the median absolute error across areas and origins.
 
-            A plan with schools is replayed whole: primary areas from births, the transfer fitted
+            A plan with schools is replayed whole: primary areas from births, the transfer fitted \
             on the years known at the origin, secondary areas from it; Year 7 is scored too.
 
             Examples:
@@ -26,7 +26,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --format csv --out backtest.csv
               placeplan backtest Data/borough --horizon 3
 
-            A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto;
+            A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto; \
             P:I uses P for progression ratios and I for the intake ratio.
             """)
 

@@ -8,9 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a plan folder and say what was read.",
         discussion: """
-            Reads plan.toml, rolls.csv and births.csv (and for a place plan schools.csv,
-            areas.csv, housing, its scenarios and candidate projects) as the commands would, reports every problem with its file, line and column, and
-            exits non-zero if there is any. Warnings (likely mistakes that do not stop a forecast)
+            Reads plan.toml, rolls.csv and births.csv (and for a place plan schools.csv, \
+            areas.csv, housing, its scenarios and candidate projects) as the commands would, reports every problem with its file, line and column, and \
+            exits non-zero if there is any. Warnings (likely mistakes that do not stop a forecast) \
             go to standard error.
 
             Examples:

@@ -8,11 +8,11 @@ struct ContributionsCommand: ParsableCommand {
         commandName: "contributions",
         abstract: "Balances of the developer contributions ledger: agreed, received, to come, spent and held, by site and project.",
         discussion: """
-            Reads contributions.csv in the plan folder (or --ledger FILE): one row
-            per event, site,project,kind,amount[,date][,note], kind agreed,
-            received or spent, amount in pounds. Prints, per site and project,
-            what was agreed and received, what is still to come, what was spent
-            and what is held, and flags more received than agreed or more spent
+            Reads contributions.csv in the plan folder (or --ledger FILE): one row \
+            per event, site,project,kind,amount[,date][,note], kind agreed, \
+            received or spent, amount in pounds. Prints, per site and project, \
+            what was agreed and received, what is still to come, what was spent \
+            and what is held, and flags more received than agreed or more spent \
             than received. See docs/housing.md.
 
             Examples:

@@ -9,32 +9,32 @@ struct DeveloperReportCommand: ParsableCommand {
         commandName: "developer-report",
         abstract: "What school places a housing development needs that local schools cannot provide, and their cost.",
         discussion: """
-            The test of the DfE's "Securing developer contributions for education"
-            (2023), for a development given by --area and --dwellings (a
-            pre-application enquiry) or a site of housing.csv (--site): for each
-            phase, planning area, year group and forecast year, the site's pupils
-            (yield × profile × build-out) against the places available = places ×
-            (1 − operating margin) − the plan's pupils less the site's own. Spare
-            places in one year group never offset a shortfall in another. The
-            places not provided are charged at their peak (or, with [housing]
-            charge_rule = "completion", in the year the site completes) × cost per
-            place (DfE scorecard averages unless plan.toml says otherwise) × the
-            regional factor. Prints the result; --out writes a self-contained
-            HTML page and --csv every figure, each with the yields, costs, margin
+            The test of the DfE's "Securing developer contributions for education" \
+            (2023), for a development given by --area and --dwellings (a \
+            pre-application enquiry) or a site of housing.csv (--site): for each \
+            phase, planning area, year group and forecast year, the site's pupils \
+            (yield × profile × build-out) against the places available = places × \
+            (1 − operating margin) − the plan's pupils less the site's own. Spare \
+            places in one year group never offset a shortfall in another. The \
+            places not provided are charged at their peak (or, with [housing] \
+            charge_rule = "completion", in the year the site completes) × cost per \
+            place (DfE scorecard averages unless plan.toml says otherwise) × the \
+            regional factor. Prints the result; --out writes a self-contained \
+            HTML page and --csv every figure, each with the yields, costs, margin \
             and years used. See docs/housing.md.
 
-            --mix splits the dwellings by category: type (house, flat), tenure
-            (market, affordable) and bedrooms (1, 2, 3+) joined by '/', each with
-            a share, e.g. house/market=70,flat/affordable=30. Without it the mix
-            is unknown and the yield for any dwelling is used.
-            --phasing gives dwellings completed each year from --start, e.g.
-            100,200,200 (they must add up to --dwellings); without it every
+            --mix splits the dwellings by category: type (house, flat), tenure \
+            (market, affordable) and bedrooms (1, 2, 3+) joined by '/', each with \
+            a share, e.g. house/market=70,flat/affordable=30. Without it the mix \
+            is unknown and the yield for any dwelling is used. \
+            --phasing gives dwellings completed each year from --start, e.g. \
+            100,200,200 (they must add up to --dwellings); without it every \
             dwelling completes in --start (default: the year after the census).
 
-            Several --site flags test sites that together need a new school
-            ([housing] mitigation = "new_school"): the school is sized in whole
-            forms of entry and shared in proportion to each site's places not
-            provided. Payments fall due as [housing] payment_triggers of the
+            Several --site flags test sites that together need a new school \
+            ([housing] mitigation = "new_school"): the school is sized in whole \
+            forms of entry and shared in proportion to each site's places not \
+            provided. Payments fall due as [housing] payment_triggers of the \
             homes are occupied (default: all at 50%).
 
             Examples:

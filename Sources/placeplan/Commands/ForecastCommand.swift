@@ -8,22 +8,21 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast pupils by year, area and year group.",
         discussion: """
-            Writes year,area,year_group,pupils rows for the projected years (CSV by default, to
-            standard output unless --out is given). With no plan folder it forecasts the bundled
-            England data and prints a readable summary instead.
+            Prints a readable summary of the forecast. Rows, year,area,year_group,pupils for the projected years, come when asked for: --format csv or json, --level, or --out FILE (- for standard output). With no plan folder it forecasts the bundled England data.
 
-            --level school writes year,school,area,year_group,pupils (plans with
-            schools.csv); --level authority writes year,year_group,pupils, the sum
-            of the areas. With housing.csv the pupils of planned homes are
-            included; --no-housing leaves them out. Schools' rows add up to their area's, and areas' to the
+            --level school writes year,school,area,year_group,pupils (plans with \
+            schools.csv); --level authority writes year,year_group,pupils, the sum \
+            of the areas. With housing.csv the pupils of planned homes are \
+            included; --no-housing leaves them out. Schools' rows add up to their area's, and areas' to the \
             authority's, to the tenth of a pupil shown.
 
-            Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto
+            Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto \
             chooses, ratio by ratio, the method that predicted it best in the plan's own history.
 
             Examples:
               placeplan forecast
               placeplan forecast Data/england --horizon 3
+              placeplan forecast Data/england --horizon 3 --format csv     # rows to standard output
               placeplan forecast Data/england --method mean-3 --format json --out forecast.json
               placeplan forecast my-plan --summary --out forecast.csv
               placeplan forecast Data/england --intervals 80 --out forecast.csv   # adds lower,upper
@@ -46,16 +45,14 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let run = try runPlan(try location.load(), flags.options)
         let readable = ForecastSummary.render(plan: run.plan, forecast: run.areaForecast)
-        // No folder and nowhere asked for rows: the user wants to read, not pipe.
-        if location.isDefault && output.out == nil && format == nil && level == nil {
+        // Rows only when asked for: one grammar, with a folder or without.
+        if output.out == nil && format == nil && level == nil {
             say(readable, terminator: "")
             return
         }
         let rows = format == .json ? try ForecastOutput.json(run, level: level ?? .area)
                                    : try ForecastOutput.csv(run, level: level ?? .area)
         try output.emit(rows, planFolder: try location.url())
-        if summary || location.isDefault {
-            if output.out == nil { printError(readable, terminator: "") } else { say(readable, terminator: "") }
-        }
+        if summary { if output.file == nil { printError(readable, terminator: "") } else { say(readable, terminator: "") } }
     }
 }

@@ -9,13 +9,13 @@ struct HousingYieldsCommand: ParsableCommand {
         commandName: "housing-yields",
         abstract: "Local pupil yields estimated from past completions and rolls, beside the yields in use.",
         discussion: """
-            Where housing.csv records completions in census years, each phase's
-            yearly change in pupils in each area is fitted by least squares
-            (LAPACK) as an area's own drift plus yield × completions that year,
-            giving pupils per dwelling with its standard error. Primary in primary
-            planning areas; secondary and post-16 in secondary areas (a site's
-            secondary_area, else where most of its area's Year 6 go). The yields
-            in use (yields.csv, or the defaults) are shown beside them: to use a
+            Where housing.csv records completions in census years, each phase's \
+            yearly change in pupils in each area is fitted by least squares \
+            (LAPACK) as an area's own drift plus yield × completions that year, \
+            giving pupils per dwelling with its standard error. Primary in primary \
+            planning areas; secondary and post-16 in secondary areas (a site's \
+            secondary_area, else where most of its area's Year 6 go). The yields \
+            in use (yields.csv, or the defaults) are shown beside them: to use a \
             local estimate, write it into yields.csv.
 
             Examples:

@@ -9,17 +9,17 @@ struct OptimiseCommand: ParsableCommand {
         commandName: "optimise",
         abstract: "The cheapest capital programme from candidate projects, and the runner-up.",
         discussion: """
-            Reads candidate projects (candidates.toml in the plan folder, or
-            --candidates FILE): [[expansion]], [[bulge]] and [[new_school]] changes
-            as in a scenario file, each starting in its from / year / opens year or
-            any year up to its latest = YEAR. Finds the programme — which projects,
-            from when — that leaves no planning area below the operating margin in
-            any forecast year; the cheapest such; of those, the one with the least
-            spare capacity above the target. If no programme meets the margin
+            Reads candidate projects (candidates.toml in the plan folder, or \
+            --candidates FILE): [[expansion]], [[bulge]] and [[new_school]] changes \
+            as in a scenario file, each starting in its from / year / opens year or \
+            any year up to its latest = YEAR. Finds the programme — which projects, \
+            from when — that leaves no planning area below the operating margin in \
+            any forecast year; the cheapest such; of those, the one with the least \
+            spare capacity above the target. If no programme meets the margin \
             everywhere, the one that misses it by the fewest places.
 
-            The search is exact (branch and bound over every project and year)
-            when it finishes within --node-limit nodes, and says so; otherwise it
+            The search is exact (branch and bound over every project and year) \
+            when it finishes within --node-limit nodes, and says so; otherwise it \
             shows the best programme found and says it is not proven.
 
             Examples:

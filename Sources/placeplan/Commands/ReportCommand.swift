@@ -10,10 +10,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the place plan as one self-contained HTML page, an .xlsx workbook or a SCAP-shaped CSV.",
         discussion: """
-            The page has inline CSS and SVG charts, no scripts and no links outside itself, so it
-            opens offline and prints cleanly to PDF from a browser: a first page with totals by
-            phase, the areas changing most and the method's backtested accuracy; a section per
-            planning area with a chart (history, forecast, prediction band) and a table by year
+            The page has inline CSS and SVG charts, no scripts and no links outside itself, so it \
+            opens offline and prints cleanly to PDF from a browser: a first page with totals by \
+            phase, the areas changing most and the method's backtested accuracy; a section per \
+            planning area with a chart (history, forecast, prediction band) and a table by year \
             group and year; and the methods and assumptions behind every figure.
 
             Examples:
@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
               placeplan report Data/borough --out borough.html      # a place plan: places, deficits, schools
               placeplan report my-plan --horizon 7 --intervals 90 --out plan.html
               placeplan report Data/england --format xlsx --out england.xlsx
+              placeplan report Data/borough --format pdf --out borough.pdf       # needs Chromium
               placeplan report Data/borough --format scap --out scap.csv   # DfE survey shape
             """)
 
@@ -30,14 +31,14 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
-    @Option(help: "html (one page), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
+    @Option(help: "html (one page), pdf (the page printed by headless Chromium), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
     var format: Kind = .html
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html or report.xlsx.",
                                                      valueName: "file"))
     var out: String?
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case html, xlsx, scap
+        case html, pdf, xlsx, scap
         var defaultFile: String { self == .scap ? "scap.csv" : "report.\(rawValue)" }
     }
 
@@ -53,13 +54,16 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .html:
             bytes = Data(HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages()).render().utf8)
+        case .pdf:
+            let html = HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages()).render()
+            bytes = try PDFExport.pdf(html)
         case .xlsx:
             bytes = try WorkbookReport(run: run, backtest: backtest, vintages: scoredVintages()).workbook().data()
         case .scap:
             bytes = Data(try ScapOutput.csv(run).utf8)
         }
         try OutputOptions(out: path).emit(bytes, planFolder: try location.url())
-        say("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(run.areaForecast.areas.count) areas)")
+        say("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(Format.count(run.areaForecast.areas.count, "area")))")
     }
 
     /// Archived vintages scored against the actuals, when the plan's database exists: the track

@@ -9,19 +9,19 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "Capital programme scenarios: expansions, bulge classes, new schools, compared with the baseline.",
         discussion: """
-            Runs the place plan as it stands (the baseline) and each scenario in
-            the plan folder's scenarios/ (the named ones, or all), and prints them
-            side by side: for every planning area a scenario changes, year by year,
-            the surplus (negative: deficit), spare % and places needed (DfE); the
-            first year places are needed; the places each scenario adds, their cost
-            (cost per place by project type: [costs] in plan.toml, else the DfE
+            Runs the place plan as it stands (the baseline) and each scenario in \
+            the plan folder's scenarios/ (the named ones, or all), and prints them \
+            side by side: for every planning area a scenario changes, year by year, \
+            the surplus (negative: deficit), spare % and places needed (DfE); the \
+            first year places are needed; the places each scenario adds, their cost \
+            (cost per place by project type: [costs] in plan.toml, else the DfE \
             national averages) and the cost per deficit place removed.
 
-            A scenario file (scenarios/NAME.toml) lists changes: [[expansion]],
-            [[pan_reduction]], [[bulge]], [[new_school]], [[closure]], [[births]],
+            A scenario file (scenarios/NAME.toml) lists changes: [[expansion]], \
+            [[pan_reduction]], [[bulge]], [[new_school]], [[closure]], [[births]], \
             [[preference]] (docs/scenarios.md).
 
-            With --out it writes, all or nothing:
+            With --out-dir it writes, all or nothing:
               scenario-totals.csv         per scenario: places added, cost, places removed
               scenario-changes.csv        per change: places, cost per place, cost
               scenario-areas.csv          per scenario, area, phase and year
@@ -30,7 +30,7 @@ struct ScenarioCommand: ParsableCommand {
             Examples:
               placeplan scenario
               placeplan scenario Data/borough expand-oakwood new-free-school
-              placeplan scenario Data/borough --all-areas --out scenarios-out
+              placeplan scenario Data/borough --all-areas --out-dir scenarios-out
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv and scenarios/. Default: the bundled Data/borough.", valueName: "dir"))
@@ -40,8 +40,15 @@ struct ScenarioCommand: ParsableCommand {
     @OptionGroup var flags: RunFlags
     @Flag(help: "Show every planning area, not only those a scenario changes.")
     var allAreas = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
     var out: String?
+    @Option(name: [.customLong("out"), .customShort("o")], help: .hidden)
+    var outFile: String?
+
+    func validate() throws {
+        // --out is a file for every command; this one writes a folder of tables.
+        if outFile != nil { throw ValidationError("--out names a file; this command writes a folder of tables: give --out-dir DIR.") }
+    }
 
     func run() throws {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
@@ -54,6 +61,6 @@ struct ScenarioCommand: ParsableCommand {
         if let out { try AtomicFile.writeAllForUser(files, into: out) }
         say(ScenarioReport.render(comparison, costs: try plan.requirePlaces(for: "scenarios").costs, allAreas: allAreas),
               terminator: "")
-        if let out { say("\nWrote \(files.count) tables to \(out): \(files.map(\.name).joined(separator: ", "))") }
+        if let out { say("\nWrote \(Format.count(files.count, "table")) to \(out): \(files.map(\.name).joined(separator: ", "))") }
     }
 }

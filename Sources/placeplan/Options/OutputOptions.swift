@@ -4,7 +4,7 @@ import PlacePlanIO
 
 /// Where output goes: a file written atomically, or standard output.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole or not at all). Default: standard output.",
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole or not at all); - for standard output. Default: standard output.",
                                                      valueName: "file"))
     var out: String?
 
@@ -14,11 +14,14 @@ struct OutputOptions: ParsableArguments {
     /// - Parameter planFolder: the plan the output comes from: its input files are never overwritten.
     /// Text to standard output has its control characters escaped (a file gets it as it is).
     func emit(_ text: String, planFolder: URL? = nil) throws {
-        try emit(Data((out == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
+        try emit(Data((file == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
     }
 
+    /// The file to write, or nil for standard output (no --out, or `--out -`).
+    var file: String? { out == "-" ? nil : out }
+
     func emit(_ data: Data, planFolder: URL? = nil) throws {
-        if let out {
+        if let out = file {
             do {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
             } catch let errors as InputErrors {

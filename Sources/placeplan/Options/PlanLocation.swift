@@ -40,6 +40,18 @@ struct PlanLocation: ParsableArguments {
         }
     }
 
+    /// The folder a command that writes into it (its database) works on: it must be named, unless
+    /// the database is given elsewhere (`--db`). The bundled data is for read-only demos; an
+    /// import without a folder once wrote a database inside Data/england.
+    static func folderToWrite(_ folder: String?, command: String, database: String?, bundled relative: String = "Data/england") throws -> URL {
+        if let folder { return URL(fileURLWithPath: folder) }
+        guard database != nil else {
+            throw ValidationError("\(command) writes into the plan folder's database: name the folder, e.g. placeplan \(command) my-plan "
+                + "(or give --db FILE). Without one, commands only read the bundled \(relative).")
+        }
+        return try bundled(relative)
+    }
+
     /// The plan folder named, or the bundled one at `relative`.
     static func url(_ folder: String?, bundled relative: String) throws -> URL {
         try folder.map { URL(fileURLWithPath: $0) } ?? bundled(relative)
