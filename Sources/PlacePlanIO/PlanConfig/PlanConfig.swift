@@ -39,13 +39,15 @@ public struct PlanConfig: Equatable, Sendable {
     public var costPeriod: String?
     /// Whether `[housing]` was given: its settings hold for a development even without housing.csv.
     public var hasHousingSection = false
+    /// `[report]`: the council's title, name, logo and words for its published report.
+    public var report = ReportSettings()
     /// `[costs]`: cost per place by phase and project type.
     public var costs: CostRates = .dfe
 
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
-                                       "schools", "capacity", "housing", "costs"]
+                                       "schools", "capacity", "housing", "costs", "report"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile", "cost_index"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
@@ -74,6 +76,7 @@ public struct PlanConfig: Equatable, Sendable {
         config.costs = costs ?? .dfe
         config.housing = Self.housing(top, costs: costs)
         Self.costPeriods(top, into: &config)
+        config.report = Self.report(top, lines: reader.lines)
         Self.files(top, into: &config)
         try reader.throwIfAny()
         return config

@@ -9,11 +9,18 @@ public struct PlanExtras: Sendable {
     public let candidates: Scenario?
     /// The contributions ledger (`contributions.csv`), when the folder has one.
     public var ledger: ContributionLedger? = nil
+    /// The council's parts of the report (`[report]`).
+    public var report = ReportContent()
 
     /// Every problem in every file, together; nothing for a plan of areas.
     public static func read(_ folder: URL, display: String, plan: Plan) throws -> PlanExtras {
-        guard plan.places != nil else { return PlanExtras(scenarios: [], candidates: nil) }
         var issues: [InputIssue] = []
+        var report = ReportContent()
+        do { report = try PlanFolder.reportContent(folder, plan: plan) } catch let errors as InputErrors { issues += errors.issues }
+        guard plan.places != nil else {
+            if !issues.isEmpty { throw InputErrors(issues) }
+            return PlanExtras(scenarios: [], candidates: nil, report: report)
+        }
         var scenarios: [Scenario] = []
         var candidates: Scenario? = nil
         if !ScenarioFile.names(in: folder).isEmpty {
@@ -38,7 +45,7 @@ public struct PlanExtras: Sendable {
             do { ledger = try LedgerReader.read(url: ledgerURL) } catch let errors as InputErrors { issues += errors.issues }
         }
         if !issues.isEmpty { throw InputErrors(issues) }
-        return PlanExtras(scenarios: scenarios, candidates: candidates, ledger: ledger)
+        return PlanExtras(scenarios: scenarios, candidates: candidates, ledger: ledger, report: report)
     }
 }
 

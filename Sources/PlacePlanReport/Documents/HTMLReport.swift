@@ -1,5 +1,7 @@
+import Foundation
 import PlacePlanCharts
 import PlacePlanCore
+import PlacePlanIO
 
 /// One self-contained HTML page — inline CSS and SVG, no scripts, no network — that a council
 /// could publish: a first page for councillors, a section per planning area, and the methods and
@@ -20,6 +22,8 @@ public struct HTMLReport {
     public let vintages: [AccuracyReport.Vintage]
     /// What the run could not make (intervals, for one): said on the first page, never left out silently.
     public var notes: [String] = []
+    /// The council's title, name, logo and words (`[report]` of plan.toml).
+    public var content = ReportContent()
 
     /// The report of one run of a plan: its areas, and its place plan and housing when it has them.
     public init(run: PlanRun, generated: String, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
@@ -76,12 +80,19 @@ public struct HTMLReport {
 
     private func firstPage() -> String {
         let base = forecast.baseYear, last = forecast.baseYear + forecast.horizon
-        var out = "<header class=\"cover\">\n<h1>\(e(plan.name))</h1>\n"
+        var out = "<header class=\"cover\">\n"
+        if let logo = content.logo {
+            out += "<img class=\"logo\" alt=\"\(e(content.authority ?? plan.name)) logo\" src=\"data:\(logo.mediaType);base64,"
+            out += Data(logo.bytes).base64EncodedString() + "\">\n"
+        }
+        if let authority = content.authority { out += "<p class=\"authority\">\(e(authority))</p>\n" }
+        out += "<h1>\(e(content.title ?? plan.name))</h1>\n"
         out += "<p class=\"lede\">Pupil forecast from the \(Format.academicYear(base)) census to \(Format.academicYear(last)), "
         out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n"
         for note in notes { out += "<p class=\"notes\">Note: \(e(note)).</p>\n" }
         out += "</header>\n"
-        out += "<section class=\"summary\">\n<h2>At a glance</h2>\n<table class=\"figures\">\n<thead><tr><th>phase</th>"
+        if let foreword = content.foreword { out += "<section class=\"foreword\">\n<h2>Foreword</h2>\n\(Markdown.html(foreword))</section>\n" }
+        out += "<section class=\"summary\">\n<h2>At a glance</h2>\n\(narrative("summary"))<table class=\"figures\">\n<thead><tr><th>phase</th>"
         out += "<th>\(Format.academicYear(base)) (actual)</th><th>\(Format.academicYear(last)) (forecast)</th><th>change</th></tr></thead>\n<tbody>\n"
         for (p, (phase, range)) in phases.enumerated() {
             // A place plan's totals are its own authority lines (whole pupils that add up), the
@@ -186,7 +197,7 @@ public struct HTMLReport {
     }
 
     private func areaSection(_ area: AreaForecast, index: Int) -> String {
-        var out = "<section class=\"area\" id=\"area-\(index + 1)\">\n<h2>\(e(area.area.label))</h2>\n"
+        var out = "<section class=\"area\" id=\"area-\(index + 1)\">\n<h2>\(e(area.area.label))</h2>\n" + narrative(area.area.code)
         let rolls = actual(area.area)
         let groups = area.yearGroups ?? 0...(ladder.count - 1)
         out += chart(title: "\(area.area.name): pupils by phase", actual: { g, y in rolls?.pupils(year: y, yearGroup: g) ?? .nan },
@@ -218,7 +229,7 @@ public struct HTMLReport {
     private func methods() -> String {
         let history = plan.history
         let s = forecast.settings
-        var out = "<section class=\"methods\">\n<h2>Methods and assumptions</h2>\n<dl>\n"
+        var out = "<section class=\"methods\">\n<h2>Methods and assumptions</h2>\n\(narrative("methods"))<dl>\n"
         out += "<dt>Data</dt><dd>Pupils on roll by year group for \(Format.count(history.areas.count, "area")), "
         out += "\(Format.academicYear(history.firstYear)) to \(Format.academicYear(history.lastYear)) (January census)."
         if let births = forecast.lastKnownBirthsYear {
@@ -240,9 +251,39 @@ public struct HTMLReport {
         if let intervals = forecast.intervals {
             out += "<dt>Intervals</dt><dd>\(Format.percent(intervals.coverage, decimals: 0)) prediction intervals from this "
             out += "plan's own past forecast errors (\(intervals.scoredForecasts) area forecasts replayed).</dd>\n"
+        } else if !notes.isEmpty {
+            out += "<dt>Intervals</dt><dd>None: \(notes.map(e).joined(separator: "; ")).</dd>\n"
         }
+        out += placeMethods()
         out += "<dt>Accuracy measure</dt><dd>(forecast − actual) / actual, sign kept, as DfE scorecards define it.</dd>\n"
         return out + "</dl>\n</section>\n"
+    }
+
+    /// The place plan's own methods, from the settings it ran with: schools, transfer, places,
+    /// targets and housing (nothing for a plan of areas alone).
+    private func placeMethods() -> String {
+        guard let placePlan else { return "" }
+        var out = "<dt>Schools</dt><dd>Each school's share of its area's \(e(ladder.entry.name)) (and of a secondary area's Year 7) "
+        out += "is summarised by <code>\(e(plan.places?.shareMethod.description ?? ""))</code> of its past shares; its other year "
+        out += "groups follow its own progression; the schools of an area add up to the area's forecast, to the pupil.</dd>\n"
+        out += "<dt>Secondary transfer</dt><dd>Each secondary area's Year 7 is the Year 6 of the primary areas that feed it, "
+        out += "each × the share of its Year 6 that moved to that secondary area in past years (fitted by least squares), "
+        out += "plus pupils arriving from elsewhere.</dd>\n"
+        out += "<dt>Places</dt><dd>Net capacity from schools.csv; a year group's places are the schools' admission numbers. "
+        out += "Places needed are counted as the DfE's scorecards count them: by planning area and year group, spare places "
+        out += "in one year group never offsetting need in another. Spare capacity above \(Format.percent(placePlan.targets.spareTarget, decimals: 0)) "
+        out += "is flagged as more than the target, below \(Format.percent(placePlan.targets.operatingMargin, decimals: 0)) as less than "
+        out += "the operating margin (plan.toml <code>[capacity]</code>).</dd>\n"
+        if let housing {
+            let background: String = housing.accounts.map { account -> String in
+                let label = forecast.areas.first { $0.area.code == account.area }?.area.label ?? account.area
+                return "\(e(label)) \(Format.number(account.background, decimals: 1)) a year (\(e(account.backgroundSource)))"
+            }.joined(separator: "; ")
+            out += "<dt>Housing</dt><dd>Pupils of planned homes (housing.csv) above each area's background rate of building, which "
+            out += "past ratios already carry: \(background). Yields: \(e(housing.yields.source)). Pupils of each phase are spread over "
+            out += "its year groups and move up a year group a year.</dd>\n"
+        }
+        return out
     }
 
     // MARK: pieces
@@ -301,7 +342,7 @@ public struct HTMLReport {
     /// more spare places than the target: the councillor's first questions.
     private func sufficiencySummary(_ plan: PupilPlacePlan) -> String {
         let target = Format.percent(plan.targets.spareTarget, decimals: 0)
-        var out = "<h3>Where places will be needed</h3>\n"
+        var out = "<h3>Where places will be needed</h3>\n" + narrative("places")
         // The same shortfalls and surpluses the plan's summary lists (`PupilPlacePlan`).
         let short = plan.shortfalls
         let spare = plan.surpluses
@@ -436,9 +477,15 @@ public struct HTMLReport {
 
     private func e(_ text: String) -> String { Markup.escape(text) }
 
+    /// The council's words for a section or a planning area, if it wrote any.
+    private func narrative(_ key: String) -> String {
+        content.narrative[key].map { "<div class=\"narrative\">\n\(Markdown.html($0))</div>\n" } ?? ""
+    }
+
     static let css = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:62rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
-        h1{font-size:2rem;margin-bottom:.2rem}h2{border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2.5rem}
+        h1{font-size:2rem;margin-bottom:.2rem}img.logo{max-height:4.5rem;max-width:16rem;float:right}.authority{font-weight:bold;color:#444;margin:0}
+        .narrative{border-left:3px solid #0072B2;padding-left:.8rem;margin:.8rem 0}h2{border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2.5rem}
         .lede{color:#444}table{border-collapse:collapse;margin:1rem 0;font-variant-numeric:tabular-nums}
         th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}th:first-child{text-align:left}
         thead th{border-bottom:2px solid #222;vertical-align:bottom}tr.total th,tr.total td{font-weight:bold;border-top:1px solid #222}

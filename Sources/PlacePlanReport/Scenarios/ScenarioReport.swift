@@ -130,6 +130,29 @@ public enum ScenarioReport {
 
 /// The cheapest programme found by `ProgrammeSearch`, and the runner-up.
 public enum ProgrammeReport {
+    /// The chosen programme and the runner-up, project by project, and what each leaves
+    /// missing: `programme.csv` (`programme,project,source,start,places,cost`) and
+    /// `missing.csv` (`programme,area_phase,place_years_missing`).
+    public static func files(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
+                             baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan) -> [(name: String, text: String)] {
+        var projects = "programme,project,source,start,places,cost\n", missing = "programme,area_phase,place_years_missing\n"
+        let programmes = [("none", baseline), ("chosen", result.best)] + (result.runnerUp.map { [("runner-up", $0)] } ?? [])
+        for (name, p) in programmes {
+            for k in p.chosen {
+                let change = changes[k].starting(in: p.choices[k]!)
+                let places = ScenarioEngine.places(of: change, layout: plan.layout, schools: plan.forecast.schools.map(\.school))
+                projects += [name, CSVField.quote(ScenarioReport.describe(change, ladder: plan.ladder)), CSVField.quote(change.source),
+                             String(p.choices[k]!), String(places), Format.number(candidates[k].cost, decimals: 2, grouping: false)]
+                    .joined(separator: ",") + "\n"
+            }
+            for (area, count) in p.shortBy.sorted(by: { $0.key < $1.key }) {
+                missing += [name, CSVField.quote(area), String(count)].joined(separator: ",") + "\n"
+            }
+        }
+        return [("programme.csv", projects), ("missing.csv", missing)]
+    }
+
+
     public static func render(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
                               baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan, file: String) -> String {
         let targets = plan.targets

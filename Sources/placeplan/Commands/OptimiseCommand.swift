@@ -26,6 +26,7 @@ struct OptimiseCommand: ParsableCommand {
               placeplan optimise
               placeplan optimise Data/borough --candidates my-candidates.toml
               placeplan optimise my-plan --horizon 15 --node-limit 10000000
+              placeplan optimise Data/borough --xlsx programme.xlsx
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))
@@ -40,6 +41,9 @@ struct OptimiseCommand: ParsableCommand {
         if nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1 (got \(nodeLimit)).") }
     }
 
+    @Option(help: ArgumentHelp("Write the chosen programme, the runner-up and what each leaves missing as a workbook.", valueName: "file.xlsx"))
+    var xlsx: String?
+
     func run() throws {
         let plan = try PlanLocation.load(folder, bundled: "Data/borough")
         let (list, file) = try userInput("the candidate projects have problems.") {
@@ -49,5 +53,11 @@ struct OptimiseCommand: ParsableCommand {
         let study = try ProgrammeStudy(list, on: try runPlan(plan, flags.options), nodeLimit: nodeLimit)
         say(ProgrammeReport.render(study.result, changes: list.changes, candidates: study.options, baseline: study.withoutProjects,
                                      plan: study.baseline.plan, file: file), terminator: "")
+        if let xlsx {
+            let tables = ProgrammeReport.files(study.result, changes: list.changes, candidates: study.options, baseline: study.withoutProjects,
+                                               plan: study.baseline.plan)
+            try OutputOptions(out: xlsx).emit(try TableWorkbook.workbook(tables, title: plan.name).data(),
+                                              planFolder: try PlanLocation.url(folder, bundled: "Data/borough"))
+        }
     }
 }

@@ -52,11 +52,12 @@ struct ReportCommand: ParsableCommand {
         let path = out ?? format.defaultFile
         let bytes: Data
         switch format {
-        case .html:
-            bytes = Data(HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages()).render().utf8)
-        case .pdf:
-            let html = HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages()).render()
-            bytes = try PDFExport.pdf(html)
+        case .html, .pdf:
+            var page = HTMLReport(run: run, generated: Self.timestamp(Date()), backtest: backtest, vintages: scoredVintages())
+            page.content = try userInput("The report's own parts have problems; nothing was written.") {
+                try PlanFolder.reportContent(try location.url(), plan: plan)
+            }
+            bytes = format == .pdf ? try PDFExport.pdf(page.render()) : Data(page.render().utf8)
         case .xlsx:
             bytes = try WorkbookReport(run: run, backtest: backtest, vintages: scoredVintages()).workbook().data()
         case .scap:

@@ -31,6 +31,7 @@ struct ScenarioCommand: ParsableCommand {
               placeplan scenario
               placeplan scenario Data/borough expand-oakwood new-free-school
               placeplan scenario Data/borough --all-areas --out-dir scenarios-out
+              placeplan scenario Data/borough --xlsx scenarios.xlsx
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv and scenarios/. Default: the bundled Data/borough.", valueName: "dir"))
@@ -42,6 +43,8 @@ struct ScenarioCommand: ParsableCommand {
     var allAreas = false
     @Option(name: .customLong("out-dir"), help: ArgumentHelp("Write the tables into this folder (created if missing).", valueName: "dir"))
     var out: String?
+    @Option(help: ArgumentHelp("Write the same tables as one workbook, a sheet each.", valueName: "file.xlsx"))
+    var xlsx: String?
     @Option(name: [.customLong("out"), .customShort("o")], help: .hidden)
     var outFile: String?
 
@@ -59,6 +62,7 @@ struct ScenarioCommand: ParsableCommand {
         let comparison = try ScenarioComparison.run(scenarios, on: try runPlan(plan, flags.options))
         let files = ScenarioReport.files(comparison)
         if let out { try AtomicFile.writeAllForUser(files, into: out) }
+        if let xlsx { try OutputOptions(out: xlsx).emit(try TableWorkbook.workbook(files, title: plan.name).data(), planFolder: try PlanLocation.url(folder, bundled: "Data/borough")) }
         say(ScenarioReport.render(comparison, costs: try plan.requirePlaces(for: "scenarios").costs, allAreas: allAreas),
               terminator: "")
         if let out { say("\nWrote \(Format.count(files.count, "table")) to \(out): \(files.map(\.name).joined(separator: ", "))") }
