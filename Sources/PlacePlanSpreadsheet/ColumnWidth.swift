@@ -14,9 +14,8 @@ enum ColumnWidth {
             for (i, cell) in row.enumerated() {
                 let length: Int
                 switch cell.stored {
-                // A formatted number gains its thousands separators (and a £ or %).
-                case .number(let digits): length = digits.count + digits.count / 3 + 1
-                case .formula(_, let value): length = value.count + value.count / 3 + 1
+                case .number(let digits): length = shownLength(digits)
+                case .formula(_, let value): length = shownLength(value)
                 case .text(let text): length = displayLength(text)
                 case .none: length = 0
                 }
@@ -27,6 +26,13 @@ enum ColumnWidth {
             if let given = sheet.columnWidths, i < given.count { return given[i] }
             return min(maximum, max(minimum, Double(length) + padding))
         }
+    }
+
+    /// A number as a format shows it: its whole part with thousands separators, a decimal or
+    /// two at most (a sum of tenths may be stored as 17523.600000000002), and room for a £ or %.
+    static func shownLength(_ digits: String) -> Int {
+        let whole = digits.prefix { $0 != "." && $0 != "E" && $0 != "e" }.filter(\.isNumber).count
+        return whole + max(0, whole - 1) / 3 + (digits.contains(".") ? 3 : 0) + 1
     }
 
     /// The longest line, in characters as a person counts them.
