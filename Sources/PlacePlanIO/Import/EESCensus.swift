@@ -1,0 +1,157 @@
+import Foundation
+import PlacePlanCore
+
+/// A DfE "Explore education statistics" school census download (Schools, pupils and their
+/// characteristics: pupils by NC year group and local authority) turned into the rows of a plan's
+/// `rolls.csv`: one per census year, authority and year group, the two free-school-meals rows of a
+/// cell added together, from the school types chosen (state-funded primary and secondary by
+/// default). What is left out — other year groups, other school types, other levels — is counted,
+/// never dropped silently; a suppressed figure (`c`, `x`, `low`) in a cell the plan needs is an error.
+public enum EESCensus {
+    public static let columns = ["time_period", "geographic_level", "new_la_code", "la_name", "phase_type_grouping",
+                                 "characteristic", "number_of_pupils"]
+    /// School types counted by default: mainstream state-funded schools.
+    public static let mainstream: Set<String> = ["State-funded primary", "State-funded secondary"]
+    public static let special = "State-funded special school"
+    /// Alternative provision: pupil referral units (the GLA's and Data/england's definition counts them).
+    public static let alternativeProvision = "Pupil referral unit"
+
+    public struct Row: Equatable, Sendable {
+        public let year: Int
+        public let area: String
+        public let name: String
+        public let yearGroup: String
+        public let pupils: Int
+    }
+
+    public struct Result: Equatable, Sendable {
+        public var rows: [Row] = []
+        /// What was read but not taken, and how many rows of each.
+        public var leftOut: [String: Int] = [:]
+        /// Cells given as `z` (not applicable), taken as 0.
+        public var notApplicable = 0
+        /// Year groups an authority has no row for in a year (EES leaves out what no school has,
+        /// e.g. a sixth form), taken as 0: "E09000001 2019/20 Y7–Y13".
+        public var absent: [String] = []
+        /// Authorities without rows in every census year of the file (a boundary change: an
+        /// authority abolished or created), left out of an import of every authority.
+        public var incomplete: [String] = []
+        public var rowsRead = 0
+    }
+
+    /// `Reception` → R, `Year 1` … `Year 13` → Y1 … Y13 (the England ladder); nil for the rest.
+    public static func yearGroup(_ characteristic: String) -> String? {
+        if characteristic == "Reception" { return "R" }
+        guard characteristic.hasPrefix("Year "), let n = Int(characteristic.dropFirst(5)), (1...13).contains(n) else { return nil }
+        return "Y\(n)"
+    }
+
+    /// `201920` → 2019 (the academic year 2019/20, January 2020 census).
+    public static func year(_ timePeriod: String) -> Int? {
+        guard timePeriod.count == 6, let first = Int(timePeriod.prefix(4)), let second = Int(timePeriod.suffix(2)),
+              (first + 1) % 100 == second, (1990...2100).contains(first) else { return nil }
+        return first
+    }
+
+    public static func read(url: URL, authorities: Set<String>?, schoolTypes: Set<String> = mainstream) throws -> Result {
+        let file = url.path
+        let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
+        var issues = table.checkShape(required: columns, example: "time_period,…,new_la_code,la_name,phase_type_grouping,…,characteristic,…,number_of_pupils")
+        if let first = issues.first, first.line == 1 { throw InputErrors([first]) }
+        struct Key: Hashable { let year: Int, area: String, group: String }
+        var sums: [Key: Int] = [:], names: [String: String] = [:], firstLine: [Key: Int] = [:]
+        var result = Result()
+        result.rowsRead = table.rows.count
+        // The census years of the whole file, whatever was asked for: an authority missing one
+        // was created or abolished in the file's span.
+        let allYears = Set(table.rows.compactMap { year(table.text($0, "time_period")) })
+        for row in table.rows {
+            guard table.text(row, "geographic_level") == "Local authority" else { result.leftOut["other geographic levels", default: 0] += 1; continue }
+            let area = table.text(row, "new_la_code")
+            if let authorities, !authorities.contains(area) { continue }
+            let type = table.text(row, "phase_type_grouping")
+            guard schoolTypes.contains(type) else { result.leftOut["school type: \(type)", default: 0] += 1; continue }
+            let characteristic = table.text(row, "characteristic")
+            guard let group = yearGroup(characteristic) else { result.leftOut["year group: \(characteristic)", default: 0] += 1; continue }
+            guard let year = year(table.text(row, "time_period")) else {
+                issues.append(table.issue(row, "time_period", "'\(table.text(row, "time_period"))' is not an academic year written as EES writes it",
+                                          fix: "e.g. 201920 for 2019/20"))
+                continue
+            }
+            let key = Key(year: year, area: area, group: group)
+            if firstLine[key] == nil { firstLine[key] = row.line }
+            names[area] = table.text(row, "la_name")
+            let value = table.text(row, "number_of_pupils")
+            switch value {
+            case "z":
+                result.notApplicable += 1
+                sums[key, default: 0] += 0
+            case "c", "x", "low", "u", ":":
+                issues.append(table.issue(row, "number_of_pupils", "the figure is suppressed ('\(value)') in a cell the plan needs "
+                                          + "(\(area) \(AcademicYear.text(year)) \(group), \(type))",
+                                          fix: "leave this authority out (--la), or take its figure from the school census"))
+            default:
+                switch table.count(row, "number_of_pupils", what: "the number of pupils", within: Bounds.pupils) {
+                case .success(let n): sums[key, default: 0] += Int(n.rounded())
+                case .failure(let issue): issues.append(issue)
+                }
+            }
+        }
+        if let authorities {
+            let missing = authorities.subtracting(names.keys).sorted()
+            if !missing.isEmpty {
+                issues.append(InputIssue(file: file, line: nil, message: "has no local-authority rows for \(missing.joined(separator: ", "))",
+                                         fix: "check the codes (new_la_code, e.g. E06000034 for Thurrock)"))
+            }
+        }
+        // An authority missing a whole year was created or abolished (a boundary change): its
+        // series cannot be forecast as it stands. Asked for by name, that is an error; in an
+        // import of every authority it is left out, and said so.
+        for area in names.keys.sorted() {
+            let present = Set(sums.keys.filter { $0.area == area }.map(\.year))
+            guard present != allYears else { continue }
+            let span = present.count == 1 ? AcademicYear.text(present.min()!) : "\(AcademicYear.text(present.min()!))–\(AcademicYear.text(present.max()!))"
+            if authorities != nil {
+                issues.append(InputIssue(file: file, line: nil, message: "\(area) (\(names[area]!)) has rows only for \(span) of the file's "
+                                         + "\(AcademicYear.text(allYears.min()!))–\(AcademicYear.text(allYears.max()!)): a boundary change?",
+                                         fix: "import the authorities that replaced it (or it replaced) together, or plan it from a school census"))
+            } else {
+                result.incomplete.append("\(area) (\(names[area]!)): \(span) only")
+                sums = sums.filter { $0.key.area != area }
+                names[area] = nil
+            }
+        }
+        if !issues.isEmpty { throw InputErrors(issues) }
+        // EES publishes no row for what no school has (a sixth form, a secondary school): those
+        // year groups are 0, and said so.
+        let order = ["R"] + (1...13).map { "Y\($0)" }
+        for area in names.keys.sorted() {
+            for year in Set(sums.keys.map(\.year)).sorted() {
+                let lacking = order.filter { sums[Key(year: year, area: area, group: $0)] == nil }
+                guard !lacking.isEmpty else { continue }
+                for group in lacking { sums[Key(year: year, area: area, group: group)] = 0 }
+                result.absent.append("\(area) (\(names[area]!)) \(AcademicYear.text(year)): \(lacking.joined(separator: ", "))")
+            }
+        }
+        result.rows = sums.map { Row(year: $0.key.year, area: $0.key.area, name: names[$0.key.area] ?? "", yearGroup: $0.key.group, pupils: $0.value) }
+            .sorted { ($0.year, $0.area, order.firstIndex(of: $0.yearGroup)!) < ($1.year, $1.area, order.firstIndex(of: $1.yearGroup)!) }
+        return result
+    }
+}
+
+/// A plan's `births.csv` (`year,area,births[,type]`) cut to some areas: the header and their
+/// rows, as read (each checked later with the plan, as any births file is).
+public enum BirthsExtract {
+    public static func read(url: URL, areas: Set<String>) throws -> (header: [String], rows: [[String]]) {
+        let table = try CSVTable(bytes: CSVTable.read(url: url, file: url.path), file: url.path)
+        let shape = table.checkShape(required: ["year", "area", "births"], example: "year,area,births / 2019,E06000034,2410")
+        if !shape.isEmpty { throw InputErrors(shape) }
+        let rows = table.rows.filter { areas.contains(table.text($0, "area")) }.map(\.fields)
+        let missing = areas.subtracting(rows.map { $0[table.number("area")! - 1] })
+        if !missing.isEmpty {
+            throw InputErrors([InputIssue(file: url.path, line: nil, message: "has no births for \(missing.sorted().joined(separator: ", "))",
+                                          fix: "give a births file that covers every authority imported, or leave out --births")])
+        }
+        return (table.header, rows)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PlacePlanIO
+import PlacePlanReport
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a plan folder from the data a planner downloads.",
+        discussion: """
+            Examples:
+              placeplan import ees Data/imports/ees-extract.csv --out-dir ees-plan
+            """,
+        subcommands: [ImportEESCommand.self])
+}
+
+struct ImportEESCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ees",
+        abstract: "A DfE school census download (Explore education statistics) as a new plan folder.",
+        discussion: """
+            Reads an EES "Schools, pupils and their characteristics" file of pupils by NC year \
+            group and local authority (time_period 201920, phase_type_grouping, characteristic \
+            Reception, Year 1 …, two free-school-meals rows per cell, which are added) and writes \
+            a new plan folder: rolls.csv (year,area,area_name,year_group,pupils, R–Y13, one area \
+            per authority), plan.toml, and births.csv when --births names a births file to cut to \
+            the same authorities. State-funded primary and secondary schools count; \
+            --include-special adds state-funded special schools and --include-ap alternative \
+            provision (pupil referral units). Everything left out (other year \
+            groups, school types, levels) is counted in the summary; a suppressed figure (c, x, \
+            low) in a cell the plan needs is an error with its line.
+
+            Examples:
+              placeplan import ees Data/imports/ees-extract.csv --la E06000034 --births Data/england/births.csv --out-dir thurrock
+            """)
+
+    @Argument(help: ArgumentHelp("The EES CSV file.", valueName: "file.csv"))
+    var file: String
+    @Option(name: .customLong("la"), help: ArgumentHelp("An authority's code (new_la_code); repeat for several. Default: every authority.", valueName: "code"))
+    var authorities: [String] = []
+    @Option(help: ArgumentHelp("A births file (year,area,births[,type]) to cut to the same authorities.", valueName: "file.csv"))
+    var births: String?
+    @Option(help: "The births' basis, when --births is given: mid-year, calendar or academic.")
+    var birthsBasis: String = "mid-year"
+    @Flag(help: "Count state-funded special schools too.")
+    var includeSpecial = false
+    @Flag(help: "Count alternative provision (pupil referral units) too, as the GLA's projections and Data/england do.")
+    var includeAp = false
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The new plan folder (must not hold a plan already).", valueName: "dir"))
+    var outDir: String
+
+    func validate() throws {
+        guard ["mid-year", "calendar", "academic"].contains(birthsBasis) else {
+            throw ValidationError("--births-basis must be mid-year, calendar or academic (got \(birthsBasis)).")
+        }
+        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: outDir).appendingPathComponent("plan.toml").path) {
+            throw ValidationError("\(outDir) holds a plan already (plan.toml): give a new folder, so that nothing of it is overwritten.")
+        }
+    }
+
+    func run() throws {
+        let codes = authorities.isEmpty ? nil : Set(authorities)
+        let types = EESCensus.mainstream.union(includeSpecial ? [EESCensus.special] : []).union(includeAp ? [EESCensus.alternativeProvision] : [])
+        let result = try userInput("\(file) cannot be imported; nothing was written.") {
+            try EESCensus.read(url: URL(fileURLWithPath: file), authorities: codes, schoolTypes: types)
+        }
+        let cut = try births.map { path in try userInput("\(path) cannot be cut; nothing was written.") {
+            try BirthsExtract.read(url: URL(fileURLWithPath: path), areas: Set(result.rows.map(\.area)))
+        } }
+        let files = [("plan.toml", CensusImport.planTOML(result, source: URL(fileURLWithPath: file).lastPathComponent, birthsBasis: cut.map { _ in birthsBasis })),
+                     ("rolls.csv", CensusImport.rollsCSV(result))] + (cut.map { [("births.csv", CensusImport.birthsCSV($0))] } ?? [])
+        try AtomicFile.writeAllForUser(files, into: outDir)
+        say(CensusImport.summary(result, folder: outDir, files: files.map(\.0)), terminator: "")
+    }
+}

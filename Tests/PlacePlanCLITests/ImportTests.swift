@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// `placeplan import ees`: a planner's own DfE download becomes a plan folder that `check`
+/// accepts, on the real file (a bundled extract, and the full download when it is at hand).
+@Suite("import ees: a DfE school census download as a plan folder", .serialized)
+struct ImportTests {
+    static let extract = CLI.root.appendingPathComponent("Data/imports/ees-extract.csv")
+    static let full = CLI.root.appendingPathComponent("../shared/data/ees-la-ncyear/spc_pupils_fsm_ethnicity_yrgp.csv").standardizedFileURL
+
+    /// `year,area,year_group → pupils` of a rolls.csv.
+    static func cells(_ text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            out["\(f[0]),\(f[1]),\(f[f.count - 2])"] = Int(f[f.count - 1])!
+        }
+        return out
+    }
+
+    @Test("Thurrock from the real download: every cell as Data/england has it (both from DfE), check-clean, and it forecasts")
+    func thurrock() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appendingPathComponent("thurrock")
+        // Data/england counts alternative provision (the GLA's definition): so does this import.
+        let result = try CLI.run(["import", "ees", Self.extract.path, "--la", "E06000034", "--births", "Data/england/births.csv",
+                                  "--include-ap", "--out-dir", plan.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 70 rows (1 authority, 2015/16–2019/20, R–Y13)"), "\(result.stdout)")
+        let imported = Self.cells(try String(contentsOf: plan.appendingPathComponent("rolls.csv"), encoding: .utf8))
+        let england = Self.cells(try String(contentsOf: CLI.root.appendingPathComponent("Data/england/rolls.csv"), encoding: .utf8))
+            .filter { $0.key.contains(",E06000034,") && Int($0.key.prefix(4))! >= 2015 }
+        #expect(imported.count == 5 * 14 && imported == england)
+        #expect(imported["2019,E06000034,R"] == 2_477)  // as the download's README checked by hand
+        // Mainstream only (the default) leaves out the pupil referral units: Year 11 in 2019/20 is 1,831, not 1,862.
+        let mainstream = root.appendingPathComponent("mainstream")
+        #expect(try CLI.run(["import", "ees", Self.extract.path, "--la", "E06000034", "--out-dir", mainstream.path]).status == 0)
+        let only = Self.cells(try String(contentsOf: mainstream.appendingPathComponent("rolls.csv"), encoding: .utf8))
+        #expect(only["2019,E06000034,Y11"] == 1_831 && imported["2019,E06000034,Y11"] == 1_862)
+        let check = try CLI.run(["check", plan.path])
+        #expect(check.status == 0 && check.stdout.contains("Thurrock: OK") && check.stdout.contains("births (mid-year)"), "\(check.stdout)\(check.stderr)")
+        let forecast = try CLI.run(["forecast", plan.path])
+        #expect(forecast.status == 0 && forecast.stdout.contains("Forecast from 2019/20 (last census) for 10 years, 1 area"), "\(forecast.stdout)")
+    }
+
+    @Test("every authority: a boundary change is left out and said so; absent sixth forms are 0 and said so; the folder checks clean")
+    func everyAuthority() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appendingPathComponent("all")
+        let result = try CLI.run(["import", "ees", Self.extract.path, "--out-dir", plan.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for words in ["Left out: 3 authorities without rows in every year (a boundary change):", "E06000028 (Bournemouth): 2015/16–2018/19 only",
+                      "E06000058 (Bournemouth, Christchurch and Poole): 2019/20 only", "E06000053 (Isles of Scilly) 2019/20: Y12, Y13",
+                      "school type: State-funded special school"] {
+            #expect(result.stdout.contains(words), "no '\(words)' in\n\(result.stdout)")
+        }
+        let check = try CLI.run(["check", plan.path])
+        #expect(check.status == 0 && check.stdout.contains("3 local authorities: OK"), "\(check.stdout)\(check.stderr)")
+        // Asked for by name, a boundary change is an error, not a silent gap.
+        let named = try CLI.run(["import", "ees", Self.extract.path, "--la", "E06000058", "--out-dir", root.appendingPathComponent("bcp").path])
+        #expect(named.status == 1 && named.stderr.contains("E06000058 (Bournemouth, Christchurch and Poole) has rows only for 2019/20"), "\(named.stderr)")
+    }
+
+    @Test("the full download, when at hand: 149 authorities check clean", .enabled(if: FileManager.default.fileExists(atPath: full.path)))
+    func fullDownload() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appendingPathComponent("england")
+        let result = try CLI.run(["import", "ees", Self.full.path, "--out-dir", plan.path])
+        #expect(result.status == 0 && result.stdout.contains("Left out: 5 authorities without rows in every year"), "\(result.stdout)\(result.stderr)")
+        let check = try CLI.run(["check", plan.path])
+        #expect(check.status == 0 && check.stdout.contains("149 local authorities: OK"), "\(check.stdout)")
+    }
+
+    /// A way to damage the download.
+    enum Damage: String, CaseIterable, Sendable {
+        case missingColumn, suppressed, otherYearSpelling, unknownAuthority, notANumber
+
+        func apply(_ text: String) -> String {
+            switch self {
+            case .missingColumn: return text.replacingOccurrences(of: "number_of_pupils", with: "pupils")
+            case .suppressed: return ImportTests.setPupils(text, ",Reception,Known to be eligible for free school meals,", "c")
+            case .otherYearSpelling: return text.replacingOccurrences(of: "201920,", with: "2019/20,")
+            case .unknownAuthority: return text
+            case .notANumber: return ImportTests.setPupils(text, ",Year 3,Not known to be eligible for free school meals,", "1O")
+            }
+        }
+
+        var arguments: [String] { self == .unknownAuthority ? ["--la", "E06999999"] : ["--la", "E06000034"] }
+
+        var words: String {
+            switch self {
+            case .missingColumn: return "ees.csv, line 1: the header has no 'number_of_pupils' column"
+            case .suppressed: return "the figure is suppressed ('c') in a cell the plan needs"
+            case .otherYearSpelling: return "'2019/20' is not an academic year written as EES writes it"
+            case .unknownAuthority: return "has no local-authority rows for E06999999"
+            case .notANumber: return "(number_of_pupils): '1O' is not a number"
+            }
+        }
+    }
+
+    @Test("malformed downloads: every problem located, nothing written", arguments: Damage.allCases)
+    func malformed(_ damage: Damage) throws {
+        let name = damage.rawValue
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("ees.csv"), plan = root.appendingPathComponent("plan")
+        let text = try String(contentsOf: Self.extract, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        // The header and Thurrock's rows: a small file, as a planner would cut it.
+        let thurrock = ([lines[0]] + lines.dropFirst().filter { $0.contains(",E06000034,") }).joined(separator: "\n") + "\n"
+        try damage.apply(thurrock).write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "ees", file.path] + damage.arguments + ["--out-dir", plan.path])
+        #expect(!result.signalled && result.status == 1, "\(name): exit \(result.status)")
+        #expect(result.stderr.contains(damage.words), "\(name): \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plan.path), "\(name): a folder was written")
+    }
+
+    @Test("a folder that holds a plan already is refused: nothing of it is overwritten")
+    func existingPlan() throws {
+        let result = try CLI.run(["import", "ees", Self.extract.path, "--out-dir", "Data/england"])
+        #expect(result.status == 64 && result.stderr.contains("holds a plan already"), "\(result.stderr)")
+    }
+
+    /// `text` with the number_of_pupils of the first line containing `marker` set to `value`
+    /// (the third field from the end: number_of_pupils, denominator, percent_of_pupils).
+    static func setPupils(_ text: String, _ marker: String, _ value: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let i = lines.firstIndex(where: { $0.contains(marker) }) {
+            var fields = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[fields.count - 3] = value
+            lines[i] = fields.joined(separator: ",")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
