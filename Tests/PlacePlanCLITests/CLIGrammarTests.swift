@@ -89,3 +89,19 @@ struct CLIGrammarTests {
         #expect(report.stdout.contains("KB, 1 area)"), "\(report.stdout)\(report.stderr)")
     }
 }
+
+@Suite("series breaks in the bundled data")
+struct SeriesBreakCLITests {
+    @Test("England's 2019 boundary change (Dorset, BCP) is named by check, the forecast's summary and the report; nothing else is")
+    func dorsetAndBCP() throws {
+        let check = try CLI.run(["check", "Data/england"])
+        let warnings = check.stdout.split(separator: "\n").filter { $0.hasPrefix("- Warning:") }
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.contains { $0.contains("Dorset (E06000059), 2019/20: 12 of 13 progression ratios jump together (median -13%)") })
+        #expect(warnings.contains { $0.contains("Bournemouth, Christchurch and Poole (E06000058), 2019/20") })
+        let summary = try CLI.run(["forecast", "Data/england", "--horizon", "1"])
+        #expect(summary.stdout.contains("Warning: Dorset (E06000059), 2019/20"))
+        let borough = try CLI.run(["check", "Data/borough"])
+        #expect(!borough.stdout.contains("Warning:"))
+    }
+}

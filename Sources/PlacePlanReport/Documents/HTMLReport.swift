@@ -90,6 +90,7 @@ public struct HTMLReport {
         out += "<p class=\"lede\">Pupil forecast from the \(Format.academicYear(base)) census to \(Format.academicYear(last)), "
         out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n"
         for note in notes { out += "<p class=\"notes\">Note: \(e(note)).</p>\n" }
+        for item in SeriesBreak.detect(plan.history) { out += "<p class=\"notes warning\">Warning: \(e(item.description)).</p>\n" }
         out += "</header>\n"
         if let foreword = content.foreword { out += "<section class=\"foreword\">\n<h2>Foreword</h2>\n\(Markdown.html(foreword))</section>\n" }
         out += "<section class=\"summary\">\n<h2>At a glance</h2>\n\(narrative("summary"))<table class=\"figures\">\n<thead><tr><th>phase</th>"

@@ -21,6 +21,8 @@ public enum ForecastSummary {
         } else {
             out += "No births file: each area's \(ladder.entry) follows its own recent trend\n"
         }
+        // A break in an area's series is named before any figure that carries it.
+        for item in SeriesBreak.detect(history) { out += "Warning: \(item.description)\n" }
 
         // Totals by phase: the base year (actual) and every forecast year.
         let phases = ladder.phases.compactMap { p in ladder.indices(of: p).map { (p.name, $0) } }
