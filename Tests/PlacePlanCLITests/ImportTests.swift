@@ -1,4 +1,5 @@
 import Foundation
+import PlacePlanIO
 import Testing
 
 /// `placeplan import ees`: a planner's own DfE download becomes a plan folder that `check`
@@ -134,5 +135,67 @@ struct ImportTests {
             lines[i] = fields.joined(separator: ",")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// `placeplan import gias`: the real Hampshire and Surrey extract as schools.csv.
+@Suite("import gias: a GIAS download as schools.csv", .serialized)
+struct ImportGIASTests {
+    static let extract = CLI.root.appendingPathComponent("Data/imports/gias-hampshire-surrey.csv")
+    static let links = CLI.root.appendingPathComponent("Data/imports/gias-links-extract.csv")
+
+    func rows(_ url: URL) throws -> [[String]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    @Test("Hampshire and Surrey: 728 open state-funded schools, their phases and capacity, 239 predecessor links; areas and PAN left for the planner")
+    func hampshireAndSurrey() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("schools")
+        let result = try CLI.run(["import", "gias", Self.extract.path, "--links", Self.links.path, "--out-dir", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 728 schools (4 all-through, 724 primary)"), "\(result.stdout)")
+        #expect(result.stdout.contains("closed (give --with-closed to keep them): 368 establishments"))
+        #expect(result.stdout.contains("rolls by school and year group (rolls.csv): GIAS has none, and none are invented"))
+        let schools = try rows(out.appendingPathComponent("schools.csv"))
+        #expect(schools.count == 728)
+        // Alton Infant School, URN 115850: capacity 180; its planning areas and PAN are the planner's to give.
+        #expect(schools.first { $0[0] == "115850" }.map { [$0[2], $0[3], $0[5], $0[6]] } == ["primary", "", "180", ""])
+        #expect(try rows(out.appendingPathComponent("school-links.csv")).count == 239)
+    }
+
+    @Test("closed schools kept with --with-closed, with the academic year they closed (31-08-2021 → 2021)")
+    func closed() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("surrey")
+        let result = try CLI.run(["import", "gias", Self.extract.path, "--la", "936", "--with-closed", "--out-dir", out.path])
+        #expect(result.status == 0 && result.stdout.contains("Imported 576 schools"), "\(result.stdout)\(result.stderr)")
+        // Read as CSV (names may hold quoted commas): the closed column is the last.
+        let text = try String(contentsOf: out.appendingPathComponent("schools.csv"), encoding: .utf8)
+        let records = try CSVReader.parse(Array(text.utf8), file: "schools.csv").dropFirst()
+        #expect(records.count == 576 && records.filter { !($0.fields.last ?? "").isEmpty }.count == 275)
+    }
+
+    @Test("malformed downloads: every problem located, nothing written", arguments: [
+        ("\"URN\",", "\"School URN\",", "the header has no 'urn'"),
+        ("115851,\"850\"", "115850,\"850\"", "URN 115850 is listed twice (the first on line 2)"),
+        ("\"31-10-2020\",\"Primary\"", "\"2020-10-31\",\"Primary\"", "'2020-10-31' is not a date written dd-mm-yyyy"),
+        (",180,", ",1 80,", "'1 80' is not a number"),
+    ])
+    func malformed(_ old: String, _ new: String, words: String) throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("gias.csv"), out = root.appendingPathComponent("out")
+        let text = try String(contentsOf: Self.extract, encoding: .utf8)
+        let range = try #require(text.range(of: old))
+        try text.replacingCharacters(in: range, with: new).write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "gias", file.path, "--with-closed", "--out-dir", out.path])
+        #expect(!result.signalled && result.status == 1, "exit \(result.status)")
+        #expect(result.stderr.contains("gias.csv, line") && result.stderr.contains(words), "\(result.stderr.prefix(800))")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

@@ -31,7 +31,7 @@ public enum CensusImport {
         let areas = Set(result.rows.map(\.area)).count, years = Set(result.rows.map(\.year)).sorted()
         var out = "Imported \(Format.count(result.rows.count, "row")) (\(Format.count(areas, "authority", "authorities")), "
         out += "\(years.first.map(Format.academicYear) ?? "")–\(years.last.map(Format.academicYear) ?? ""), R–Y13) of \(Format.number(Double(result.rowsRead))) read\n"
-        out += "Left out, by what they were:\n"
+        out += result.leftOut.isEmpty ? "Nothing left out.\n" : "Left out, by what they were:\n"
         for (what, count) in result.leftOut.sorted(by: { $0.key < $1.key }) { out += "- \(what): \(Format.count(count, "row"))\n" }
         if !result.incomplete.isEmpty {
             out += "Left out: \(Format.count(result.incomplete.count, "authority", "authorities")) without rows in every year (a boundary change):\n"

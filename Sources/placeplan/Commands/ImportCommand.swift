@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
             Examples:
               placeplan import ees Data/imports/ees-extract.csv --out-dir ees-plan
             """,
-        subcommands: [ImportEESCommand.self])
+        subcommands: [ImportEESCommand.self, ImportGIASCommand.self])
 }
 
 struct ImportEESCommand: ParsableCommand {
@@ -71,5 +71,53 @@ struct ImportEESCommand: ParsableCommand {
                      ("rolls.csv", CensusImport.rollsCSV(result))] + (cut.map { [("births.csv", CensusImport.birthsCSV($0))] } ?? [])
         try AtomicFile.writeAllForUser(files, into: outDir)
         say(CensusImport.summary(result, folder: outDir, files: files.map(\.0)), terminator: "")
+    }
+}
+
+struct ImportGIASCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gias",
+        abstract: "A GIAS establishment download as schools.csv, with what the planner must still supply.",
+        discussion: """
+            Reads a "Get information about schools" download (the columns of edubasealldata: \
+            URN, LA (code), EstablishmentName, EstablishmentTypeGroup, status, OpenDate, \
+            CloseDate, PhaseOfEducation, OfficialSixthForm, SchoolCapacity) and writes \
+            schools.csv: state-funded schools of the authorities given (--la, the three-digit \
+            LA code; default every one), open ones (--with-closed keeps closed ones with the year \
+            they closed), phase, capacity, the academic years they opened and closed. With --links \
+            (GIAS's links file) it writes school-links.csv, each school's predecessors (an academy \
+            conversion or merger). Planning areas and admission numbers are not in GIAS: they are \
+            left empty, and the summary lists what to supply. Files in Windows-1252, as GIAS \
+            writes them, are read as such.
+
+            Examples:
+              placeplan import gias Data/imports/gias-hampshire-surrey.csv --la 936 --links Data/imports/gias-links-extract.csv --out-dir surrey-schools
+            """)
+
+    @Argument(help: ArgumentHelp("The GIAS establishment CSV.", valueName: "file.csv"))
+    var file: String
+    @Option(name: .customLong("la"), help: ArgumentHelp("An authority's three-digit LA code; repeat for several. Default: every one.", valueName: "code"))
+    var authorities: [String] = []
+    @Option(help: ArgumentHelp("GIAS's links file (URN,LinkURN,LinkType,…), for predecessors.", valueName: "file.csv"))
+    var links: String?
+    @Flag(help: "Keep closed schools, with the academic year they closed.")
+    var withClosed = false
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The folder for schools.csv (which must not be there already).", valueName: "dir"))
+    var outDir: String
+
+    func validate() throws {
+        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: outDir).appendingPathComponent("schools.csv").path) {
+            throw ValidationError("\(outDir) holds a schools.csv already: give a new folder, so that nothing of it is overwritten.")
+        }
+    }
+
+    func run() throws {
+        let result = try userInput("\(file) cannot be imported; nothing was written.") {
+            try GIASSchools.read(url: URL(fileURLWithPath: file), authorities: authorities.isEmpty ? nil : Set(authorities),
+                                 withClosed: withClosed, links: links.map { URL(fileURLWithPath: $0) })
+        }
+        let files = [("schools.csv", SchoolsImport.schoolsCSV(result))] + (links == nil ? [] : [("school-links.csv", SchoolsImport.linksCSV(result))])
+        try AtomicFile.writeAllForUser(files, into: outDir)
+        say(SchoolsImport.summary(result, folder: outDir, files: files.map(\.0)), terminator: "")
     }
 }
