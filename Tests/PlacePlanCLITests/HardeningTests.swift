@@ -4,25 +4,8 @@ import Testing
 /// Inputs that once crashed PlacePlan or were read as something else, silently: each must now
 /// end in a located error (exit 1, never a signal) that says what is wrong.
 @Suite("Hardening: bad input is a located error, never a crash or a silent misreading", .serialized)
-struct HardeningTests {
-    /// A change to one file of a copy of a bundled plan.
-    struct Case: CustomTestStringConvertible, Sendable {
-        let name: String
-        let plan: String
-        let file: String
-        let change: @Sendable (String) -> String
-        let arguments: [String]
-        /// Words the error must hold (its file and what is wrong).
-        let expect: [String]
-        var testDescription: String { name }
-    }
-
-    static func replacing(_ old: String, _ new: String, first: Bool = true) -> @Sendable (String) -> String {
-        { text in
-            guard let range = text.range(of: old) else { return text + "\n# MISSING: \(old)" }
-            return first ? text.replacingCharacters(in: range, with: new) : text.replacingOccurrences(of: old, with: new)
-        }
-    }
+struct HardeningTests: MalformedInputSuite {
+    typealias Case = MalformedCase
 
     static let cases: [Case] = [
         Case(name: "a count of 1e19 pupils", plan: "england", file: "rolls.csv", change: replacing("Hartlepool,R,1060", "Hartlepool,R,1e19"),
@@ -108,22 +91,7 @@ struct HardeningTests {
     ]
 
     @Test("a located error, exit 1, no signal", arguments: cases)
-    func locatedError(_ c: Case) throws {
-        let root = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let plan = root.appendingPathComponent(c.plan)
-        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/\(c.plan)"), to: plan)
-        try? FileManager.default.removeItem(at: plan.appendingPathComponent("placeplan.sqlite"))
-        let file = plan.appendingPathComponent(c.file)
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        let changed = c.change(text)
-        #expect(!changed.contains("# MISSING"), "the case's text is not in \(c.file)")
-        try changed.write(to: file, atomically: true, encoding: .utf8)
-        let result = try CLI.run([c.arguments[0], plan.path] + c.arguments.dropFirst())
-        #expect(!result.signalled, "\(c.name): killed by a signal")
-        #expect(result.status == 1, "\(c.name): exit \(result.status)\n\(result.stdout.prefix(300))")
-        for words in c.expect { #expect(result.stderr.contains(words), "\(c.name): no '\(words)' in\n\(result.stderr.prefix(600))") }
-    }
+    func locatedError(_ c: Case) throws { try Self.check(c) }
 
     @Test("developer-report refuses impossible developments, and numbers in hex, in its flags", arguments: [
         (["--area", "P01", "--dwellings", "1e308"], 1, "not a number of dwellings one development can have"),
