@@ -286,8 +286,14 @@ struct PlaceReportCLITests {
         #expect(html.contains("Northgate (P01)"))
         #expect(html.components(separatedBy: "<section class=\"area\"").count - 1 == 12)
         #expect(html.contains("data-name=\"primary places\"") && html.contains("class=\"direct-label\""))
-        // Each places line in its phase's colour, not all black.
-        #expect(!html.contains("data-name=\"primary places\" points=") || !html.contains("stroke=\"#000000\" stroke-width=\"2.5\""))
+        // Each places line in its phase's colour, not three identical black lines.
+        let placesLines = html.split(separator: "\n").filter { $0.contains("class=\"series\" data-name=\"") && $0.contains(" places\"") }
+        let colours = Set(placesLines.compactMap { $0.components(separatedBy: "stroke=\"").dropFirst().first?.prefix(7) })
+        #expect(placesLines.count > 3 && colours.count == 3 && !colours.contains("#000000"), "\(colours)")
+        // The methods say how transfer, places and housing are made, from the settings used.
+        let methods = html.components(separatedBy: "<h2>Methods and assumptions</h2>")[1]
+        #expect(methods.contains("<dt>Secondary transfer</dt>") && methods.contains("<dt>Places</dt>") && methods.contains("<dt>Housing</dt>"))
+        #expect(methods.contains("Spare capacity above 5%") && methods.contains("mean of 2020–2024 completions"))
         // Red only for a deficit; amber where spare overall but short in some year groups.
         #expect(html.contains("<span class=\"pressure\">Amber</span>"))
         #expect(html.contains("<h3>Schools</h3>"))

@@ -211,6 +211,8 @@ struct HousingCLITests {
         #expect(html.hasPrefix("<!doctype html>") && html.contains("£10,537,390") && html.contains("Assumptions"))
         #expect(html.contains("£21,014") && html.contains("0.200") && html.contains("permanent expansion") && html.contains("Payments"))
         #expect(!html.contains("<script") && !html.contains("http"))
+        // Every source is named in the page itself, not in a file outside the repository.
+        #expect(!html.contains("PRIMER") && html.contains("school places scorecards"))
     }
 
     /// A copy of the borough with `toml` added to plan.toml and `files` written into it.

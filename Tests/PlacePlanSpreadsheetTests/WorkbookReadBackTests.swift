@@ -199,3 +199,33 @@ struct WorkbookReadBackTests {
         #expect(try XLSXPackage(Data(contentsOf: url)).sheets().count == 3)
     }
 }
+
+@Suite("Workbook: titles, number formats, formulas and print setup, read back")
+struct WorkbookLayoutTests {
+    @Test("a title row, a header, numbers shown by their column's format, a formula with its value, landscape and fit to width")
+    func layout() throws {
+        let sheet = Sheet(name: "plan", columns: ["area", "pupils", "spare", "total"],
+                          rows: [["P01", .number(2640.92286886718), .number(0.0888), .formula("SUM(B3:B3)", value: 2640.92286886718)]],
+                          title: "Pupils by area", formats: [nil, .oneDecimal, .percent, .oneDecimal])
+        let package = try XLSXPackage(Workbook(sheets: [sheet]).data())
+        let cells = try package.cells("xl/worksheets/sheet1.xml")
+        #expect(cells["A1"]?.value == .text("Pupils by area") && cells["A2"]?.value == .text("area") && cells["A3"]?.value == .text("P01"))
+        // Each data cell carries its column's style, and that style's number format is the column's.
+        let styles = try package.xml("xl/styles.xml")
+        let formats = Dictionary(uniqueKeysWithValues: styles.descendants("numFmt").map { ($0["numFmtId"] ?? "", $0["formatCode"] ?? "") })
+        let xfs = styles.child("cellXfs")!.children.filter { $0.name == "xf" }
+        func format(_ reference: String) -> String? {
+            guard let s = cells[reference]?.style, let i = Int(s), i < xfs.count else { return nil }
+            return formats[xfs[i]["numFmtId"] ?? ""]
+        }
+        #expect(format("B3") == "#,##0.0" && format("C3") == "0.0%" && format("D3") == "#,##0.0")
+        #expect(format("A3") == nil)  // text keeps the default style
+        let sheet1 = try package.xml("xl/worksheets/sheet1.xml")
+        #expect(sheet1.descendants("f").first?.text == "SUM(B3:B3)" && cells["D3"]?.value == .number(2640.92286886718))
+        #expect(sheet1.child("pageSetup")?["orientation"] == "landscape" && sheet1.child("pageSetup")?["fitToWidth"] == "1")
+        #expect(sheet1.descendants("pane").first?["ySplit"] == "2")  // title and header stay in view
+        // The title and header rows repeat on every printed page.
+        let workbook = try package.xml("xl/workbook.xml")
+        #expect(workbook.descendants("definedName").first?.text == "'plan'!$1:$2")
+    }
+}
