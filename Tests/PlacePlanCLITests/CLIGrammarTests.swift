@@ -105,3 +105,31 @@ struct SeriesBreakCLITests {
         #expect(!borough.stdout.contains("Warning:"))
     }
 }
+
+@Suite("rolls written as the DfE writes them")
+struct DfESpellingsTests {
+    @Test("2019/20, 201920, Reception, Year 1 and NCY1 read as 2019 and R, Y1: the same forecast to the byte; 2019/21 is a located error")
+    func spellings() throws {
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let url = plan.appendingPathComponent("rolls.csv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        var out = [lines[0]]
+        for (i, line) in lines.dropFirst().enumerated() {
+            var f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let year = Int(f[0])!
+            if i % 3 == 0 { f[0] = "\(year)/\(String(format: "%02d", (year + 1) % 100))" } else if i % 3 == 1 { f[0] = "\(year)\(String(format: "%02d", (year + 1) % 100))" }
+            let group = f[f.count - 2]
+            f[f.count - 2] = group == "R" ? "Reception" : (i % 2 == 0 ? "Year " : "NCY") + group.dropFirst()
+            out.append(f.joined(separator: ","))
+        }
+        try (out.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        let spelled = try CLI.run(["forecast", plan.path, "--horizon", "2", "--format", "csv"])
+        let plain = try CLI.run(["forecast", "Data/england", "--horizon", "2", "--format", "csv"])
+        #expect(spelled.status == 0 && spelled.stdout == plain.stdout, "\(spelled.stderr)")
+        try (out.joined(separator: "\n").replacingOccurrences(of: "2011/12,E06000001", with: "2011/13,E06000001") + "\n")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["check", plan.path])
+        #expect(bad.status == 1 && bad.stderr.contains("rolls.csv, line 2, column 1 (year): '2011/13' is not an academic year"), "\(bad.stderr)")
+    }
+}

@@ -55,7 +55,7 @@ public enum ActualsFile {
             throw InputErrors([InputIssue(file: table.file, line: 1, message: "has a header but no rows",
                                           fix: "add one row per year, area and year group")])
         }
-        let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
+        let ladderIndex = YearGroupNames.index(ladder)
         let hasSchool = table.has("school")
         var issues = shape
         var badLines = Set(shape.compactMap(\.line))
@@ -64,7 +64,7 @@ public enum ActualsFile {
         rows.reserveCapacity(table.rows.count)
         for row in table.rows where !badLines.contains(row.line) {
             var rowIssues: [InputIssue] = []
-            let year = table.integer(row, "year", in: HistoryReader.years,
+            let year = table.academicYear(row, "year", in: HistoryReader.years,
                                      what: "the year (the academic year's first year: 2019 for 2019/20)")
             if case .failure(let issue) = year { rowIssues.append(issue) }
             let area = table.text(row, "area")
@@ -81,7 +81,7 @@ public enum ActualsFile {
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
             let groupText = table.text(row, "year_group")
-            let group = ladderIndex[groupText.lowercased()]
+            let group = ladderIndex[YearGroupNames.key(groupText)]
             if group == nil {
                 rowIssues.append(table.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", "))"))

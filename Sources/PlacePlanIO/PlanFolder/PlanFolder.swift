@@ -209,19 +209,19 @@ enum HistoryReader {
         try log.throwIfAny()
 
         // Index the ladder case-insensitively: "y1" and "Y1" are the same year group.
-        let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
+        let ladderIndex = YearGroupNames.index(ladder)
         var firstLine: [Cell: Int] = [:]
         var pupils: [Cell: Double] = [:]
         var names: [String: (name: String, line: Int)] = [:]
         var areaFirstLine: [String: Int] = [:]
         for row in rolls.rows {
-            let year = rolls.integer(row, "year", in: years, what: "the year (the academic year's first year: 2019 for 2019/20)")
+            let year = rolls.academicYear(row, "year", in: years, what: "the year (the academic year's first year: 2019 for 2019/20)")
             let area = rolls.text(row, "area")
             let groupText = rolls.text(row, "year_group")
             let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if area.isEmpty { log.add(rolls.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
-            let group = ladderIndex[groupText.lowercased()]
+            let group = ladderIndex[YearGroupNames.key(groupText)]
             if group == nil {
                 log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))

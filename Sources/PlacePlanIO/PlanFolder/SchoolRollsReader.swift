@@ -28,19 +28,19 @@ enum SchoolRollsReader {
         if !shape.isEmpty { try log.throwIfAny() }
 
         let byCode = Dictionary(uniqueKeysWithValues: reader.schools.map { ($0.code, $0) })
-        let ladderIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name.lowercased(), $0) })
+        let ladderIndex = YearGroupNames.index(ladder)
         var firstLine: [Cell: Int] = [:]
         var pupils: [Cell: Double] = [:]
         var yearsSeen: Set<Int> = []
         var schoolYears: [String: Set<Int>] = [:]
         for row in rolls.rows {
-            let year = rolls.integer(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
+            let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
             let code = rolls.text(row, "school")
             let groupText = rolls.text(row, "year_group")
             let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
-            let group = ladderIndex[groupText.lowercased()]
+            let group = ladderIndex[YearGroupNames.key(groupText)]
             if group == nil {
                 log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))

@@ -1,0 +1,41 @@
+import PlacePlanCore
+
+/// How the year groups and academic years of a census file may be written. A planner's own
+/// files spell them as the DfE's do — `Reception`, `Year 1`, `NCY1`, `2019/20`, `201920` — and
+/// the plan's own as `R`, `Y1`, `2019`; each means the same, in any case and spacing.
+enum YearGroupNames {
+    /// Written name (lower case, no spaces) → ladder index: the ladder's own names, and for a
+    /// ladder of R, Y1, Y2 … (England's) also `Reception`, `Year 1`, `Yr1`, `NCY1`, `NC Year 1`.
+    static func index(_ ladder: Ladder) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, group) in ladder.yearGroups.enumerated() {
+            let name = group.name
+            index[key(name)] = i
+            if name.uppercased() == "R" { index["reception"] = i }
+            if name.uppercased().hasPrefix("Y"), let n = Int(name.dropFirst()) {
+                for alias in ["year\(n)", "yr\(n)", "ncy\(n)", "ncyear\(n)"] where index[alias] == nil { index[alias] = i }
+            }
+        }
+        return index
+    }
+
+    /// A name as the index keys it: lower case, without spaces.
+    static func key(_ text: String) -> String { text.lowercased().filter { $0 != " " } }
+}
+
+extension CSVTable {
+    /// An academic year written as its first year (`2019`), as `2019/20`, or as EES writes it
+    /// (`201920`): the first year, or an issue.
+    func academicYear(_ row: CSVRecord, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
+        let raw = text(row, column)
+        let digits = raw.filter(\.isNumber)
+        if (raw.count == 7 && raw.dropFirst(4).first == "/") || (raw.count == 6 && digits.count == 6) {
+            if let first = Int(raw.prefix(4)), let second = Int(raw.suffix(2)), (first + 1) % 100 == second, range.contains(first) {
+                return .success(first)
+            }
+            return .failure(issue(row, column, "'\(raw)' is not an academic year: the second year must follow the first (2019/20)",
+                                  fix: "write \(what) as 2019, 2019/20 or 201920"))
+        }
+        return integer(row, column, in: range, what: what)
+    }
+}
