@@ -72,6 +72,15 @@ struct CLIGrammarTests {
         #expect(accuracy.status == 0, "\(accuracy.stderr)")
     }
 
+    @Test("vintage label on a plan with no database says so, and makes none")
+    func labelWithoutDatabase() throws {
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let result = try CLI.run(["vintage", "label", plan.path, "1", "A label"])
+        #expect(result.status == 1 && result.stderr.contains("no database here yet, so no vintage to label"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plan.appendingPathComponent("placeplan.sqlite").path))
+    }
+
     @Test("counts agree with their nouns: one area, not '1 areas'")
     func pluralisation() throws {
         let plan = try CLI.copyOfEngland()

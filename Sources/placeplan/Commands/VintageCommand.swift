@@ -51,6 +51,11 @@ struct VintageLabelCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
+        // Opened for writing (a read-only copy would take the label and lose it), but never made.
+        let path = try database.path(planFolder: { URL(fileURLWithPath: folder) })
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure("\(path): no database here yet, so no vintage to label\n  fix: archive a forecast first (placeplan archive \(folder))")
+        }
         let store = try database.open(planFolder: { URL(fileURLWithPath: folder) }, mode: .createIfMissing)
         let labelled = try storeCall { try store.label(vintage, as: label) }
         say("Labelled \(labelled.name) in \(store.path).")
