@@ -129,6 +129,15 @@ struct ContributionCostTests {
         #expect(plain.cost(.primary)!.perPlace == 21_014 && plain.cost(.send)!.perPlace == 84_056 && plain.cost(.earlyYears)!.perPlace == 21_014)
     }
 
+    @Test("a SEND and an early-years place follow the primary rate, whatever sets it, unless the council gives its own")
+    func derivedCosts() {
+        var settings = HousingSettings()
+        settings.costPerPlace[.primary] = 20_000
+        #expect(settings.cost(.send)!.national == 80_000 && settings.cost(.earlyYears)!.national == 20_000)
+        settings.sendCostPerPlace = 50_000
+        #expect(settings.cost(.send)!.national == 50_000 && settings.cost(.earlyYears)!.national == 20_000)
+    }
+
     @Test("(d) two sites that need one new school share its indexed cost by their places not provided")
     func sharedSchool() throws {
         let settings = newSchoolSettings()

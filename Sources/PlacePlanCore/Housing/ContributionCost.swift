@@ -12,7 +12,9 @@ public struct ContributionCost: Equatable, Sendable {
     /// What the national figure is: "permanent expansion", "new school", "SEND place", "early-years place".
     public let project: String
 
-    public var perPlace: Double { national * regionalFactor * indexFactor + landPerPlace }
+    /// The building alone: the national average priced for the region and the period.
+    public var buildPerPlace: Double { national * regionalFactor * indexFactor }
+    public var perPlace: Double { buildPerPlace + landPerPlace }
 }
 
 extension HousingSettings {
@@ -21,8 +23,8 @@ extension HousingSettings {
         let national: Double?, project: String
         var land = 0.0
         switch phase {
-        case .earlyYears: (national, project) = (earlyYearsCostPerPlace, "early-years place")
-        case .send: (national, project) = (sendCostPerPlace, "specialist (SEND) place")
+        case .earlyYears: (national, project) = (earlyYearsCost, "early-years place")
+        case .send: (national, project) = (sendCost, "specialist (SEND) place")
         case .primary, .secondary, .post16:
             let place = phase.placePhase!
             switch mitigation {

@@ -5,9 +5,10 @@ public struct HousingSettings: Equatable, Sendable {
     public var costPerPlace: [PlacePhase: Double]
     /// £ per place of a new school, by phase, at national average prices.
     public var newSchoolCostPerPlace: [PlacePhase: Double]
-    /// £ per specialist (SEND) place and per early-years place.
-    public var sendCostPerPlace: Double
-    public var earlyYearsCostPerPlace: Double
+    /// £ per specialist (SEND) and per early-years place, when the council gives its own; else
+    /// derived from the primary rate (`sendCost`, `earlyYearsCost`), whatever sets that.
+    public var sendCostPerPlace: Double?
+    public var earlyYearsCostPerPlace: Double?
     /// Multiplies every cost: a region's location factor (`region`) or a figure of the council's own.
     public var regionalFactor: Double
     /// The region the factor is the DfE's for, when it was given by name.
@@ -53,8 +54,8 @@ public struct HousingSettings: Equatable, Sendable {
                 chargeRule: ChargeRule = .peak) {
         self.costPerPlace = costPerPlace
         self.newSchoolCostPerPlace = Self.newSchoolCosts(.dfe)
-        self.sendCostPerPlace = Self.sendMultiple * (costPerPlace[.primary] ?? 0)
-        self.earlyYearsCostPerPlace = costPerPlace[.primary] ?? 0
+        self.sendCostPerPlace = nil
+        self.earlyYearsCostPerPlace = nil
         self.regionalFactor = regionalFactor
         self.region = nil
         self.mitigation = .expansion
@@ -89,4 +90,9 @@ public struct HousingSettings: Equatable, Sendable {
     public static let sendMultiple = 4.0
 
     public static let `default` = HousingSettings()
+
+    /// A specialist place: the council's figure, else `sendMultiple` × the primary rate.
+    public var sendCost: Double { sendCostPerPlace ?? Self.sendMultiple * (costPerPlace[.primary] ?? 0) }
+    /// An early-years place: the council's figure, else a primary place.
+    public var earlyYearsCost: Double { earlyYearsCostPerPlace ?? costPerPlace[.primary] ?? 0 }
 }

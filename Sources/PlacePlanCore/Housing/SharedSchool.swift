@@ -37,7 +37,7 @@ public struct SharedSchool: Equatable, Sendable {
             guard needed > 0, perForm > 0 else { continue }
             let forms = (needed + perForm - 1) / perForm
             let places = forms * perForm
-            let build = Double(places) * cost.national * cost.regionalFactor * cost.indexFactor
+            let build = Double(places) * cost.buildPerPlace
             let land = Double(places) * cost.landPerPlace
             let shares = charged.map { Share(development: $0.0, places: $0.1.places, amount: $0.1.contribution) }
             schools.append(SharedSchool(phase: phase, formsOfEntry: forms, places: places, buildCost: build, landCost: land, shares: shares))

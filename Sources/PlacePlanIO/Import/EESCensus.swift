@@ -59,7 +59,7 @@ public enum EESCensus {
         var issues = table.checkShape(required: columns, example: "time_period,…,new_la_code,la_name,phase_type_grouping,…,characteristic,…,number_of_pupils")
         if let first = issues.first, first.line == 1 { throw InputErrors([first]) }
         struct Key: Hashable { let year: Int, area: String, group: String }
-        var sums: [Key: Int] = [:], names: [String: String] = [:], firstLine: [Key: Int] = [:]
+        var sums: [Key: Int] = [:], names: [String: String] = [:]
         var result = Result()
         result.rowsRead = table.rows.count
         // The census years of the whole file, whatever was asked for: an authority missing one
@@ -79,7 +79,6 @@ public enum EESCensus {
                 continue
             }
             let key = Key(year: year, area: area, group: group)
-            if firstLine[key] == nil { firstLine[key] = row.line }
             names[area] = table.text(row, "la_name")
             let value = table.text(row, "number_of_pupils")
             switch value {

@@ -62,7 +62,7 @@ public enum GIASSchools {
     public static func phase(_ gias: String, typeGroup: String) -> String? {
         if typeGroup == "Special schools" { return "special" }
         switch gias {
-        case "Primary", "Middle deemed primary", "Nursery": return gias == "Nursery" ? nil : "primary"
+        case "Primary", "Middle deemed primary": return "primary"
         case "Secondary", "Middle deemed secondary": return "secondary"
         case "All-through": return "all-through"
         default: return nil

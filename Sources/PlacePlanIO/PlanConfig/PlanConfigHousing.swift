@@ -25,8 +25,6 @@ extension PlanConfig {
             housing.costPerPlace = HousingSettings.permanentCosts(costs)
             housing.newSchoolCostPerPlace = HousingSettings.newSchoolCosts(costs)
         }
-        housing.sendCostPerPlace = HousingSettings.sendMultiple * (housing.costPerPlace[.primary] ?? 0)
-        housing.earlyYearsCostPerPlace = housing.costPerPlace[.primary] ?? 0
         guard let section = section("housing", of: top) else { return housing }
         section.unknownKeys(allowed: housingKeys, in: "housing")
         if let factor = section.number("regional_factor", valid: { $0 > 0 && $0 <= 5 },
@@ -40,10 +38,6 @@ extension PlanConfig {
                                          message: "\(key) must be a cost per place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
                                          fix: "e.g. \(key) = \(Int(HousingSettings.nationalCosts[phase] ?? 0))") {
                 housing.costPerPlace[phase] = cost
-                if phase == .primary {
-                    housing.sendCostPerPlace = HousingSettings.sendMultiple * cost
-                    housing.earlyYearsCostPerPlace = cost
-                }
             }
         }
         contributionSettings(section, into: &housing)

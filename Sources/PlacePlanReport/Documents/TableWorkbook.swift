@@ -3,8 +3,8 @@ import PlacePlanSpreadsheet
 
 /// CSV tables a command writes (`scenario --out-dir`, `optimise`) as one workbook, a sheet per
 /// table: the same text, so the same figures, with numbers stored as numbers and shown as a
-/// planner reads them (whole places and pupils with separators, tenths with one decimal; years
-/// and codes as they are).
+/// planner reads them (whole places and pupils with separators, tenths with one decimal, costs in
+/// pounds; years and codes as they are).
 public enum TableWorkbook {
     public static func workbook(_ tables: [(name: String, text: String)], title: String) throws -> Workbook {
         var sheets: [Sheet] = []
@@ -31,6 +31,7 @@ public enum TableWorkbook {
     static func formats(header: [String], rows: [[Cell]]) -> [NumberFormat?] {
         header.enumerated().map { i, name in
             if name.contains("year") || name == "from" || name == "start" { return nil }
+            if name.contains("cost") { return .pounds }
             let column = rows.compactMap { i < $0.count ? $0[i] : nil }
             if column.contains(where: { if case .number = $0 { return true } else { return false } }) { return .oneDecimal }
             if column.contains(where: { if case .integer = $0 { return true } else { return false } }) { return .whole }

@@ -92,10 +92,21 @@ public enum DeveloperReport {
             + SharedSchool.plan(for: assessments).map { "\n" + sharedText($0, geography: geography) }.joined()
     }
 
+    /// "A new primary school for these developments" (post-16 places: the new secondary school's sixth form).
+    static func sharedTitle(_ school: SharedSchool) -> String {
+        school.phase == .post16 ? "A sixth form for these developments (with the new secondary school)"
+            : "A new \(school.phase.name) school for these developments"
+    }
+
+    /// Its size and cost, one sentence for the text and the page alike.
+    static func sharedSize(_ school: SharedSchool) -> String {
+        "\(Format.count(school.formsOfEntry, "form")) of entry, \(Format.number(Double(school.places))) places for "
+            + "\(Format.number(Double(school.neededPlaces))) needed; building \(money(school.buildCost)) + land \(money(school.landCost)) = "
+            + money(school.totalCost)
+    }
+
     static func sharedText(_ school: SharedSchool, geography: Geography) -> String {
-        var out = "A new \(school.phase.name) school for these developments: \(school.formsOfEntry) form\(school.formsOfEntry == 1 ? "" : "s") of entry, "
-            + "\(Format.number(Double(school.places))) places for \(Format.number(Double(school.neededPlaces))) needed; building "
-            + "\(money(school.buildCost)) + land \(money(school.landCost)) = \(money(school.totalCost))\n"
+        let out = sharedTitle(school) + ": " + sharedSize(school) + "\n"
         var table = TextTable(header: ["development", "places not provided", "share"])
         table.leftAligned = [0]
         for share in school.shares { table.add([share.development, String(share.places), money(share.amount)]) }
@@ -147,10 +158,9 @@ public enum DeveloperReport {
         var h = head(title)
         h += assessments.map { body($0, plan: plan, geography: geography, generated: generated) }.joined(separator: "<hr>\n")
         for school in SharedSchool.plan(for: assessments) {
-            h += "<h2>A new \(e(school.phase.name)) school for these developments</h2>\n<p>\(school.formsOfEntry) form(s) of entry, "
-            h += "\(Format.number(Double(school.places))) places for \(Format.number(Double(school.neededPlaces))) needed: building "
-            h += "\(money(school.buildCost)) + land \(money(school.landCost)) = \(money(school.totalCost)), shared in proportion to the "
-            h += "places each development does not find; the places none needs are the council's.</p>\n<table>\n<thead><tr><th>development</th>"
+            h += "<h2>\(e(sharedTitle(school)))</h2>\n<p>\(e(sharedSize(school))), shared in proportion to the places each "
+            h += "development does not find; the places none needs are the council's.</p>\n"
+            h += "<table>\n<thead><tr><th>development</th>"
             h += "<th>places not provided</th><th>share</th></tr></thead>\n<tbody>\n"
             for share in school.shares {
                 h += "<tr><td>\(e(share.development))</td><td>\(share.places)</td><td>\(money(share.amount))</td></tr>\n"
