@@ -60,6 +60,15 @@ def main() -> int:
         for code, year, value, kind in births:
             w.writerow([year, code, value, kind])
 
+    # The source's README ("Known quirks"): Christchurch moved from Dorset (E06000059) to
+    # Bournemouth, Christchurch and Poole (E06000058) in 2019, and the births are on the new
+    # boundaries throughout. Recorded so that the engine restates the rolls before 2019/20 on
+    # the new boundaries; the share moved is left empty for the engine to estimate.
+    with open(os.path.join(out, "area-changes.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["year", "area", "change", "to", "share"])
+        w.writerow([2019, "E06000059", "transfer", "E06000058", ""])
+
     areas = len({r[0] for r in rolls})
     print(f"rolls.csv: {len(rolls)} rows, {areas} areas; left out {dropped} Y14 rows ({dropped_pupils} pupils)")
     print(f"births.csv: {len(births)} rows")

@@ -85,6 +85,7 @@ struct CLIGrammarTests {
     func pluralisation() throws {
         let plan = try CLI.copyOfEngland()
         defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: plan.appendingPathComponent("area-changes.csv"))
         for name in ["rolls.csv", "births.csv"] {
             let url = plan.appendingPathComponent(name)
             let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
@@ -99,19 +100,92 @@ struct CLIGrammarTests {
     }
 }
 
-@Suite("series breaks in the bundled data")
+@Suite("breaks, boundary changes and the births basis in the bundled data")
 struct SeriesBreakCLITests {
-    @Test("England's 2019 boundary change (Dorset, BCP) is named by check, the forecast's summary and the report; nothing else is")
+    @Test("England's 2019 boundary change is restated from area-changes.csv: check, the summary and the report say so, and Dorset and BCP no longer headline")
     func dorsetAndBCP() throws {
         let check = try CLI.run(["check", "Data/england"])
-        let warnings = check.stdout.split(separator: "\n").filter { $0.hasPrefix("- Warning:") }
-        #expect(warnings.count == 2, "\(warnings)")
-        #expect(warnings.contains { $0.contains("Dorset (E06000059), 2019/20: 12 of 13 progression ratios jump together (median -13%)") })
-        #expect(warnings.contains { $0.contains("Bournemouth, Christchurch and Poole (E06000058), 2019/20") })
-        let summary = try CLI.run(["forecast", "Data/england", "--horizon", "1"])
-        #expect(summary.stdout.contains("Warning: Dorset (E06000059), 2019/20"))
+        let restated = "Dorset (E06000059) → Bournemouth, Christchurch and Poole (E06000058) from 2019/20: 13.4% of Dorset's pupils"
+        #expect(check.stdout.contains("- Restated: \(restated)"), "\(check.stdout)")
+        #expect(!check.stdout.contains("jump together"))
+        let summary = try CLI.run(["forecast", "Data/england"])
+        #expect(summary.stdout.contains("Restated: \(restated)"))
+        let headlines = summary.stdout.components(separatedBy: "Largest falls")[1]
+        #expect(!headlines.contains("E06000059") && !headlines.contains("E06000058"), "\(headlines)")
+        let report = try CLI.run(["report", "Data/england", "--no-accuracy", "--horizon", "2", "--out", "-"])
+        #expect(report.stdout.contains(restated.replacingOccurrences(of: "'", with: "&#39;")) || report.stdout.contains(restated), "report")
+        #expect(report.stdout.contains("<table class=\"intake\">"))
         let borough = try CLI.run(["check", "Data/borough"])
-        #expect(!borough.stdout.contains("Warning:"))
+        #expect(!borough.stdout.contains("Warning:") && !borough.stdout.contains("Restated:"))
+    }
+
+    @Test("without area-changes.csv the break is named for Dorset and BCP, and they headline the summary as before")
+    func withoutTheRecord() throws {
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: plan.appendingPathComponent("area-changes.csv"))
+        let check = try CLI.run(["check", plan.path])
+        let breaks = check.stdout.split(separator: "\n").filter { $0.contains("jump together") }
+        #expect(breaks.count == 2 && breaks.contains { $0.contains("Dorset (E06000059), 2019/20: 12 of 13 progression ratios jump together (median -13%)") })
+        #expect(breaks.contains { $0.contains("Bournemouth, Christchurch and Poole (E06000058), 2019/20") })
+        let summary = try CLI.run(["forecast", plan.path, "--horizon", "10"])
+        #expect(summary.stdout.contains("Dorset (E06000059)                 24,852   16,775  -32.5%"), "\(summary.stdout)")
+    }
+
+    @Test("area-changes.csv mistakes are located errors: a kind, a share, a missing `to`, an unknown area, a year outside the rolls")
+    func areaChangeErrors() throws {
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let file = plan.appendingPathComponent("area-changes.csv")
+        let cases: [(String, String)] = [
+            ("2019,E06000059,merge,E06000058,", "area-changes.csv, line 2, column 3 (change): 'merge' is not a kind of change"),
+            ("2019,E06000059,transfer,E06000058,1.5", "area-changes.csv, line 2, column 5 (share): '1.5' is not a share between 0 and 1"),
+            ("2019,E06000059,transfer,,", "area-changes.csv, line 2, column 4 (to): a transfer needs the area that gained the pupils"),
+            ("2019,E06000099,transfer,E06000058,", "area-changes.csv, line 2: area E06000099 has no rolls"),
+            ("2025,E06000059,transfer,E06000058,", "area-changes.csv, line 2: 2025 is after E06000059's last census (2019): there is nothing to restate yet"),
+        ]
+        for (row, message) in cases {
+            try "year,area,change,to,share\n\(row)\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["check", plan.path])
+            #expect(result.status != 0 && result.stderr.contains(message), "\(row): \(result.stderr)")
+        }
+        try "year,area,change,to,share\n2019,E06000059,transfer,E06000058,0.1\n".write(to: file, atomically: true, encoding: .utf8)
+        let given = try CLI.run(["check", plan.path])
+        #expect(given.stdout.contains("10.0% of Dorset's pupils before 2019/20 restated in Bournemouth, Christchurch and Poole (share given in area-changes.csv)"))
+    }
+
+    @Test("the births' predicted 2023 is called projected, never known; a type that is neither is a located error")
+    func projectedBirths() throws {
+        let summary = try CLI.run(["forecast", "Data/england", "--horizon", "1"])
+        #expect(summary.stdout.contains("Births known to 2022 (mid-year basis), 2023 as projected in births.csv"), "\(summary.stdout)")
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let url = plan.appendingPathComponent("births.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "1992,E06000001,1329,actual", with: "1992,E06000001,1329,guess").write(to: url, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["check", plan.path])
+        #expect(bad.status != 0 && bad.stderr.contains("births.csv, line 2, column 4 (type): 'guess' is not a kind of births figure"), "\(bad.stderr)")
+        try text.replacingOccurrences(of: "1992,E06000001,1329,actual", with: "1992,E06000001,1329,projected").write(to: url, atomically: true, encoding: .utf8)
+        let early = try CLI.run(["check", plan.path])
+        #expect(early.status != 0 && early.stderr.contains("area E06000001: 1993 is actual but 1992 before it is projected"), "\(early.stderr)")
+    }
+
+    @Test("check shows the intake ratio by year, and births declared on the wrong basis are named with the likelier one")
+    func intakeRatioAndBasis() throws {
+        let check = try CLI.run(["check", "Data/england"])
+        #expect(check.stdout.contains("Intake ratio: R ÷ births of its cohort (mid-year basis)"))
+        #expect(check.stdout.contains("median of 151 areas                            0.97     0.97     0.97     0.98"), "\(check.stdout)")
+        #expect(!check.stdout.contains("births_basis is"))
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let toml = plan.appendingPathComponent("plan.toml")
+        try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "births_basis = \"mid-year\"", with: "births_basis = \"academic\"")
+            .write(to: toml, atomically: true, encoding: .utf8)
+        let wrong = try CLI.run(["check", plan.path])
+        #expect(wrong.stdout.contains("Warning: births_basis is \"academic\", but read as \"calendar\" the births line up with the intake more steadily"),
+                "\(wrong.stdout)")
+        let summary = try CLI.run(["forecast", plan.path, "--horizon", "1"])
+        #expect(summary.stdout.contains("Warning: births_basis is \"academic\""))
     }
 }
 

@@ -28,4 +28,22 @@ struct ReadmeTests {
         #expect(labels(block) == labels(result.stdout))
         #expect(block.contains("(default)"))
     }
+
+    @Test("the Scottish school-level backtest figures in the README are what the command prints today")
+    func scotlandTable() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- scotland:begin -->"))
+        let end = try #require(readme.range(of: "<!-- scotland:end -->"))
+        let documented = percentages(String(readme[begin.upperBound..<end.lowerBound]).replacingOccurrences(of: "|", with: " "))
+        let result = try CLI.run(["backtest", "Data/scotland", "--level", "school", "--horizon", "2", "--minimum-history", "2",
+                                  "--methods", "mean-1+weighted-5:weighted-3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("origins 2020, 2021; median absolute % error across schools"))
+        let measured = percentages(result.stdout.split(separator: "\n").filter { $0.contains("(default)") }
+            .map { $0.split(separator: " ").dropFirst(2).prefix(2).joined(separator: " ") }.joined(separator: "\n"))
+        #expect(documented.count == 10 && documented.count == measured.count, "\(documented) \(measured)")
+        for (d, m) in zip(documented, measured) { #expect(abs(d - m) <= 0.011, "README \(d)% but measured \(m)%") }
+        let areas = try CLI.run(["backtest", "Data/scotland", "--horizon", "2", "--methods", "mean-1+weighted-5:weighted-3"])
+        #expect(areas.stdout.contains("0.86%") && areas.stdout.contains("0.70%"), "\(areas.stdout)")
+    }
 }

@@ -31,9 +31,20 @@ public struct AreaRolls: Equatable, Sendable {
 /// Live births for one area, keyed on the plan's `BirthsBasis`.
 public struct BirthSeries: Equatable, Sendable {
     public let byYear: [Int: Double]
-    public init(_ byYear: [Int: Double]) { self.byYear = byYear }
+    /// Years whose births the source itself projected (`type = projected` in births.csv, e.g.
+    /// a demographer's prediction of the latest year): used like the others, but never called
+    /// known, so that a reader can tell a count from an estimate.
+    public let projected: Set<Int>
+    public init(_ byYear: [Int: Double], projected: Set<Int> = []) {
+        self.byYear = byYear
+        self.projected = projected.intersection(byYear.keys)
+    }
     public var lastYear: Int? { byYear.keys.max() }
-    public func known(through year: Int) -> BirthSeries { BirthSeries(byYear.filter { $0.key <= year }) }
+    /// The last year of registered (not projected) births.
+    public var lastActualYear: Int? { byYear.keys.filter { !projected.contains($0) }.max() }
+    public func known(through year: Int) -> BirthSeries {
+        BirthSeries(byYear.filter { $0.key <= year }, projected: projected)
+    }
 }
 
 /// Everything a forecast is made from, already validated: rolls for every area, births where
@@ -86,6 +97,12 @@ public struct History: Equatable, Sendable {
         for year in common ?? [] {
             summed[year] = areas.reduce(0.0) { $0 + (births[$1.area.code]?.byYear[year] ?? 0) }
         }
-        return (rolls, BirthSeries(summed))
+        let projected = Set(areas.flatMap { births[$0.area.code]?.projected ?? [] })
+        return (rolls, BirthSeries(summed, projected: projected))
+    }
+
+    /// Years of births that the births file marks as projected, in any area (empty without births).
+    public var projectedBirthYears: [Int] {
+        Set((births ?? [:]).values.flatMap(\.projected)).sorted()
     }
 }

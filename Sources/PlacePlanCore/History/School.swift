@@ -28,8 +28,13 @@ public struct School: Hashable, Sendable {
     /// The first academic year it is no longer open (closed = 2018: its last census is 2017/18).
     public let closed: Int?
 
+    /// Whether it teaches a sixth form: it has sixth-form places, or (where capacity is not
+    /// given) `schools.csv` says so in `sixth_form`.
+    public let hasSixthForm: Bool
+
     public init(code: String, name: String, phase: SchoolPhase, primaryArea: String?, secondaryArea: String?,
-                capacity: SchoolCapacity, opened: Int? = nil, closed: Int? = nil) {
+                capacity: SchoolCapacity, opened: Int? = nil, closed: Int? = nil, sixthForm: Bool? = nil) {
+        self.hasSixthForm = sixthForm ?? (capacity.sixthForm > 0)
         self.code = code
         self.name = name
         self.phase = phase
@@ -46,8 +51,6 @@ public struct School: Hashable, Sendable {
     public func isOpen(in year: Int) -> Bool {
         (opened.map { year >= $0 } ?? true) && (closed.map { year < $0 } ?? true)
     }
-
-    public var hasSixthForm: Bool { capacity.sixthForm > 0 }
 
     /// The year groups the school teaches once full-size.
     public func teaches(_ g: Int, layout: PhaseLayout) -> Bool {

@@ -13,6 +13,9 @@ public struct SchoolHistory: Equatable, Sendable {
     public let rolls: [String: SchoolRolls]
     /// Births by primary planning area; `nil` when the plan has no births file.
     public let births: [String: BirthSeries]?
+    /// Whether the schools' places were given (`schools.csv`'s net_capacity and pan); without
+    /// them every school's capacity is 0 and only forecasts, not sufficiency, are meaningful.
+    public var capacityGiven = true
     /// The census years of the plan: the first and the latest in the rolls file.
     public let firstYear: Int
     public let lastYear: Int
@@ -33,9 +36,11 @@ public struct SchoolHistory: Equatable, Sendable {
     /// What was known at the end of `year`: rolls up to `year`, births keyed up to `year`. The
     /// schools stay as listed: a school opening later was, by then, a planned school.
     public func known(through year: Int) -> SchoolHistory {
-        SchoolHistory(ladder: ladder, layout: layout, birthsBasis: birthsBasis, geography: geography, schools: schools,
-                      rolls: rolls.compactMapValues { $0.known(through: year) }, births: births?.mapValues { $0.known(through: year) },
-                      firstYear: firstYear, lastYear: min(lastYear, year))
+        var known = SchoolHistory(ladder: ladder, layout: layout, birthsBasis: birthsBasis, geography: geography, schools: schools,
+                                  rolls: rolls.compactMapValues { $0.known(through: year) }, births: births?.mapValues { $0.known(through: year) },
+                                  firstYear: firstYear, lastYear: min(lastYear, year))
+        known.capacityGiven = capacityGiven
+        return known
     }
 
     public func school(_ code: String) -> School? { schools.first { $0.code == code } }

@@ -53,7 +53,8 @@ public struct SeriesBreak: Equatable, Sendable {
         return breaks
     }
 
-    static func median(_ values: [Double]) -> Double {
+    /// The middle value (the mean of the two middle ones for an even count); 0 for none.
+    public static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
         let mid = sorted.count / 2

@@ -19,7 +19,7 @@ public struct Development: Equatable, Sendable {
 
     /// A site of the plan's `housing.csv`: its completions after the census.
     public static func site(_ name: String, secondaryArea: String?, plan: Plan) throws -> Development {
-        let places = try plan.requirePlaces(for: "the developer report")
+        let places = try plan.requireCapacity(for: "the developer report")
         let all = places.housing?.completions ?? []
         let rows = all.filter { $0.site == name }
         guard let first = rows.first else {
@@ -41,7 +41,7 @@ public struct Development: Equatable, Sendable {
     /// census by default; all in `start` when `phasing` is empty), split by `mix`.
     public static func dwellings(_ dwellings: Double, area: String, start: Int?, phasing: [Double],
                                  mix: [(DwellingCategory, Double)], secondaryArea: String?, plan: Plan) throws -> Development {
-        let places = try plan.requirePlaces(for: "the developer report")
+        let places = try plan.requireCapacity(for: "the developer report")
         guard dwellings > 0, dwellings <= Bounds.dwellings.upperBound else {
             throw Problem(description: "--dwellings \(dwellings) is not a number of dwellings one development can have; "
                 + "give more than 0 and at most \(Int(Bounds.dwellings.upperBound))")
@@ -65,7 +65,7 @@ public struct Development: Equatable, Sendable {
     /// A development read from a site file (a pre-application enquiry): its completions, all in
     /// one primary area, all after the census. It joins the plan's housing as a site of its own.
     public static func enquiry(_ completions: [HousingCompletion], plan: Plan) throws -> Development {
-        let places = try plan.requirePlaces(for: "the developer report")
+        let places = try plan.requireCapacity(for: "the developer report")
         guard let first = completions.first else { throw Problem(description: "the development has no dwellings") }
         let base = places.schools.lastYear
         if let early = completions.first(where: { $0.year <= base }) {
@@ -106,7 +106,7 @@ public struct Development: Equatable, Sendable {
     /// against this plan less its own pupils, so that they are taken out however they entered it.
     public func plan(including plan: Plan) throws -> Plan {
         guard site == nil else { return plan }
-        var places = try plan.requirePlaces(for: "the developer report")
+        var places = try plan.requireCapacity(for: "the developer report")
         var housing = places.housing ?? HousingInput(completions: [])
         if housing.completions.contains(where: { $0.site == Self.enquirySite }) {
             throw Problem(description: "housing.csv has a site named '\(Self.enquirySite)', the name a development given by flags takes; rename it")
@@ -123,7 +123,7 @@ extension DeveloperAssessment {
     /// The development against `run`, a run of the plan with it (`Development.plan(including:)`).
     public static func assess(_ development: Development, in run: PlanRun) throws -> DeveloperAssessment {
         let baseline = run
-        let places = try baseline.plan.requirePlaces(for: "the developer report")
+        let places = try baseline.plan.requireCapacity(for: "the developer report")
         guard let tables = baseline.places?.tables else { throw PlanKindError(plan: baseline.plan.name, purpose: "the developer report", missing: "schools.csv") }
         guard baseline.options.housing else {
             throw Development.Problem(description: "the developer report tests a development against the plan with its housing: "

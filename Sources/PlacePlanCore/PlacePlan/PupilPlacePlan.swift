@@ -57,6 +57,9 @@ public struct PupilPlacePlan: Equatable, Sendable {
     /// Rules used per school, in words (from `SchoolForecast.rules`).
     public let rules: [String: [String]]
     public let forecast: PlaceForecast
+    /// Whether schools.csv gave the schools' places. Without them every capacity is 0: the
+    /// pupils are the forecast, and no line's sufficiency means anything.
+    public let capacityGiven: Bool
 
     public func isForecast(_ year: Int) -> Bool { year > baseYear }
 
@@ -69,6 +72,7 @@ public struct PupilPlacePlan: Equatable, Sendable {
         self.years = [base] + Array(forecast.years)
         self.targets = targets
         self.forecast = forecast
+        self.capacityGiven = history.capacityGiven
         self.rules = Dictionary(uniqueKeysWithValues: forecast.schools.map { ($0.school.code, $0.rules) })
 
         var schoolLines: [SchoolLine] = [], areaLines: [AreaLine] = [], authorityLines: [AuthorityLine] = []

@@ -10,6 +10,8 @@ public struct Plan: Equatable, Sendable {
     /// Years ahead forecast when the user does not say.
     public let horizon: Int
     public var kind: Kind
+    /// Boundary changes the history was restated across (`area-changes.csv`), as applied.
+    public var boundaryChanges: [AppliedBoundaryChange] = []
 
     /// What a plan folder holds, and so what can be asked of it.
     public enum Kind: Equatable, Sendable {
@@ -40,6 +42,23 @@ public struct Plan: Equatable, Sendable {
         return places
     }
 
+    /// The place plan's inputs with their places, or an error that says `purpose` needs them:
+    /// a plan whose schools.csv gives no capacity forecasts but cannot set pupils against places.
+    public func requireCapacity(for purpose: String) throws -> PlacePlanInputs {
+        let places = try requirePlaces(for: purpose)
+        guard places.capacityGiven else {
+            throw PlanKindError(plan: name, purpose: purpose, missing: "net_capacity and pan in schools.csv")
+        }
+        return places
+    }
+
+    /// The plan itself, unless it is a place plan without places: what sets a place plan's
+    /// pupils against places (the report) says so rather than show every area in deficit.
+    public func requiringPlacesIfPlacePlan(for purpose: String) throws -> Plan {
+        if places != nil { _ = try requireCapacity(for: purpose) }
+        return self
+    }
+
     /// The place plan's planned housing, or an error that says what `purpose` needs.
     public func requireHousing(for purpose: String) throws -> (PlacePlanInputs, HousingInput) {
         let places = try requirePlaces(for: purpose)
@@ -52,6 +71,9 @@ public struct Plan: Equatable, Sendable {
 /// targets, planned housing and the cost of a place.
 public struct PlacePlanInputs: Equatable, Sendable {
     public let schools: SchoolHistory
+    /// Whether schools.csv gives every school's places (net capacity and PAN). Without them the
+    /// plan forecasts schools and areas, but has no sufficiency to report.
+    public var capacityGiven: Bool { schools.capacityGiven }
     /// How a school's intake share is summarised (`[schools] share_method`).
     public let shareMethod: RatioMethod
     /// Spare-capacity target and operating margin (`[capacity]`).
@@ -79,8 +101,12 @@ public struct PlanKindError: Error, Equatable, CustomStringConvertible {
     public let missing: String
 
     public var description: String {
-        missing == "schools.csv"
-            ? "\(plan) has no schools.csv: \(purpose) needs a place plan, made school by school (docs/place-plan.md)"
-            : "\(plan) has no \(missing): \(purpose) needs planned housing (docs/housing.md)"
+        switch missing {
+        case "schools.csv": return "\(plan) has no schools.csv: \(purpose) needs a place plan, made school by school (docs/place-plan.md)"
+        case "net_capacity and pan in schools.csv":
+            return "\(plan) has no \(missing): \(purpose) needs every school's places; add them, or forecast without them "
+                + "(placeplan plan, placeplan forecast --level school, placeplan backtest)"
+        default: return "\(plan) has no \(missing): \(purpose) needs planned housing (docs/housing.md)"
+        }
     }
 }

@@ -237,7 +237,7 @@ public struct ProgrammeStudy: Sendable {
     public let withoutProjects: ProgrammeSearch.Programme
 
     public init(_ candidates: Scenario, on run: PlanRun, nodeLimit: Int) throws {
-        let inputs = try run.plan.requirePlaces(for: "choosing capital projects")
+        let inputs = try run.plan.requireCapacity(for: "choosing capital projects")
         let baseline = try ScenarioEngine.run(nil, on: run)
         let problem = ProgrammeSearch.problem(candidates.changes, baseline: baseline, history: inputs.schools, costs: inputs.costs)
         self.candidates = candidates

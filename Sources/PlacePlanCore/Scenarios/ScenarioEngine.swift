@@ -52,7 +52,7 @@ public enum ScenarioEngine {
     /// places of expansions, PAN reductions, bulge classes and a new school's extra opening year
     /// groups are added year group by year group.
     public static func run(_ scenario: Scenario?, on base: PlanRun) throws -> ScenarioOutcome {
-        let inputs = try base.plan.requirePlaces(for: "a capital programme scenario")
+        let inputs = try base.plan.requireCapacity(for: "a capital programme scenario")
         let changes = scenario?.changes ?? []
         // A change after the forecast's last year would be costed and change nothing.
         if let late = changes.first(where: { $0.start > base.years.upperBound }) {

@@ -6,7 +6,7 @@ import PlacePlanCore
 /// enquiry with its mix and phasing, checked row by row as housing.csv is.
 public enum SiteFile {
     public static func read(url: URL, plan: Plan) throws -> Development {
-        let places = try plan.requirePlaces(for: "the developer report")
+        let places = try plan.requireCapacity(for: "the developer report")
         let file = url.path
         let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
         let housing = places.housing

@@ -23,6 +23,8 @@ public struct PlanConfig: Equatable, Sendable {
     /// Schools and areas: when the schools file exists the plan is a place plan.
     public var schoolsFile: String = "schools.csv"
     public var areasFile: String = "areas.csv"
+    /// Boundary changes and breaks in the areas' series (plans of areas).
+    public var areaChangesFile: String = "area-changes.csv"
     /// `[schools] share_method`: how a school's intake share is summarised.
     public var shareMethod: RatioMethod = SchoolSettings.defaultShareMethod
     /// `[capacity]`: spare-capacity target and operating margin.
@@ -49,7 +51,7 @@ public struct PlanConfig: Equatable, Sendable {
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
                                        "schools", "capacity", "housing", "costs", "report"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
-    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile", "cost_index"]
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background", "charge_rule", "mitigation", "region",
                                            "send_cost_per_place", "early_years_cost_per_place", "land_hectares_per_form_of_entry",

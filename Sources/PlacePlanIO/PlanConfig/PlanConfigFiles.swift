@@ -8,7 +8,7 @@ extension PlanConfig {
     static func files(_ top: TOMLSection, into config: inout PlanConfig) {
         guard let files = top.section("files") else { return }
         files.unknownKeys(allowed: fileKeys, in: "files")
-        for key in ["rolls", "births", "schools", "areas", "housing", "yields", "yield_profile", "cost_index"] {
+        for key in ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index"] {
             guard let name = files.text(key, message: "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"") else { continue }
             config.namedFiles.append(PlanConfig.NamedFile(key: key, name: name))
             switch key {
@@ -19,6 +19,7 @@ extension PlanConfig {
             case "yields": config.yieldsFile = name
             case "yield_profile": config.yieldProfileFile = name
             case "cost_index": config.costIndexFile = name
+            case "area_changes": config.areaChangesFile = name
             default: config.areasFile = name
             }
         }

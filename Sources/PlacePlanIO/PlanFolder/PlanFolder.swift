@@ -82,6 +82,14 @@ public enum PlanFolder {
         let areasURL = folder.appendingPathComponent(config.areasFile)
         let hasAreas = FileManager.default.fileExists(atPath: areasURL.path)
 
+        let changesURL = folder.appendingPathComponent(config.areaChangesFile)
+        var changes: CSVTable? = nil
+        if FileManager.default.fileExists(atPath: changesURL.path) {
+            let bytes = try CSVTable.read(url: changesURL, file: changesURL.path)
+            inputs.append(InputFile(name: config.areaChangesFile, bytes: bytes))
+            changes = try CSVTable(bytes: bytes, file: changesURL.path)
+        }
+
         let housingURL = folder.appendingPathComponent(config.housingFile)
         let hasHousing = FileManager.default.fileExists(atPath: housingURL.path)
         guard FileManager.default.fileExists(atPath: schoolsURL.path) else {
@@ -94,10 +102,14 @@ public enum PlanFolder {
                                               message: "the rolls are by school but the plan folder has no \(config.schoolsFile)",
                                               fix: "add \(config.schoolsFile) (docs/place-plan.md), or give rolls by area without a school column")])
             }
-            let history = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
+            let recorded = try changes.map(AreaChangesReader.read) ?? []
+            let read = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
+            let (history, applied) = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
             let warnings = hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
                                                   fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : []
-            return (Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon), warnings, inputs)
+            var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
+            plan.boundaryChanges = applied
+            return (plan, warnings, inputs)
         }
 
         let schoolsBytes = try CSVTable.read(url: schoolsURL, file: schoolsURL.path)
@@ -113,6 +125,10 @@ public enum PlanFolder {
                                                     rolls: rolls, areas: areas, births: births)
         var places = PlacePlanInputs(schools: history, shareMethod: config.shareMethod, targets: config.targets, costs: config.costs)
         var allWarnings = warnings
+        if changes != nil {
+            allWarnings.append(InputIssue(file: changesURL.path, message: "is not used: a place plan sums its schools into today's planning areas, "
+                                            + "so a boundary change needs no restating", fix: "move each school to its new area in \(config.schoolsFile), and remove \(config.areaChangesFile)"))
+        }
         // Yields, profile, cost index and [housing] price a development even without housing.csv.
         let housingExtras = [config.yieldsFile, config.yieldProfileFile, config.costIndexFile]
         if hasHousing || config.hasHousingSection || housingExtras.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
@@ -165,8 +181,9 @@ public enum PlanFolder {
         reader.readSchools(schools)
         // A header problem in schools.csv leaves nothing to check the rolls against.
         if reader.schools.isEmpty { try reader.log.throwIfAny() }
-        let history = try SchoolRollsReader.read(rolls: rolls, births: births, schools: reader, ladder: config.ladder,
+        var history = try SchoolRollsReader.read(rolls: rolls, births: births, schools: reader, ladder: config.ladder,
                                                  basis: config.birthsBasis, schoolsFile: schools.file)
+        history.capacityGiven = reader.capacityGiven
         return (history, reader.warnings)
     }
 
@@ -295,7 +312,8 @@ enum HistoryReader {
 
         var birthsByArea: [String: BirthSeries]? = nil
         if let births {
-            let series = BirthsReader.rows(births, log: &log)
+            let read = BirthsReader.rows(births, log: &log)
+            let series = read.values
             for code in series.keys.sorted() where cellsByArea[code] == nil {
                 log.add(InputIssue(file: births.file, line: series[code]!.values.map(\.line).min(), column: births.number("area"), columnName: "area",
                                    message: "area \(code) has births but no rolls in \(rolls.file)",
@@ -307,7 +325,7 @@ enum HistoryReader {
                                    fix: "add its births, or remove births.csv to project every entry year group from its own trend"))
             }
             BirthsReader.checkGaps(series, births, log: &log)
-            birthsByArea = series.mapValues { BirthSeries($0.mapValues(\.value)) }
+            birthsByArea = Dictionary(uniqueKeysWithValues: series.keys.compactMap { code in read.series(code).map { (code, $0) } })
         }
         try log.throwIfAny()
         return History(ladder: ladder, birthsBasis: basis, areas: areas, births: birthsByArea)
@@ -327,8 +345,24 @@ enum BirthsReader {
     static let columns = ["year", "area", "births"]
 
     /// Every well-formed row by area and year; problems are logged.
-    static func rows(_ births: CSVTable, log: inout IssueLog) -> [String: [Int: (value: Double, line: Int)]] {
-        var series: [String: [Int: (value: Double, line: Int)]] = [:]
+    /// How the optional `type` column may describe a year's births: a count or a projection.
+    static let actualTypes: Set<String> = ["", "actual", "registered", "estimate"]
+    static let projectedTypes: Set<String> = ["projected", "predicted", "projection"]
+
+    /// What births.csv holds: every well-formed row by area and year, and the years its `type`
+    /// column marks as projected.
+    struct Rows {
+        var values: [String: [Int: (value: Double, line: Int)]] = [:]
+        var projected: [String: Set<Int>] = [:]
+
+        func series(_ code: String) -> BirthSeries? {
+            values[code].map { BirthSeries($0.mapValues(\.value), projected: projected[code] ?? []) }
+        }
+    }
+
+    /// Every well-formed row by area and year; problems are logged.
+    static func rows(_ births: CSVTable, log: inout IssueLog) -> Rows {
+        var result = Rows()
         for row in births.rows {
             let year = births.integer(row, "year", in: HistoryReader.years, what: "the births year (on the plan's births basis)")
             let area = births.text(row, "area")
@@ -336,15 +370,33 @@ enum BirthsReader {
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
             if area.isEmpty { log.add(births.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
+            var projected = false
+            if births.has("type") {
+                let type = births.text(row, "type").lowercased()
+                projected = projectedTypes.contains(type)
+                if !projected && !actualTypes.contains(type) {
+                    log.add(births.issue(row, "type", "'\(births.text(row, "type"))' is not a kind of births figure",
+                                         fix: "write actual (registered births) or projected (a forecast of births), or leave it empty"))
+                }
+            }
             guard case .success(let y) = year, case .success(let n) = count, !area.isEmpty else { continue }
-            if let earlier = series[area]?[y] {
+            if let earlier = result.values[area]?[y] {
                 log.add(births.issue(row, "year", "a second births row for \(area), \(y) (the first is on line \(earlier.line))",
                                      fix: "keep one row per area and year"))
                 continue
             }
-            series[area, default: [:]][y] = (n, row.line)
+            result.values[area, default: [:]][y] = (n, row.line)
+            if projected { result.projected[area, default: []].insert(y) }
         }
-        return series
+        for (area, years) in result.projected {
+            // A projection followed by a count is a mislabelled row, not a forecast.
+            if let firstProjected = years.min(), let later = result.values[area]?.filter({ $0.key > firstProjected && !years.contains($0.key) }).min(by: { $0.key < $1.key }) {
+                log.add(InputIssue(file: births.file, line: later.value.line, column: births.number("type"), columnName: "type",
+                                   message: "area \(area): \(later.key) is actual but \(firstProjected) before it is projected",
+                                   fix: "projected births come after the last registered year: check the type column"))
+            }
+        }
+        return result
     }
 
     /// Births must run without gaps: the cohort of every entry year needs its year.

@@ -69,10 +69,12 @@ enum SchoolRollsReader {
             if !school.teaches(g, layout: layout) {
                 if n > 0 {
                     let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
-                        ? "has no sixth-form capacity in \(schoolsFile) (\(where_))"
+                        ? (reader.capacityGiven ? "has no sixth-form capacity in \(schoolsFile) (\(where_))"
+                            : "has no sixth form in \(schoolsFile) (\(where_))")
                         : "is \(school.phase.withArticle) school"
                     log.add(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
-                                        fix: reason.hasPrefix("has no sixth") ? "give its sixth_form_capacity in \(schoolsFile)"
+                                        fix: reason.hasPrefix("has no sixth")
+                                            ? (reader.capacityGiven ? "give its sixth_form_capacity in \(schoolsFile)" : "write yes in its sixth_form column in \(schoolsFile)")
                                             : "correct the year group or the school's phase in \(schoolsFile)"))
                 }
                 continue
@@ -127,7 +129,8 @@ enum SchoolRollsReader {
         let geography = reader.geography
         var birthsByArea: [String: BirthSeries]? = nil
         if let births {
-            let series = BirthsReader.rows(births, log: &log)
+            let read = BirthsReader.rows(births, log: &log)
+            let series = read.values
             let primary = Set(geography.primaryAreas.map(\.code))
             for code in series.keys.sorted() where !primary.contains(code) {
                 let kind = geography.secondaryAreas.contains { $0.code == code } ? "a secondary planning area" : "not a planning area of the plan"
@@ -141,7 +144,7 @@ enum SchoolRollsReader {
                                    fix: "add its births, or remove births.csv to project every Reception from its own trend"))
             }
             BirthsReader.checkGaps(series, births, log: &log)
-            birthsByArea = series.filter { primary.contains($0.key) }.mapValues { BirthSeries($0.mapValues(\.value)) }
+            birthsByArea = Dictionary(uniqueKeysWithValues: primary.compactMap { code in read.series(code).map { (code, $0) } })
         }
         try log.throwIfAny()
         return SchoolHistory(ladder: ladder, layout: layout, birthsBasis: basis, geography: geography, schools: reader.schools,

@@ -8,7 +8,7 @@ import PlacePlanCore
 /// all-through schools. Either way a code is one kind of area, never both.
 struct SchoolsReader {
     static let areaColumns = ["area", "name", "phase"]
-    static let schoolColumns = ["school", "name", "phase", "primary_area", "secondary_area", "net_capacity", "pan"]
+    static let schoolColumns = ["school", "name", "phase", "primary_area", "secondary_area"]
     static let years = 1900...2200
 
     /// An area and where it was defined.
@@ -27,6 +27,9 @@ struct SchoolsReader {
     /// Schools listed but refused (their row has a problem): their rolls are not checked, so that
     /// one mistake in schools.csv is not reported again for every one of its rolls rows.
     private(set) var refused: Set<String> = []
+    /// Whether schools.csv gives places: `net_capacity` and `pan` for every school, or for none
+    /// (then the plan forecasts, but has no sufficiency to show).
+    private(set) var capacityGiven = true
     private var areasFromFile = false
 
     init(layout: PhaseLayout) { self.layout = layout }
@@ -89,6 +92,16 @@ struct SchoolsReader {
                                         + "NG01,Northgate Primary,primary,P01,S1,420,60,,")
         log.add(contentsOf: shape)
         guard shape.isEmpty else { return }
+        // Places are all or nothing: a plan with some schools' places and not others' would
+        // show sufficiency that silently leaves schools out.
+        let placeColumns = ["net_capacity", "pan"].filter(table.has)
+        capacityGiven = table.rows.contains { row in placeColumns.contains { !table.text(row, $0).isEmpty } }
+        if capacityGiven {
+            let missing = table.checkShape(required: ["net_capacity", "pan"],
+                                           example: "school,name,phase,primary_area,secondary_area,net_capacity,pan / NG01,Northgate Primary,primary,P01,S1,420,60")
+            log.add(contentsOf: missing)
+            guard missing.isEmpty else { return }
+        }
         var firstRows: [String: CSVRecord] = [:]
         for row in table.rows {
             let code = table.text(row, "school")
@@ -153,9 +166,25 @@ struct SchoolsReader {
 
             // Places. Every problem is logged; a school with one is not kept (the plan fails anyway).
             let problemsBefore = log.issues.count
-            let net = positive(table, row, "net_capacity", what: "the net capacity", required: true, within: Bounds.schoolPlaces)
-            let pan = positive(table, row, "pan", what: "the admission number (PAN)", required: phase != .special,
-                               within: Bounds.admissionNumber)
+            let net = capacityGiven
+                ? positive(table, row, "net_capacity", what: "the net capacity", required: true, within: Bounds.schoolPlaces) : nil
+            let pan = capacityGiven
+                ? positive(table, row, "pan", what: "the admission number (PAN)", required: phase != .special, within: Bounds.admissionNumber) : nil
+            var teachesSixthForm: Bool? = nil
+            if table.has("sixth_form") {
+                switch table.text(row, "sixth_form").lowercased() {
+                case "yes", "y", "true", "1": teachesSixthForm = true
+                case "no", "n", "false", "0": teachesSixthForm = false
+                case "": break
+                default:
+                    log.add(table.issue(row, "sixth_form", "'\(table.text(row, "sixth_form"))' is not yes or no",
+                                        fix: "write yes if the school teaches a sixth form, no or nothing if not"))
+                }
+                if teachesSixthForm == true, phase == .primary || phase == .special || layout.sixthForm == nil {
+                    log.add(table.issue(row, "sixth_form", "\(phase.withArticle) school has no sixth form",
+                                        fix: "leave sixth_form empty (only secondary and all-through schools have sixth forms)"))
+                }
+            }
             let secondaryPAN = table.has("secondary_pan")
                 ? positive(table, row, "secondary_pan", what: "the secondary admission number", required: false,
                            within: Bounds.admissionNumber) : nil
@@ -183,8 +212,9 @@ struct SchoolsReader {
             let school = School(code: code, name: table.text(row, "name"), phase: phase,
                                 primaryArea: primaryArea.isEmpty ? nil : primaryArea,
                                 secondaryArea: secondaryArea.isEmpty ? nil : secondaryArea,
-                                capacity: capacity, opened: opened, closed: closed)
-            checkNetCapacity(school, table: table, row: row)
+                                capacity: capacity, opened: opened, closed: closed,
+                                sixthForm: teachesSixthForm.map { $0 || sixthForm > 0 })
+            if capacityGiven { checkNetCapacity(school, table: table, row: row) }
             schools.append(school)
             lines[code] = row.line
         }
@@ -220,7 +250,8 @@ struct SchoolsReader {
         let raw = table.text(row, column)
         if raw.isEmpty {
             guard required else { return nil }
-            log.add(table.issue(row, column, "\(what) is missing", fix: "write \(what) as a whole number of places, more than 0"))
+            log.add(table.issue(row, column, "\(what) is missing, but other schools have theirs",
+                                fix: "write \(what) as a whole number of places, more than 0 (places are given for every school or for none)"))
             return nil
         }
         guard let value = StrictNumber.whole(raw) else {

@@ -90,7 +90,9 @@ public struct HTMLReport {
         out += "<p class=\"lede\">Pupil forecast from the \(Format.academicYear(base)) census to \(Format.academicYear(last)), "
         out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n"
         for note in notes { out += "<p class=\"notes\">Note: \(e(note)).</p>\n" }
-        for item in SeriesBreak.detect(plan.history) { out += "<p class=\"notes warning\">Warning: \(e(item.description)).</p>\n" }
+        for line in HistoryFindings(plan).lines(limit: 10) {
+            out += "<p class=\"notes\(line.hasPrefix("Warning") ? " warning" : "")\">\(e(line)).</p>\n"
+        }
         out += "</header>\n"
         if let foreword = content.foreword { out += "<section class=\"foreword\">\n<h2>Foreword</h2>\n\(Markdown.html(foreword))</section>\n" }
         out += "<section class=\"summary\">\n<h2>At a glance</h2>\n\(narrative("summary"))<table class=\"figures\">\n<thead><tr><th>phase</th>"
@@ -227,6 +229,20 @@ public struct HTMLReport {
         return out + "</section>\n"
     }
 
+    /// Each area's intake ratio by year (all areas, folded), as `check` shows it.
+    private func intakeRatios() -> String {
+        let ratios = IntakeRatios(plan.history, basis: plan.history.birthsBasis)
+        let (years, rows) = IntakeRatioTable.rows(ratios, all: true)
+        guard !years.isEmpty else { return "" }
+        var out = "<dt>Intake ratios</dt><dd><details><summary>\(e(ladder.entry.name)) ÷ births of its cohort "
+        out += "(\(e(ratios.basis.rawValue)) basis), by area and year</summary>\n<table class=\"intake\"><thead><tr><th>area</th>"
+        out += years.map { "<th>\(Format.academicYear($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr><th>\(e(row.label))</th>" + row.ratios.map { "<td>\($0.map { Format.number($0, decimals: 2) } ?? "")</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody></table></details></dd>\n"
+    }
+
     private func methods() -> String {
         let history = plan.history
         let s = forecast.settings
@@ -234,7 +250,7 @@ public struct HTMLReport {
         out += "<dt>Data</dt><dd>Pupils on roll by year group for \(Format.count(history.areas.count, "area")), "
         out += "\(Format.academicYear(history.firstYear)) to \(Format.academicYear(history.lastYear)) (January census)."
         if let births = forecast.lastKnownBirthsYear {
-            out += " Live births on a \(e(history.birthsBasis.rawValue)) basis, known to \(births).</dd>\n"
+            out += " \(e(ForecastSummary.birthsKnown(through: births, history: history))).</dd>\n"
         } else {
             out += " No births: each area's \(e(ladder.entry.name)) follows its own recent trend.</dd>\n"
         }
@@ -243,6 +259,7 @@ public struct HTMLReport {
         out += "<dt>Entry year group</dt><dd>\(e(ladder.entry.name)) = intake ratio × births of the cohort born "
         out += "September to August \(ladder.entryAge + 1)–\(ladder.entryAge) years before entry; intake ratio by "
         out += "<code>\(e(s.effectiveIntakeMethod.description))</code>.</dd>\n"
+        out += intakeRatios()
         out += "<dt>Other year groups</dt><dd>Last year's pupils in the year group below × progression ratio, "
         out += "summarised by <code>\(e((s.selection != nil ? "auto" : s.method.description)))</code> "
         out += "(mean-K: mean of the last K ratios; weighted-K: weights 1…K, latest heaviest; trend-K: least-squares "

@@ -48,7 +48,8 @@ public enum CheckSummary {
             out.append("- contributions ledger: \(ledger.entries.count) entr\(ledger.entries.count == 1 ? "y" : "ies") for \(ledger.balances.count) "
                 + "site-project\(ledger.balances.count == 1 ? "" : "s")")
         }
-        for item in SeriesBreak.detect(history) { out.append("- Warning: \(item.description)") }
-        return out.joined(separator: "\n") + "\n"
+        out += HistoryFindings(plan).lines().map { "- \($0)" }
+        let intake = IntakeRatioTable.text(IntakeRatios(history, basis: history.birthsBasis), entry: history.ladder.entry.name)
+        return out.joined(separator: "\n") + "\n" + (intake.isEmpty ? "" : "\n" + intake)
     }
 }

@@ -3,6 +3,18 @@ import PlacePlanCore
 /// The readable summary of a forecast a planner sees first: totals by phase over the years,
 /// the areas changing most, and any place where the engine departed from the method.
 public enum ForecastSummary {
+    /// "Births known to 2022 (mid-year basis), 2023 as projected in births.csv": the years the
+    /// file itself marks as projected are never called known. Used by the summary and the report.
+    public static func birthsKnown(through last: Int, history: History) -> String {
+        let projected = history.projectedBirthYears.filter { $0 <= last }
+        let actual = (history.births ?? [:]).values.compactMap(\.lastActualYear).max() ?? last
+        var text = "Births known to \(min(actual, last)) (\(history.birthsBasis.rawValue) basis)"
+        if !projected.isEmpty {
+            text += ", \(projected.map(String.init).joined(separator: ", ")) as projected in births.csv"
+        }
+        return text
+    }
+
     public static func render(plan: Plan, forecast: Forecast, largest: Int = 5) -> String {
         let ladder = forecast.ladder
         let history = plan.history
@@ -17,12 +29,12 @@ public enum ForecastSummary {
         if let births = forecast.lastKnownBirthsYear {
             let projection = BirthsProjection(BirthSeries([:]), trendYears: forecast.settings.birthsTrendYears,
                                               damping: forecast.settings.birthsTrendDamping)
-            out += "Births known to \(births) (\(history.birthsBasis.rawValue) basis); later births projected by \(projection)\n"
+            out += "\(Self.birthsKnown(through: births, history: history)); later births projected by \(projection)\n"
         } else {
             out += "No births file: each area's \(ladder.entry) follows its own recent trend\n"
         }
         // A break in an area's series is named before any figure that carries it.
-        for item in SeriesBreak.detect(history) { out += "Warning: \(item.description)\n" }
+        for line in HistoryFindings(plan).lines(limit: 3) { out += line + "\n" }
 
         // Totals by phase: the base year (actual) and every forecast year.
         let phases = ladder.phases.compactMap { p in ladder.indices(of: p).map { (p.name, $0) } }

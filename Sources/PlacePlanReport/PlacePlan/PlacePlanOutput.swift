@@ -40,8 +40,8 @@ public enum PlacePlanOutput {
             let s = line.sufficiency
             let rules = (plan.rules[line.school.code] ?? []).joined(separator: "; ")
             out += row([String(line.year), basis(plan, line.year), line.school.code, line.school.name, line.school.phase.rawValue,
-                        line.area ?? "", line.phase.name, String(s.capacity), String(s.pupils), String(s.surplus),
-                        spare(s), flag(s, plan), rules])
+                        line.area ?? "", line.phase.name, places(s.capacity, plan), String(s.pupils), places(s.surplus, plan),
+                        plan.capacityGiven ? spare(s) : "", flag(s, plan), rules])
         }
         return out
     }
@@ -51,7 +51,8 @@ public enum PlacePlanOutput {
         for line in plan.areaYearGroups {
             let s = line.sufficiency
             out += row([String(line.year), basis(plan, line.year), line.owner, plan.layout.phase(of: line.yearGroup).name,
-                        plan.ladder.yearGroups[line.yearGroup].name, String(s.capacity), String(s.pupils), String(s.placesNeeded ?? 0)])
+                        plan.ladder.yearGroups[line.yearGroup].name, places(s.capacity, plan), String(s.pupils),
+                        places(s.placesNeeded ?? 0, plan)])
         }
         return out
     }
@@ -61,7 +62,7 @@ public enum PlacePlanOutput {
         for line in plan.schoolYearGroups {
             let s = line.sufficiency
             out += row([String(line.year), basis(plan, line.year), line.owner, line.area ?? "", plan.layout.phase(of: line.yearGroup).name,
-                        plan.ladder.yearGroups[line.yearGroup].name, String(s.capacity), String(s.pupils)])
+                        plan.ladder.yearGroups[line.yearGroup].name, places(s.capacity, plan), String(s.pupils)])
         }
         return out
     }
@@ -119,14 +120,19 @@ public enum PlacePlanOutput {
 
     static func basis(_ plan: PupilPlacePlan, _ year: Int) -> String { plan.isForecast(year) ? "forecast" : "actual" }
 
+    /// Capacity, pupils, surplus, spare % and places needed; without the schools' places
+    /// (`capacityGiven` false) only pupils, the rest left empty rather than shown as 0.
     static func measures(_ s: Sufficiency, _ plan: PupilPlacePlan) -> [String] {
-        [String(s.capacity), String(s.pupils), String(s.surplus), spare(s), String(s.placesNeeded ?? 0)]
+        guard plan.capacityGiven else { return ["", String(s.pupils), "", "", ""] }
+        return [String(s.capacity), String(s.pupils), String(s.surplus), spare(s), String(s.placesNeeded ?? 0)]
     }
+
+    static func places(_ n: Int, _ plan: PupilPlacePlan) -> String { plan.capacityGiven ? String(n) : "" }
 
     /// Spare places as a percentage with one decimal; empty without capacity.
     static func spare(_ s: Sufficiency) -> String { s.spare.map { fixed($0 * 100, 1) } ?? "" }
 
-    static func flag(_ s: Sufficiency, _ plan: PupilPlacePlan) -> String { s.flag(plan.targets)?.rawValue ?? "" }
+    static func flag(_ s: Sufficiency, _ plan: PupilPlacePlan) -> String { plan.capacityGiven ? s.flag(plan.targets)?.rawValue ?? "" : "" }
 
     static func fixed(_ x: Double, _ decimals: Int) -> String { Format.number(x, decimals: decimals, grouping: false) }
 

@@ -12,6 +12,7 @@ public enum PlacePlanSummary {
         out += "Census \(Format.academicYear(plan.baseYear)); forecast \(Format.academicYear(first))–\(Format.academicYear(last)); "
         out += "\(forecast.geography.primaryAreas.count) primary and \(forecast.geography.secondaryAreas.count) secondary planning areas, "
         out += "\(mainstream) mainstream schools\n"
+        guard plan.capacityGiven else { return out + pupilsOnly(plan) }
         out += "Spare-capacity target \(percent(plan.targets.spareTarget)), operating margin \(percent(plan.targets.operatingMargin)); "
         out += "ratios \(forecast.settings.label), school intake shares \(forecast.shareMethod)\n"
 
@@ -121,6 +122,24 @@ public enum PlacePlanSummary {
         if !notes.isEmpty {
             out += "\nNotes\n" + notes.map { "- \($0)\n" }.joined()
         }
+        return out
+    }
+
+    /// A plan whose schools.csv gives no places: the forecast by phase, said to be only that.
+    static func pupilsOnly(_ plan: PupilPlacePlan) -> String {
+        var out = "Ratios \(plan.forecast.settings.label), school intake shares \(plan.forecast.shareMethod)\n"
+        out += "No places: schools.csv gives no net_capacity or pan, so there is no sufficiency (places needed, spare capacity) "
+            + "to show; add every school's places to see it. The pupil forecast below needs none.\n"
+        let phases = plan.layout.phases
+        var table = TextTable(header: ["year"] + phases.map(\.name))
+        for year in plan.years {
+            table.add([Format.academicYear(year) + (plan.isForecast(year) ? "" : " actual")] + phases.map { phase in
+                plan.authority.first { $0.phase == phase && $0.year == year }.map { Format.number(Double($0.sufficiency.pupils)) } ?? "–"
+            })
+        }
+        out += "\nThe authority: pupils by phase (areas added up)\n" + table.render()
+        out += "\nBy school and area: placeplan plan DIR --out-dir OUT (plan-schools.csv, plan-areas.csv; no capacity columns), "
+            + "or placeplan forecast DIR --level school\n"
         return out
     }
 

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try location.load()
+        let plan = try location.load().requiringPlacesIfPlacePlan(for: "the report")
         var options = flags.options
         // The report draws bands: 80% unless the flags or plan.toml say otherwise.
         if options.intervals == nil && plan.settings.intervals == nil { options.intervals = 80 }

@@ -1,0 +1,65 @@
+/// One progression ratio outside what both its area's own history and every area make
+/// plausible: a year group that grew or shrank in one year far more than it ever does there,
+/// and far more than such changes anywhere. Unlike a `SeriesBreak` (most year groups at
+/// once), this is a single cell: a miscount, a school counted in the wrong area, a new unit.
+public struct RatioOutlier: Equatable, Sendable {
+    public let area: PlanningArea
+    public let year: Int
+    /// The year group the pupils progressed into (Y3 for Y2 → Y3).
+    public let yearGroup: Int
+    public let ratio: Double
+    /// The area's own median ratio for that year group.
+    public let typical: Double
+
+    /// Far from its area: this many robust standard deviations of the area's ratios for the
+    /// year group; far from every area: this many robust standard deviations of all areas'
+    /// deviations from their own medians for the year group. Both, and at least `minimumChange`.
+    public static let robustDeviations = 5.0
+    public static let minimumChange = 0.1
+
+    /// The outliers of `history`, leaving out the years of its series breaks (named already).
+    public static func detect(_ history: History, breaks: [SeriesBreak]) -> [RatioOutlier] {
+        let broken = Set(breaks.map { "\($0.area.code)/\($0.year)" })
+        // deviations[g]: every area's ratios for g relative to its own median (r / median − 1).
+        var candidates: [(area: AreaRolls, year: Int, g: Int, ratio: Double, median: Double, spread: Double)] = []
+        var deviations = Array(repeating: [Double](), count: history.ladder.count)
+        for area in history.areas where area.pupils.count >= 5 {
+            for g in 1..<history.ladder.count {
+                let series = (1..<area.pupils.count).compactMap { i -> (year: Int, ratio: Double)? in
+                    let before = area.pupils[i - 1][g - 1], now = area.pupils[i][g]
+                    return before > 20 && now > 0 ? (area.firstYear + i, now / before) : nil
+                }
+                guard series.count >= 4 else { continue }
+                let median = SeriesBreak.median(series.map(\.ratio))
+                let spread = 1.4826 * SeriesBreak.median(series.map { abs($0.ratio - median) })
+                for item in series {
+                    deviations[g].append(item.ratio / median - 1)
+                    candidates.append((area, item.year, g, item.ratio, median, spread))
+                }
+            }
+        }
+        let allSpread = deviations.map { d -> Double in
+            let centre = SeriesBreak.median(d)
+            return 1.4826 * SeriesBreak.median(d.map { abs($0 - centre) })
+        }
+        return candidates.filter { c in
+            let change = c.ratio / c.median - 1
+            return !broken.contains("\(c.area.area.code)/\(c.year)") && abs(change) >= minimumChange
+                && abs(c.ratio - c.median) > robustDeviations * max(c.spread, 0.005)
+                && abs(change) > robustDeviations * max(allSpread[c.g], 0.005)
+        }.map { RatioOutlier(area: $0.area.area, year: $0.year, yearGroup: $0.g, ratio: $0.ratio, typical: $0.median) }
+    }
+
+    /// "Hartlepool (E06000001), 2016/17: Y2 → Y3 ratio 1.12, against 0.99 there usually (+13%)".
+    public func description(ladder: Ladder) -> String {
+        let change = Int(((ratio / typical - 1) * 100).rounded())
+        return "\(area.label), \(AcademicYear.text(year)): \(ladder.yearGroups[yearGroup - 1].name) → \(ladder.yearGroups[yearGroup].name) "
+            + "progression ratio \(Self.twoPlaces(ratio)), against \(Self.twoPlaces(typical)) there usually (\(change > 0 ? "+" : "")\(change)%): "
+            + "far outside this area's history and every area's; check that year's census"
+    }
+
+    static func twoPlaces(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))"
+    }
+}
