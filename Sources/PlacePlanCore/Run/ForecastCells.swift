@@ -5,7 +5,7 @@ public struct ForecastCellValue: Equatable, Sendable {
     public let level: CellLevel
     /// The school's or area's code; `CellLevel.authorityCode` for the authority.
     public let code: String
-    /// A school's planning area for this year group (empty for a special school: in none).
+    /// A school's planning area for this year group (`nil` for the authority).
     public let area: String?
     public let year: Int
     public let yearGroup: YearGroup
@@ -82,7 +82,10 @@ extension PlaceForecast {
         let rounded = forecast.rounded(per: 10)
         var cells: [ForecastCellValue] = []
         for (h, year) in forecast.years.enumerated() {
-            for school in forecast.schools {
+            // The forecast is of mainstream pupils at every level: a special school is held at its
+            // last census and counted only on the place plan's special lines, so that schools add
+            // up to their areas and areas to the authority with nothing left over.
+            for school in forecast.schools where school.school.phase != .special {
                 let units = rounded.schools[school.school.code]!
                 for (g, yearGroup) in forecast.ladder.yearGroups.enumerated()
                 where school.school.teaches(g, layout: forecast.layout) && (school.school.isOpen(in: year) || units[h][g] > 0) {

@@ -71,24 +71,21 @@ public enum PlanFolder {
         let rollsBytes = try CSVTable.read(url: rollsURL, file: rollsURL.path)
         inputs.append(InputFile(name: config.rollsFile, bytes: rollsBytes))
         let rolls = try CSVTable(bytes: rollsBytes, file: rollsURL.path)
-        let birthsURL = folder.appendingPathComponent(config.birthsFile)
-        var births: CSVTable? = nil
-        if FileManager.default.fileExists(atPath: birthsURL.path) {
-            let bytes = try CSVTable.read(url: birthsURL, file: birthsURL.path)
-            inputs.append(InputFile(name: config.birthsFile, bytes: bytes))
-            births = try CSVTable(bytes: bytes, file: birthsURL.path)
+        /// An optional file of the folder, read and counted among the inputs when it is there.
+        func optionalTable(_ name: String) throws -> CSVTable? {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            let bytes = try CSVTable.read(url: url, file: url.path)
+            inputs.append(InputFile(name: name, bytes: bytes))
+            return try CSVTable(bytes: bytes, file: url.path)
         }
+        let births = try optionalTable(config.birthsFile)
         let schoolsURL = folder.appendingPathComponent(config.schoolsFile)
         let areasURL = folder.appendingPathComponent(config.areasFile)
         let hasAreas = FileManager.default.fileExists(atPath: areasURL.path)
 
         let changesURL = folder.appendingPathComponent(config.areaChangesFile)
-        var changes: CSVTable? = nil
-        if FileManager.default.fileExists(atPath: changesURL.path) {
-            let bytes = try CSVTable.read(url: changesURL, file: changesURL.path)
-            inputs.append(InputFile(name: config.areaChangesFile, bytes: bytes))
-            changes = try CSVTable(bytes: bytes, file: changesURL.path)
-        }
+        let changes = try optionalTable(config.areaChangesFile)
 
         let housingURL = folder.appendingPathComponent(config.housingFile)
         let hasHousing = FileManager.default.fileExists(atPath: housingURL.path)
