@@ -114,7 +114,7 @@ struct SeriesBreakCLITests {
         #expect(!headlines.contains("E06000059") && !headlines.contains("E06000058"), "\(headlines)")
         let report = try CLI.run(["report", "Data/england", "--no-accuracy", "--horizon", "2", "--out", "-"])
         #expect(report.stdout.contains(restated.replacingOccurrences(of: "'", with: "&#39;")) || report.stdout.contains(restated), "report")
-        #expect(report.stdout.contains("<table class=\"intake\">"))
+        #expect(report.stdout.contains("<table class=\"grid intake\">"))
         let borough = try CLI.run(["check", "Data/borough"])
         #expect(!borough.stdout.contains("Warning:") && !borough.stdout.contains("Restated:"))
     }
@@ -186,6 +186,11 @@ struct SeriesBreakCLITests {
                 "\(wrong.stdout)")
         let summary = try CLI.run(["forecast", plan.path, "--horizon", "1"])
         #expect(summary.stdout.contains("Warning: births_basis is \"academic\""))
+        // docs/plan-folder.md quotes both lines as the commands print them.
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/plan-folder.md"), encoding: .utf8)
+        let printed = Set(wrong.stdout.split(separator: "\n")
+            .filter { $0.hasPrefix("- Warning: births_basis") || $0.hasPrefix("- Restated:") }.map { String($0.dropFirst(2)) })
+        #expect(printed.count == 2 && printed.allSatisfy { docs.contains("\n\($0)\n") }, "\(printed)")
     }
 }
 

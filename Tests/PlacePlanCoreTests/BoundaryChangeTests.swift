@@ -109,9 +109,9 @@ struct BoundaryChangeTests {
             areas.append(AreaRolls(area: PlanningArea(code: "A\(a)"), firstYear: 2011, pupils: pupils))
         }
         let right = History(ladder: .england, birthsBasis: .midYear, areas: areas, births: births)
-        #expect(BirthsBasisCheck.check(right) == nil)
+        #expect(BirthsBasisCheck.check(right, declared: IntakeRatios(right, basis: .midYear)) == nil)
         let wrong = History(ladder: .england, birthsBasis: .academic, areas: areas, births: births)
-        let found = BirthsBasisCheck.check(wrong)
+        let found = BirthsBasisCheck.check(wrong, declared: IntakeRatios(wrong, basis: .academic))
         #expect(found?.likelier == .midYear && found!.likelierChange < 0.01 && found!.declaredChange > 0.03, "\(String(describing: found))")
         #expect(abs(IntakeRatios(right, basis: .midYear).rows[0].byYear[2015]! - 0.95) < 0.01)
     }

@@ -39,3 +39,9 @@ public func median(_ values: [Double]) -> Double? {
     let mid = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
+
+/// 1.4826 × the median absolute deviation from `centre`: a standard deviation that one wild
+/// value cannot inflate (for normal data it estimates the standard deviation). 0 when empty.
+public func robustStandardDeviation(_ values: [Double], around centre: Double) -> Double {
+    1.4826 * (median(values.map { abs($0 - centre) }) ?? 0)
+}

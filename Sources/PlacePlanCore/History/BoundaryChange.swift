@@ -125,21 +125,15 @@ extension History {
     /// A boundary moves every age at once, so the median across year groups is robust to one
     /// year group's noise. `nil` without two earlier years of ratios, or without a fall.
     static func estimatedShare(_ area: AreaRolls, year: Int) -> Double? {
-        let i = year - area.firstYear
-        guard i >= 3 else { return nil }
         var relative: [Double] = []
         for g in 1..<area.pupils[0].count {
-            let earlier = (1..<i).compactMap { k -> Double? in
-                let before = area.pupils[k - 1][g - 1]
-                return before > 0 ? area.pupils[k][g] / before : nil
-            }
-            let before = area.pupils[i - 1][g - 1]
-            guard earlier.count >= 2, before > 0 else { continue }
-            let typical = SeriesBreak.median(earlier)
-            if typical > 0 { relative.append(area.pupils[i][g] / before / typical) }
+            let ratios = SeriesBreak.judged(area, into: g)
+            let earlier = ratios.filter { $0.key < year }.map(\.value)
+            guard earlier.count >= 2, let now = ratios[year], let typical = median(earlier), typical > 0 else { continue }
+            relative.append(now / typical)
         }
-        guard relative.count >= 3 else { return nil }
-        let share = 1 - SeriesBreak.median(relative)
+        guard relative.count >= 3, let middle = median(relative) else { return nil }
+        let share = 1 - middle
         return share > 0.005 && share < 0.9 ? share : nil
     }
 }

@@ -7,6 +7,8 @@ public struct HistoryFindings: Equatable, Sendable {
     public let breaks: [SeriesBreak]
     public let outliers: [RatioOutlier]
     public let basis: BirthsBasisCheck?
+    /// Each area's intake ratio by year on the declared basis, as `check` and the report show it.
+    public let intakeRatios: IntakeRatios
     public let ladder: Ladder
 
     public init(_ plan: Plan) {
@@ -15,7 +17,8 @@ public struct HistoryFindings: Equatable, Sendable {
         restated = plan.boundaryChanges
         breaks = SeriesBreak.detect(history)
         outliers = RatioOutlier.detect(history, breaks: breaks)
-        basis = BirthsBasisCheck.check(history)
+        intakeRatios = IntakeRatios(history, basis: history.birthsBasis)
+        basis = BirthsBasisCheck.check(history, declared: intakeRatios)
     }
 
     /// Lines to show, each starting "Restated:" or "Warning:". With `limit`, single-ratio

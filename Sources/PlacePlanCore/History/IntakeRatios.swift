@@ -17,15 +17,9 @@ public struct IntakeRatios: Equatable, Sendable {
     public init(_ history: History, basis: BirthsBasis) {
         self.basis = basis
         rows = history.areas.compactMap { area -> Row? in
-            guard let births = history.births?[area.area.code] else { return nil }
-            var byYear: [Int: Double] = [:]
-            for year in area.years {
-                let entry = area.pupils[year - area.firstYear][0]
-                if let cohort = basis.cohortBirths(entryYear: year, entryAge: history.ladder.entryAge, births: { births.byYear[$0] }),
-                   cohort > 0, entry > 0 {
-                    byYear[year] = entry / cohort
-                }
-            }
+            // The forecast's own reading of the ratio; a year without entrants has none to show.
+            let observed = intakeRatios(of: area, births: history.births?[area.area.code], ladder: history.ladder, basis: basis)
+            let byYear = Dictionary(uniqueKeysWithValues: observed.filter { $0.ratio > 0 }.map { ($0.year, $0.ratio) })
             return byYear.isEmpty ? nil : Row(area: area.area, byYear: byYear)
         }
     }
@@ -40,14 +34,14 @@ public struct IntakeRatios: Equatable, Sendable {
             let changes = zip(years, years.dropFirst()).compactMap { a, b -> Double? in
                 b == a + 1 ? abs(log(row.byYear[b]! / row.byYear[a]!)) : nil
             }
-            return changes.count >= 2 ? SeriesBreak.median(changes) : nil
+            return changes.count >= 2 ? median(changes) : nil
         }
-        return perArea.isEmpty ? nil : SeriesBreak.median(perArea)
+        return median(perArea)
     }
 
     /// Each area's median ratio.
     public var medians: [(area: PlanningArea, ratio: Double)] {
-        rows.map { ($0.area, SeriesBreak.median(Array($0.byYear.values))) }
+        rows.map { ($0.area, median(Array($0.byYear.values))!) }
     }
 }
 
@@ -64,8 +58,9 @@ public struct BirthsBasisCheck: Equatable, Sendable {
     /// of the declared one's) to be named: on real data the right basis is clearly steadier.
     public static let steadier = 0.7
 
-    public static func check(_ history: History) -> BirthsBasisCheck? {
-        guard history.births != nil, let declared = IntakeRatios(history, basis: history.birthsBasis).yearToYearChange else { return nil }
+    /// The check, given the ratios on the declared basis (`HistoryFindings` has them already).
+    public static func check(_ history: History, declared ratios: IntakeRatios) -> BirthsBasisCheck? {
+        guard history.births != nil, let declared = ratios.yearToYearChange else { return nil }
         let others = BirthsBasis.allCases.filter { $0 != history.birthsBasis }
             .compactMap { basis in IntakeRatios(history, basis: basis).yearToYearChange.map { (basis, $0) } }
         guard let best = others.min(by: { $0.1 < $1.1 }), best.1 < steadier * declared, declared > 0.005 else { return nil }

@@ -19,32 +19,24 @@ public struct RatioOutlier: Equatable, Sendable {
 
     /// The outliers of `history`, leaving out the years of its series breaks (named already).
     public static func detect(_ history: History, breaks: [SeriesBreak]) -> [RatioOutlier] {
-        let broken = Set(breaks.map { "\($0.area.code)/\($0.year)" })
-        // deviations[g]: every area's ratios for g relative to its own median (r / median − 1).
         var candidates: [(area: AreaRolls, year: Int, g: Int, ratio: Double, median: Double, spread: Double)] = []
+        // deviations[g]: every area's ratios into g relative to its own median (r / median − 1).
         var deviations = Array(repeating: [Double](), count: history.ladder.count)
         for area in history.areas where area.pupils.count >= 5 {
             for g in 1..<history.ladder.count {
-                let series = (1..<area.pupils.count).compactMap { i -> (year: Int, ratio: Double)? in
-                    let before = area.pupils[i - 1][g - 1], now = area.pupils[i][g]
-                    return before > 20 && now > 0 ? (area.firstYear + i, now / before) : nil
-                }
-                guard series.count >= 4 else { continue }
-                let median = SeriesBreak.median(series.map(\.ratio))
-                let spread = 1.4826 * SeriesBreak.median(series.map { abs($0.ratio - median) })
-                for item in series {
-                    deviations[g].append(item.ratio / median - 1)
-                    candidates.append((area, item.year, g, item.ratio, median, spread))
+                let series = SeriesBreak.judged(area, into: g)
+                guard series.count >= 4, let typical = median(Array(series.values)) else { continue }
+                let spread = robustStandardDeviation(Array(series.values), around: typical)
+                for (year, ratio) in series.sorted(by: { $0.key < $1.key }) {
+                    deviations[g].append(ratio / typical - 1)
+                    candidates.append((area, year, g, ratio, typical, spread))
                 }
             }
         }
-        let allSpread = deviations.map { d -> Double in
-            let centre = SeriesBreak.median(d)
-            return 1.4826 * SeriesBreak.median(d.map { abs($0 - centre) })
-        }
+        let allSpread = deviations.map { d in median(d).map { robustStandardDeviation(d, around: $0) } ?? 0 }
         return candidates.filter { c in
             let change = c.ratio / c.median - 1
-            return !broken.contains("\(c.area.area.code)/\(c.year)") && abs(change) >= minimumChange
+            return !breaks.contains { $0.area == c.area.area && $0.year == c.year } && abs(change) >= minimumChange
                 && abs(c.ratio - c.median) > robustDeviations * max(c.spread, 0.005)
                 && abs(change) > robustDeviations * max(allSpread[c.g], 0.005)
         }.map { RatioOutlier(area: $0.area.area, year: $0.year, yearGroup: $0.g, ratio: $0.ratio, typical: $0.median) }

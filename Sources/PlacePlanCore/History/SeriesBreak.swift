@@ -24,41 +24,35 @@ public struct SeriesBreak: Equatable, Sendable {
     public static func detect(_ history: History) -> [SeriesBreak] {
         var breaks: [SeriesBreak] = []
         for area in history.areas where area.pupils.count >= 5 {
-            let groups = 1..<history.ladder.count
-            // ratios[g][i]: pupils of year group g in year i+1 ÷ year group g−1 the year before.
-            var ratios: [Int: [Double?]] = [:]
-            for g in groups {
-                ratios[g] = (1..<area.pupils.count).map { i in
-                    let before = area.pupils[i - 1][g - 1], now = area.pupils[i][g]
-                    return before > 20 && now > 0 ? now / before : nil
+            let ratios = (1..<history.ladder.count).map { judged(area, into: $0) }
+            for year in (area.firstYear + 1)...area.lastYear {
+                var changes: [Double] = [], judgedCount = 0
+                for series in ratios {
+                    guard series.count >= 4, let r = series[year], let typical = median(Array(series.values)) else { continue }
+                    judgedCount += 1
+                    let change = r / typical - 1
+                    let spread = robustStandardDeviation(Array(series.values), around: typical)
+                    if abs(change) >= minimumChange && abs(r - typical) > robustDeviations * max(spread, 0.005) { changes.append(change) }
                 }
-            }
-            for i in 0..<(area.pupils.count - 1) {
-                var changes: [Double] = [], judged = 0
-                for g in groups {
-                    let series = ratios[g]!.compactMap { $0 }
-                    guard series.count >= 4, let r = ratios[g]![i] else { continue }
-                    judged += 1
-                    let median = Self.median(series)
-                    let spread = 1.4826 * Self.median(series.map { abs($0 - median) })
-                    let change = r / median - 1
-                    if abs(change) >= minimumChange && abs(r - median) > robustDeviations * max(spread, 0.005) { changes.append(change) }
-                }
-                if judged > 0, Double(changes.count) >= shareTogether * Double(judged), changes.count >= 3 {
-                    breaks.append(SeriesBreak(area: area.area, year: area.firstYear + i + 1, jumped: changes.count, of: judged,
-                                              medianChange: Self.median(changes)))
+                if judgedCount > 0, Double(changes.count) >= shareTogether * Double(judgedCount), changes.count >= 3 {
+                    breaks.append(SeriesBreak(area: area.area, year: year, jumped: changes.count, of: judgedCount,
+                                              medianChange: median(changes)!))
                 }
             }
         }
         return breaks
     }
 
-    /// The middle value (the mean of the two middle ones for an even count); 0 for none.
-    public static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    /// An area's progression ratios into year group `g`, keyed by the year they progress into,
+    /// as the detectors judge them: only cohorts of more than 20 pupils that still have pupils,
+    /// so that a handful of children moving does not look like a jump (`progressionRatios` is
+    /// the forecast's own reading of the same figures).
+    static func judged(_ area: AreaRolls, into g: Int) -> [Int: Double] {
+        var byYear: [Int: Double] = [:]
+        for item in progressionRatios(of: area, from: g - 1) where item.ratio > 0 && area.pupils(year: item.year, yearGroup: g - 1)! > 20 {
+            byYear[item.year + 1] = item.ratio
+        }
+        return byYear
     }
 
     /// "Dorset (E06000059), 2019/20: 12 of 13 progression ratios jump together (median −13%): a boundary change or a break in the data".

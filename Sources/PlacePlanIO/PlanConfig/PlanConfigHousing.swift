@@ -41,13 +41,9 @@ extension PlanConfig {
             }
         }
         contributionSettings(section, into: &housing)
-        let rules = HousingSettings.ChargeRule.allCases.map(\.rawValue)
-        if let rule = section.text("charge_rule", message: "charge_rule must be one of \(rules.joined(separator: ", "))",
-                                   fix: "e.g. charge_rule = \"peak\"") {
-            if let chosen = HousingSettings.ChargeRule(rawValue: rule) { housing.chargeRule = chosen } else {
-                section.issue("charge_rule", "charge_rule '\(rule)' is not a rule: use \(rules.joined(separator: " or "))",
-                              fix: "charge_rule = \"peak\" (the most places not provided in any year) or \"completion\" (in the year the site completes)")
-            }
+        if let rule: HousingSettings.ChargeRule = section.choice("charge_rule", example: "peak", meanings:
+            "charge_rule = \"peak\" (the most places not provided in any year) or \"completion\" (in the year the site completes)") {
+            housing.chargeRule = rule
         }
         background(section, into: &housing)
         return housing
@@ -76,13 +72,9 @@ extension PlanConfig {
                 housing[keyPath: path] = cost
             }
         }
-        let mitigations = HousingSettings.Mitigation.allCases.map(\.rawValue)
-        if let text = section.text("mitigation", message: "mitigation must be one of \(mitigations.joined(separator: ", "))",
-                                   fix: "e.g. mitigation = \"expansion\"") {
-            if let m = HousingSettings.Mitigation(rawValue: text) { housing.mitigation = m } else {
-                section.issue("mitigation", "mitigation '\(text)' is not a project: use \(mitigations.joined(separator: " or "))",
-                              fix: "mitigation = \"expansion\" (places at existing schools) or \"new_school\"")
-            }
+        if let mitigation: HousingSettings.Mitigation = section.choice("mitigation", example: "expansion", meanings:
+            "mitigation = \"expansion\" (places at existing schools) or \"new_school\"") {
+            housing.mitigation = mitigation
         }
         let regions = Region.allCases.map(\.rawValue)
         if let text = section.text("region", message: "region must be the name of an English region", fix: "e.g. region = \"South East\"") {

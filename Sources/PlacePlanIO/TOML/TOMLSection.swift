@@ -95,6 +95,17 @@ struct TOMLSection {
         return nil
     }
 
+    /// `key` as one of a setting's named values (`charge_rule = "peak"`); anything else is
+    /// reported with the names allowed and what each means (`meanings`).
+    func choice<Value: RawRepresentable & CaseIterable>(_ key: String, example: String, meanings: String) -> Value?
+        where Value.RawValue == String {
+        let names = Value.allCases.map(\.rawValue)
+        guard let text = text(key, message: "\(key) must be one of \(names.joined(separator: ", "))", fix: "e.g. \(key) = \"\(example)\"") else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        issue(key, "\(key) '\(text)' is not one of \(names.joined(separator: ", ")): use \(names.joined(separator: " or "))", fix: meanings)
+        return nil
+    }
+
     /// `key` as true or false.
     func bool(_ key: String, message: @autoclosure () -> String, fix: @autoclosure () -> String) -> Bool? {
         guard let value = table[key] else { return nil }

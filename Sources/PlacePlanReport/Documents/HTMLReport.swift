@@ -24,6 +24,9 @@ public struct HTMLReport {
     public var notes: [String] = []
     /// The council's title, name, logo and words (`[report]` of plan.toml).
     public var content = ReportContent()
+    /// What the history gives reason to doubt or had restated, and the intake ratios: found once
+    /// for the first page and the methods section, in `check`'s words.
+    let findings: HistoryFindings
 
     /// The report of one run of a plan: its areas, and its place plan and housing when it has them.
     public init(run: PlanRun, generated: String, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
@@ -41,6 +44,7 @@ public struct HTMLReport {
         self.placePlan = placePlan
         self.housing = housing
         self.vintages = vintages
+        self.findings = HistoryFindings(plan)
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -90,7 +94,7 @@ public struct HTMLReport {
         out += "<p class=\"lede\">Pupil forecast from the \(Format.academicYear(base)) census to \(Format.academicYear(last)), "
         out += "\(forecast.areas.count) planning areas. Made \(e(generated)) with PlacePlan.</p>\n"
         for note in notes { out += "<p class=\"notes\">Note: \(e(note)).</p>\n" }
-        for line in HistoryFindings(plan).lines(limit: 10) {
+        for line in findings.lines(limit: 10) {
             out += "<p class=\"notes\(line.hasPrefix("Warning") ? " warning" : "")\">\(e(line)).</p>\n"
         }
         out += "</header>\n"
@@ -231,11 +235,11 @@ public struct HTMLReport {
 
     /// Each area's intake ratio by year (all areas, folded), as `check` shows it.
     private func intakeRatios() -> String {
-        let ratios = IntakeRatios(plan.history, basis: plan.history.birthsBasis)
+        let ratios = findings.intakeRatios
         let (years, rows) = IntakeRatioTable.rows(ratios, all: true)
         guard !years.isEmpty else { return "" }
         var out = "<dt>Intake ratios</dt><dd><details><summary>\(e(ladder.entry.name)) ÷ births of its cohort "
-        out += "(\(e(ratios.basis.rawValue)) basis), by area and year</summary>\n<table class=\"intake\"><thead><tr><th>area</th>"
+        out += "(\(e(ratios.basis.rawValue)) basis), by area and year</summary>\n<table class=\"grid intake\"><thead><tr><th>area</th>"
         out += years.map { "<th>\(Format.academicYear($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr><th>\(e(row.label))</th>" + row.ratios.map { "<td>\($0.map { Format.number($0, decimals: 2) } ?? "")</td>" }.joined() + "</tr>\n"
@@ -507,7 +511,7 @@ public struct HTMLReport {
         .lede{color:#444}table{border-collapse:collapse;margin:1rem 0;font-variant-numeric:tabular-nums}
         th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right}th:first-child{text-align:left}
         thead th{border-bottom:2px solid #222;vertical-align:bottom}tr.total th,tr.total td{font-weight:bold;border-top:1px solid #222}
-        table.grid{font-size:.85rem}.range{color:#555;font-size:.85em}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+        table.grid{font-size:.85rem}table.intake th,table.intake td{padding:.2rem .45rem}table.intake tbody th{white-space:nowrap;font-weight:normal}.range{color:#555;font-size:.85em}figure{margin:1rem 0}svg{max-width:100%;height:auto}
         nav.contents ol{columns:3;font-size:.9rem}.notes{font-size:.9rem;color:#555}code{font-size:.9em}
         dt{font-weight:bold;margin-top:.6rem}dd{margin-left:1rem}td.deficit,tr.deficit td,tr.deficit th,span.deficit{color:#B00020;font-weight:bold}
         td.pressure,tr.pressure td,tr.pressure th,span.pressure{color:#9A5B00;font-weight:bold}td.surplus,tr.surplus td,tr.surplus th{color:#0B5394}

@@ -48,8 +48,9 @@ public enum CheckSummary {
             out.append("- contributions ledger: \(ledger.entries.count) entr\(ledger.entries.count == 1 ? "y" : "ies") for \(ledger.balances.count) "
                 + "site-project\(ledger.balances.count == 1 ? "" : "s")")
         }
-        out += HistoryFindings(plan).lines().map { "- \($0)" }
-        let intake = IntakeRatioTable.text(IntakeRatios(history, basis: history.birthsBasis), entry: history.ladder.entry.name)
+        let findings = HistoryFindings(plan)
+        out += findings.lines().map { "- \($0)" }
+        let intake = IntakeRatioTable.text(findings.intakeRatios, entry: history.ladder.entry.name)
         return out.joined(separator: "\n") + "\n" + (intake.isEmpty ? "" : "\n" + intake)
     }
 }

@@ -13,12 +13,12 @@ public enum IntakeRatioTable {
         if all || ratios.rows.count <= areasShown {
             return (years, ratios.rows.map { row in (row.area.label, years.map { row.byYear[$0] }) })
         }
-        let median = years.map { year -> Double? in
+        let middle = years.map { year -> Double? in
             let values = ratios.rows.compactMap { $0.byYear[year] }
-            return values.isEmpty ? nil : SeriesBreak.median(values)
+            return PlacePlanCore.median(values)
         }
         let byMedian = ratios.medians.sorted { $0.ratio < $1.ratio }
-        var rows: [(label: String, ratios: [Double?])] = [("median of \(ratios.rows.count) areas", median)]
+        var rows: [(label: String, ratios: [Double?])] = [("median of \(ratios.rows.count) areas", middle)]
         for (tag, item) in [("lowest", byMedian.first), ("highest", byMedian.last)] {
             if let item, let row = ratios.rows.first(where: { $0.area == item.area }) {
                 rows.append(("\(tag): \(item.area.label)", years.map { row.byYear[$0] }))
