@@ -35,7 +35,7 @@ struct PlacePlanCommand: ParsableCommand {
               placeplan housing-yields Data/borough
             """,
         version: Self.version,
-        subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self,
+        subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self, InitCommand.self, ImportCommand.self,
                       ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, VintageCommand.self, ScenarioCommand.self, OptimiseCommand.self,
                       DeveloperReportCommand.self, ContributionsCommand.self, HousingYieldsCommand.self]
     )

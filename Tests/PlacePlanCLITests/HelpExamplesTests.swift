@@ -9,7 +9,7 @@ struct HelpExamplesTests {
     /// `placeplan …` lines of the `Examples:` blocks in the commands' sources, in the order the
     /// commands are listed (so `archive` comes before the `accuracy` that reads its vintage).
     static func examples() throws -> [String] {
-        let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand", "ImportCommand",
+        let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand", "InitCommand", "ImportCommand",
                      "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "VintageCommand", "ScenarioCommand", "OptimiseCommand",
                      "DeveloperReportCommand", "ContributionsCommand", "HousingYieldsCommand"]
         let sources = CLI.root.appendingPathComponent("Sources/placeplan")

@@ -6,7 +6,10 @@ struct CSVTable {
     let file: String
     let header: [String]
     let rows: [CSVRecord]
-    private let positions: [String: Int]
+    private var positions: [String: Int]
+    /// Columns read under another name (`[columns]` of plan.toml): our name → the file's, so
+    /// that messages name the column as the file does.
+    private(set) var renamed: [String: String] = [:]
 
     /// Reads `url`; `file` is the name shown in messages.
     init(url: URL, file: String) throws {
@@ -55,6 +58,28 @@ struct CSVTable {
             }
         }
         return issues
+    }
+
+    /// The table with columns renamed as `[columns]` says (`year_group = "nc_year"`: the file's
+    /// `nc_year` read as `year_group`), and the file's names it used. A file that has both names
+    /// is an issue: which to read would be a guess.
+    func renaming(_ columns: [String: String]) -> (table: CSVTable, used: Set<String>, issues: [InputIssue]) {
+        var table = self, used: Set<String> = [], issues: [InputIssue] = []
+        for (ours, theirs) in columns.sorted(by: { $0.key < $1.key }) {
+            guard let at = positions[theirs] else { continue }
+            used.insert(theirs)
+            if ours == theirs { continue }
+            if positions[ours] != nil {
+                issues.append(InputIssue(file: file, line: 1, column: at + 1, columnName: theirs,
+                                         message: "has both '\(ours)' and '\(theirs)', and plan.toml's [columns] reads '\(theirs)' as '\(ours)'",
+                                         fix: "delete or rename one of the two columns, or remove \(ours) from [columns]"))
+                continue
+            }
+            table.positions[theirs] = nil
+            table.positions[ours] = at
+            table.renamed[ours] = theirs
+        }
+        return (table, used, issues)
     }
 
     func has(_ column: String) -> Bool { positions[column] != nil }
@@ -111,7 +136,7 @@ struct CSVTable {
     }
 
     func issue(_ row: CSVRecord, _ column: String, _ message: String, fix: String) -> InputIssue {
-        InputIssue(file: file, line: row.line, column: positions[column].map { $0 + 1 }, columnName: column,
+        InputIssue(file: file, line: row.line, column: positions[column].map { $0 + 1 }, columnName: renamed[column] ?? column,
                    message: message, fix: fix)
     }
 

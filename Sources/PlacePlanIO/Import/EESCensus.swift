@@ -53,6 +53,12 @@ public enum EESCensus {
         return first
     }
 
+    /// The school types counted: state-funded mainstream, and special schools or alternative
+    /// provision when asked for.
+    public static func schoolTypes(special: Bool, alternativeProvision: Bool) -> Set<String> {
+        mainstream.union(special ? [Self.special] : []).union(alternativeProvision ? [Self.alternativeProvision] : [])
+    }
+
     public static func read(url: URL, authorities: Set<String>?, schoolTypes: Set<String> = mainstream) throws -> Result {
         let file = url.path
         let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
@@ -135,22 +141,5 @@ public enum EESCensus {
         result.rows = sums.map { Row(year: $0.key.year, area: $0.key.area, name: names[$0.key.area] ?? "", yearGroup: $0.key.group, pupils: $0.value) }
             .sorted { ($0.year, $0.area, order.firstIndex(of: $0.yearGroup)!) < ($1.year, $1.area, order.firstIndex(of: $1.yearGroup)!) }
         return result
-    }
-}
-
-/// A plan's `births.csv` (`year,area,births[,type]`) cut to some areas: the header and their
-/// rows, as read (each checked later with the plan, as any births file is).
-public enum BirthsExtract {
-    public static func read(url: URL, areas: Set<String>) throws -> (header: [String], rows: [[String]]) {
-        let table = try CSVTable(bytes: CSVTable.read(url: url, file: url.path), file: url.path)
-        let shape = table.checkShape(required: ["year", "area", "births"], example: "year,area,births / 2019,E06000034,2410")
-        if !shape.isEmpty { throw InputErrors(shape) }
-        let rows = table.rows.filter { areas.contains(table.text($0, "area")) }.map(\.fields)
-        let missing = areas.subtracting(rows.map { $0[table.number("area")! - 1] })
-        if !missing.isEmpty {
-            throw InputErrors([InputIssue(file: url.path, line: nil, message: "has no births for \(missing.sorted().joined(separator: ", "))",
-                                          fix: "give a births file that covers every authority imported, or leave out --births")])
-        }
-        return (table.header, rows)
     }
 }

@@ -14,6 +14,8 @@ public struct PlanConfig: Equatable, Sendable {
     public var rollsFile: String
     /// The files `[files]` names: each must exist (a typo is never read as "no such input").
     public var namedFiles: [NamedFile] = []
+    /// `[columns]`: our column name → the name the files use (lower case).
+    public var columns: [String: String] = [:]
 
     public struct NamedFile: Equatable, Sendable {
         public let key: String
@@ -48,7 +50,7 @@ public struct PlanConfig: Equatable, Sendable {
 
     public static let defaultHorizon = 10
 
-    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files",
+    static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files", "columns",
                                        "schools", "capacity", "housing", "costs", "report"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index"]
@@ -80,6 +82,7 @@ public struct PlanConfig: Equatable, Sendable {
         Self.costPeriods(top, into: &config)
         config.report = Self.report(top, lines: reader.lines)
         Self.files(top, into: &config)
+        Self.columns(top, into: &config)
         try reader.throwIfAny()
         return config
     }

@@ -70,14 +70,16 @@ public enum PlanFolder {
         var inputs = [InputFile(name: configFile, bytes: [UInt8](configData))]
         let rollsBytes = try CSVTable.read(url: rollsURL, file: rollsURL.path)
         inputs.append(InputFile(name: config.rollsFile, bytes: rollsBytes))
-        let rolls = try CSVTable(bytes: rollsBytes, file: rollsURL.path)
-        /// An optional file of the folder, read and counted among the inputs when it is there.
+        var mapping = ColumnMapping(config.columns)
+        let rolls = mapping.apply(try CSVTable(bytes: rollsBytes, file: rollsURL.path))
+        /// An optional file of the folder, read (its columns as `[columns]` says) and counted
+        /// among the inputs when it is there.
         func optionalTable(_ name: String) throws -> CSVTable? {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             let bytes = try CSVTable.read(url: url, file: url.path)
             inputs.append(InputFile(name: name, bytes: bytes))
-            return try CSVTable(bytes: bytes, file: url.path)
+            return mapping.apply(try CSVTable(bytes: bytes, file: url.path))
         }
         let births = try optionalTable(config.birthsFile)
         let schoolsURL = folder.appendingPathComponent(config.schoolsFile)
@@ -99,6 +101,7 @@ public enum PlanFolder {
                                               message: "the rolls are by school but the plan folder has no \(config.schoolsFile)",
                                               fix: "add \(config.schoolsFile) (docs/place-plan.md), or give rolls by area without a school column")])
             }
+            try mapping.check(configFile: configURL.path, lines: lines)
             let recorded = try changes.map(AreaChangesReader.read) ?? []
             let read = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
             let (history, applied) = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
@@ -109,15 +112,12 @@ public enum PlanFolder {
             return (plan, warnings, inputs)
         }
 
-        let schoolsBytes = try CSVTable.read(url: schoolsURL, file: schoolsURL.path)
-        inputs.append(InputFile(name: config.schoolsFile, bytes: schoolsBytes))
-        let schools = try CSVTable(bytes: schoolsBytes, file: schoolsURL.path)
-        var areas: CSVTable? = nil
-        if hasAreas {
-            let bytes = try CSVTable.read(url: areasURL, file: areasURL.path)
-            inputs.append(InputFile(name: config.areasFile, bytes: bytes))
-            areas = try CSVTable(bytes: bytes, file: areasURL.path)
+        guard let schools = try optionalTable(config.schoolsFile) else {
+            throw InputErrors([InputIssue(file: schoolsURL.path, message: "went missing while the plan was read",
+                                          fix: "run the command again once the folder is not being changed")])
         }
+        let areas = try optionalTable(config.areasFile)
+        try mapping.check(configFile: configURL.path, lines: lines)
         let (history, warnings) = try schoolHistory(config: config, configFile: configURL.path, schools: schools,
                                                     rolls: rolls, areas: areas, births: births)
         var places = PlacePlanInputs(schools: history, shareMethod: config.shareMethod, targets: config.targets, costs: config.costs)

@@ -1,3 +1,4 @@
+import Foundation
 import PlacePlanIO
 
 /// What `placeplan import ees` writes into a new plan folder — `rolls.csv`, `plan.toml` and, when
@@ -9,22 +10,85 @@ public enum CensusImport {
         }.joined(separator: "\n") + "\n"
     }
 
-    public static func birthsCSV(_ births: (header: [String], rows: [[String]])) -> String {
-        ([births.header] + births.rows).map { $0.map(CSVField.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    public static func birthsCSV(_ births: BirthsExtract.Extract) -> String {
+        ([BirthsExtract.Extract.header] + births.rows).map { $0.map(CSVField.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// What to import: the census file, the births file if any, and what to count.
+    public struct Request {
+        public let census: URL
+        public let births: URL?
+        /// The basis the user gave (`--births-basis`), if any.
+        public let birthsBasis: String?
+        public let authorities: Set<String>?
+        public let schoolTypes: Set<String>
+        public let outDir: String
+        /// The command that imported, for plan.toml's first line.
+        public let command: String
+
+        public init(census: URL, births: URL?, birthsBasis: String?, authorities: Set<String>?, schoolTypes: Set<String>,
+                    outDir: String, command: String) {
+            self.census = census
+            self.births = births
+            self.birthsBasis = birthsBasis
+            self.authorities = authorities
+            self.schoolTypes = schoolTypes
+            self.outDir = outDir
+            self.command = command
+        }
+    }
+
+    /// Reads the census (and births), writes the plan folder whole or not at all, and says what
+    /// was taken, left out and assumed. `placeplan import ees` and `placeplan init` both run this.
+    public static func run(_ request: Request) throws -> String {
+        let result = try EESCensus.read(url: request.census, authorities: request.authorities, schoolTypes: request.schoolTypes)
+        let births = try request.births.map { try BirthsExtract.read(url: $0, areas: Set(result.rows.map(\.area))) }
+        let basis = try births.map { try basisSaid($0, given: request.birthsBasis, file: request.births!.path) }
+        let files = [("plan.toml", planTOML(result, source: request.census.lastPathComponent, births: births, basis: basis, command: request.command)),
+                     ("rolls.csv", rollsCSV(result))] + (births.map { [("births.csv", birthsCSV($0))] } ?? [])
+        try AtomicFile.writeAll(files, into: URL(fileURLWithPath: request.outDir))
+        var out = summary(result, folder: request.outDir, files: files.map(\.0))
+        if let births, let basis {
+            let projected = births.projectedYears
+            out += "Births: \(Format.count(births.rows.count, "row")), read as \(births.layout); births_basis = \"\(basis.value)\" (\(basis.source))"
+            out += projected.isEmpty ? "\n" : "; projected, and marked so: \(projected.joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    /// The births basis and where it came from: the file's layout, the user, or the default.
+    static func basisSaid(_ births: BirthsExtract.Extract, given: String?, file: String) throws -> (value: String, source: String) {
+        switch (births.basis, given) {
+        case (let fixed?, let said?) where fixed != said:
+            throw InputErrors([InputIssue(file: file, line: 1, message: "is \(births.layout), so its basis is \(fixed), not \(said)",
+                                          fix: "leave out --births-basis, or give a births file on the \(said) basis")])
+        case (let fixed?, _): return (fixed, "fixed by the file's layout")
+        case (nil, let said?): return (said, "as given with --births-basis")
+        case (nil, nil): return ("mid-year", "assumed: the file does not say; check which twelve months it counts")
+        }
     }
 
     /// A plan.toml that `check` accepts: the authority's name (or how many), the England ladder,
-    /// the births basis when there are births; every default said in a comment.
-    public static func planTOML(_ result: EESCensus.Result, source: String, birthsBasis: String?) -> String {
+    /// the births basis when there are births and where it came from; every default said in a comment.
+    public static func planTOML(_ result: EESCensus.Result, source: String, births: BirthsExtract.Extract?,
+                                basis: (value: String, source: String)?, command: String) -> String {
         let names = Array(Set(result.rows.map(\.name))).sorted()
         let name = names.count == 1 ? names[0] : "\(names.count) local authorities"
-        var out = "# Imported by placeplan import ees from \(source) (DfE \"Schools, pupils and their characteristics\",\n"
+        var out = "# Imported by placeplan \(command) from \(source) (DfE \"Schools, pupils and their characteristics\",\n"
         out += "# Explore education statistics): state-funded pupils by NC year group, January census.\n"
         out += "name = \"\(name.replacingOccurrences(of: "\"", with: "'"))\"\n\n"
         out += "# Reception, Years 1-13; primary R-Y6, secondary Y7-Y11, sixth form Y12-Y13.\nladder = \"england\"\n"
-        if let birthsBasis { out += "\n# Births as given with --births (ONS): say which twelve months a year's births cover.\nbirths_basis = \"\(birthsBasis)\"\n" }
+        if let basis {
+            out += "\n# Births: \(births.map(\.layout) ?? "births by authority"). Which twelve months a year's births cover:\n"
+            out += "# \(basis.source).\nbirths_basis = \"\(basis.value)\"\n"
+        }
         out += "\n[forecast]\nhorizon = 10\n"
         return out
+    }
+
+    /// What `placeplan init` made of each file in the folder it was given.
+    public static func sources(_ folder: SourceFolder) -> String {
+        "Files in the folder, by their headers:\n" + folder.looked.map { "- \($0.file): \($0.use)" }.joined(separator: "\n")
     }
 
     public static func summary(_ result: EESCensus.Result, folder: String, files: [String]) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacePlanCore
 import PlacePlanIO
 import PlacePlanReport
 
@@ -40,8 +41,8 @@ struct ImportEESCommand: ParsableCommand {
     var authorities: [String] = []
     @Option(help: ArgumentHelp("A births file (year,area,births[,type]) to cut to the same authorities.", valueName: "file.csv"))
     var births: String?
-    @Option(help: "The births' basis, when --births is given: mid-year, calendar or academic.")
-    var birthsBasis: String = "mid-year"
+    @Option(help: "The births' basis, when --births is given and its layout does not fix it: mid-year, calendar or academic (default mid-year, said as assumed).")
+    var birthsBasis: String?
     @Flag(help: "Count state-funded special schools too.")
     var includeSpecial = false
     @Flag(help: "Count alternative provision (pupil referral units) too, as the GLA's projections and Data/england do.")
@@ -50,27 +51,27 @@ struct ImportEESCommand: ParsableCommand {
     var outDir: String
 
     func validate() throws {
-        guard ["mid-year", "calendar", "academic"].contains(birthsBasis) else {
+        try ImportChecks.validate(birthsBasis: birthsBasis, outDir: outDir)
+    }
+
+    func run() throws {
+        let request = CensusImport.Request(
+            census: URL(fileURLWithPath: file), births: births.map { URL(fileURLWithPath: $0) }, birthsBasis: birthsBasis,
+            authorities: authorities.isEmpty ? nil : Set(authorities),
+            schoolTypes: EESCensus.schoolTypes(special: includeSpecial, alternativeProvision: includeAp), outDir: outDir, command: "import ees")
+        say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")
+    }
+}
+
+/// The checks `import ees` and `init` share, before anything is read.
+enum ImportChecks {
+    static func validate(birthsBasis: String?, outDir: String) throws {
+        if let birthsBasis, BirthsBasis(rawValue: birthsBasis) == nil {
             throw ValidationError("--births-basis must be mid-year, calendar or academic (got \(birthsBasis)).")
         }
         if FileManager.default.fileExists(atPath: URL(fileURLWithPath: outDir).appendingPathComponent("plan.toml").path) {
             throw ValidationError("\(outDir) holds a plan already (plan.toml): give a new folder, so that nothing of it is overwritten.")
         }
-    }
-
-    func run() throws {
-        let codes = authorities.isEmpty ? nil : Set(authorities)
-        let types = EESCensus.mainstream.union(includeSpecial ? [EESCensus.special] : []).union(includeAp ? [EESCensus.alternativeProvision] : [])
-        let result = try userInput("\(file) cannot be imported; nothing was written.") {
-            try EESCensus.read(url: URL(fileURLWithPath: file), authorities: codes, schoolTypes: types)
-        }
-        let cut = try births.map { path in try userInput("\(path) cannot be cut; nothing was written.") {
-            try BirthsExtract.read(url: URL(fileURLWithPath: path), areas: Set(result.rows.map(\.area)))
-        } }
-        let files = [("plan.toml", CensusImport.planTOML(result, source: URL(fileURLWithPath: file).lastPathComponent, birthsBasis: cut.map { _ in birthsBasis })),
-                     ("rolls.csv", CensusImport.rollsCSV(result))] + (cut.map { [("births.csv", CensusImport.birthsCSV($0))] } ?? [])
-        try AtomicFile.writeAllForUser(files, into: outDir)
-        say(CensusImport.summary(result, folder: outDir, files: files.map(\.0)), terminator: "")
     }
 }
 

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import PlacePlanReport
+
+/// `placeplan init`: a folder of downloads in, a checked plan folder out, and what was assumed.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Make a checked plan folder for an authority from a folder of downloads.",
+        discussion: """
+            Looks at every CSV file in --from (two folders down at most) and tells them apart by \
+            their headers: one DfE school census download by NC year group (as placeplan import \
+            ees reads) and, if there is one, a births file by authority (year,area,births, or ONS \
+            mid-year births: la_code,year_ending_mid,annual_births). It writes the plan folder \
+            as import ees does (state-funded mainstream pupils unless --include-special or \
+            --include-ap; the births' basis from their layout, --births-basis, or assumed and said \
+            so), then checks it and prints what check finds. Each file looked at is listed with \
+            what it was taken for.
+
+            Examples:
+              placeplan init --la E06000034 --from Data/imports --out-dir thurrock-init
+            """)
+
+    @Option(name: .customLong("la"), help: ArgumentHelp("An authority's code (new_la_code); repeat for several.", valueName: "code"))
+    var authorities: [String]
+    @Option(help: ArgumentHelp("The folder of downloads.", valueName: "dir"))
+    var from: String
+    @Option(help: "The births' basis, when the births file's layout does not fix it: mid-year, calendar or academic.")
+    var birthsBasis: String?
+    @Flag(help: "Count state-funded special schools too.")
+    var includeSpecial = false
+    @Flag(help: "Count alternative provision (pupil referral units) too.")
+    var includeAp = false
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The new plan folder (must not hold a plan already).", valueName: "dir"))
+    var outDir: String
+
+    func validate() throws {
+        guard !authorities.isEmpty else { throw ValidationError("give the authority with --la, e.g. --la E06000034.") }
+        try ImportChecks.validate(birthsBasis: birthsBasis, outDir: outDir)
+    }
+
+    func run() throws {
+        let sources = try userInput("\(from) cannot be used; nothing was written.") { try SourceFolder.find(in: URL(fileURLWithPath: from)) }
+        let request = CensusImport.Request(
+            census: sources.census, births: sources.births, birthsBasis: birthsBasis, authorities: Set(authorities),
+            schoolTypes: EESCensus.schoolTypes(special: includeSpecial, alternativeProvision: includeAp), outDir: outDir, command: "init")
+        say(CensusImport.sources(sources))
+        say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")
+        let plan = try userInput("The new plan folder does not check; it is left for you to mend.") { try PlanFolder.load(URL(fileURLWithPath: outDir)) }
+        say("\nplaceplan check \(outDir):\n" + CheckSummary.render(plan), terminator: "")
+    }
+}
