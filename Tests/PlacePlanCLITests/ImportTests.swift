@@ -167,6 +167,35 @@ struct ImportGIASTests {
         #expect(try rows(out.appendingPathComponent("school-links.csv")).count == 239)
     }
 
+    @Test("the imported schools.csv checks once the planner adds planning areas and rolls: PAN still absent, the plan forecasts and says net capacity is not used")
+    func checksOnceAreasAndRollsAdded() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("surrey")
+        #expect(try CLI.run(["import", "gias", Self.extract.path, "--la", "936", "--out-dir", out.path]).status == 0)
+        // The planner's part: five primary schools put in one area, two censuses of rolls, a plan.toml.
+        let lines = try String(contentsOf: out.appendingPathComponent("schools.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines[0].contains(",sixth_form,"))
+        let chosen = Array(lines.dropFirst().filter { $0.contains(",primary,") }.prefix(5))
+        let schools = [lines[0]] + chosen.map { $0.replacingOccurrences(of: ",primary,,,", with: ",primary,P1,S1,") }
+        try (schools.joined(separator: "\n") + "\n").write(to: out.appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)
+        try "area,name,phase,feeds\nP1,Surrey primary,primary,S1\nS1,Surrey secondary,secondary,\n"
+            .write(to: out.appendingPathComponent("areas.csv"), atomically: true, encoding: .utf8)
+        var rolls = ["year,school,year_group,pupils"]
+        for year in 2020...2022 {
+            for school in chosen.map({ String($0.prefix { $0 != "," }) }) {
+                rolls += ["R", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6"].map { "\(year),\(school),\($0),30" }
+            }
+        }
+        try (rolls.joined(separator: "\n") + "\n").write(to: out.appendingPathComponent("rolls.csv"), atomically: true, encoding: .utf8)
+        try "name = \"Surrey (part)\"\n".write(to: out.appendingPathComponent("plan.toml"), atomically: true, encoding: .utf8)
+        let check = try CLI.run(["check", out.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect((check.stdout + check.stderr).contains("pan is given for no school, so the schools' places are not used"), "\(check.stdout)\(check.stderr)")
+        let plan = try CLI.run(["plan", out.path])
+        #expect(plan.status == 0 && plan.stdout.contains("No places: schools.csv does not give the schools' net_capacity and pan"), "\(plan.stderr)")
+    }
+
     @Test("closed schools kept with --with-closed, with the academic year they closed (31-08-2021 → 2021)")
     func closed() throws {
         let root = try CLI.temporaryFolder()

@@ -14,7 +14,7 @@ struct ScotlandTests {
         defer { try? FileManager.default.removeItem(at: out) }
         let plan = try CLI.run(["plan", "Data/scotland", "--out-dir", out.path])
         #expect(plan.status == 0, "\(plan.stderr)")
-        #expect(plan.stdout.contains("No places: schools.csv gives no net_capacity or pan"))
+        #expect(plan.stdout.contains("No places: schools.csv does not give the schools' net_capacity and pan"))
         #expect(!plan.stdout.contains("Places needed"))
         let areas = try String(contentsOf: out.appendingPathComponent("plan-areas.csv"), encoding: .utf8)
         #expect(areas.contains("2022,actual,aberdeen-city-P,Aberdeen City,primary,primary,,14573,,,,0,"), "\(areas.prefix(400))")

@@ -94,13 +94,24 @@ struct SchoolsReader {
         guard shape.isEmpty else { return }
         // Places are all or nothing: a plan with some schools' places and not others' would
         // show sufficiency that silently leaves schools out.
-        let placeColumns = ["net_capacity", "pan"].filter(table.has)
-        capacityGiven = table.rows.contains { row in placeColumns.contains { !table.text(row, $0).isEmpty } }
-        if capacityGiven {
+        // A column empty on every row means the places are not given (a GIAS import has net
+        // capacity but no PAN): the plan forecasts, and says the places it has are not used.
+        func anyGiven(_ column: String) -> Bool { table.has(column) && table.rows.contains { !table.text($0, column).isEmpty } }
+        let net = anyGiven("net_capacity"), pan = anyGiven("pan")
+        capacityGiven = net && pan
+        if net || pan {
+            // A column missing from the header beside one with figures is a typo, not a choice.
             let missing = table.checkShape(required: ["net_capacity", "pan"],
                                            example: "school,name,phase,primary_area,secondary_area,net_capacity,pan / NG01,Northgate Primary,primary,P01,S1,420,60")
             log.add(contentsOf: missing)
             guard missing.isEmpty else { return }
+        }
+        if net != pan {
+            let empty = net ? "pan" : "net_capacity"
+            warnings.append(InputIssue(file: table.file, line: 1, column: table.number(empty), columnName: empty,
+                                       message: "\(empty) is given for no school, so the schools' places are not used: the plan forecasts, "
+                                        + "but sets no pupils against places",
+                                       fix: "give every school's \(empty) to see places needed and spare capacity"))
         }
         var firstRows: [String: CSVRecord] = [:]
         for row in table.rows {

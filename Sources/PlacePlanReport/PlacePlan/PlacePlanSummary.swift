@@ -128,7 +128,7 @@ public enum PlacePlanSummary {
     /// A plan whose schools.csv gives no places: the forecast by phase, said to be only that.
     static func pupilsOnly(_ plan: PupilPlacePlan) -> String {
         var out = "Ratios \(plan.forecast.settings.label), school intake shares \(plan.forecast.shareMethod)\n"
-        out += "No places: schools.csv gives no net_capacity or pan, so there is no sufficiency (places needed, spare capacity) "
+        out += "No places: schools.csv does not give the schools' net_capacity and pan, so there is no sufficiency (places needed, spare capacity) "
             + "to show; add every school's places to see it. The pupil forecast below needs none.\n"
         let phases = plan.layout.phases
         var table = TextTable(header: ["year"] + phases.map(\.name))
