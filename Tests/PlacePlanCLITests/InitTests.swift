@@ -59,4 +59,22 @@ struct InitTests {
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("a").path)
                 && !FileManager.default.fileExists(atPath: work.appendingPathComponent("b").path))
     }
+
+    @Test("a births file in neither layout, or without an imported authority, is a located error; nothing is written")
+    func badBirths() throws {
+        let work = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let odd = work.appendingPathComponent("odd.csv")
+        try "code,period,live_births\nE06000034,2019,2400\n".write(to: odd, atomically: true, encoding: .utf8)
+        let unknown = try CLI.run(["import", "ees", "Data/imports/ees-extract.csv", "--la", "E06000034", "--births", odd.path,
+                                   "--out-dir", work.appendingPathComponent("a").path])
+        #expect(unknown.status == 1 && unknown.stderr.contains("odd.csv, line 1: is not a births file this importer knows"), "\(unknown.stderr)")
+        let other = work.appendingPathComponent("other.csv")
+        try "la_code,year_ending_mid,annual_births\nE06000033,2019,2100\n".write(to: other, atomically: true, encoding: .utf8)
+        let missing = try CLI.run(["import", "ees", "Data/imports/ees-extract.csv", "--la", "E06000034", "--births", other.path,
+                                   "--out-dir", work.appendingPathComponent("b").path])
+        #expect(missing.status == 1 && missing.stderr.contains("other.csv: has no births for E06000034"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("a").path)
+                && !FileManager.default.fileExists(atPath: work.appendingPathComponent("b").path))
+    }
 }
