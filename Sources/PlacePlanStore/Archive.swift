@@ -45,6 +45,8 @@ extension PlanStore {
                 try insert.execute(arguments: [id, cell.level.rawValue, cell.code, cell.year, cell.yearGroup, cell.pupils,
                                                cell.lower, cell.upper, cell.area])
             }
+            let input = try db.cachedStatement(sql: "INSERT INTO vintage_input (vintage_id, name, bytes) VALUES (?, ?, ?)")
+            for file in new.inputs { try input.execute(arguments: [id, file.name, Data(file.bytes)]) }
             // Sealed last, in the same transaction: from here the triggers keep it as it is.
             try db.execute(sql: "UPDATE vintage SET archived = 1 WHERE id = ?", arguments: [id])
             record.archived = true
@@ -55,6 +57,32 @@ extension PlanStore {
     /// Every vintage, oldest first.
     public func vintages() throws -> [Vintage] {
         try read { db in try VintageRecord.order(Column("id")).fetchAll(db).map { try $0.vintage() } }
+    }
+
+    /// The files a vintage was made from (empty for one archived before they were kept).
+    public func inputs(of vintage: Vintage) throws -> [InputsHash.File] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, bytes FROM vintage_input WHERE vintage_id = ? ORDER BY rowid", arguments: [vintage.id])
+                .map { InputsHash.File(name: $0["name"], bytes: [UInt8]($0["bytes"] as Data)) }
+        }
+    }
+
+    /// What re-runs a vintage exactly: its files and the flags it was run with. Refused for a
+    /// vintage archived before files were kept, or by another version of the engine (whose
+    /// method may differ, so the re-run would not be the forecast archived).
+    public func rerun(_ vintage: Vintage) throws -> (files: [InputsHash.File], options: RunOptions) {
+        let files = try inputs(of: vintage)
+        guard !files.isEmpty else {
+            throw StoreError(kind: .cannotRerun, path: path, message: "\(vintage.name) was archived before PlacePlan kept a vintage's files, so it cannot be re-run",
+                             fix: "archive the plan again from its files as they were, or explain two later vintages")
+        }
+        guard vintage.settings.engine == Engine.version else {
+            throw StoreError(kind: .cannotRerun, path: path,
+                             message: "\(vintage.name) was made by engine \(vintage.settings.engine ?? "before 0.3"); this PlacePlan's is \(Engine.version), "
+                                + "so re-running it would not give the forecast archived",
+                             fix: "explain it with the PlacePlan version that archived it, or compare vintages made by this one")
+        }
+        return (files, vintage.settings.runOptions)
     }
 
     /// The vintage whose id or label is `key`.

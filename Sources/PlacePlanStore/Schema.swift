@@ -6,7 +6,7 @@ import GRDB
 /// rather than write into a schema it does not understand.
 enum Schema {
     /// The schema version this program writes: the number of migrations below.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -123,6 +123,33 @@ enum Schema {
                     AND NEW.archived = 1 AND NEW.cells_sha256 IS OLD.cells_sha256)
                 BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be changed'); END;
                 PRAGMA user_version = 4;
+                """)
+        }
+        // The files a vintage was made from, so that it can be re-run exactly and a later
+        // forecast's change explained input by input (`placeplan explain`). Sealed with it.
+        migrator.registerMigration("v5: the input files of each vintage") { db in
+            try db.execute(sql: """
+                CREATE TABLE vintage_input (
+                    vintage_id INTEGER NOT NULL REFERENCES vintage(id),
+                    name       TEXT NOT NULL,
+                    bytes      BLOB NOT NULL,
+                    PRIMARY KEY (vintage_id, name)
+                );  -- rowid kept: the files' order is the fingerprint's
+
+                CREATE TRIGGER vintage_input_archived_no_insert BEFORE INSERT ON vintage_input
+                WHEN (SELECT archived FROM vintage WHERE id = NEW.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be given new input files'); END;
+
+                CREATE TRIGGER vintage_input_archived_no_update BEFORE UPDATE ON vintage_input
+                WHEN (SELECT archived FROM vintage WHERE id = OLD.vintage_id) = 1
+                  OR (SELECT archived FROM vintage WHERE id = NEW.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'the input files of an archived vintage cannot be changed'); END;
+
+                CREATE TRIGGER vintage_input_archived_no_delete BEFORE DELETE ON vintage_input
+                WHEN (SELECT archived FROM vintage WHERE id = OLD.vintage_id) = 1
+                BEGIN SELECT RAISE(ABORT, 'the input files of an archived vintage cannot be deleted'); END;
+
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator

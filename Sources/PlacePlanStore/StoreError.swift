@@ -15,6 +15,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownVintage
         /// A sealed vintage's cells no longer match the fingerprint taken when it was archived.
         case altered
+        /// A vintage that cannot be re-run: archived before its files were kept, or by another engine.
+        case cannotRerun
         case failed
     }
 

@@ -129,15 +129,18 @@ public struct NewVintage: Sendable {
     public let settings: VintageSettings
     public let inputsSHA256: String
     public let cells: [VintageCell]
+    /// The files it was made from, kept with it so that it can be re-run.
+    public let inputs: [InputsHash.File]
 
     public init(label: String?, planName: String, originYear: Int, settings: VintageSettings,
-                inputsSHA256: String, cells: [VintageCell]) {
+                inputsSHA256: String, cells: [VintageCell], inputs: [InputsHash.File] = []) {
         self.label = label
         self.planName = planName
         self.originYear = originYear
         self.settings = settings
         self.inputsSHA256 = inputsSHA256
         self.cells = cells
+        self.inputs = inputs
     }
 
     /// A run of a plan with the files it was made from: every cell the run has — the authority,
@@ -154,7 +157,17 @@ public struct NewVintage: Sendable {
             }
         }
         self.init(label: label, planName: run.plan.name, originYear: run.areaForecast.baseYear, settings: settings,
-                  inputsSHA256: InputsHash.sha256(files: inputs, settings: settings.json), cells: cells)
+                  inputsSHA256: InputsHash.sha256(files: inputs, settings: settings.json), cells: cells, inputs: inputs)
+    }
+}
+
+extension VintageSettings {
+    /// The flags that run the forecast again as it was archived: its method, births trend,
+    /// intervals, horizon and whether housing was in.
+    public var runOptions: RunOptions {
+        RunOptions(horizon: horizon, method: method, intakeMethod: method == "auto" ? nil : intakeMethod,
+                   birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping, intervals: intervals,
+                   housing: housing ?? true)
     }
 }
 

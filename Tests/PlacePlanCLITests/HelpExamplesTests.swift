@@ -10,7 +10,7 @@ struct HelpExamplesTests {
     /// commands are listed (so `archive` comes before the `accuracy` that reads its vintage).
     static func examples() throws -> [String] {
         let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand", "InitCommand", "ImportCommand",
-                     "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "VintageCommand", "ScenarioCommand", "OptimiseCommand",
+                     "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "ExplainCommand", "VintageCommand", "ScenarioCommand", "OptimiseCommand",
                      "DeveloperReportCommand", "ContributionsCommand", "HousingYieldsCommand"]
         let sources = CLI.root.appendingPathComponent("Sources/placeplan")
         var lines: [String] = []

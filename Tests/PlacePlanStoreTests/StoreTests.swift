@@ -34,7 +34,7 @@ func storeError(_ body: () throws -> Void) -> StoreError? {
 
 @Suite("Store: schema, versions, immutability")
 struct SchemaTests {
-    @Test("a new database gets every table, the triggers and schema version 3")
+    @Test("a new database gets every table, the triggers and the current schema version")
     func migrationsCreateSchema() throws {
         let (folder, path) = try temporaryDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -42,8 +42,8 @@ struct SchemaTests {
         let names = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
         }
-        for table in ["vintage", "vintage_cell", "actual", "actual_revision", "grdb_migrations"] { #expect(names.contains(table)) }
-        #expect(names.filter { $0.contains("archived") }.count == 6)
+        for table in ["vintage", "vintage_cell", "vintage_input", "actual", "actual_revision", "grdb_migrations"] { #expect(names.contains(table)) }
+        #expect(names.filter { $0.contains("archived") }.count == 9)
         #expect(try store.storedSchemaVersion() == PlanStore.schemaVersion)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         let columns = try store.queue.read { try $0.columns(in: "vintage_cell").map(\.name) }
@@ -82,11 +82,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v6: schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(5))
-        #expect(error?.description.contains("newer PlacePlan (schema 5)") == true)
+        #expect(error?.kind == .newerSchema(6))
+        #expect(error?.description.contains("newer PlacePlan (schema 6)") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
@@ -375,5 +375,49 @@ struct SealTests {
         let error = storeError { _ = try store.score() }
         #expect(error?.kind == .altered)
         #expect(error?.description.contains("are not those it was archived with") == true)
+    }
+}
+
+@Suite("Store: a vintage's files, kept to re-run it")
+struct VintageInputTests {
+    func vintage(files: [InputsHash.File], engine: String? = nil) throws -> NewVintage {
+        var settings = VintageSettings(settings: .default, horizon: 2, ladder: .england, birthsBasis: .midYear)
+        if let engine {
+            // As a vintage made by another version of the engine would have stored it.
+            var json = try JSONSerialization.jsonObject(with: Data(settings.json.utf8)) as! [String: Any]
+            json["engine"] = engine
+            settings = try VintageSettings.decode(String(decoding: JSONSerialization.data(withJSONObject: json), as: UTF8.self))
+        }
+        let sample = sampleVintage(seed: engine ?? "now")
+        return NewVintage(label: nil, planName: sample.planName, originYear: sample.originYear, settings: settings,
+                          inputsSHA256: InputsHash.sha256(files: files, settings: settings.json), cells: sample.cells, inputs: files)
+    }
+
+    @Test("the files are kept in order, with the flags that re-run it; once sealed they cannot be changed, added to or deleted")
+    func kept() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let files = [InputsHash.File(name: "plan.toml", bytes: Array("name = \"x\"\n".utf8)), InputsHash.File(name: "rolls.csv", bytes: [0, 1, 2, 255])]
+        guard case .archived(let stored, _) = try store.archive(try vintage(files: files)) else { Issue.record("not archived"); return }
+        let rerun = try store.rerun(stored)
+        #expect(rerun.files.map(\.name) == ["plan.toml", "rolls.csv"] && rerun.files[1].bytes == [0, 1, 2, 255])
+        #expect(rerun.options.horizon == 2 && rerun.options.method == ForecastSettings.default.method.description)
+        let queue = try DatabaseQueue(path: path)
+        for sql in ["UPDATE vintage_input SET bytes = x'00' WHERE vintage_id = 1", "DELETE FROM vintage_input WHERE vintage_id = 1",
+                    "INSERT INTO vintage_input (vintage_id, name, bytes) VALUES (1, 'births.csv', x'00')"] {
+            #expect(throws: (any Error).self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
+        }
+    }
+
+    @Test("a vintage made by another engine version is not re-run: its forecast would not be the one archived")
+    func otherEngine() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let files = [InputsHash.File(name: "plan.toml", bytes: Array("name = \"x\"\n".utf8))]
+        guard case .archived(let stored, _) = try store.archive(try vintage(files: files, engine: "0.1.0")) else { Issue.record("not archived"); return }
+        let error = storeError { _ = try store.rerun(stored) }
+        #expect(error?.kind == .cannotRerun && error!.message.contains("was made by engine 0.1.0; this PlacePlan's is \(Engine.version)"), "\(String(describing: error))")
     }
 }

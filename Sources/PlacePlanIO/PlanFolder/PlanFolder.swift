@@ -22,6 +22,10 @@ public enum PlanFolder {
     public struct InputFile: Equatable, Sendable {
         public let name: String
         public let bytes: [UInt8]
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
     }
 
     /// Loads and validates a plan folder, returning also the bytes of every file it read

@@ -1,0 +1,104 @@
+import Foundation
+import PlacePlanCore
+
+/// The two forecasts `placeplan explain` compares, each as the files it was made from and the
+/// run's flags, and the mixes between them: for every subset of the inputs that differ, a plan
+/// folder with those inputs from the newer side and the rest from the older, loaded and run as
+/// any plan folder is. The differences between the runs are split into each input's share by
+/// `ForecastChange`.
+public struct InputSwap {
+    public struct Side: Sendable {
+        /// What to call it: "vintage 1 (\"Plan 2016\", 2026-11-22)", "Data/borough".
+        public let name: String
+        public let files: [PlanFolder.InputFile]
+        public let options: RunOptions
+
+        public init(name: String, files: [PlanFolder.InputFile], options: RunOptions) {
+            self.name = name
+            self.files = files
+            self.options = options
+        }
+    }
+
+    public let older: Side
+    public let newer: Side
+
+    public init(older: Side, newer: Side) {
+        self.older = older
+        self.newer = newer
+    }
+
+    /// The inputs that differ, in `ChangeFactor` order: a file added, removed or changed, and
+    /// for the settings the run's flags too.
+    public var changed: [ChangeFactor] {
+        let factors = ChangeFactor.allCases.filter { factor in
+            files(older, factor) != files(newer, factor) || (factor == .settings && older.options != newer.options)
+        }
+        return factors
+    }
+
+    /// The split, and what a reader needs beside it: the newer plan's ladder and area names.
+    public struct Explanation: Sendable {
+        public let change: ForecastChange
+        public let ladder: Ladder
+        /// Area code → "Dorset (E06000059)".
+        public let labels: [String: String]
+    }
+
+    /// Each changed input's share of every cell's change. `progress(done, total)` is called after
+    /// each of the 2^k runs.
+    public func explain(progress: (Int, Int) -> Void = { _, _ in }) throws -> Explanation {
+        let factors = changed
+        let total = 1 << factors.count
+        var forecasts: [[ForecastChange.Key: Double]] = []
+        var newest: PlanRun?
+        for mask in 0..<total {
+            let fromNewer = Set(factors.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+            let (cells, run) = try self.run(fromNewer: fromNewer)
+            forecasts.append(cells)
+            newest = run
+            progress(mask + 1, total)
+        }
+        let history = newest!.plan.history
+        return Explanation(change: ForecastChange(factors: factors, forecasts: forecasts), ladder: history.ladder,
+                           labels: Dictionary(history.areas.map { ($0.area.code, $0.area.label) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The forecast of the older side with `fromNewer`'s inputs taken from the newer side.
+    func run(fromNewer: Set<ChangeFactor>) throws -> (cells: [ForecastChange.Key: Double], run: PlanRun) {
+        let files = ChangeFactor.allCases.flatMap { self.files(fromNewer.contains($0) ? newer : older, $0) }
+        let options = fromNewer.contains(.settings) ? newer.options : older.options
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-explain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            for file in files {
+                let url = folder.appendingPathComponent(file.name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.bytes).write(to: url)
+            }
+            let run = try PlanRun(try PlanFolder.load(folder), options: options)
+            var cells: [ForecastChange.Key: Double] = [:]
+            for level in run.levels {
+                for cell in try run.cells(level) {
+                    cells[ForecastChange.Key(level: cell.level, code: cell.code, year: cell.year, yearGroup: cell.yearGroup.name)] = cell.pupils
+                }
+            }
+            return (cells, run)
+        } catch {
+            let mix = fromNewer.isEmpty || fromNewer.count == changed.count ? "" : " with "
+                + fromNewer.sorted().map(\.words).joined(separator: ", ") + " from \(newer.name) and the rest from \(older.name)"
+            throw InputErrors([InputIssue(file: fromNewer.isEmpty ? older.name : newer.name, message: "cannot be re-run\(mix): \(Self.words(error))",
+                                          fix: "explain two forecasts of the same plan whose inputs still fit together (the same areas and schools)")])
+        }
+    }
+
+    /// An error's own words, without the heading `InputErrors` would repeat.
+    static func words(_ error: Error) -> String {
+        (error as? InputErrors)?.issues.map { $0.message }.joined(separator: "; ") ?? "\(error)"
+    }
+
+    /// The side's files of one kind, in name order.
+    func files(_ side: Side, _ factor: ChangeFactor) -> [PlanFolder.InputFile] {
+        side.files.filter { ChangeFactor.of(file: $0.name) == factor }.sorted { $0.name < $1.name }
+    }
+}

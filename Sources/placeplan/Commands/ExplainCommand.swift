@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PlacePlanCore
+import PlacePlanIO
+import PlacePlanReport
+import PlacePlanStore
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Why a forecast changed: the change split among the inputs that differ.",
+        discussion: """
+            Compares two forecasts of a plan and splits every cell's change among the inputs \
+            that differ — the census (rolls.csv, area-changes.csv), births, method and settings \
+            (plan.toml and the run's flags), housing, schools and areas — by re-running the \
+            forecast with each mix of old and new inputs. Each input's share is its Shapley \
+            value (its effect averaged over every order of swapping), so the shares add up to \
+            the change exactly.
+
+            The two forecasts: --from an archived vintage and --to another (both in the plan's \
+            database, which keeps each vintage's files), or --from a vintage and the plan \
+            folder as it stands (run with the flags given), or --with another plan folder (the \
+            folder DIR before, the other after: two settings or two versions side by side).
+
+            Examples:
+              placeplan explain my-plan --from 1
+              placeplan explain my-plan --with Data/borough --no-housing
+              placeplan explain Data/borough --with my-plan --format csv --out change.csv
+            """)
+
+    @OptionGroup var location: PlanLocation
+    @Option(help: ArgumentHelp("The older forecast: an archived vintage's id or label.", valueName: "id-or-label"))
+    var from: String?
+    @Option(help: ArgumentHelp("The newer forecast: another vintage (default: the plan folder as it stands).", valueName: "id-or-label"))
+    var to: String?
+    @Option(help: ArgumentHelp("The newer forecast is this plan folder's (DIR's is the older).", valueName: "dir"))
+    var with: String?
+    @OptionGroup var flags: RunFlags
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Output format: table or csv.")
+    var format: ExplainFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+    func validate() throws {
+        guard (from == nil) != (with == nil) else {
+            throw ValidationError("give --from VINTAGE (an archived forecast) or --with DIR (another plan folder), one of them.")
+        }
+        if to != nil && from == nil { throw ValidationError("--to needs --from: the older vintage.") }
+    }
+
+    func run() throws {
+        let swap = try sides()
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let explanation = try userInput("The two forecasts cannot be compared.") {
+            try swap.explain { done, total in
+                if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
+            }
+        }
+        let text = format == .csv ? ExplainSummary.csv(explanation.change)
+            : ExplainSummary.text(explanation, older: swap.older.name, newer: swap.newer.name)
+        try output.emit(text, planFolder: try? location.url())
+    }
+
+    /// The older and newer forecasts as files and flags: vintages from the database, or folders.
+    func sides() throws -> InputSwap {
+        let folder = try location.url()
+        if let with {
+            let other = URL(fileURLWithPath: with)
+            return InputSwap(older: .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs, options: flags.options),
+                             newer: .init(name: with, files: try PlanLocation.loadWithInputs(other).inputs, options: flags.options))
+        }
+        let store = try database.open(planFolder: { folder }, mode: .existing)
+        func side(_ key: String) throws -> InputSwap.Side {
+            let vintage = try storeCall { try store.vintage(matching: key) }
+            let rerun = try storeCall { try store.rerun(vintage) }
+            return .init(name: vintage.name, files: rerun.files.map { PlanFolder.InputFile(name: $0.name, bytes: $0.bytes) }, options: rerun.options)
+        }
+        let older = try side(from!)
+        if let to, let a = try? store.vintage(matching: from!), let b = try? store.vintage(matching: to), a.planName != b.planName {
+            throw CLIFailure("\(a.name) is a forecast of \(a.planName) and \(b.name) of \(b.planName): explain two forecasts of one plan.")
+        }
+        let newer = try to.map(side) ?? .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs,
+                                              options: flags.options)
+        return InputSwap(older: older, newer: newer)
+    }
+}
