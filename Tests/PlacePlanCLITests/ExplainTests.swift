@@ -126,6 +126,15 @@ struct ExplainTests {
         #expect(rows.dropFirst().contains { Double($0[6])! < 0 }, "moving the site later takes pupils out of the early years")
         let text = try CLI.run(["explain", "Data/borough", "--with", later.path])
         #expect(text.stdout.contains("Inputs that changed: housing") && text.stdout.contains("Northgate (P01) primary"), "\(text.stdout)")
+        // The page: a waterfall for each of the authority's phases and the largest area changes; the workbook: phases and cells.
+        let page = work.appendingPathComponent("change.html"), book = work.appendingPathComponent("change.xlsx")
+        #expect(try CLI.run(["explain", "Data/borough", "--with", later.path, "--format", "html", "--out", page.path]).status == 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.components(separatedBy: "<figure class=\"waterfall\">").count - 1 >= 4 && html.contains("aria-label=\"Northgate (P01): primary\""))
+        #expect(try CLI.run(["explain", "Data/borough", "--with", later.path, "--format", "xlsx", "--out", book.path]).status == 0)
+        #expect(try Data(contentsOf: book).prefix(2) == Data("PK".utf8))
+        let noOut = try CLI.run(["explain", "Data/borough", "--with", later.path, "--format", "xlsx"])
+        #expect(noOut.status != 0 && noOut.stderr.contains("give --out FILE.xlsx"))
     }
 
     @Test("bad requests are clear errors: no such vintage, vintages of two plans, a vintage archived before its files were kept, neither --from nor --with")

@@ -85,3 +85,20 @@ struct ChartTests {
         #expect(Markup.coordinate(-0.5) == "-0.5")
     }
 }
+
+@Suite("Waterfall chart")
+struct WaterfallChartTests {
+    @Test("each step floats from where the last ended; rises and falls differ in colour and are labelled with their sign; names are escaped")
+    func bars() {
+        let chart = WaterfallChart(title: "North <S1>", before: ("before", 1000),
+                                   steps: [.init(name: "census", change: -80), .init(name: "births", change: 30)], after: ("after", 950))
+        let bars = chart.bars
+        #expect(bars.map(\.from) == [0, 1000, 920, 0] && bars.map(\.to) == [1000, 920, 950, 950])
+        #expect(bars.map(\.kind) == [.total, .fall, .rise, .total])
+        let svg = chart.svg()
+        #expect(svg.contains("North &lt;S1&gt;") && !svg.contains("<S1>"))
+        #expect(svg.contains(">-80<") && svg.contains(">+30<"))
+        #expect(svg.contains(Palette.colours[5]) && svg.contains(Palette.colours[0]))
+        #expect(svg.contains("axis from"), "a waterfall of 80 on 1,000 starts its axis above 0, and says so")
+    }
+}

@@ -22,7 +22,8 @@ public struct ForecastChange: Equatable, Sendable {
         }
 
         public static func < (a: Key, b: Key) -> Bool {
-            (a.level.rawValue, a.code, a.year, a.yearGroup) < (b.level.rawValue, b.code, b.year, b.yearGroup)
+            // The authority first, then areas, then schools (CellLevel's order).
+            a.level != b.level ? a.level < b.level : (a.code, a.year, a.yearGroup) < (b.code, b.year, b.yearGroup)
         }
     }
 
@@ -45,11 +46,13 @@ public struct ForecastChange: Equatable, Sendable {
     /// `forecasts[mask]` is the forecast made with the inputs whose bit is set in `mask` taken
     /// from the newer side (bit i = `factors[i]`), the rest from the older: `forecasts[0]` is
     /// the older forecast and `forecasts[2^k − 1]` the newer.
-    public init(factors: [ChangeFactor], forecasts: [[Key: Double]]) {
+    /// `order` is the order the cells are listed in (the newer forecast's own: the authority,
+    /// areas, schools, each year's year groups up the ladder); by default, `Key`'s order.
+    public init(factors: [ChangeFactor], forecasts: [[Key: Double]], order: [Key]? = nil) {
         precondition(forecasts.count == 1 << factors.count, "one forecast for every subset of the changed inputs")
         self.factors = factors
         let before = forecasts[0], after = forecasts[forecasts.count - 1]
-        let keys = before.keys.filter { key in forecasts.allSatisfy { $0[key] != nil } }.sorted()
+        let keys = (order ?? after.keys.sorted()).filter { key in forecasts.allSatisfy { $0[key] != nil } }
         unmatched = Set(before.keys).union(after.keys).count - keys.count
         let n = factors.count
         // Shapley weight of a coalition of size s not holding the factor: s! (n − s − 1)! / n!.

@@ -51,21 +51,21 @@ public struct InputSwap {
         let factors = changed
         let total = 1 << factors.count
         var forecasts: [[ForecastChange.Key: Double]] = []
-        var newest: PlanRun?
+        var newest: (order: [ForecastChange.Key], run: PlanRun)?
         for mask in 0..<total {
             let fromNewer = Set(factors.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
             let (cells, run) = try self.run(fromNewer: fromNewer)
-            forecasts.append(cells)
-            newest = run
+            forecasts.append(Dictionary(cells.map { ($0.key, $0.pupils) }, uniquingKeysWith: { a, _ in a }))
+            newest = (cells.map(\.key), run)
             progress(mask + 1, total)
         }
-        let history = newest!.plan.history
-        return Explanation(change: ForecastChange(factors: factors, forecasts: forecasts), ladder: history.ladder,
+        let history = newest!.run.plan.history
+        return Explanation(change: ForecastChange(factors: factors, forecasts: forecasts, order: newest!.order), ladder: history.ladder,
                            labels: Dictionary(history.areas.map { ($0.area.code, $0.area.label) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The forecast of the older side with `fromNewer`'s inputs taken from the newer side.
-    func run(fromNewer: Set<ChangeFactor>) throws -> (cells: [ForecastChange.Key: Double], run: PlanRun) {
+    func run(fromNewer: Set<ChangeFactor>) throws -> (cells: [(key: ForecastChange.Key, pupils: Double)], run: PlanRun) {
         let files = ChangeFactor.allCases.flatMap { self.files(fromNewer.contains($0) ? newer : older, $0) }
         let options = fromNewer.contains(.settings) ? newer.options : older.options
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-explain-\(UUID().uuidString)")
@@ -77,11 +77,8 @@ public struct InputSwap {
                 try Data(file.bytes).write(to: url)
             }
             let run = try PlanRun(try PlanFolder.load(folder), options: options)
-            var cells: [ForecastChange.Key: Double] = [:]
-            for level in run.levels {
-                for cell in try run.cells(level) {
-                    cells[ForecastChange.Key(level: cell.level, code: cell.code, year: cell.year, yearGroup: cell.yearGroup.name)] = cell.pupils
-                }
+            let cells = try run.levels.flatMap { level in
+                try run.cells(level).map { (key: ForecastChange.Key(level: $0.level, code: $0.code, year: $0.year, yearGroup: $0.yearGroup.name), pupils: $0.pupils) }
             }
             return (cells, run)
         } catch {

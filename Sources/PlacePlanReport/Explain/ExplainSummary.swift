@@ -1,5 +1,6 @@
 import PlacePlanCore
 import PlacePlanIO
+import PlacePlanSpreadsheet
 
 /// What `placeplan explain` prints and writes: which inputs changed, the authority's change by
 /// phase split among them, the largest area changes in words, and every cell as CSV.
@@ -53,6 +54,26 @@ public enum ExplainSummary {
                 + figures.map { Format.number($0, decimals: 1, grouping: false) }).joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// `level,code,name,phase,year,before,after,change,<inputs>`: the authority's and every area's
+    /// phases, year by year — the lines the table and the page show.
+    public static func phaseCSV(_ explanation: InputSwap.Explanation) -> String {
+        let change = explanation.change
+        var out = (["level", "code", "name", "phase", "year", "before", "after", "change"] + change.factors.map(\.rawValue)).joined(separator: ",") + "\n"
+        for line in change.phaseLines(ladder: explanation.ladder) {
+            let name = line.level == .authority ? "the authority" : explanation.labels[line.code] ?? line.code
+            out += ([line.level.rawValue, CSVField.quote(line.code), CSVField.quote(name), CSVField.quote(line.phase), String(line.year)]
+                + ([line.before, line.after, line.change] + line.shares).map { Format.number($0, decimals: 1, grouping: false) })
+                .joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// The workbook: the phase lines, then every cell.
+    public static func workbook(_ explanation: InputSwap.Explanation, older: String, newer: String) throws -> Workbook {
+        try TableWorkbook.workbook([("phases.csv", phaseCSV(explanation)), ("cells.csv", csv(explanation.change))],
+                                   title: "Why the forecast changed: \(older) to \(newer)")
     }
 
     static func figures(_ line: ForecastChange.PhaseLine) -> [String] {

@@ -26,6 +26,7 @@ struct ExplainCommand: ParsableCommand {
               placeplan explain my-plan --from 1
               placeplan explain my-plan --with Data/borough --no-housing
               placeplan explain Data/borough --with my-plan --format csv --out change.csv
+              placeplan explain my-plan --from 1 --format html --out change.html
             """)
 
     @OptionGroup var location: PlanLocation
@@ -37,17 +38,18 @@ struct ExplainCommand: ParsableCommand {
     var with: String?
     @OptionGroup var flags: RunFlags
     @OptionGroup var database: DatabaseOption
-    @Option(help: "Output format: table or csv.")
+    @Option(help: "Output format: table, csv (every cell), html (waterfalls) or xlsx (phases and cells).")
     var format: ExplainFormat = .table
     @OptionGroup var output: OutputOptions
 
-    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, html, xlsx }
 
     func validate() throws {
         guard (from == nil) != (with == nil) else {
             throw ValidationError("give --from VINTAGE (an archived forecast) or --with DIR (another plan folder), one of them.")
         }
         if to != nil && from == nil { throw ValidationError("--to needs --from: the older vintage.") }
+        if format == .xlsx && output.file == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx.") }
     }
 
     func run() throws {
@@ -58,9 +60,13 @@ struct ExplainCommand: ParsableCommand {
                 if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
             }
         }
-        let text = format == .csv ? ExplainSummary.csv(explanation.change)
-            : ExplainSummary.text(explanation, older: swap.older.name, newer: swap.newer.name)
-        try output.emit(text, planFolder: try? location.url())
+        let (older, newer) = (swap.older.name, swap.newer.name)
+        switch format {
+        case .table: try output.emit(ExplainSummary.text(explanation, older: older, newer: newer), planFolder: try? location.url())
+        case .csv: try output.emit(ExplainSummary.csv(explanation.change), planFolder: try? location.url())
+        case .html: try output.emit(ExplainPage.html(explanation, older: older, newer: newer), planFolder: try? location.url())
+        case .xlsx: try output.emit(try ExplainSummary.workbook(explanation, older: older, newer: newer).data(), planFolder: try? location.url())
+        }
     }
 
     /// The older and newer forecasts as files and flags: vintages from the database, or folders.
