@@ -118,7 +118,7 @@ struct ExplainTests {
             return f.joined(separator: ",")
         }
         try (moved.joined(separator: "\n") + "\n").write(to: housing, atomically: true, encoding: .utf8)
-        let csv = try CLI.run(["explain", "Data/borough", "--with", later.path, "--horizon", "10", "--format", "csv"])
+        let csv = try CLI.run(["explain", "Data/borough", "--with", later.path, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         #expect(rows[0].last == "housing" && rows[0].count == 8)
@@ -135,6 +135,17 @@ struct ExplainTests {
         #expect(try Data(contentsOf: book).prefix(2) == Data("PK".utf8))
         let noOut = try CLI.run(["explain", "Data/borough", "--with", later.path, "--format", "xlsx"])
         #expect(noOut.status != 0 && noOut.stderr.contains("give --out FILE.xlsx"))
+    }
+
+    @Test("one folder, two settings side by side: a method flag is the settings' change, --no-housing housing's, each the whole change")
+    func twoSettings() throws {
+        for (flags, factor) in [(["--method", "mean-3"], "settings"), (["--no-housing"], "housing")] {
+            let csv = try CLI.run(["explain", "Data/borough", "--with", "Data/borough", "--format", "csv"] + flags)
+            #expect(csv.status == 0, "\(csv.stderr)")
+            let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+            #expect(rows[0].count == 8 && rows[0][7] == factor, "\(flags): \(rows[0])")
+            #expect(rows.dropFirst().allSatisfy { $0[6] == $0[7] } && rows.dropFirst().contains { $0[6] != "0.0" })
+        }
     }
 
     @Test("bad requests are clear errors: no such vintage, vintages of two plans, a vintage archived before its files were kept, neither --from nor --with")

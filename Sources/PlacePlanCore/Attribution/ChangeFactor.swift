@@ -6,9 +6,10 @@ public enum ChangeFactor: String, CaseIterable, Sendable, Comparable {
     case census
     /// Births: a new year registered, or revised figures.
     case births
-    /// `plan.toml` and the run's flags: the method, the ratios' summary, the horizon, every setting.
+    /// `plan.toml` and the run's flags: the method, the ratios' summary, the horizon, every setting
+    /// (`--no-housing` is housing's).
     case settings
-    /// Planned housing: sites, yields and their profile, costs.
+    /// Planned housing: sites, yields and their profile, costs, and whether it is in (`--no-housing`).
     case housing
     /// Schools and planning areas: places, openings and closures, which school is in which area.
     case schools

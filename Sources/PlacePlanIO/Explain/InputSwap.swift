@@ -31,10 +31,11 @@ public struct InputSwap {
     /// The inputs that differ, in `ChangeFactor` order: a file added, removed or changed, and
     /// for the settings the run's flags too.
     public var changed: [ChangeFactor] {
-        let factors = ChangeFactor.allCases.filter { factor in
-            files(older, factor) != files(newer, factor) || (factor == .settings && older.options != newer.options)
+        ChangeFactor.allCases.filter { factor in
+            files(older, factor) != files(newer, factor)
+                || (factor == .settings && settings(older.options) != settings(newer.options))
+                || (factor == .housing && older.options.housing != newer.options.housing)
         }
-        return factors
     }
 
     /// The split, and what a reader needs beside it: the newer plan's ladder and area names.
@@ -67,7 +68,9 @@ public struct InputSwap {
     /// The forecast of the older side with `fromNewer`'s inputs taken from the newer side.
     func run(fromNewer: Set<ChangeFactor>) throws -> (cells: [(key: ForecastChange.Key, pupils: Double)], run: PlanRun) {
         let files = ChangeFactor.allCases.flatMap { self.files(fromNewer.contains($0) ? newer : older, $0) }
-        let options = fromNewer.contains(.settings) ? newer.options : older.options
+        // The flags split as the files do: --no-housing is housing's, the rest the settings'.
+        var options = fromNewer.contains(.settings) ? newer.options : older.options
+        options.housing = (fromNewer.contains(.housing) ? newer : older).options.housing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("placeplan-explain-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
@@ -92,6 +95,13 @@ public struct InputSwap {
     /// An error's own words, without the heading `InputErrors` would repeat.
     static func words(_ error: Error) -> String {
         (error as? InputErrors)?.issues.map { $0.message }.joined(separator: "; ") ?? "\(error)"
+    }
+
+    /// The flags without `--no-housing`, which belongs to housing.
+    func settings(_ options: RunOptions) -> RunOptions {
+        var settings = options
+        settings.housing = true
+        return settings
     }
 
     /// The side's files of one kind, in name order.

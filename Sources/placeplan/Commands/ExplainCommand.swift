@@ -19,12 +19,15 @@ struct ExplainCommand: ParsableCommand {
 
             The two forecasts: --from an archived vintage and --to another (both in the plan's \
             database, which keeps each vintage's files), or --from a vintage and the plan \
-            folder as it stands (run with the flags given), or --with another plan folder (the \
-            folder DIR before, the other after: two settings or two versions side by side).
+            folder as it stands, or --with another plan folder (DIR before, the other after). \
+            The flags (--method, --horizon, --no-housing …) are the newer forecast's: --with DIR \
+            and a flag compares DIR as it is with DIR run that way (method A against B, with and \
+            without housing).
 
             Examples:
               placeplan explain my-plan --from 1
-              placeplan explain my-plan --with Data/borough --no-housing
+              placeplan explain Data/borough --with Data/borough --no-housing
+              placeplan explain Data/borough --with Data/borough --method mean-3
               placeplan explain Data/borough --with my-plan --format csv --out change.csv
               placeplan explain my-plan --from 1 --format html --out change.html
             """)
@@ -74,8 +77,10 @@ struct ExplainCommand: ParsableCommand {
         let folder = try location.url()
         if let with {
             let other = URL(fileURLWithPath: with)
-            return InputSwap(older: .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs, options: flags.options),
-                             newer: .init(name: with, files: try PlanLocation.loadWithInputs(other).inputs, options: flags.options))
+            // The flags are the newer side's: `--with DIR --method mean-3` is DIR as it is against DIR with mean-3.
+            return InputSwap(older: .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs, options: RunOptions()),
+                             newer: .init(name: with + (flags.options == RunOptions() ? "" : " (with the flags given)"),
+                                          files: try PlanLocation.loadWithInputs(other).inputs, options: flags.options))
         }
         let store = try database.open(planFolder: { folder }, mode: .existing)
         func side(_ key: String) throws -> InputSwap.Side {
