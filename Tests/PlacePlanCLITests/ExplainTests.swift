@@ -69,6 +69,14 @@ struct ExplainTests {
         #expect(abs(mine.reduce(0) { $0 + Double($1[8])! } - births) < 0.5, "births \(births)")
         #expect(abs(mine.reduce(0) { $0 + Double($1[4])! } - v00) < 0.5 && abs(mine.reduce(0) { $0 + Double($1[5])! } - v11) < 0.5)
 
+        // The report of the folder as it stands (2017) with a section on what changed since 2016: the same split, as waterfalls.
+        let page = work.appendingPathComponent("report.html")
+        let report = try CLI.run(["report", plan.path, "--changes-since", "Plan 2016", "--db", db.path, "--no-accuracy", "--horizon", "5", "--out", page.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<h2>What changed since vintage 1 (&quot;Plan 2016&quot;") && html.contains("Inputs that changed: census, births."), "\(html.prefix(300))")
+        #expect(html.contains("aria-label=\"The authority: primary\""))
+
         let table = try CLI.run(["explain", plan.path, "--from", "Plan 2016", "--to", "Plan 2017", "--db", db.path])
         #expect(table.stdout.contains("Inputs that changed: census, births"), "\(table.stdout)")
         #expect(abs(births) > 1, "the 2017 births reach 2021/22's Reception: \(births)")

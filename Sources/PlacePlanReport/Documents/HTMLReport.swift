@@ -24,6 +24,18 @@ public struct HTMLReport {
     public var notes: [String] = []
     /// The council's title, name, logo and words (`[report]` of plan.toml).
     public var content = ReportContent()
+    /// Why the forecast changed since an archived vintage (`report --changes-since`), if asked.
+    public var changes: Changes?
+    public struct Changes: Sendable {
+        public let explanation: InputSwap.Explanation
+        public let older: String
+        public let newer: String
+        public init(explanation: InputSwap.Explanation, older: String, newer: String) {
+            self.explanation = explanation
+            self.older = older
+            self.newer = newer
+        }
+    }
     /// What the history gives reason to doubt or had restated, and the intake ratios: found once
     /// for the first page and the methods section, in `check`'s words.
     let findings: HistoryFindings
@@ -60,13 +72,17 @@ public struct HTMLReport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(e(plan.name)) — pupil place plan</title>
-            <style>\(Self.css)</style>
+            <style>\(Self.css)\(ExplainPage.css)</style>
             </head>
             <body>
 
             """
         html += firstPage()
         html += contents()
+        if let changes {
+            html += "<section class=\"changes\">\n<h2>What changed since \(e(changes.older))</h2>\n"
+            html += ExplainPage.section(changes.explanation, older: changes.older, newer: changes.newer, heading: 3) + "</section>\n"
+        }
         for (index, area) in forecast.areas.enumerated() { html += areaSection(area, index: index) }
         html += methods()
         html += "</body>\n</html>\n"

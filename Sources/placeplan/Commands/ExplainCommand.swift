@@ -57,12 +57,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let swap = try sides()
-        let showProgress = isatty(STDERR_FILENO) == 1
-        let explanation = try userInput("The two forecasts cannot be compared.") {
-            try swap.explain { done, total in
-                if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
-            }
-        }
+        let explanation = try ChangeSides.explain(swap)
         let (older, newer) = (swap.older.name, swap.newer.name)
         switch format {
         case .table: try output.emit(ExplainSummary.text(explanation, older: older, newer: newer), planFolder: try? location.url())
@@ -73,27 +68,22 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// The older and newer forecasts as files and flags: vintages from the database, or folders.
+    /// The flags are the newer side's: `--with DIR --method mean-3` is DIR as it is against DIR with mean-3.
     func sides() throws -> InputSwap {
-        let folder = try location.url()
+        let folder = try location.url(), name = location.folder ?? "Data/england"
         if let with {
-            let other = URL(fileURLWithPath: with)
-            // The flags are the newer side's: `--with DIR --method mean-3` is DIR as it is against DIR with mean-3.
-            return InputSwap(older: .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs, options: RunOptions()),
-                             newer: .init(name: with + (flags.options == RunOptions() ? "" : " (with the flags given)"),
-                                          files: try PlanLocation.loadWithInputs(other).inputs, options: flags.options))
+            return InputSwap(older: try ChangeSides.folder(folder, name: name, options: RunOptions()),
+                             newer: try ChangeSides.folder(URL(fileURLWithPath: with), name: with + (flags.options == RunOptions() ? "" : " (with the flags given)"),
+                                                           options: flags.options))
         }
         let store = try database.open(planFolder: { folder }, mode: .existing)
-        func side(_ key: String) throws -> InputSwap.Side {
-            let vintage = try storeCall { try store.vintage(matching: key) }
-            let rerun = try storeCall { try store.rerun(vintage) }
-            return .init(name: vintage.name, files: rerun.files.map { PlanFolder.InputFile(name: $0.name, bytes: $0.bytes) }, options: rerun.options)
+        let older = try ChangeSides.vintage(from!, in: store)
+        guard let to else { return InputSwap(older: older.side, newer: try ChangeSides.folder(folder, name: name, options: flags.options)) }
+        let newer = try ChangeSides.vintage(to, in: store)
+        guard older.vintage.planName == newer.vintage.planName else {
+            throw CLIFailure("\(older.vintage.name) is a forecast of \(older.vintage.planName) and \(newer.vintage.name) of \(newer.vintage.planName): "
+                + "explain two forecasts of one plan.")
         }
-        let older = try side(from!)
-        if let to, let a = try? store.vintage(matching: from!), let b = try? store.vintage(matching: to), a.planName != b.planName {
-            throw CLIFailure("\(a.name) is a forecast of \(a.planName) and \(b.name) of \(b.planName): explain two forecasts of one plan.")
-        }
-        let newer = try to.map(side) ?? .init(name: location.folder ?? "Data/england", files: try PlanLocation.loadWithInputs(folder).inputs,
-                                              options: flags.options)
-        return InputSwap(older: older, newer: newer)
+        return InputSwap(older: older.side, newer: newer.side)
     }
 }

@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
               placeplan report Data/england --format xlsx --out england.xlsx
               placeplan report Data/borough --format pdf --out borough.pdf       # needs Chromium
               placeplan report Data/borough --format scap --out scap.csv   # DfE survey shape
+              placeplan report my-plan --changes-since 1 --out plan.html   # and why it changed since vintage 1
             """)
 
     @OptionGroup var location: PlanLocation
@@ -31,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Leave out the backtested accuracy table (saves the replay).")
     var noAccuracy = false
+    @Option(help: ArgumentHelp("Add a section on why the forecast changed since this archived vintage (id or label): waterfalls, as placeplan explain draws them.",
+                               valueName: "id-or-label"))
+    var changesSince: String?
     @Option(help: "html (one page), pdf (the page printed by headless Chromium), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
     var format: Kind = .html
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html or report.xlsx.",
@@ -57,6 +61,7 @@ struct ReportCommand: ParsableCommand {
             page.content = try userInput("The report's own parts have problems; nothing was written.") {
                 try PlanFolder.reportContent(try location.url(), plan: plan)
             }
+            page.changes = try changesSince.map { try changes(since: $0, options: options) }
             bytes = format == .pdf ? try PDFExport.pdf(page.render()) : Data(page.render().utf8)
         case .xlsx:
             bytes = try WorkbookReport(run: run, backtest: backtest, vintages: scoredVintages()).workbook().data()
@@ -65,6 +70,16 @@ struct ReportCommand: ParsableCommand {
         }
         try OutputOptions(out: path).emit(bytes, planFolder: try location.url())
         say("wrote \(path) (\(Format.number(Double(bytes.count) / 1024)) KB, \(Format.count(run.areaForecast.areas.count, "area")))")
+    }
+
+    /// Why the forecast changed since `key`: the vintage re-run from its files against the folder
+    /// with the report's own flags (the same split `placeplan explain --from` prints).
+    func changes(since key: String, options: RunOptions) throws -> HTMLReport.Changes {
+        let folder = try location.url()
+        let store = try database.open(planFolder: { folder }, mode: .existing)
+        let older = try ChangeSides.vintage(key, in: store).side
+        let swap = InputSwap(older: older, newer: try ChangeSides.folder(folder, name: "this report's forecast", options: options))
+        return HTMLReport.Changes(explanation: try ChangeSides.explain(swap), older: older.name, newer: "this report's forecast")
     }
 
     /// Archived vintages scored against the actuals, when the plan's database exists: the track
