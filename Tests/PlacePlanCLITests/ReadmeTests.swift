@@ -46,4 +46,25 @@ struct ReadmeTests {
         let areas = try CLI.run(["backtest", "Data/scotland", "--horizon", "2", "--methods", "mean-1+weighted-5:weighted-3"])
         #expect(areas.stdout.contains("0.86%") && areas.stdout.contains("0.70%"), "\(areas.stdout)")
     }
+
+    @Test("the shock-test table in docs/method.md is what the command prints today; bad --shock values and place plans are refused")
+    func shockTable() throws {
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
+        let begin = try #require(docs.range(of: "<!-- shock:begin -->")), end = try #require(docs.range(of: "<!-- shock:end -->"))
+        let block = String(docs[begin.upperBound..<end.lowerBound])
+        let result = try CLI.run(["backtest", "Data/england", "--horizon", "2", "--shock", "2015:-3",
+                                  "--methods", "mean-1 mean-3 median-3 mean-1+weighted-5:weighted-3 median-3:weighted-3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let documented = percentages(block), measured = percentages(result.stdout)
+        #expect(documented.count == measured.count && documented.count > 100)
+        for (d, m) in zip(documented, measured) { #expect(abs(d - m) <= 1.01, "docs/method.md \(d)% but measured \(m)%") }
+        #expect(block.contains("every progression ratio into 2015/16 3% low; origins 2015, 2016, 2017, 2018"))
+        for (arguments, message) in [(["Data/england", "--shock", "2015"], "--shock must be YEAR:PERCENT"),
+                                     (["Data/england", "--shock", "2015:0"], "--shock must be YEAR:PERCENT"),
+                                     (["Data/england", "--shock", "2011:-3"], "the year must be after the first census (2011)"),
+                                     (["Data/borough", "--shock", "2020:-3"], "--shock replays a plan of areas")] {
+            let bad = try CLI.run(["backtest"] + arguments)
+            #expect(bad.status != 0 && bad.stderr.contains(message), "\(arguments): \(bad.stderr)")
+        }
+    }
 }

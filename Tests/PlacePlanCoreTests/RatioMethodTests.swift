@@ -47,7 +47,7 @@ struct RatioMethodTests {
         #expect(RatioMethod(name: name)?.description == name)
     }
 
-    @Test("bad names are refused", arguments: ["mean", "mean-0", "trend-1", "median-3", "weighted-31", ""])
+    @Test("bad names are refused", arguments: ["mean", "mean-0", "trend-1", "mode-3", "weighted-31", ""])
     func badNames(name: String) {
         #expect(RatioMethod(name: name) == nil)
     }

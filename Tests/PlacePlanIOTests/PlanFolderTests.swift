@@ -184,7 +184,7 @@ struct PlanConfigTests {
     func badValues() {
         let issue = firstIssue { _ = try PlanConfig.parse("name = \"X\"\nbirths_basis = \"fiscal\"\n") }
         #expect(issue?.line == 2 && issue?.fix.contains("mid-year") == true)
-        #expect(firstIssue { _ = try PlanConfig.parse("name = \"X\"\n[forecast]\nmethod = \"median-3\"\n") }?.line == 3)
+        #expect(firstIssue { _ = try PlanConfig.parse("name = \"X\"\n[forecast]\nmethod = \"mode-3\"\n") }?.line == 3)
         #expect(firstIssue { _ = try PlanConfig.parse("name = \"X\"\n[forecast]\nhorizon = 40\n") } != nil)
     }
 

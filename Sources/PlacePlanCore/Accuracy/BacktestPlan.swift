@@ -2,7 +2,7 @@
 /// command reads its settings (`RunOptions`).
 public struct BacktestPlan: Sendable {
     /// Compared when no methods are named (with the plan's own).
-    public static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "trend-3", "trend-5",
+    public static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "median-3", "median-5", "trend-3", "trend-5",
                                          "mean-1+weighted-5", "auto"]
 
     /// The settings replayed, in order, each distinct: every named method (or the standard ones
@@ -44,6 +44,26 @@ public struct BacktestPlan: Sendable {
             throw TooShort(description: "the rolls cover \(plan.history.firstYear)–\(plan.history.lastYear): too few years "
                 + "to backtest with --minimum-history \(minimumHistory); at least \(minimumHistory + 1) years are needed")
         }
+    }
+
+    /// The shock test: the plan replayed from the origins that see `shock` (its year and later),
+    /// on its own history and on the shocked copy, every method alike. Plans of areas only (a
+    /// place plan replays its schools, which the shock does not reach).
+    public func shockTest(_ plan: Plan, shock: Shock, horizon: Int, progress: (Int, Int) -> Void = { _, _ in })
+        throws -> (without: Backtest.Result, with: Backtest.Result) {
+        guard plan.places == nil else {
+            throw TooShort(description: "--shock replays a plan of areas; \(plan.name) is a place plan, whose schools the shock does not reach")
+        }
+        let seen = origins.filter { $0 >= shock.year }
+        guard plan.history.firstYear < shock.year, !seen.isEmpty else {
+            throw TooShort(description: "--shock \(shock.year): the year must be after the first census (\(plan.history.firstYear)) and "
+                + "no later than the last origin (\(origins.last ?? plan.history.lastYear)), so that some forecasts see it")
+        }
+        let shocked = Plan(name: plan.name, history: shock.apply(to: plan.history), settings: plan.settings, horizon: plan.horizon)
+        let total = 2 * seen.count * candidates.count
+        let without = try plan.backtest(methods: candidates, horizon: horizon, origins: seen) { done, _ in progress(done, total) }
+        let with = try shocked.backtest(methods: candidates, horizon: horizon, origins: seen) { done, _ in progress(total / 2 + done, total) }
+        return (without, with)
     }
 
     /// Replays the plan at `level`: each area (a place plan whole, Year 7 by transfer), the

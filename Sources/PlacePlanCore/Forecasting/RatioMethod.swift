@@ -9,6 +9,9 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// Least-squares line through the last `years` ratios, extrapolated to the target year but
     /// held inside the range of those ratios so that it cannot run away.
     case trend(years: Int)
+    /// Median of the last `years` ratios: one odd year (a pandemic year, a miscount, a boundary
+    /// change) cannot drag it, as it drags a mean or, most of all, last year's ratio.
+    case median(years: Int)
     /// The average of several summaries, read at each target year: an ensemble, which is
     /// steadier than any one of its members when each is right at different times.
     indirect case blend([RatioMethod])
@@ -16,7 +19,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// Years of history the method looks at (the longest of a blend's members).
     public var years: Int {
         switch self {
-        case .mean(let k), .weighted(let k), .trend(let k): return k
+        case .mean(let k), .weighted(let k), .trend(let k), .median(let k): return k
         case .blend(let members): return members.map(\.years).max() ?? 0
         }
     }
@@ -27,11 +30,12 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         case .mean(let k): return "mean-\(k)"
         case .weighted(let k): return "weighted-\(k)"
         case .trend(let k): return "trend-\(k)"
+        case .median(let k): return "median-\(k)"
         case .blend(let members): return members.map(\.description).joined(separator: "+")
         }
     }
 
-    /// Parses `mean-3`, `weighted-5`, `trend-4`; `last` means `mean-1`; `mean-1+trend-5` is a
+    /// Parses `mean-3`, `weighted-5`, `median-5`, `trend-4`; `last` means `mean-1`; `mean-1+trend-5` is a
     /// blend of the two.
     public init?(name: String) {
         let text = String(name.filter { !$0.isWhitespace }).lowercased()
@@ -47,6 +51,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         switch parts[0] {
         case "mean": self = .mean(years: k)
         case "weighted": self = .weighted(years: k)
+        case "median": self = .median(years: k)
         case "trend":
             guard k >= 2 else { return nil }  // a line needs two points
             self = .trend(years: k)
@@ -54,7 +59,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public static let syntax = "mean-K, weighted-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), last, "
+    public static let syntax = "mean-K, weighted-K, median-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), last, "
         + "or a blend of these joined by + (e.g. mean-1+trend-5)"
 
     /// Summarises observed ratios into an estimate that can be read at any future year.
@@ -71,6 +76,8 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .mean:
             return .constant(ratios.reduce(0, +) / Double(ratios.count))
+        case .median:
+            return PlacePlanCore.median(ratios).map(RatioEstimate.constant)
         case .weighted:
             var sum = 0.0, weights = 0.0
             for (i, r) in ratios.enumerated() {

@@ -25,8 +25,9 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --methods mean-1+weighted-5:weighted-3 --intervals 80
               placeplan backtest Data/england --format csv --out backtest.csv
               placeplan backtest Data/borough --horizon 3
+              placeplan backtest Data/england --horizon 2 --shock 2015:-3   # one odd year: is it carried forward?
 
-            A method is mean-K, weighted-K, trend-K, a blend such as mean-1+weighted-5, or auto; \
+            A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, or auto; \
             P:I uses P for progression ratios and I for the intake ratio.
             """)
 
@@ -49,6 +50,14 @@ struct BacktestCommand: ParsableCommand {
     var perYearGroup = false
     @Option(help: "Level shown: area (each area), authority (all areas added up) or school (each school; plans with schools.csv). CSV and JSON hold area and authority, or school and its total with --level school.")
     var level: CellLevel = .area
+    @Option(help: ArgumentHelp("Test robustness to one odd year: every progression ratio into YEAR off by PERCENT (e.g. 2015:-3); replays the origins that see it, with and without.",
+                               valueName: "year:percent"), transform: { text in
+        guard let shock = Shock(text) else {
+            throw ValidationError("--shock must be YEAR:PERCENT, e.g. 2015:-3 (a percent from -50 to 50, not 0), not '\(text)'.")
+        }
+        return shock
+    })
+    var shock: Shock?
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
     @OptionGroup var output: OutputOptions
@@ -70,6 +79,7 @@ struct BacktestCommand: ParsableCommand {
         let plan = try location.load()
         let backtest = try BacktestPlan(plan, methods: methods, shared: shared, minimumHistory: minimumHistory)
         let showProgress = isatty(STDERR_FILENO) == 1
+        if let shock { return try output.emit(shockTable(plan, backtest, shock, showProgress: showProgress), planFolder: try? location.url()) }
         let result = try backtest.run(plan, level: level, horizon: horizon, perYearGroup: perYearGroup) { done, total in
             if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
         }
@@ -85,5 +95,15 @@ struct BacktestCommand: ParsableCommand {
         case .json: text = try BacktestReport.json(result)
         }
         try output.emit(text, planFolder: try? location.url())
+    }
+
+    /// The shock test's table: every method from the origins that see the shock, with and without.
+    func shockTable(_ plan: Plan, _ backtest: BacktestPlan, _ shock: Shock, showProgress: Bool) throws -> String {
+        let (without, with) = try backtest.shockTest(plan, shock: shock, horizon: horizon) { done, total in
+            if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
+        }
+        return "\(plan.name)\n" + ShockReport.table(without: without, with: with, shock: shock, methods: backtest.candidates.map(\.label),
+                                                    measures: Backtest.measures(for: plan.history.ladder).map(\.name),
+                                                    horizons: Array(1...horizon), defaultMethod: plan.settings.label)
     }
 }

@@ -1,0 +1,38 @@
+import Testing
+@testable import PlacePlanCore
+
+/// The shock test's shocked history, and the summary one odd year cannot drag.
+@Suite("A shock year, and the median of past ratios")
+struct ShockTests {
+    @Test("a 3% shock in 2015 scales every cohort past the entry year group in 2015, from then on; earlier years, births and entrants untouched")
+    func shockedHistory() {
+        let rows = (0..<6).map { _ in Array(repeating: 100.0, count: 14) }
+        let history = History(ladder: .england, birthsBasis: .midYear,
+                              areas: [AreaRolls(area: PlanningArea(code: "A"), firstYear: 2013, pupils: rows)], births: ["A": BirthSeries([2010: 90])])
+        let shocked = Shock(year: 2015, change: -0.03).apply(to: history)
+        let p = shocked.areas[0].pupils
+        #expect(p[0] == rows[0] && p[1] == rows[1])                       // 2013, 2014
+        #expect(p[2][0] == 100 && p[2][1...].allSatisfy { abs($0 - 97) < 1e-9 })   // 2015: all but Reception
+        #expect(p[3][1] == 100 && abs(p[3][2] - 97) < 1e-9)              // 2016: Y1 entered after the shock; Y2 was Y1 in it
+        #expect(p[5][3] == 100 && abs(p[5][4] - 97) < 1e-9)              // 2018: Y4 was Y1 in 2015
+        #expect(shocked.births == history.births)
+    }
+
+    @Test("--shock is read as YEAR:PERCENT within ±50, never 0")
+    func parse() {
+        #expect(Shock("2015:-3") == Shock(year: 2015, change: -0.03))
+        #expect(Shock("2015:2.5")?.description == "every progression ratio into 2015/16 2.5% high")
+        for bad in ["2015", "2015:0", "2015:-60", ":3", "2015:x", "2015:3:1"] { #expect(Shock(bad) == nil, "\(bad)") }
+    }
+
+    @Test("median-K: the middle of the last K ratios, so one odd year among them changes nothing")
+    func median() {
+        let method = RatioMethod(name: "median-3")
+        #expect(method == .median(years: 3) && method?.description == "median-3")
+        let steady = [(2014, 1.00), (2015, 1.02), (2016, 1.01)].map { (year: $0.0, ratio: $0.1) }
+        let shocked = [(2014, 1.00), (2015, 0.90), (2016, 1.01)].map { (year: $0.0, ratio: $0.1) }
+        #expect(method?.estimate(from: steady) == .constant(1.01))
+        #expect(method?.estimate(from: shocked) == .constant(1.00))
+        #expect(RatioMethod.mean(years: 3).estimate(from: shocked)!.value(at: 2017) < 0.98)
+    }
+}
