@@ -34,6 +34,9 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     /// Whether planned housing was included (`nil`: the plan has none), so a forecast with and
     /// one without are different vintages.
     public let housing: Bool?
+    /// Years whose ratios were left out (`exclude_years`); `nil` when none (so that the settings,
+    /// and the fingerprint, of a forecast without are as they always were).
+    public let excludedYears: [Int]?
 
     public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil) {
         method = settings.selection != nil ? "auto" : settings.method.description
@@ -45,6 +48,7 @@ public struct VintageSettings: Codable, Equatable, Sendable {
         self.birthsBasis = birthsBasis.rawValue
         self.horizon = horizon
         self.housing = housing
+        self.excludedYears = settings.excludedYears.isEmpty ? nil : settings.excludedYears.sorted()
         self.ladder = StoredLadder(
             name: ladder.name, yearGroups: ladder.yearGroups.map(\.name), entryAge: ladder.entryAge,
             phases: ladder.phases.map { StoredPhase(name: $0.name, first: $0.first.name, last: $0.last.name) })
@@ -166,8 +170,10 @@ extension VintageSettings {
     /// intervals, horizon and whether housing was in.
     public var runOptions: RunOptions {
         RunOptions(horizon: horizon, method: method, intakeMethod: method == "auto" ? nil : intakeMethod,
-                   birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping, intervals: intervals,
-                   housing: housing ?? true)
+                   birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping,
+                   // Stored as a coverage (0.8); a flag says it in percent (80).
+                   intervals: intervals.map { ($0 * 100 * 1e6).rounded() / 1e6 },
+                   excludeYears: excludedYears, housing: housing ?? true)
     }
 }
 

@@ -191,6 +191,7 @@ struct ConsistencyTests {
         .birthsTrendYears: ("3", "3"),
         .birthsTrendDamping: ("0.5", "0.5"),
         .intervals: ("90", "90"),
+        .excludeYears: ("[2015, 2017]", "2015,2017"),
     ]
 
     @Test("every setting means the same in plan.toml and as a flag, and every one has both", arguments: Setting.allCases)

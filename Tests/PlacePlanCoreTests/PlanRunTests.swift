@@ -37,9 +37,9 @@ struct RunOptionsTests {
 
     @Test("settings are named alike in plan.toml and as flags")
     func names() {
-        #expect(Setting.allCases.map(\.tomlKey) == ["horizon", "method", "intake_method", "births_trend_years", "births_trend_damping", "intervals"])
+        #expect(Setting.allCases.map(\.tomlKey) == ["horizon", "method", "intake_method", "births_trend_years", "births_trend_damping", "intervals", "exclude_years"])
         #expect(Setting.allCases.map(\.flag) == ["--horizon", "--method", "--intake-method", "--births-trend-years",
-                                                  "--births-trend-damping", "--intervals"])
+                                                  "--births-trend-damping", "--intervals", "--exclude-years"])
     }
 }
 

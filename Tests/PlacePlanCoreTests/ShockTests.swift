@@ -36,3 +36,20 @@ struct ShockTests {
         #expect(RatioMethod.mean(years: 3).estimate(from: shocked)!.value(at: 2017) < 0.98)
     }
 }
+
+@Suite("exclude_years in the forecast")
+struct ExcludedYearsForecastTests {
+    @Test("a year's ratios left out: the forecast is the one the other years make, as if the odd year had not been")
+    func leftOut() throws {
+        // Ratios 1.0 every year but into 2015, when every year group halved relative to the one below.
+        var rows: [[Double]] = []
+        for t in 2011...2018 { rows.append((0..<14).map { _ in t == 2015 ? 50 : 100 }) }
+        let history = History(ladder: .england, birthsBasis: .midYear, areas: [AreaRolls(area: PlanningArea(code: "A"), firstYear: 2011, pupils: rows)], births: nil)
+        var settings = ForecastSettings(method: .mean(years: 8), birthsTrendYears: 1)
+        settings.excludedYears = [2015, 2016]   // into 2015 (×0.5) and out of it (×2)
+        let forecast = try CohortSurvival.forecast(history, settings: settings, horizon: 2)
+        #expect(forecast.areas[0].pupils[1][5] == 100)
+        settings.excludedYears = []
+        #expect(try CohortSurvival.forecast(history, settings: settings, horizon: 2).areas[0].pupils[1][5] != 100)
+    }
+}

@@ -78,7 +78,7 @@ struct AreaModel {
         var progression: [RatioEstimate?] = []
         var notes: [String] = []
         for g in 0..<(ladder.count - 1) {
-            let observations = progressionRatios(of: rolls, from: g)
+            let observations = progressionRatios(of: rolls, from: g).filter { !settings.excludedYears.contains($0.year + 1) }
             var estimate = (choice?.progression[g] ?? settings.method).estimate(from: observations)
             if estimate == nil, let borrowed = fallback?.progression[g] {
                 estimate = borrowed
@@ -92,7 +92,7 @@ struct AreaModel {
         if let series, !series.byYear.isEmpty {
             let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
             self.births = projection
-            let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis)
+            let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis).filter { !settings.excludedYears.contains($0.year) }
             var intake = (choice?.intake ?? settings.effectiveIntakeMethod).estimate(from: observations)
             if intake == nil, let borrowed = fallback?.intake {
                 intake = borrowed

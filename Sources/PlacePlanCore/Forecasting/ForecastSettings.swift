@@ -18,6 +18,9 @@ public struct ForecastSettings: Equatable, Sendable {
     /// Coverage of prediction intervals (e.g. 0.8 for 80%), or `nil` for none. Intervals are
     /// calibrated on the plan's own past errors (`PredictionIntervals`).
     public var intervals: Double?
+    /// Years whose ratios are left out (`exclude_years`): a ratio *into* one of these years — a
+    /// pandemic year, a miscounted census — is not summarised, so it is not carried forward.
+    public var excludedYears: Set<Int> = []
 
     public init(method: RatioMethod = Self.default.method, intakeMethod: RatioMethod? = nil,
                 birthsTrendYears: Int = Self.default.birthsTrendYears,

@@ -13,11 +13,14 @@ public struct RunOptions: Equatable, Sendable {
     public var birthsTrendDamping: Double?
     /// Coverage of prediction intervals in percent (80 = 80%).
     public var intervals: Double?
+    /// Academic years whose ratios are left out (`exclude_years = [2020]`).
+    public var excludeYears: [Int]?
     /// `false` leaves out the pupils of planned housing (`--no-housing`).
     public var housing: Bool = true
 
     public init(horizon: Int? = nil, method: String? = nil, intakeMethod: String? = nil, birthsTrendYears: Int? = nil,
-                birthsTrendDamping: Double? = nil, intervals: Double? = nil, housing: Bool = true) {
+                birthsTrendDamping: Double? = nil, intervals: Double? = nil, excludeYears: [Int]? = nil, housing: Bool = true) {
+        self.excludeYears = excludeYears
         self.horizon = horizon
         self.method = method
         self.intakeMethod = intakeMethod
@@ -37,6 +40,7 @@ public struct RunOptions: Equatable, Sendable {
         if let birthsTrendYears { check(SettingRule.birthsTrendYears(birthsTrendYears)) }
         if let birthsTrendDamping { check(SettingRule.birthsTrendDamping(birthsTrendDamping)) }
         if let intervals { check(SettingRule.intervals(intervals)) }
+        if let excludeYears { check(SettingRule.excludeYears(excludeYears)) }
         return found
     }
 
@@ -60,6 +64,7 @@ public struct RunOptions: Equatable, Sendable {
         if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
         if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
         if let intervals { settings.intervals = intervals / 100 }
+        if let excludeYears { settings.excludedYears = Set(excludeYears) }
         return (settings, horizon ?? baseHorizon)
     }
 }

@@ -43,6 +43,21 @@ public enum SettingRule {
             hint: "0 holds the last known births flat, 1 follows the line")
     }
 
+    /// Years a planner would leave out: real academic years, a few of them.
+    public static let excludeYearsRange = 1900...2200
+    public static let excludeYearsMost = 5
+
+    static func excludeYears(_ years: [Int]) -> SettingProblem? {
+        if let bad = years.first(where: { !excludeYearsRange.contains($0) }) {
+            return SettingProblem(.excludeYears, "must list academic years by their first year, e.g. 2020 for 2020/21 (got \(bad))", example: "2020")
+        }
+        if Set(years).count > excludeYearsMost {
+            return SettingProblem(.excludeYears, "leaves out \(Set(years).count) years; at most \(excludeYearsMost) may be left out, or the forecast has too little to go on",
+                                  example: "2020", hint: "for a series that changed for good, record the change in area-changes.csv")
+        }
+        return nil
+    }
+
     static func intervals(_ percent: Double) -> SettingProblem? {
         intervalsRange.contains(percent) ? nil : SettingProblem(
             .intervals, "is a coverage in percent from 50 to 99 (got \(percent))", example: "80")
@@ -51,7 +66,7 @@ public enum SettingRule {
 
 /// A forecast setting, with its name in `plan.toml`'s `[forecast]` and as a flag.
 public enum Setting: String, CaseIterable, Sendable {
-    case horizon, method, intakeMethod, birthsTrendYears, birthsTrendDamping, intervals
+    case horizon, method, intakeMethod, birthsTrendYears, birthsTrendDamping, intervals, excludeYears
 
     /// `births_trend_years`.
     public var tomlKey: String {
@@ -89,7 +104,8 @@ public struct SettingProblem: Equatable, Sendable {
     /// As `plan.toml`'s: the message, and the fix `e.g. horizon = 10`.
     public var tomlMessage: String { "\(setting.tomlKey) \(message)" }
     public var tomlFix: String {
-        "e.g. \(setting.tomlKey) = " + (setting.isText ? "\"\(example)\"" : example) + (hint.map { " (\($0))" } ?? "")
+        "e.g. \(setting.tomlKey) = " + (setting.isText ? "\"\(example)\"" : setting == .excludeYears ? "[\(example)]" : example)
+            + (hint.map { " (\($0))" } ?? "")
     }
 }
 

@@ -24,6 +24,14 @@ extension PlanConfig {
             case .birthsTrendYears: options.birthsTrendYears = whole
             case .birthsTrendDamping: options.birthsTrendDamping = number
             case .intervals: options.intervals = number
+            case .excludeYears:
+                let years = value.array?.compactMap(\.int)
+                if years == nil || years!.count != value.array!.count {
+                    forecast.issue(setting.tomlKey, "exclude_years must be a list of years", fix: "e.g. exclude_years = [2020]")
+                } else {
+                    options.excludeYears = years
+                }
+                continue
             }
             let wholeNumber = setting == .horizon || setting == .birthsTrendYears
             if setting.isText ? value.string == nil : (wholeNumber ? whole == nil : number == nil) {

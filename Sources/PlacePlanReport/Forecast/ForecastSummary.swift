@@ -15,6 +15,14 @@ public enum ForecastSummary {
         return text
     }
 
+    /// "Ratios into 2015/16 left out (exclude_years); by 2029/30 that changes primary by -4,549, …".
+    static func exclusion(_ forecast: Forecast, history: History) -> String {
+        guard let effects = try? forecast.exclusionEffect(history), let year = effects.first?.year else { return "" }
+        let years = forecast.settings.excludedYears.sorted().map(Format.academicYear).joined(separator: ", ")
+        let changes = effects.map { "\($0.phase) by \(($0.change >= 0.5 ? "+" : "") + Format.number($0.change))" }.joined(separator: ", ")
+        return "Ratios into \(years) left out (exclude_years); by \(Format.academicYear(year)) that changes \(changes)\n"
+    }
+
     public static func render(plan: Plan, forecast: Forecast, largest: Int = 5) -> String {
         let ladder = forecast.ladder
         let history = plan.history
@@ -35,6 +43,7 @@ public enum ForecastSummary {
         }
         // A break in an area's series is named before any figure that carries it.
         for line in HistoryFindings(plan).lines(limit: 3) { out += line + "\n" }
+        out += exclusion(forecast, history: history)
 
         // Totals by phase: the base year (actual) and every forecast year.
         let phases = ladder.phases.compactMap { p in ladder.indices(of: p).map { (p.name, $0) } }

@@ -29,12 +29,22 @@ struct RunFlags: ParsableArguments {
     @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.",
             transform: strictNumber)
     var intervals: Double?
+    @Option(help: ArgumentHelp("Leave out the ratios into these academic years (e.g. 2020 for 2020/21; comma-separated).", valueName: "years"),
+            transform: { text in
+                try text.split(separator: ",").map { part in
+                    guard let year = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                        throw ValidationError("--exclude-years must list years, e.g. 2020,2021 (not '\(text)').")
+                    }
+                    return year
+                }
+            })
+    var excludeYears: [Int]?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
     var noHousing = false
 
     var options: RunOptions {
         RunOptions(horizon: horizon, method: method, intakeMethod: intakeMethod, birthsTrendYears: birthsTrendYears,
-                   birthsTrendDamping: birthsTrendDamping, intervals: intervals, housing: !noHousing)
+                   birthsTrendDamping: birthsTrendDamping, intervals: intervals, excludeYears: excludeYears, housing: !noHousing)
     }
 
     func validate() throws {
