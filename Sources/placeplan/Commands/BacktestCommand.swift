@@ -26,6 +26,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --format csv --out backtest.csv
               placeplan backtest Data/borough --horizon 3
               placeplan backtest Data/england --horizon 2 --shock 2015:-3   # one odd year: is it carried forward?
+              placeplan backtest Data/england --horizon 2 --shock 2015:-3 --exclude-years 2015
 
             A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, or auto; \
             P:I uses P for progression ratios and I for the intake ratio.
@@ -44,6 +45,9 @@ struct BacktestCommand: ParsableCommand {
     var birthsTrendDamping: Double?
     @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
     var intervals: Double?
+    @Option(help: ArgumentHelp("Leave out the ratios into these academic years in every method replayed (e.g. 2015; comma-separated).", valueName: "years"),
+            transform: yearList)
+    var excludeYears: [Int]?
     @Option(help: "Years of rolls needed before the first origin.")
     var minimumHistory = 3
     @Flag(help: "Also score every year group on its own.")
@@ -66,7 +70,8 @@ struct BacktestCommand: ParsableCommand {
 
     /// The settings every replayed method shares (the method itself is each one named).
     var shared: RunOptions {
-        RunOptions(horizon: horizon, birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping, intervals: intervals)
+        RunOptions(horizon: horizon, birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping, intervals: intervals,
+                   excludeYears: excludeYears)
     }
 
     func validate() throws {

@@ -30,14 +30,7 @@ struct RunFlags: ParsableArguments {
             transform: strictNumber)
     var intervals: Double?
     @Option(help: ArgumentHelp("Leave out the ratios into these academic years (e.g. 2020 for 2020/21; comma-separated).", valueName: "years"),
-            transform: { text in
-                try text.split(separator: ",").map { part in
-                    guard let year = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                        throw ValidationError("--exclude-years must list years, e.g. 2020,2021 (not '\(text)').")
-                    }
-                    return year
-                }
-            })
+            transform: yearList)
     var excludeYears: [Int]?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
     var noHousing = false
@@ -60,6 +53,16 @@ func runPlan(_ plan: Plan, _ options: RunOptions) throws -> PlanRun {
     let run = try PlanRun(plan, options: options)
     for note in run.notes { printError("Note: \(note)") }
     return run
+}
+
+/// `--exclude-years 2020,2021`: years, comma-separated.
+func yearList(_ text: String) throws -> [Int] {
+    try text.split(separator: ",").map { part in
+        guard let year = Int(part.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("--exclude-years must list years, e.g. 2020,2021 (not '\(text)').")
+        }
+        return year
+    }
 }
 
 /// A flag's number, read as strictly as a file's (`StrictNumber`): `0x50`, `inf`, `nan` are refused.
