@@ -13,7 +13,7 @@ public enum BacktestReport {
             : "median absolute % error of the all-\(unit) total across origins (* = best in column)\n"
         for measure in measures {
             let withCoverage = result.rows.contains { $0.measure == measure && $0.level == level && $0.summary.coverage != nil }
-            var table = TextTable(header: ["\(measure)"] + horizons.map { "\($0)y ahead" } + ["bias 1y", "n 1y"]
+            var table = TextTable(header: ["\(measure)"] + horizons.map { "\($0)y ahead" } + ["bias 1y", "≤0.9% 1y", "n 1y"]
                                   + (withCoverage ? horizons.map { "cover \($0)y" } : []))
             let best = horizons.map { h in
                 methods.compactMap { result.row(method: $0, measure: measure, horizon: h, level: level)?.summary.medianAbsolute }.min()
@@ -26,6 +26,8 @@ public enum BacktestReport {
                 }
                 let first = result.row(method: method, measure: measure, horizon: horizons.first ?? 1, level: level)?.summary
                 row.append(first.map { Format.percent($0.bias, decimals: 2, signed: true) } ?? "–")
+                // The share of areas within 0.9% — the accuracy our reference council reports.
+                row.append(first.map { Format.percent($0.shareWithin0_9Percent, decimals: 0) } ?? "–")
                 row.append(first.map { String($0.count) } ?? "–")
                 if withCoverage {
                     for h in horizons {
