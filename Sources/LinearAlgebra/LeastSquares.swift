@@ -91,6 +91,7 @@ public enum LeastSquares {
 
         var pivots = Array(repeating: Int32(0), count: n)
         var rank = Int32(0)
+        SingleThreadedBLAS.ensured
         let info = LAPACKE_dgelsy(
             LAPACK_COL_MAJOR, Int32(m), Int32(n), 1,
             &a, Int32(m), &b, Int32(ldb), &pivots, rankTolerance, &rank)

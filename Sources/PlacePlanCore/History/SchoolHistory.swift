@@ -19,6 +19,9 @@ public struct SchoolHistory: Equatable, Sendable {
     /// The census years of the plan: the first and the latest in the rolls file.
     public let firstYear: Int
     public let lastYear: Int
+    /// Where each school is in `schools`, and each area's schools, found once here: a plan of
+    /// 20,000 schools would otherwise scan them all for every area and every lookup.
+    private let index: SchoolIndex
 
     public init(ladder: Ladder, layout: PhaseLayout, birthsBasis: BirthsBasis, geography: Geography, schools: [School],
                 rolls: [String: SchoolRolls], births: [String: BirthSeries]?, firstYear: Int, lastYear: Int) {
@@ -31,6 +34,7 @@ public struct SchoolHistory: Equatable, Sendable {
         self.births = births
         self.firstYear = firstYear
         self.lastYear = lastYear
+        self.index = SchoolIndex(schools)
     }
 
     /// What was known at the end of `year`: rolls up to `year`, births keyed up to `year`. The
@@ -43,11 +47,11 @@ public struct SchoolHistory: Equatable, Sendable {
         return known
     }
 
-    public func school(_ code: String) -> School? { schools.first { $0.code == code } }
+    public func school(_ code: String) -> School? { index.position[code].map { schools[$0] } }
 
-    /// The schools planned in an area (special schools are in none).
+    /// The schools planned in an area (special schools are in none), in `schools` order.
     public func schools(in area: String, _ kind: AreaKind) -> [School] {
-        schools.filter { $0.area(kind) == area }
+        (index.members[kind]?[area] ?? []).map { schools[$0] }
     }
 
     /// Pupils of one school (0 when it has no census that year).
@@ -58,11 +62,11 @@ public struct SchoolHistory: Equatable, Sendable {
     /// An area's rolls over the whole ladder: the sum of its schools' pupils in the year groups
     /// the area plans (0 elsewhere), for every census year of the plan.
     public func rolls(area: String, _ kind: AreaKind) -> [[Double]] {
-        let members = schools(in: area, kind).map(\.code)
+        let members = schools(in: area, kind).compactMap { rolls[$0.code] }
         let groups = layout.yearGroups(of: kind)
         return (firstYear...lastYear).map { year in
             (0..<ladder.count).map { g in
-                groups.contains(g) ? members.reduce(0) { $0 + pupils(school: $1, year: year, yearGroup: g) } : 0
+                groups.contains(g) ? members.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } : 0
             }
         }
     }
@@ -93,5 +97,22 @@ public struct SchoolHistory: Equatable, Sendable {
             geography.areas(kind).map { AreaRolls(area: $0, firstYear: firstYear, pupils: rolls(area: $0.code, kind)) }
         }
         return History(ladder: ladder, birthsBasis: birthsBasis, areas: areas, births: births)
+    }
+}
+
+/// Schools by code and by planning area, as positions in a plan's list of schools.
+struct SchoolIndex: Equatable, Sendable {
+    let position: [String: Int]
+    let members: [AreaKind: [String: [Int]]]
+
+    init(_ schools: [School]) {
+        var position: [String: Int] = [:], members: [AreaKind: [String: [Int]]] = [:]
+        position.reserveCapacity(schools.count)
+        for (i, school) in schools.enumerated() {
+            if position[school.code] == nil { position[school.code] = i }
+            for kind in AreaKind.allCases { if let area = school.area(kind) { members[kind, default: [:]][area, default: []].append(i) } }
+        }
+        self.position = position
+        self.members = members
     }
 }

@@ -200,7 +200,7 @@ extension PlaceForecast {
         let newAreas = areas.map { area -> AreaForecast in
             guard let extra = layer.areaPupils[area.area.code] else { return area }
             let kind: AreaKind = geography.primaryAreas.contains(area.area) ? .primary : .secondary
-            let members = schools.filter { $0.school.area(kind) == area.area.code }
+            let members = schools(in: area.area.code, kind)
             var pupils = area.pupils
             for (h, year) in years.enumerated() {
                 for g in layout.yearGroups(of: kind) where extra[h][g] != 0 {

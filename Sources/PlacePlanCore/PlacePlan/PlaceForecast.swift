@@ -25,10 +25,40 @@ public struct PlaceForecast: Equatable, Sendable {
     public let transfer: TransferModel
     public let lastKnownBirthsYear: Int?
 
+    /// Areas and schools by code, found once: lookups and each area's schools would otherwise
+    /// scan every school, for every area, year and year group (n² at England's scale).
+    private let areaPosition: [String: Int]
+    private let schoolIndex: SchoolIndex
+
+    public init(ladder: Ladder, layout: PhaseLayout, geography: Geography, baseYear: Int, horizon: Int, settings: ForecastSettings,
+                shareMethod: RatioMethod, areas: [AreaForecast], schools: [SchoolForecast], unallocated: [String: PupilGrid],
+                transfer: TransferModel, lastKnownBirthsYear: Int?) {
+        self.ladder = ladder
+        self.layout = layout
+        self.geography = geography
+        self.baseYear = baseYear
+        self.horizon = horizon
+        self.settings = settings
+        self.shareMethod = shareMethod
+        self.areas = areas
+        self.schools = schools
+        self.unallocated = unallocated
+        self.transfer = transfer
+        self.lastKnownBirthsYear = lastKnownBirthsYear
+        var areaPosition: [String: Int] = [:]
+        for (i, area) in areas.enumerated() where areaPosition[area.area.code] == nil { areaPosition[area.area.code] = i }
+        self.areaPosition = areaPosition
+        self.schoolIndex = SchoolIndex(schools.map(\.school))
+    }
+
     public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
 
-    public func area(_ code: String) -> AreaForecast? { areas.first { $0.area.code == code } }
-    public func school(_ code: String) -> SchoolForecast? { schools.first { $0.school.code == code } }
+    public func area(_ code: String) -> AreaForecast? { areaPosition[code].map { areas[$0] } }
+    public func school(_ code: String) -> SchoolForecast? { schoolIndex.position[code].map { schools[$0] } }
+    /// The forecasts of the schools planned in an area, in `schools` order.
+    public func schools(in area: String, _ kind: AreaKind) -> [SchoolForecast] {
+        (schoolIndex.members[kind]?[area] ?? []).map { schools[$0] }
+    }
 
     /// The area forecast as one `Forecast`, for the summary, area rows and backtests.
     public var areaForecast: Forecast {
@@ -149,7 +179,7 @@ extension PlaceForecast {
         for kind in AreaKind.allCases {
             for area in geography.areas(kind) {
                 guard let forecast = self.area(area.code) else { continue }
-                let members = schools.filter { $0.school.area(kind) == area.code }
+                let members = schools(in: area.code, kind)
                 var grid = zero, left = zero
                 for h in 0..<horizon {
                     for g in layout.yearGroups(of: kind) {

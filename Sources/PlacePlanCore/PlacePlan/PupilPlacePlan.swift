@@ -77,49 +77,56 @@ public struct PupilPlacePlan: Equatable, Sendable {
 
         var schoolLines: [SchoolLine] = [], areaLines: [AreaLine] = [], authorityLines: [AuthorityLine] = []
         var schoolGroups: [YearGroupLine] = [], areaGroups: [YearGroupLine] = []
+        // Each area's schools and forecast, found once rather than every year.
+        let areaParts = AreaKind.allCases.map { kind in
+            forecast.geography.areas(kind).map { area in
+                let members = forecast.schools(in: area.code, kind)
+                return (area: area, schools: members.map(\.school), grids: members.map(\.pupils), forecast: forecast.area(area.code),
+                        unallocated: forecast.unallocated[area.code])
+            }
+        }
         for year in years {
             let h = year - base - 1   // −1: the base year, from the census
             var byPhase: [PlacePhase: Sufficiency] = [:]
-            for kind in AreaKind.allCases {
+            for (kind, parts) in zip(AreaKind.allCases, areaParts) {
                 let groups = layout.yearGroups(of: kind)
-                for area in forecast.geography.areas(kind) {
-                    let members = forecast.schools.filter { $0.school.area(kind) == area.code }
+                for (area, members, grids, areaForecast, areaUnallocated) in parts {
                     // Whole pupils per year group: the area rounded, its schools apportioned.
                     var schoolPupils = Array(repeating: Array(repeating: 0, count: ladder.count), count: members.count)
                     var areaPupils = Array(repeating: 0, count: ladder.count)
                     var left = Array(repeating: 0, count: ladder.count)
                     var needed = Array(repeating: 0, count: ladder.count)
                     for g in groups {
-                        let parts = members.map { h < 0 ? history.pupils(school: $0.school.code, year: year, yearGroup: g) : $0.pupils[h][g] }
-                        let unallocated = h < 0 ? 0 : forecast.unallocated[area.code]?[h][g] ?? 0
-                        let total = h < 0 ? parts.reduce(0, +) : forecast.area(area.code)?.pupils[h][g] ?? 0
+                        let parts = members.indices.map { h < 0 ? history.pupils(school: members[$0].code, year: year, yearGroup: g) : grids[$0][h][g] }
+                        let unallocated = h < 0 ? 0 : areaUnallocated?[h][g] ?? 0
+                        let total = h < 0 ? parts.reduce(0, +) : areaForecast?.pupils[h][g] ?? 0
                         areaPupils[g] = Apportion.units(total)
                         let whole = Apportion.largestRemainder(parts + [unallocated], total: areaPupils[g])
                         for i in members.indices { schoolPupils[i][g] = whole[i] }
                         left[g] = whole[members.count]
-                        let places = members.reduce(0) { $0 + $1.school.capacity(yearGroup: g, year: year, layout: layout) }
+                        let places = members.reduce(0) { $0 + $1.capacity(yearGroup: g, year: year, layout: layout) }
                         needed[g] = max(0, areaPupils[g] - places)
                         areaGroups.append(YearGroupLine(owner: area.code, area: area.code, yearGroup: g, year: year,
                                                         sufficiency: Sufficiency(capacity: places, pupils: areaPupils[g],
                                                                                  placesNeeded: needed[g])))
                         // A year group a school teaches, once it has reached it (or has pupils in it).
-                        for (i, member) in members.enumerated() where member.school.teaches(g, layout: layout)
-                            && (member.school.hasReached(g, in: year, layout: layout) || schoolPupils[i][g] > 0) {
+                        for i in members.indices where members[i].teaches(g, layout: layout)
+                            && (members[i].hasReached(g, in: year, layout: layout) || schoolPupils[i][g] > 0) {
                             schoolGroups.append(YearGroupLine(
-                                owner: member.school.code, area: area.code, yearGroup: g, year: year,
-                                sufficiency: Sufficiency(capacity: member.school.capacity(yearGroup: g, year: year, layout: layout),
+                                owner: members[i].code, area: area.code, yearGroup: g, year: year,
+                                sufficiency: Sufficiency(capacity: members[i].capacity(yearGroup: g, year: year, layout: layout),
                                                          pupils: schoolPupils[i][g], placesNeeded: nil)))
                         }
                     }
                     for phase in layout.phases where phase.areaKind == kind {
                         let range = layout.yearGroups(of: phase)!
                         var total = Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)
-                        for (i, member) in members.enumerated() where member.school.phases(layout: layout).contains(phase) {
+                        for i in members.indices where members[i].phases(layout: layout).contains(phase) {
                             let pupils = range.reduce(0) { $0 + schoolPupils[i][$1] }
-                            let capacity = member.school.capacity(phase: phase, year: year, layout: layout)
-                            guard member.school.isOpen(in: year) || pupils > 0 else { continue }
+                            let capacity = members[i].capacity(phase: phase, year: year, layout: layout)
+                            guard members[i].isOpen(in: year) || pupils > 0 else { continue }
                             let line = Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: nil)
-                            schoolLines.append(SchoolLine(school: member.school, area: area.code, phase: phase, year: year, sufficiency: line))
+                            schoolLines.append(SchoolLine(school: members[i], area: area.code, phase: phase, year: year, sufficiency: line))
                             total = total + Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: 0)
                         }
                         let unallocated = range.reduce(0) { $0 + left[$1] }

@@ -80,18 +80,24 @@ extension PlaceForecast {
     public var schoolCells: [ForecastCellValue] {
         let forecast = self
         let rounded = forecast.rounded(per: 10)
+        // The forecast is of mainstream pupils at every level: a special school is held at its
+        // last census and counted only on the place plan's special lines, so that schools add
+        // up to their areas and areas to the authority with nothing left over.
+        let mainstream = forecast.schools.map(\.school).filter { $0.phase != .special }
+        // What does not change from year to year, worked out once per school.
+        let units = mainstream.map { rounded.schools[$0.code]! }
+        let taught = mainstream.map { school in
+            forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
+                .map { (g: $0, area: school.area(for: $0, layout: forecast.layout) ?? "") }
+        }
         var cells: [ForecastCellValue] = []
+        cells.reserveCapacity(taught.reduce(0) { $0 + $1.count } * forecast.horizon)
         for (h, year) in forecast.years.enumerated() {
-            // The forecast is of mainstream pupils at every level: a special school is held at its
-            // last census and counted only on the place plan's special lines, so that schools add
-            // up to their areas and areas to the authority with nothing left over.
-            for school in forecast.schools where school.school.phase != .special {
-                let units = rounded.schools[school.school.code]!
-                for (g, yearGroup) in forecast.ladder.yearGroups.enumerated()
-                where school.school.teaches(g, layout: forecast.layout) && (school.school.isOpen(in: year) || units[h][g] > 0) {
-                    cells.append(ForecastCellValue(level: .school, code: school.school.code,
-                                                   area: school.school.area(for: g, layout: forecast.layout) ?? "", year: year,
-                                                   yearGroup: yearGroup, tenths: units[h][g], lower: nil, upper: nil))
+            for (i, school) in mainstream.enumerated() {
+                let open = school.isOpen(in: year)
+                for (g, area) in taught[i] where open || units[i][h][g] > 0 {
+                    cells.append(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
+                                                   yearGroup: forecast.ladder.yearGroups[g], tenths: units[i][h][g], lower: nil, upper: nil))
                 }
             }
         }

@@ -154,7 +154,7 @@ public enum ScenarioEngine {
         var result: [ScenarioOutcome.AreaLine] = []
         for kind in AreaKind.allCases {
             for area in plan.forecast.geography.areas(kind) {
-                let members = plan.forecast.schools.filter { $0.school.area(kind) == area.code }.map(\.school.code)
+                let members = plan.forecast.schools(in: area.code, kind).map(\.school.code)
                 for phase in layout.phases where phase.areaKind == kind {
                     let range = layout.yearGroups(of: phase)!
                     for year in plan.years {

@@ -12,34 +12,57 @@ public struct CSVRecord: Equatable, Sendable {
 }
 
 public enum CSVReader {
+    /// Every record as strings: for small files read whole (a workbook of tables, tests).
     public static func parse(_ bytes: [UInt8], file: String) throws -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var index = 0
+        let fields = try scan(bytes, file: file)
+        return (0..<fields.count).map { r in
+            CSVRecord(line: fields.line(r), fields: (0..<fields.fieldCount(r)).map { fields.string(r, $0) })
+        }
+    }
+
+    /// Every record's fields, back to back in one buffer (`CSVFields`): a file of a million
+    /// rows is read without a string or an array per row, and a field becomes a `String` only
+    /// when it is asked for.
+    public static func scan(_ bytes: [UInt8], file: String) throws -> CSVFields {
+        guard bytes.count < Int(Int32.max) else {
+            throw InputIssue(file: file, message: "is larger than 2 GB, more than any plan's file",
+                             fix: "split the file, or check that it is the right one")
+        }
+        var out = CSVFields()
+        out.text.reserveCapacity(bytes.count)
+        out.fieldEnds.reserveCapacity(bytes.count / 4)
+        try bytes.withUnsafeBufferPointer { buffer in try scan(buffer, file: file, into: &out) }
+        // Valid UTF-8 as a whole is valid field by field (separators are ASCII); only a file
+        // that is not is searched field by field, to say where.
+        if String(validating: bytes, as: UTF8.self) == nil, let (r, f) = out.firstInvalidField() {
+            throw InputIssue(file: file, line: out.line(r), column: f + 1, message: "this field is not valid UTF-8 text",
+                             fix: "save the file as UTF-8 (in Excel: \"CSV UTF-8\")")
+        }
+        return out
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, file: String, into out: inout CSVFields) throws {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let count = bytes.count
+        var index = 0, line = 1, recordLine = 1, fieldsInRecord = 0
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
 
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-
-        func decode(_ raw: [UInt8], line: Int) throws -> String {
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw InputIssue(file: file, line: line, column: fields.count + 1,
-                                 message: "this field is not valid UTF-8 text",
-                                 fix: "save the file as UTF-8 (in Excel: \"CSV UTF-8\")")
-            }
-            return text
+        func endField() {
+            out.fieldEnds.append(Int32(out.text.count))
+            fieldsInRecord += 1
         }
-        func endRecord() throws {
-            fields.append(try decode(field, line: recordLine))
-            field.removeAll(keepingCapacity: true)
+        func endRecord() {
+            endField()
             // A record that is one empty field is a blank line, not data.
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(CSVRecord(line: recordLine, fields: fields))
+            let ends = out.fieldEnds, n = ends.count
+            let start = n >= 2 ? ends[n - 2] : 0
+            if fieldsInRecord == 1 && ends[n - 1] == start {
+                out.fieldEnds.removeLast()
+            } else {
+                out.recordStarts.append(Int32(out.fieldEnds.count))
+                out.lines.append(Int32(recordLine))
             }
-            fields.removeAll(keepingCapacity: true)
+            fieldsInRecord = 0
         }
 
         var atFieldStart = true
@@ -54,7 +77,7 @@ public enum CSVReader {
                     let b = bytes[index]
                     if b == quote {
                         if index + 1 < count && bytes[index + 1] == quote {
-                            field.append(quote)
+                            out.text.append(quote)
                             index += 2
                             continue
                         }
@@ -63,16 +86,16 @@ public enum CSVReader {
                         break
                     }
                     if b == lf || (b == cr && !(index + 1 < count && bytes[index + 1] == lf)) { line += 1 }
-                    field.append(b)
+                    out.text.append(b)
                     index += 1
                 }
                 guard closed else {
-                    throw InputIssue(file: file, line: openedOn, column: fields.count + 1,
+                    throw InputIssue(file: file, line: openedOn, column: fieldsInRecord + 1,
                                      message: "a quoted field is never closed",
                                      fix: "add the closing double quote (a quote inside a quoted field is written twice: \"\")")
                 }
                 if index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr {
-                    throw InputIssue(file: file, line: line, column: fields.count + 1,
+                    throw InputIssue(file: file, line: line, column: fieldsInRecord + 1,
                                      message: "text follows the closing quote of a quoted field",
                                      fix: "put the whole field inside the quotes, writing any quote inside it twice (\"\")")
                 }
@@ -81,23 +104,68 @@ public enum CSVReader {
             }
             switch byte {
             case comma:
-                fields.append(try decode(field, line: recordLine))
-                field.removeAll(keepingCapacity: true)
+                endField()
                 atFieldStart = true
                 index += 1
             case lf, cr:
-                try endRecord()
+                endRecord()
                 index += (byte == cr && index + 1 < count && bytes[index + 1] == lf) ? 2 : 1
                 line += 1
                 recordLine = line
                 atFieldStart = true
             default:
-                field.append(byte)
+                // The rest of an unquoted field in one copy.
+                var end = index + 1
+                while end < count, bytes[end] != comma, bytes[end] != lf, bytes[end] != cr { end += 1 }
+                out.text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 atFieldStart = false
-                index += 1
+                index = end
             }
         }
-        if !atFieldStart || !field.isEmpty || !fields.isEmpty { try endRecord() }
-        return records
+        if !atFieldStart || fieldsInRecord > 0 { endRecord() }
+    }
+}
+
+/// A file's records with their fields, unquoted, back to back in one byte buffer.
+public struct CSVFields: Sendable {
+    /// The fields' bytes, one after another.
+    var text: [UInt8] = []
+    /// Where each field ends in `text` (it starts where the one before ends).
+    var fieldEnds: [Int32] = []
+    /// Each record's first field in `fieldEnds`, and one past the last record's.
+    var recordStarts: [Int32] = [0]
+    /// The 1-based line each record starts on.
+    var lines: [Int32] = []
+
+    /// How many records (the header counts as one).
+    public var count: Int { lines.count }
+    public func line(_ record: Int) -> Int { Int(lines[record]) }
+    public func fieldCount(_ record: Int) -> Int { Int(recordStarts[record + 1] - recordStarts[record]) }
+
+    /// The bytes of field `f` of record `r` (the field must exist).
+    func range(_ r: Int, _ f: Int) -> Range<Int> {
+        let i = Int(recordStarts[r]) + f
+        return (i == 0 ? 0 : Int(fieldEnds[i - 1]))..<Int(fieldEnds[i])
+    }
+
+    /// Field `f` of record `r` as text (the file was checked to be UTF-8 when it was read).
+    public func string(_ r: Int, _ f: Int) -> String {
+        let bytes = range(r, f)
+        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+    }
+
+    /// Whether any field could hold a control character or a bidirectional override: bytes
+    /// below 32 but tab, DEL, and the lead bytes of U+0080–U+009F (C2) and U+2000–U+2FFF (E2).
+    /// Almost every file has none, and is then cleared in one pass.
+    var mayHoldControlCharacters: Bool {
+        text.contains { ($0 < 32 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+    }
+
+    /// The first field, in file order, that is not UTF-8.
+    func firstInvalidField() -> (record: Int, field: Int)? {
+        for r in 0..<count {
+            for f in 0..<fieldCount(r) where String(validating: text[range(r, f)], as: UTF8.self) == nil { return (r, f) }
+        }
+        return nil
     }
 }

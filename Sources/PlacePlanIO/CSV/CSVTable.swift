@@ -1,11 +1,20 @@
 import Foundation
 
+/// One data row of a `CSVTable`: the line it starts on, and where its fields are.
+struct CSVRow: Equatable, Sendable {
+    /// 1-based line of the file on which the row starts.
+    let line: Int
+    /// The row's record in the table's `CSVFields` (the header is record 0).
+    let record: Int
+}
+
 /// A CSV file with a header row, read whole, with typed field access that reports problems as
 /// `InputIssue`s naming file, line and column.
 struct CSVTable {
     let file: String
     let header: [String]
-    let rows: [CSVRecord]
+    let rows: [CSVRow]
+    private let fields: CSVFields
     private var positions: [String: Int]
     /// Columns read under another name (`[columns]` of plan.toml): our name → the file's, so
     /// that messages name the column as the file does.
@@ -25,19 +34,20 @@ struct CSVTable {
     }
 
     init(bytes: [UInt8], file: String) throws {
-        let records: [CSVRecord]
-        do { records = try CSVReader.parse(bytes, file: file) } catch let issue as InputIssue {
+        let fields: CSVFields
+        do { fields = try CSVReader.scan(bytes, file: file) } catch let issue as InputIssue {
             throw InputErrors([issue])
         }
-        guard let first = records.first else {
+        guard fields.count > 0 else {
             throw InputErrors([InputIssue(file: file, line: 1, message: "the file is empty",
                                           fix: "start the file with its header row")])
         }
-        let unsafe = Self.controlCharacters(records, file: file)
+        let unsafe = Self.controlCharacters(fields, file: file)
         if !unsafe.isEmpty { throw InputErrors(unsafe) }
         self.file = file
-        self.header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        self.rows = Array(records.dropFirst())
+        self.fields = fields
+        self.header = (0..<fields.fieldCount(0)).map { fields.string(0, $0).trimmingCharacters(in: .whitespaces).lowercased() }
+        self.rows = (1..<fields.count).map { CSVRow(line: fields.line($0), record: $0) }
         var positions: [String: Int] = [:]
         for (i, name) in header.enumerated() where positions[name] == nil { positions[name] = i }
         self.positions = positions
@@ -47,12 +57,13 @@ struct CSVTable {
     /// bidirectional override: no count or name has one, and in a name it would reach the
     /// terminal raw (a colour change, a text reversed). Every one, located; a file of them
     /// stops at 50 so the message stays readable.
-    static func controlCharacters(_ records: [CSVRecord], file: String) -> [InputIssue] {
+    static func controlCharacters(_ fields: CSVFields, file: String) -> [InputIssue] {
+        guard fields.mayHoldControlCharacters else { return [] }
         var issues: [InputIssue] = []
-        for record in records {
-            for (column, field) in record.fields.enumerated() {
-                guard let bad = ControlCharacter.first(in: Substring(field)) else { continue }
-                issues.append(InputIssue(file: file, line: record.line, column: column + 1, message: ControlCharacter.message(bad.scalar),
+        for record in 0..<fields.count {
+            for column in 0..<fields.fieldCount(record) {
+                guard let bad = ControlCharacter.first(in: Substring(fields.string(record, column))) else { continue }
+                issues.append(InputIssue(file: file, line: fields.line(record), column: column + 1, message: ControlCharacter.message(bad.scalar),
                                          fix: "delete it: no count or name needs one (the file may be damaged, or exported with hidden characters)"))
                 if issues.count >= 50 { return issues }
             }
@@ -112,20 +123,32 @@ struct CSVTable {
                 fix: "the header must name the columns \(required.joined(separator: ",")), e.g. \(example)"))
             return issues
         }
-        for row in rows where row.fields.count != header.count {
+        for row in rows where fieldCount(row) != header.count {
+            let count = fieldCount(row)
             issues.append(InputIssue(
                 file: file, line: row.line,
-                message: "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.count)",
+                message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)",
                 fix: "give every row one value per header column; quote values that contain commas"))
         }
         return issues
     }
 
+    /// How many fields `row` has.
+    func fieldCount(_ row: CSVRow) -> Int { fields.fieldCount(row.record) }
+
     /// The trimmed text of `column` in `row` (the column must exist: call `checkShape` first).
-    func text(_ row: CSVRecord, _ column: String) -> String {
-        let i = positions[column]!
-        return i < row.fields.count ? Self.trimmed(row.fields[i]) : ""
+    func text(_ row: CSVRow, _ column: String) -> String {
+        text(row, at: positions[column]!)
     }
+
+    /// The trimmed text of the field at 0-based `position` in `row` ("" past its end).
+    func text(_ row: CSVRow, at position: Int) -> String {
+        position < fields.fieldCount(row.record) ? Self.trimmed(fields.string(row.record, position)) : ""
+    }
+
+    /// 0-based position of a column (it must exist: call `checkShape` first). Readers of large
+    /// files look a column up once, not once per row.
+    func position(_ column: String) -> Int { positions[column]! }
 
     /// `field` without leading and trailing whitespace. Most fields have none, and Foundation's
     /// trimming is slow on Linux, so a field whose ends are visible ASCII is returned as it is.
@@ -135,13 +158,13 @@ struct CSVTable {
         return field.trimmingCharacters(in: .whitespaces)
     }
 
-    func issue(_ row: CSVRecord, _ column: String, _ message: String, fix: String) -> InputIssue {
+    func issue(_ row: CSVRow, _ column: String, _ message: String, fix: String) -> InputIssue {
         InputIssue(file: file, line: row.line, column: positions[column].map { $0 + 1 }, columnName: renamed[column] ?? column,
                    message: message, fix: fix)
     }
 
     /// A whole number in `range`, or an issue.
-    func integer(_ row: CSVRecord, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
+    func integer(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.whole(raw) else {
             return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a whole number",
@@ -157,7 +180,7 @@ struct CSVTable {
     /// A finite number ≥ 0 and at most `within`'s upper bound, or an issue. Read strictly: plain
     /// decimal digits with an optional point and exponent — no hex (`0x10`), no NUL or other
     /// character Swift's own parser would stop at or accept (`12\0 34` is not 12).
-    func count(_ row: CSVRecord, _ column: String, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
+    func count(_ row: CSVRow, _ column: String, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.parse(raw) else {
             return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a number",

@@ -26,10 +26,11 @@ enum YearGroupNames {
 extension CSVTable {
     /// An academic year written as its first year (`2019`), as `2019/20`, or as EES writes it
     /// (`201920`): the first year, or an issue.
-    func academicYear(_ row: CSVRecord, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
+    func academicYear(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
-        let digits = raw.filter(\.isNumber)
-        if (raw.count == 7 && raw.dropFirst(4).first == "/") || (raw.count == 6 && digits.count == 6) {
+        // The plain form (2019), nearly every row of a census file, goes straight to `integer`.
+        let length = raw.utf8.count
+        if (length == 7 && raw.dropFirst(4).first == "/") || (length == 6 && raw.count == 6 && raw.allSatisfy(\.isNumber)) {
             if let first = Int(raw.prefix(4)), let second = Int(raw.suffix(2)), (first + 1) % 100 == second, range.contains(first) {
                 return .success(first)
             }

@@ -121,7 +121,7 @@ enum HousingReader {
         return min(n, 3)
     }
 
-    static func category(_ table: CSVTable, _ row: CSVRecord, log: inout IssueLog) -> DwellingCategory? {
+    static func category(_ table: CSVTable, _ row: CSVRow, log: inout IssueLog) -> DwellingCategory? {
         var category = DwellingCategory.unknown
         var valid = true
         if table.has("type"), !table.text(row, "type").isEmpty {

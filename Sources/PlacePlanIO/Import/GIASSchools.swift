@@ -76,7 +76,7 @@ public enum GIASSchools {
         // has links: a row may be longer than the header, never shorter.
         let shape = table.checkShape(required: columns, example: "the columns of GIAS's edubasealldata download")
         if let first = shape.first, first.line == 1 { throw InputErrors([first]) }
-        var issues = shape.filter { issue in table.rows.first { $0.line == issue.line }.map { $0.fields.count < table.header.count } ?? true }
+        var issues = shape.filter { issue in table.rows.first { $0.line == issue.line }.map { table.fieldCount($0) < table.header.count } ?? true }
         var seen: [String: Int] = [:]
         for row in table.rows {
             let la = table.text(row, "la (code)")

@@ -11,8 +11,6 @@ import PlacePlanCore
 enum SchoolRollsReader {
     static let columns = ["year", "school", "year_group", "pupils"]
 
-    private struct Cell: Hashable { let school: String; let year: Int; let yearGroup: Int }
-
     static func read(rolls: CSVTable, births: CSVTable?, schools reader: SchoolsReader, ladder: Ladder,
                      basis: BirthsBasis, schoolsFile: String) throws -> SchoolHistory {
         let layout = reader.layout
@@ -27,12 +25,14 @@ enum SchoolRollsReader {
         log.add(contentsOf: shape)
         if !shape.isEmpty { try log.throwIfAny() }
 
-        let byCode = Dictionary(uniqueKeysWithValues: reader.schools.map { ($0.code, $0) })
+        // Schools and year groups as small integers, so that the rows are gathered in flat
+        // arrays rather than dictionaries keyed by strings (a national plan has millions).
+        var position: [String: Int] = [:]
+        for (i, school) in reader.schools.enumerated() where position[school.code] == nil { position[school.code] = i }
         let ladderIndex = YearGroupNames.index(ladder)
-        var firstLine: [Cell: Int] = [:]
-        var pupils: [Cell: Double] = [:]
-        var yearsSeen: Set<Int> = []
-        var schoolYears: [String: Set<Int>] = [:]
+        var accepted = AcceptedRows()
+        var lastCode = "", lastSchool: Int? = nil
+        var groupOf: [String: Int?] = [:]
         for row in rolls.rows {
             let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
             let code = rolls.text(row, "school")
@@ -40,27 +40,34 @@ enum SchoolRollsReader {
             let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
-            let group = ladderIndex[YearGroupNames.key(groupText)]
+            let group: Int?
+            if let known = groupOf[groupText] { group = known } else {
+                group = ladderIndex[YearGroupNames.key(groupText)]
+                groupOf[groupText] = group
+            }
             if group == nil {
                 log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
             }
-            guard let school = byCode[code] else {
+            // Rows come school by school: the last one found is usually the one.
+            if code != lastCode { lastCode = code; lastSchool = position[code] }
+            guard let s = lastSchool else {
                 if reader.refused.contains(code) { continue }
                 log.add(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
                                     fix: "add the school to \(schoolsFile), or correct its code"))
                 continue
             }
             guard case .success(let y) = year, let g = group, case .success(let n) = count else { continue }
-            yearsSeen.insert(y)
-            let where_ = "\(schoolsFile), line \(reader.lines[code] ?? 0)"
+            accepted.seen(y)
+            let school = reader.schools[s]
+            func where_() -> String { "\(schoolsFile), line \(reader.lines[code] ?? 0)" }
 
             // Open, and teaching this year group? A zero row is harmless either way.
             if !school.isOpen(in: y) {
                 if n > 0 {
                     let message = school.closed.map { y >= $0 } == true
-                        ? "school \(code) closed in \(school.closed!) (\(where_)) but has \(whole(n)) pupils here in \(y)"
-                        : "school \(code) opens in \(school.opened!) (\(where_)) but has \(whole(n)) pupils here in \(y)"
+                        ? "school \(code) closed in \(school.closed!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
+                        : "school \(code) opens in \(school.opened!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
                     log.add(rolls.issue(row, "pupils", message,
                                         fix: "correct the school's opened/closed year in \(schoolsFile), or record these pupils at the school they attend"))
                 }
@@ -69,8 +76,8 @@ enum SchoolRollsReader {
             if !school.teaches(g, layout: layout) {
                 if n > 0 {
                     let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
-                        ? (reader.capacityGiven ? "has no sixth-form capacity in \(schoolsFile) (\(where_))"
-                            : "has no sixth form in \(schoolsFile) (\(where_))")
+                        ? (reader.capacityGiven ? "has no sixth-form capacity in \(schoolsFile) (\(where_()))"
+                            : "has no sixth form in \(schoolsFile) (\(where_()))")
                         : "is \(school.phase.withArticle) school"
                     log.add(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
                                         fix: reason.hasPrefix("has no sixth")
@@ -84,33 +91,44 @@ enum SchoolRollsReader {
                 let expected = school.area(for: g, layout: layout)
                 if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {
                     let kind = layout.areaKind(of: g).rawValue
-                    log.add(rolls.issue(row, "area", expected.map { "school \(code) is in \(kind) planning area \($0) (\(where_)), but this row says \(given)" }
+                    log.add(rolls.issue(row, "area", expected.map { "school \(code) is in \(kind) planning area \($0) (\(where_())), but this row says \(given)" }
                                             ?? "school \(code) is a special school in no planning area, but this row says \(given)",
                                         fix: "a school is in one area for each phase: correct this row's area, or leave the column empty"))
                     continue
                 }
             }
-            let cell = Cell(school: code, year: y, yearGroup: g)
-            if let earlier = firstLine[cell] {
-                log.add(rolls.issue(row, "year_group", "a second row for \(code), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
-                                    fix: "keep one row per year, school and year group: delete or correct one of the two"))
-                continue
-            }
-            firstLine[cell] = row.line
-            pupils[cell] = n
-            schoolYears[code, default: []].insert(y)
+            accepted.append(school: s, year: y, yearGroup: g, pupils: n, line: row.line)
         }
-        guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
+        guard let first = accepted.firstYear, let last = accepted.lastYear else {
             throw InputErrors(log.issues + [InputIssue(file: rolls.file, line: 1, message: "has a header but no rows",
                                                        fix: "add one row per year, school and year group")])
         }
 
+        // One cell per school, year and year group, the first row for it kept.
+        let span = last - first + 1, groups = ladder.count
+        var pupils = [Double](repeating: 0, count: reader.schools.count * span * groups)
+        var firstLine = [Int32](repeating: 0, count: pupils.count)
+        var hasYear = [Bool](repeating: false, count: reader.schools.count * span)
+        for i in accepted.schools.indices {
+            let s = Int(accepted.schools[i]), t = Int(accepted.years[i]) - first, g = Int(accepted.yearGroups[i])
+            let cell = (s * span + t) * groups + g
+            if firstLine[cell] != 0 {
+                let code = reader.schools[s].code
+                log.add(InputIssue(file: rolls.file, line: Int(accepted.lines[i]), column: rolls.number("year_group"), columnName: "year_group",
+                                   message: "a second row for \(code), \(t + first), \(ladder.yearGroups[g]) (the first is on line \(firstLine[cell]))",
+                                   fix: "keep one row per year, school and year group: delete or correct one of the two"))
+                continue
+            }
+            firstLine[cell] = accepted.lines[i]
+            pupils[cell] = accepted.pupils[i]
+            hasYear[s * span + t] = true
+        }
+
         // Every school has rows in every census year it is open.
         var schoolRolls: [String: SchoolRolls] = [:]
-        for school in reader.schools {
+        for (s, school) in reader.schools.enumerated() {
             let open = (first...last).filter { school.isOpen(in: $0) }
-            let seen = schoolYears[school.code] ?? []
-            let missing = open.filter { !seen.contains($0) }
+            let missing = open.filter { !hasYear[s * span + $0 - first] }
             if !missing.isEmpty {
                 log.add(InputIssue(file: rolls.file, column: rolls.number("school"), columnName: "school",
                                    message: "school \(school.code) is open in \(HistoryReader.describe(missing)) "
@@ -120,7 +138,8 @@ enum SchoolRollsReader {
             }
             guard let start = open.first, let end = open.last else { continue }
             let grid = (start...end).map { year in
-                (0..<ladder.count).map { pupils[Cell(school: school.code, year: year, yearGroup: $0)] ?? 0 }
+                let at = (s * span + year - first) * groups
+                return Array(pupils[at..<(at + groups)])
             }
             schoolRolls[school.code] = SchoolRolls(school: school.code, firstYear: start, pupils: grid)
         }
@@ -153,5 +172,22 @@ enum SchoolRollsReader {
 
     private static func whole(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(x)
+    }
+
+    /// The rows that passed every check, in file order, as parallel arrays.
+    private struct AcceptedRows {
+        var schools: [Int32] = [], years: [Int16] = [], yearGroups: [UInt8] = [], pupils: [Double] = [], lines: [Int32] = []
+        /// The census years of every readable row, accepted or not.
+        private(set) var firstYear: Int?, lastYear: Int?
+
+        mutating func seen(_ year: Int) {
+            firstYear = min(firstYear ?? year, year)
+            lastYear = max(lastYear ?? year, year)
+        }
+
+        mutating func append(school: Int, year: Int, yearGroup: Int, pupils n: Double, line: Int) {
+            schools.append(Int32(school)); years.append(Int16(year)); yearGroups.append(UInt8(yearGroup))
+            pupils.append(n); lines.append(Int32(line))
+        }
     }
 }

@@ -41,7 +41,7 @@ struct SchoolsReader {
         log.add(contentsOf: shape)
         guard shape.isEmpty else { return }
         areasFromFile = true
-        var pendingFeeds: [(code: String, row: CSVRecord, list: [String])] = []
+        var pendingFeeds: [(code: String, row: CSVRow, list: [String])] = []
         for row in table.rows {
             let code = table.text(row, "area"), name = table.text(row, "name"), phase = table.text(row, "phase").lowercased()
             guard !code.isEmpty else {
@@ -113,7 +113,7 @@ struct SchoolsReader {
                                         + "but sets no pupils against places",
                                        fix: "give every school's \(empty) to see places needed and spare capacity"))
         }
-        var firstRows: [String: CSVRecord] = [:]
+        var firstRows: [String: CSVRow] = [:]
         for row in table.rows {
             let code = table.text(row, "school")
             guard !code.isEmpty else {
@@ -256,7 +256,7 @@ struct SchoolsReader {
     }
 
     /// A whole number > 0; `nil` when empty (an issue if required) or on a problem (logged).
-    private mutating func positive(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String, required: Bool,
+    private mutating func positive(_ table: CSVTable, _ row: CSVRow, _ column: String, what: String, required: Bool,
                                    within bounds: ClosedRange<Int>) -> Int? {
         let raw = table.text(row, column)
         if raw.isEmpty {
@@ -284,7 +284,7 @@ struct SchoolsReader {
     }
 
     /// A whole number ≥ 0, 0 when empty (a problem is logged).
-    private mutating func optionalCount(_ table: CSVTable, _ row: CSVRecord, _ column: String, what: String,
+    private mutating func optionalCount(_ table: CSVTable, _ row: CSVRow, _ column: String, what: String,
                                         within bounds: ClosedRange<Int>) -> Int {
         let raw = table.text(row, column)
         if raw.isEmpty { return 0 }
@@ -296,7 +296,7 @@ struct SchoolsReader {
     }
 
     /// A year, `nil` when the column or the value is absent (a problem is logged).
-    private mutating func optionalYear(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Int? {
+    private mutating func optionalYear(_ table: CSVTable, _ row: CSVRow, _ column: String) -> Int? {
         guard table.has(column) else { return nil }
         let raw = table.text(row, column)
         if raw.isEmpty { return nil }
@@ -307,7 +307,7 @@ struct SchoolsReader {
     }
 
     /// A net capacity far from what the admission numbers give is usually a typo.
-    private mutating func checkNetCapacity(_ school: School, table: CSVTable, row: CSVRecord) {
+    private mutating func checkNetCapacity(_ school: School, table: CSVTable, row: CSVRow) {
         guard school.phase != .special else { return }
         let groups = (0..<(layout.sixthForm?.upperBound ?? layout.secondary.upperBound) + 1)
         let places = groups.reduce(0) { $0 + school.places(yearGroup: $1, layout: layout) }

@@ -27,7 +27,7 @@ public enum ForecastOutput {
             case .authority: break
             case .school: out += CSVField.quote(cell.code) + "," + CSVField.quote(cell.area ?? "") + ","
             }
-            out += CSVField.quote(cell.yearGroup.name) + "," + Format.number(cell.pupils, decimals: 1, grouping: false)
+            out += CSVField.quote(cell.yearGroup.name) + "," + Format.tenths(cell.tenths)
             if withIntervals {
                 out += "," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
                     + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? "")

@@ -6,6 +6,9 @@
 /// negative ones included, are written as they are.
 public enum CSVField {
     public static func quote(_ field: String) -> String {
+        // Nearly every field (a code, a year group) is plain: settled in one pass over its bytes.
+        if let first = field.utf8.first, !"=+-@\t\r".utf8.contains(first),
+           !field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return field }
         let safe = neutralised(field)
         guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -29,6 +29,13 @@ public enum Format {
         return (negative ? "-" : "") + digits
     }
 
+    /// Tenths of a pupil as `number(Double(tenths) / 10, decimals: 1, grouping: false)` writes
+    /// them (`1234` → `123.4`), without going through a Double: a national file has millions.
+    public static func tenths(_ tenths: Int) -> String {
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
+
     /// "1 area", "12 areas", "1,200 schools": a count with its noun, singular or plural.
     public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(number(Double(n))) \(n == 1 ? singular : plural ?? singular + "s")"
