@@ -59,6 +59,17 @@ struct CSVReaderTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    @Test("scan: fields and lines in one buffer, as parse reads them; invalid UTF-8 located to its field")
+    func scanBuffer() throws {
+        let fields = try CSVReader.scan(Array("a,b\n\n\"x,\"\"y\"\"\",\n,2\n".utf8), file: "t.csv")
+        #expect(fields.count == 3 && (0..<3).map(fields.line) == [1, 3, 4])
+        #expect(fields.fieldCount(1) == 2 && fields.string(1, 0) == "x,\"y\"" && fields.string(1, 1) == "")
+        #expect(fields.string(2, 0) == "" && fields.string(2, 1) == "2")
+        do { _ = try CSVReader.scan(Array("a,b,c\n1,2,3\n4,".utf8) + [0xC3] + Array(",6\n".utf8), file: "t.csv") } catch let issue as InputIssue {
+            #expect(issue.line == 3 && issue.column == 2)
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
     @Test("fuzz: any table written with any quoting and line endings reads back exactly")
     func roundTrip() throws {
         var random = SeededRandom(seed: 2024)

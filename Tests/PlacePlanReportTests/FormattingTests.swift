@@ -67,4 +67,30 @@ struct CSVInjectionTests {
         #expect(CSVField.quote("-779") == "-779" && CSVField.quote("-7.2") == "-7.2" && CSVField.quote("+3") == "+3")
         #expect(CSVField.quote("Northgate (P01)") == "Northgate (P01)")
     }
+
+    @Test("property: a field written as it is never needed quoting or neutralising (the fast path for plain fields)")
+    func plainFieldsUnchanged() {
+        let alphabet: [Character] = ["a", "Z", "0", "7", " ", ",", "\"", "\n", "\r", "=", "+", "-", "@", "\t", ".", "é"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let field = String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let written = CSVField.quote(field)
+            if written == field {
+                #expect(!field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }, "\(field.debugDescription)")
+                #expect(field.first.map { !"=+-@\t\r".contains($0) } ?? true || CSVField.isNumber(field), "\(field.debugDescription)")
+            } else {
+                #expect(written.hasPrefix("\"") || written.hasPrefix("'"), "\(field.debugDescription) → \(written.debugDescription)")
+            }
+        }
+    }
+}
+
+@Suite("Tenths as every output writes them")
+struct TenthsTests {
+    @Test("Format.tenths is Format.number to one decimal, without the Double")
+    func sameAsNumber() {
+        for tenths in Array(-2_000...2_000) + [123_456_789, -98_765_432, 10, 0] {
+            #expect(Format.tenths(tenths) == Format.number(Double(tenths) / 10, decimals: 1, grouping: false), "\(tenths)")
+        }
+    }
 }

@@ -264,6 +264,28 @@ struct ImportTests {
         #expect(try store.count("actual_revision") == 0)
     }
 
+    @Test("many rows, in no order, over several batches: every one stored with its own value")
+    func batches() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        // 3 codes × 5 years × 17 year groups = 255 rows: two full batches of 100 and a part one.
+        var values: [(String, Int, String, Double)] = []
+        for year in 2016...2020 { for code in ["C", "A", "B"] { for g in 0..<17 { values.append((code, year, "G\(g)", Double(year - 2000 + g))) } } }
+        var random = SystemRandomNumberGenerator()
+        let shuffled = rows(values.shuffled(using: &random))
+        #expect(PlanStore.inKeyOrder(shuffled).count == shuffled.count)
+        #expect(Set(PlanStore.inKeyOrder(shuffled).map(\.line)) == Set(shuffled.map(\.line)))
+        let outcome = try store.importActuals(shuffled, source: "census.csv", replace: false)
+        #expect(outcome.added == 255 && outcome.written)
+        #expect(try store.count("actual") == 255)
+        for (code, year, group, pupils) in values {
+            #expect(try store.actual(level: .area, code: code, year: year, yearGroup: group)?.pupils == pupils)
+        }
+        let again = try store.importActuals(shuffled, source: "census.csv", replace: false)
+        #expect(again.unchanged == 255 && !again.written)
+    }
+
     @Test("--replace writes the new value and records the old one")
     func replace() throws {
         let (folder, path) = try temporaryDatabase()

@@ -60,6 +60,8 @@ public enum ActualsFile {
         var issues = shape
         var badLines = Set(shape.compactMap(\.line))
         var firstLine: [Key: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
+        var groupOf: [String: Int?] = [:]   // a file spells its year groups a handful of ways
         var rows: [ActualRoll] = []
         rows.reserveCapacity(table.rows.count)
         for row in table.rows where !badLines.contains(row.line) {
@@ -81,7 +83,11 @@ public enum ActualsFile {
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
             let groupText = table.text(row, "year_group")
-            let group = ladderIndex[YearGroupNames.key(groupText)]
+            let group: Int?
+            if let known = groupOf[groupText] { group = known } else {
+                group = ladderIndex[YearGroupNames.key(groupText)]
+                groupOf[groupText] = group
+            }
             if group == nil {
                 rowIssues.append(table.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", "))"))
