@@ -66,6 +66,8 @@ struct CSVInjectionTests {
         #expect(CSVField.quote("-1+2") == "'-1+2" && CSVField.quote("\tx") == "'\tx")
         #expect(CSVField.quote("-779") == "-779" && CSVField.quote("-7.2") == "-7.2" && CSVField.quote("+3") == "+3")
         #expect(CSVField.quote("Northgate (P01)") == "Northgate (P01)")
+        // A CRLF inside a field is one Character in Swift: it must still be quoted.
+        #expect(CSVField.quote("a\r\nb") == "\"a\r\nb\"")
     }
 
     @Test("property: a field written as it is never needed quoting or neutralising (the fast path for plain fields)")

@@ -10,7 +10,8 @@ public enum CSVField {
         if let first = field.utf8.first, !"=+-@\t\r".utf8.contains(first),
            !field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return field }
         let safe = neutralised(field)
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        // By bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard safe.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
