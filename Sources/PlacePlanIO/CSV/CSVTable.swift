@@ -138,17 +138,9 @@ struct CSVTable {
 
     /// The trimmed text of `column` in `row` (the column must exist: call `checkShape` first).
     func text(_ row: CSVRow, _ column: String) -> String {
-        text(row, at: positions[column]!)
+        let i = positions[column]!
+        return i < fields.fieldCount(row.record) ? Self.trimmed(fields.string(row.record, i)) : ""
     }
-
-    /// The trimmed text of the field at 0-based `position` in `row` ("" past its end).
-    func text(_ row: CSVRow, at position: Int) -> String {
-        position < fields.fieldCount(row.record) ? Self.trimmed(fields.string(row.record, position)) : ""
-    }
-
-    /// 0-based position of a column (it must exist: call `checkShape` first). Readers of large
-    /// files look a column up once, not once per row.
-    func position(_ column: String) -> Int { positions[column]! }
 
     /// `field` without leading and trailing whitespace. Most fields have none, and Foundation's
     /// trimming is slow on Linux, so a field whose ends are visible ASCII is returned as it is.
