@@ -76,12 +76,12 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "PlacePlanCoreTests", dependencies: ["PlacePlanCore", "TestSupport"]),
         .testTarget(name: "PlacePlanIOTests", dependencies: ["PlacePlanIO", "PlacePlanCore", "TestSupport"]),
-        .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore", "PlacePlanSpreadsheet"]),
+        .testTarget(name: "PlacePlanReportTests", dependencies: ["PlacePlanReport", "PlacePlanCore", "PlacePlanSpreadsheet", "TestSupport"]),
         .testTarget(name: "PlacePlanChartsTests", dependencies: ["PlacePlanCharts"]),
         .testTarget(name: "PlacePlanSpreadsheetTests", dependencies: ["PlacePlanSpreadsheet"]),
         .testTarget(
             name: "PlacePlanStoreTests",
-            dependencies: ["PlacePlanStore", "PlacePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PlacePlanStore", "PlacePlanCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The bundled example borough: the engine recovers what Scripts/make-example-borough.py used.
         .testTarget(

@@ -101,16 +101,22 @@ extension PlanStore {
     /// New actuals, written `batch` rows to a statement (one statement per row costs more in
     /// binding and stepping than the row itself).
     static func insert(_ rows: [ActualRoll], source: String, time: String, batch: Int = 100, _ db: Database) throws {
-        let columns = "INSERT INTO actual (level, code, year, year_group, pupils, source, imported_at) VALUES "
-        let placeholders = "(?, ?, ?, ?, ?, ?, ?)"
+        func statement(rows n: Int) throws -> Statement {
+            try db.makeStatement(sql: "INSERT INTO actual (level, code, year, year_group, pupils, source, imported_at) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", "))
+        }
+        guard !rows.isEmpty else { return }
+        // Prepared once for a full batch (and once for the last, shorter one), not per batch.
+        let fullSize = min(batch, rows.count)
+        let full = try statement(rows: fullSize)
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + batch, rows.count)]
-            let statement = try db.cachedStatement(sql: columns + Array(repeating: placeholders, count: chunk.count).joined(separator: ", "))
             var values: [(any DatabaseValueConvertible)?] = []
             values.reserveCapacity(chunk.count * 7)
             for row in chunk { values += [row.level.rawValue, row.code, row.year, row.yearGroup, row.pupils, source, time] }
-            try statement.execute(arguments: StatementArguments(values))
+            try (chunk.count == fullSize ? full : statement(rows: chunk.count))
+                .execute(arguments: StatementArguments(values))
             start += chunk.count
         }
     }

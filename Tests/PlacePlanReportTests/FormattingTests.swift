@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PlacePlanCore
 @testable import PlacePlanReport
 
@@ -70,10 +71,10 @@ struct CSVInjectionTests {
         #expect(CSVField.quote("a\r\nb") == "\"a\r\nb\"")
     }
 
-    @Test("property: a field written as it is never needed quoting or neutralising (the fast path for plain fields)")
+    @Test("property: a field written as it is never needed quoting or neutralising")
     func plainFieldsUnchanged() {
         let alphabet: [Character] = ["a", "Z", "0", "7", " ", ",", "\"", "\n", "\r", "=", "+", "-", "@", "\t", ".", "é"]
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: 4180)
         for _ in 0..<5_000 {
             let field = String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             let written = CSVField.quote(field)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import PlacePlanCore
 @testable import PlacePlanStore
 
@@ -272,7 +273,7 @@ struct ImportTests {
         // 3 codes × 5 years × 17 year groups = 255 rows: two full batches of 100 and a part one.
         var values: [(String, Int, String, Double)] = []
         for year in 2016...2020 { for code in ["C", "A", "B"] { for g in 0..<17 { values.append((code, year, "G\(g)", Double(year - 2000 + g))) } } }
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: 255)
         let shuffled = rows(values.shuffled(using: &random))
         #expect(PlanStore.inKeyOrder(shuffled).count == shuffled.count)
         #expect(Set(PlanStore.inKeyOrder(shuffled).map(\.line)) == Set(shuffled.map(\.line)))
@@ -284,6 +285,10 @@ struct ImportTests {
         }
         let again = try store.importActuals(shuffled, source: "census.csv", replace: false)
         #expect(again.unchanged == 255 && !again.written)
+        // Only replacements, nothing new: no insert at all.
+        let revised = try store.importActuals(rows([("A", 2016, "G0", 1)]), source: "revised.csv", replace: true)
+        #expect(revised.added == 0 && revised.replaced.count == 1 && revised.written)
+        #expect(try store.actual(level: .area, code: "A", year: 2016, yearGroup: "G0")?.pupils == 1)
     }
 
     @Test("--replace writes the new value and records the old one")

@@ -55,13 +55,12 @@ public enum ActualsFile {
             throw InputErrors([InputIssue(file: table.file, line: 1, message: "has a header but no rows",
                                           fix: "add one row per year, area and year group")])
         }
-        let ladderIndex = YearGroupNames.index(ladder)
+        var yearGroup = YearGroupLookup(ladder)
         let hasSchool = table.has("school")
         var issues = shape
         var badLines = Set(shape.compactMap(\.line))
         var firstLine: [Key: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)
-        var groupOf: [String: Int?] = [:]   // a file spells its year groups a handful of ways
         var rows: [ActualRoll] = []
         rows.reserveCapacity(table.rows.count)
         for row in table.rows where !badLines.contains(row.line) {
@@ -83,11 +82,7 @@ public enum ActualsFile {
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
             let groupText = table.text(row, "year_group")
-            let group: Int?
-            if let known = groupOf[groupText] { group = known } else {
-                group = ladderIndex[YearGroupNames.key(groupText)]
-                groupOf[groupText] = group
-            }
+            let group = yearGroup(groupText)
             if group == nil {
                 rowIssues.append(table.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", "))"))

@@ -23,6 +23,23 @@ enum YearGroupNames {
     static func key(_ text: String) -> String { text.lowercased().filter { $0 != " " } }
 }
 
+/// A ladder's year groups found from how a file writes them, each spelling worked out once: a
+/// census file of a million rows spells its year groups a handful of ways.
+struct YearGroupLookup {
+    private let index: [String: Int]
+    private var spellings: [String: Int?] = [:]
+
+    init(_ ladder: Ladder) { index = YearGroupNames.index(ladder) }
+
+    /// The ladder index of a year group as written (`Reception`, `NCY1`, `y1`), or `nil`.
+    mutating func callAsFunction(_ written: String) -> Int? {
+        if let known = spellings[written] { return known }
+        let found = index[YearGroupNames.key(written)]
+        spellings[written] = .some(found)
+        return found
+    }
+}
+
 extension CSVTable {
     /// An academic year written as its first year (`2019`), as `2019/20`, or as EES writes it
     /// (`201920`): the first year, or an issue.

@@ -227,7 +227,7 @@ enum HistoryReader {
         try log.throwIfAny()
 
         // Index the ladder case-insensitively: "y1" and "Y1" are the same year group.
-        let ladderIndex = YearGroupNames.index(ladder)
+        var yearGroup = YearGroupLookup(ladder)
         var firstLine: [Cell: Int] = [:]
         var pupils: [Cell: Double] = [:]
         var names: [String: (name: String, line: Int)] = [:]
@@ -239,7 +239,7 @@ enum HistoryReader {
             let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if area.isEmpty { log.add(rolls.issue(row, "area", "the area is empty", fix: "give the planning area's code")) }
-            let group = ladderIndex[YearGroupNames.key(groupText)]
+            let group = yearGroup(groupText)
             if group == nil {
                 log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))

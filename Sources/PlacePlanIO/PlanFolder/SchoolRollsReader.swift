@@ -29,10 +29,10 @@ enum SchoolRollsReader {
         // arrays rather than dictionaries keyed by strings (a national plan has millions).
         var position: [String: Int] = [:]
         for (i, school) in reader.schools.enumerated() where position[school.code] == nil { position[school.code] = i }
-        let ladderIndex = YearGroupNames.index(ladder)
+        var yearGroup = YearGroupLookup(ladder)
+        let hasArea = rolls.has("area")
         var accepted = AcceptedRows()
         var lastCode = "", lastSchool: Int? = nil
-        var groupOf: [String: Int?] = [:]
         for row in rolls.rows {
             let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
             let code = rolls.text(row, "school")
@@ -40,11 +40,7 @@ enum SchoolRollsReader {
             let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }
-            let group: Int?
-            if let known = groupOf[groupText] { group = known } else {
-                group = ladderIndex[YearGroupNames.key(groupText)]
-                groupOf[groupText] = group
-            }
+            let group = yearGroup(groupText)
             if group == nil {
                 log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                     fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
@@ -86,7 +82,7 @@ enum SchoolRollsReader {
                 }
                 continue
             }
-            if rolls.has("area") {
+            if hasArea {
                 let given = rolls.text(row, "area")
                 let expected = school.area(for: g, layout: layout)
                 if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {

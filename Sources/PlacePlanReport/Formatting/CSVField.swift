@@ -5,18 +5,18 @@
 /// with a leading `'`, so Excel and LibreOffice show it as text instead of running it. Numbers,
 /// negative ones included, are written as they are.
 public enum CSVField {
+    /// Both checks look at bytes: nearly every field (a code, a year group) is plain and is
+    /// settled in one pass, and "\r\n" — one Character in Swift, equal to neither "\r" nor
+    /// "\n" — is still seen as a line break.
     public static func quote(_ field: String) -> String {
-        // Nearly every field (a code, a year group) is plain: settled in one pass over its bytes.
-        if let first = field.utf8.first, !"=+-@\t\r".utf8.contains(first),
-           !field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) { return field }
         let safe = neutralised(field)
-        // By bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        guard safe.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return safe }
+        guard safe.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return safe }   // , " LF CR
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// The formula starts are all ASCII, so the first byte is the first character.
     static func neutralised(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(field) else { return field }
+        guard let first = field.utf8.first, "=+-@\t\r".utf8.contains(first), !isNumber(field) else { return field }
         return "'" + field
     }
 

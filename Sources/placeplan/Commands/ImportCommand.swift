@@ -41,37 +41,14 @@ struct ImportEESCommand: ParsableCommand {
     var authorities: [String] = []
     @Option(help: ArgumentHelp("A births file (year,area,births[,type]) to cut to the same authorities.", valueName: "file.csv"))
     var births: String?
-    @Option(help: "The births' basis, when --births is given and its layout does not fix it: mid-year, calendar or academic (default mid-year, said as assumed).")
-    var birthsBasis: String?
-    @Flag(help: "Count state-funded special schools too.")
-    var includeSpecial = false
-    @Flag(help: "Count alternative provision (pupil referral units) too, as the GLA's projections and Data/england do.")
-    var includeAp = false
-    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The new plan folder (must not hold a plan already).", valueName: "dir"))
-    var outDir: String
-
-    func validate() throws {
-        try ImportChecks.validate(birthsBasis: birthsBasis, outDir: outDir)
-    }
+    @OptionGroup var census: CensusImportOptions
 
     func run() throws {
         let request = CensusImport.Request(
-            census: URL(fileURLWithPath: file), births: births.map { URL(fileURLWithPath: $0) }, birthsBasis: birthsBasis,
-            authorities: authorities.isEmpty ? nil : Set(authorities),
-            schoolTypes: EESCensus.schoolTypes(special: includeSpecial, alternativeProvision: includeAp), outDir: outDir, command: "import ees")
+            census: URL(fileURLWithPath: file), births: births.map { URL(fileURLWithPath: $0) }, birthsBasis: census.birthsBasis,
+            authorities: authorities.isEmpty ? nil : Set(authorities), schoolTypes: census.schoolTypes, outDir: census.outDir,
+            command: "import ees")
         say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")
-    }
-}
-
-/// The checks `import ees` and `init` share, before anything is read.
-enum ImportChecks {
-    static func validate(birthsBasis: String?, outDir: String) throws {
-        if let birthsBasis, BirthsBasis(rawValue: birthsBasis) == nil {
-            throw ValidationError("--births-basis must be mid-year, calendar or academic (got \(birthsBasis)).")
-        }
-        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: outDir).appendingPathComponent("plan.toml").path) {
-            throw ValidationError("\(outDir) holds a plan already (plan.toml): give a new folder, so that nothing of it is overwritten.")
-        }
     }
 }
 

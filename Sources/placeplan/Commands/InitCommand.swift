@@ -27,28 +27,20 @@ struct InitCommand: ParsableCommand {
     var authorities: [String]
     @Option(help: ArgumentHelp("The folder of downloads.", valueName: "dir"))
     var from: String
-    @Option(help: "The births' basis, when the births file's layout does not fix it: mid-year, calendar or academic.")
-    var birthsBasis: String?
-    @Flag(help: "Count state-funded special schools too.")
-    var includeSpecial = false
-    @Flag(help: "Count alternative provision (pupil referral units) too.")
-    var includeAp = false
-    @Option(name: .customLong("out-dir"), help: ArgumentHelp("The new plan folder (must not hold a plan already).", valueName: "dir"))
-    var outDir: String
+    @OptionGroup var census: CensusImportOptions
 
     func validate() throws {
         guard !authorities.isEmpty else { throw ValidationError("give the authority with --la, e.g. --la E06000034.") }
-        try ImportChecks.validate(birthsBasis: birthsBasis, outDir: outDir)
     }
 
     func run() throws {
         let sources = try userInput("\(from) cannot be used; nothing was written.") { try SourceFolder.find(in: URL(fileURLWithPath: from)) }
         let request = CensusImport.Request(
-            census: sources.census, births: sources.births, birthsBasis: birthsBasis, authorities: Set(authorities),
-            schoolTypes: EESCensus.schoolTypes(special: includeSpecial, alternativeProvision: includeAp), outDir: outDir, command: "init")
+            census: sources.census, births: sources.births, birthsBasis: census.birthsBasis, authorities: Set(authorities),
+            schoolTypes: census.schoolTypes, outDir: census.outDir, command: "init")
         say(CensusImport.sources(sources))
         say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")
-        let plan = try userInput("The new plan folder does not check; it is left for you to mend.") { try PlanFolder.load(URL(fileURLWithPath: outDir)) }
-        say("\nplaceplan check \(outDir):\n" + CheckSummary.render(plan), terminator: "")
+        let plan = try userInput("The new plan folder does not check; it is left for you to mend.") { try PlanFolder.load(URL(fileURLWithPath: census.outDir)) }
+        say("\nplaceplan check \(census.outDir):\n" + CheckSummary.render(plan), terminator: "")
     }
 }
