@@ -37,7 +37,7 @@ struct PlacePlanCommand: ParsableCommand {
         version: Self.version,
         subcommands: [ForecastCommand.self, PlanCommand.self, BacktestCommand.self, ReportCommand.self, CheckCommand.self, InitCommand.self, ImportCommand.self,
                       ArchiveCommand.self, ActualsCommand.self, AccuracyCommand.self, ExplainCommand.self, VintageCommand.self, ScenarioCommand.self, OptimiseCommand.self,
-                      DeveloperReportCommand.self, ContributionsCommand.self, HousingYieldsCommand.self]
+                      DeveloperReportCommand.self, ContributionsCommand.self, HousingYieldsCommand.self, SpecialistBacktestCommand.self]
     )
 
     /// `placeplan --version`: the engine's version (what a vintage records) and the build.

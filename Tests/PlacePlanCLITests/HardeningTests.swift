@@ -84,7 +84,7 @@ struct HardeningTests: MalformedInputSuite {
              expect: ["bulge-2025.toml, line", "after the forecast's last year"]),
         Case(name: "[housing] background naming an unknown area, with its line", plan: "borough", file: "plan.toml",
              change: { $0 + "\n[housing]\nbackground = { P99 = 3 }\n" }, arguments: ["check"],
-             expect: ["plan.toml, line 27, column background", "background names P99"]),
+             expect: ["plan.toml, line 32, column background", "background names P99"]),
         Case(name: "an unknown change kind in a scenario, with its line", plan: "borough", file: "scenarios/bulge-2025.toml",
              change: { $0 + "\n[[demolition]]\nschool = \"NG01\"\n" }, arguments: ["check"],
              expect: ["bulge-2025.toml, line", "unknown key 'demolition'"]),

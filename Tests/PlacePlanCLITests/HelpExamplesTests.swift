@@ -11,7 +11,7 @@ struct HelpExamplesTests {
     static func examples() throws -> [String] {
         let order = ["PlacePlanCommand", "ForecastCommand", "PlanCommand", "BacktestCommand", "ReportCommand", "CheckCommand", "InitCommand", "ImportCommand",
                      "ArchiveCommand", "ActualsCommand", "AccuracyCommand", "ExplainCommand", "VintageCommand", "ScenarioCommand", "OptimiseCommand",
-                     "DeveloperReportCommand", "ContributionsCommand", "HousingYieldsCommand"]
+                     "DeveloperReportCommand", "ContributionsCommand", "HousingYieldsCommand", "SpecialistBacktestCommand"]
         let sources = CLI.root.appendingPathComponent("Sources/placeplan")
         var lines: [String] = []
         for name in order {

@@ -41,7 +41,7 @@ extension CLI {
 
 @Suite("placeplan plan and forecast --level, end to end", .serialized)
 struct PlanCommandTests {
-    @Test("plan Data/borough --out writes eight tables (seven, and the housing added) into a new folder and prints the planner's summary")
+    @Test("plan Data/borough --out writes eleven tables (seven, specialist, early years and the housing added) into a new folder and prints the planner's summary")
     func plan() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -49,8 +49,9 @@ struct PlanCommandTests {
         let result = try CLI.run(["plan", "Data/borough", "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["plan-area-year-groups.csv", "plan-areas.csv", "plan-authority.csv", "plan-housing.csv",
-                          "plan-school-year-groups.csv", "plan-schools.csv", "plan-sixth-form.csv", "plan-transfer.csv"])
+        #expect(names == ["plan-area-year-groups.csv", "plan-areas.csv", "plan-authority.csv", "plan-early-years.csv", "plan-housing.csv",
+                          "plan-school-year-groups.csv", "plan-schools.csv", "plan-sixth-form.csv", "plan-specialist-demand.csv",
+                          "plan-specialist.csv", "plan-transfer.csv"])
         let text = result.stdout
         #expect(text.hasPrefix("Millbrook (example borough): Pupil Place Plan\n"))
         let needed = try #require(text.range(of: "Places needed (DfE"))
@@ -60,7 +61,7 @@ struct PlanCommandTests {
         #expect(text[spare.upperBound...].split(separator: "\n").dropFirst(3).first?.hasPrefix("Southmead (P06)") == true,
                 "the largest surplus is listed first")
         #expect(text.contains("Secondary transfer") && text.contains("Northgate Meadow Primary School (NG08)"))
-        #expect(text.contains("Wrote 8 tables to \(out.path)"))
+        #expect(text.contains("Wrote 11 tables to \(out.path)"))
     }
 
     @Test("the plan's school, area and authority tables add up exactly, and so do their year groups")

@@ -21,8 +21,16 @@ public struct ErrorSummary: Equatable, Sendable {
     public var coverage: Double? = nil
     public var intervals: Int = 0
 
+    /// Share of errors with |error| ≤ `bound`.
+    public func shareWithin(_ bound: Double) -> Double {
+        Double(absolute.filter { $0 <= bound + 1e-12 }.count) / Double(max(count, 1))
+    }
+
+    private let absolute: [Double]
+
     public init?(errors: [Double]) {
         guard !errors.isEmpty else { return nil }
+        self.absolute = errors.map(abs)
         let absolute = errors.map(abs)
         count = errors.count
         medianAbsolute = median(absolute)!

@@ -31,8 +31,10 @@ public struct HousingLayer: Equatable, Sendable {
     public let areaPupils: [String: PupilGrid]
     /// Area code → school code → `[h][g]`: the part of `areaPupils` from sites assigned to a school.
     public let assigned: [String: [String: PupilGrid]]
-    /// Primary area → `[h]` early-years children (reported only).
+    /// Primary area → `[h]` early-years children (the early-years plan's, where it has one).
     public let earlyYears: [String: [Double]]
+    /// Primary area → `[h]` children needing a specialist place (the specialist plan's).
+    public var send: [String: [Double]] = [:]
     public let accounts: [AreaAccount]
     public let yields: PupilYields
     /// The completions whose pupils were added: each area-year's dwellings above its background,
@@ -44,6 +46,7 @@ public struct HousingLayer: Equatable, Sendable {
     /// Total pupils added in a phase and forecast year, over all areas.
     public func total(_ phase: YieldPhase, h: Int, layout: PhaseLayout) -> Double {
         if phase == .earlyYears { return earlyYears.values.reduce(0) { $0 + $1[h] } }
+        if phase == .send { return send.values.reduce(0) { $0 + $1[h] } }
         guard let groups = phase.yearGroups(layout) else { return 0 }
         return areaPupils.values.reduce(0) { sum, grid in sum + groups.reduce(0) { $0 + grid[h][$1] } }
     }
@@ -139,7 +142,7 @@ public enum HousingModel {
         let zero = PupilGrid(years: horizon, yearGroups: ladder.count)
         var areaPupils: [String: PupilGrid] = [:]
         var assigned: [String: [String: PupilGrid]] = [:]
-        var earlyYears: [String: [Double]] = [:]
+        var earlyYears: [String: [Double]] = [:], send: [String: [Double]] = [:]
         var atHorizon: [String: [YieldPhase: Double]] = [:]
         for completion in added {
             let secondary = completion.secondaryArea
@@ -148,10 +151,10 @@ public enum HousingModel {
             let school = completion.school.flatMap { code in forecast.schools.first { $0.school.code == code }?.school }
             for (phase, grid) in pupils {
                 atHorizon[completion.area, default: [:]][phase, default: 0] += grid[horizon - 1].reduce(0, +)
-                if phase == .earlyYears {
-                    var row = earlyYears[completion.area] ?? Array(repeating: 0, count: horizon)
+                if phase.isOutsideThePlan {
+                    var row = (phase == .earlyYears ? earlyYears : send)[completion.area] ?? Array(repeating: 0, count: horizon)
                     for h in 0..<horizon { row[h] += grid[h][0] }
-                    earlyYears[completion.area] = row
+                    if phase == .earlyYears { earlyYears[completion.area] = row } else { send[completion.area] = row }
                     continue
                 }
                 guard let groups = phase.yearGroups(layout) else { continue }
@@ -180,8 +183,10 @@ public enum HousingModel {
                 addedDwellings: added.filter { $0.area == area }.reduce(0) { $0 + $1.dwellings },
                 pupilsAtHorizon: atHorizon[area] ?? [:])
         }
-        return HousingLayer(baseYear: base, horizon: horizon, areaPupils: areaPupils, assigned: assigned, earlyYears: earlyYears,
-                            accounts: accounts, yields: input.yields, added: added)
+        var result = HousingLayer(baseYear: base, horizon: horizon, areaPupils: areaPupils, assigned: assigned, earlyYears: earlyYears,
+                                  accounts: accounts, yields: input.yields, added: added)
+        result.send = send
+        return result
     }
 
     static func whole(_ x: Double) -> String { String(Int(x.rounded())) }

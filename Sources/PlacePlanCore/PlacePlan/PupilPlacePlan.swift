@@ -63,7 +63,11 @@ public struct PupilPlacePlan: Equatable, Sendable {
 
     public func isForecast(_ year: Int) -> Bool { year > baseYear }
 
-    public init(name: String, forecast: PlaceForecast, history: SchoolHistory, targets: CapacityTargets = .default) {
+    /// - Parameter specialist: with it, special schools' pupils and the authority's special line
+    ///   are the specialist plan's (pupils with EHC plans placed in special schools), not the
+    ///   last census held.
+    public init(name: String, forecast: PlaceForecast, history: SchoolHistory, targets: CapacityTargets = .default,
+                specialist: SpecialistPlan? = nil) {
         let layout = history.layout, ladder = history.ladder, base = forecast.baseYear
         self.name = name
         self.ladder = ladder
@@ -140,8 +144,17 @@ public struct PupilPlacePlan: Equatable, Sendable {
                     }
                 }
             }
-            // Special schools: counted for the authority, held at their last census.
-            for member in forecast.schools where member.school.phase == .special {
+            // Special schools: counted for the authority, from the specialist plan where there is
+            // one, else held at their last census.
+            if let specialist {
+                let schoolsByCode = Dictionary(forecast.schools.map { ($0.school.code, $0.school) }, uniquingKeysWith: { a, _ in a })
+                for provider in specialist.providers where provider.placement == .specialSchool && provider.year == year {
+                    guard let school = schoolsByCode[provider.code] else { continue }
+                    schoolLines.append(SchoolLine(school: school, area: nil, phase: .special, year: year, sufficiency: provider.sufficiency))
+                }
+                if let line = specialist.line(.specialSchool, year: year) { byPhase[.special] = line.sufficiency }
+            }
+            for member in forecast.schools where member.school.phase == .special && specialist == nil {
                 let pupils = (0..<ladder.count).reduce(0) { sum, g in
                     sum + Apportion.units(h < 0 ? history.pupils(school: member.school.code, year: year, yearGroup: g) : member.pupils[h][g])
                 }

@@ -12,20 +12,52 @@ public struct PlacePlanRun: Equatable, Sendable {
     public let forecast: PlaceForecast
     /// Whole pupils against places, by school, area, phase and the authority.
     public let tables: PupilPlacePlan
+    /// Pupils with EHC plans against specialist places, when the plan has `ehcp.csv`.
+    public let specialist: SpecialistPlan?
+    /// Early-years places needed against providers' places, when the plan has `settings.csv`.
+    public let earlyYears: EarlyYearsPlan?
 
     /// - Parameters:
     ///   - history: the schools (a scenario's: with its schools opened, closed or changed).
     ///   - housing: planned housing to add, already varied by any scenario; `nil` = none.
     ///   - adjust: changes applied to the forecast before housing (a scenario's births and
     ///     preference changes move whole cohorts).
+    ///   - specialist: the specialist inputs to plan with (a scenario's, with its places);
+    ///     `inputs.specialist` when not given.
     public static func make(name: String, history: SchoolHistory, inputs: PlacePlanInputs, settings: ForecastSettings,
-                            horizon: Int, housing: HousingInput?,
+                            horizon: Int, housing: HousingInput?, specialist: SpecialistInputs? = nil,
                             adjust: (PlaceForecast) -> PlaceForecast = { $0 }) throws -> PlacePlanRun {
         let baseline = adjust(try PlacePlanning.forecast(history, settings: settings, shareMethod: inputs.shareMethod,
                                                          horizon: horizon))
         let layer = housing.map { HousingModel.layer($0, forecast: baseline) }
         let forecast = layer.map { baseline.adding($0) } ?? baseline
-        let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets)
-        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables)
+        let years = Array(forecast.years)
+        let specialistPlan = (specialist ?? inputs.specialist).map { specialist in
+            let schools = history.schools.filter { $0.phase == .special }
+            let base = forecast.baseYear
+            let basePupils = Dictionary(uniqueKeysWithValues: schools.map { school in
+                (school.code, (0..<history.ladder.count).reduce(0.0) { $0 + history.pupils(school: school.code, year: base, yearGroup: $1) })
+            })
+            let send = layer.map { layer in
+                Dictionary(uniqueKeysWithValues: years.enumerated().map { h, year in (year, layer.total(.send, h: h, layout: history.layout)) })
+            } ?? [:]
+            return SpecialistPlan.make(specialist, denominators: .placePlan(history: history, forecast: baseline), baseYear: base,
+                                       horizon: horizon, specialSchools: schools, basePupils: basePupils, layout: history.layout,
+                                       housingSEND: send)
+        }
+        let earlyYearsPlan = inputs.earlyYears.map { earlyYears in
+            let births = (history.births ?? [:]).mapValues {
+                BirthsProjection($0, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
+            }
+            let children = layer.map { layer in
+                layer.earlyYears.mapValues { row in Dictionary(uniqueKeysWithValues: zip(years, row)) }
+            } ?? [:]
+            return EarlyYearsPlan.make(earlyYears, areas: history.geography.primaryAreas, births: births, basis: history.birthsBasis,
+                                       entryAge: history.ladder.entryAge, baseYear: forecast.baseYear, horizon: horizon,
+                                       housingChildren: children)
+        }
+        let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets, specialist: specialistPlan)
+        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables, specialist: specialistPlan,
+                            earlyYears: earlyYearsPlan)
     }
 }

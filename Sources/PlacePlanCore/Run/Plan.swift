@@ -12,6 +12,12 @@ public struct Plan: Equatable, Sendable {
     public var kind: Kind
     /// Boundary changes the history was restated across (`area-changes.csv`), as applied.
     public var boundaryChanges: [AppliedBoundaryChange] = []
+    /// Past EHC plans by area (`ehcp.csv` of a plan of areas): what the specialist backtest
+    /// replays. A place plan's are in `places.specialist`.
+    public var ehcp: EHCPHistory? = nil
+    /// Past funded early-education counts by area (`early-years.csv` of a plan of areas): what
+    /// the take-up backtest replays.
+    public var takeUp: TakeUpHistory? = nil
 
     /// What a plan folder holds, and so what can be asked of it.
     public enum Kind: Equatable, Sendable {
@@ -83,6 +89,10 @@ public struct PlacePlanInputs: Equatable, Sendable {
     public let costs: CostRates
     /// Planned housing, yields and contribution settings (`housing.csv`), if any.
     public var housing: HousingInput?
+    /// Past EHC plans and specialist provision (`ehcp.csv`, `specialist.csv`, `[specialist]`), if any.
+    public var specialist: SpecialistInputs? = nil
+    /// Early-years providers and take-up (`settings.csv`, `[early_years]`), if any.
+    public var earlyYears: EarlyYearsInputs? = nil
 
     public init(schools: SchoolHistory, shareMethod: RatioMethod = SchoolSettings.defaultShareMethod,
                 targets: CapacityTargets = .default, costs: CostRates = .dfe, housing: HousingInput? = nil) {
@@ -106,6 +116,8 @@ public struct PlanKindError: Error, Equatable, CustomStringConvertible {
         case "net_capacity and pan in schools.csv":
             return "\(plan) has no \(missing): \(purpose) needs every school's places; add them, or forecast without them "
                 + "(placeplan plan, placeplan forecast --level school, placeplan backtest)"
+        case "ehcp.csv": return "\(plan) has no ehcp.csv: \(purpose) needs past counts of pupils with EHC plans (docs/specialist.md)"
+        case "early-years.csv": return "\(plan) has no early-years.csv: \(purpose) needs past counts of children in funded places (docs/early-years.md)"
         default: return "\(plan) has no \(missing): \(purpose) needs planned housing (docs/housing.md)"
         }
     }

@@ -29,6 +29,14 @@ public enum ProgrammeSearch {
             self.year = year
         }
         public static func < (a: Cell, b: Cell) -> Bool { (a.area, a.phase, a.year) < (b.area, b.phase, b.year) }
+
+        /// The authority's specialist places of a placement: an "area" of its own, in the special phase.
+        public static func specialist(_ placement: Placement, year: Int) -> Cell {
+            Cell(area: "specialist places in \(placement.label)", phase: .special, year: year)
+        }
+
+        /// "P01 primary", "specialist places in resourced provision".
+        public var label: String { phase == .special ? area : "\(area) \(phase.name)" }
     }
 
     public struct Candidate: Sendable {
@@ -104,7 +112,7 @@ public enum ProgrammeSearch {
             var shortBy: [String: Int] = [:]
             for i in cells.indices {
                 let missing = max(0, required[i] - capacity[i] - added[i])
-                if missing > 0 { shortBy["\(cells[i].area) \(cells[i].phase.name)", default: 0] += missing }
+                if missing > 0 { shortBy[cells[i].label, default: 0] += missing }
             }
             return Programme(choices: choices, cost: cost, shortfall: shortfall(added), spareAboveTarget: spareAbove(added), shortBy: shortBy)
         }
@@ -181,6 +189,10 @@ public enum ProgrammeSearch {
         for line in baseline.areas where plan.isForecast(line.year) {
             cells[Cell(area: line.area.code, phase: line.phase, year: line.year)] = (line.sufficiency.capacity, line.sufficiency.pupils)
         }
+        // Specialist places, for the authority: one cell per placement planned and year.
+        for line in baseline.specialist?.lines ?? [] where plan.isForecast(line.year) {
+            cells[Cell.specialist(line.placement, year: line.year)] = (line.sufficiency.capacity, line.sufficiency.pupils)
+        }
         var candidates: [Candidate] = []
         for change in changes {
             var list: [(start: Int, added: [Cell: Int])] = []
@@ -206,6 +218,9 @@ public enum ProgrammeSearch {
                             added[Cell(area: area, phase: layout.phase(of: g), year: year), default: 0] += n
                         }
                     }
+                }
+                if case let .specialist(addition) = moved.kind {
+                    for year in years where year >= addition.from { added[Cell.specialist(addition.placement, year: year), default: 0] += addition.places }
                 }
                 if let s = newSchool, let area = s.primaryArea ?? s.secondaryArea {
                     for year in years {

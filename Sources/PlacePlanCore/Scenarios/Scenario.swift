@@ -42,6 +42,9 @@ public struct ScenarioChange: Equatable, Sendable {
         /// A housing site of `housing.csv` built `delay` years later (earlier if negative) and at
         /// `scale` times its dwellings (0 = removed): what if it slips, shrinks or never comes?
         case housing(site: String, delay: Int, scale: Double)
+        /// Specialist places: a resourced base at a mainstream school, or places at a special
+        /// school, from a year (planned against pupils with EHC plans, not an area's pupils).
+        case specialist(SpecialistAddition)
     }
 
     public let kind: Kind
@@ -89,6 +92,7 @@ public struct ScenarioChange: Equatable, Sendable {
         case let .births(_, from): return from
         case let .preference(_, _, _, from): return from
         case .housing: return 0  // it moves the site's own years, not a start of its own
+        case let .specialist(addition): return addition.from
         }
     }
 
@@ -105,6 +109,7 @@ public struct ScenarioChange: Equatable, Sendable {
         case let .births(percent, _): moved = .births(percent: percent, from: year)
         case let .preference(area, school, share, _): moved = .preference(area: area, school: school, share: share, from: year)
         case .housing: moved = kind
+        case let .specialist(a): moved = .specialist(SpecialistAddition(placement: a.placement, school: a.school, places: a.places, from: year))
         }
         return ScenarioChange(moved, cost: cost, source: source, latest: latest)
     }
@@ -115,6 +120,7 @@ public enum ProjectType: String, CaseIterable, Sendable {
     case permanent = "permanent expansion"
     case newSchool = "new school"
     case temporary = "temporary (bulge class)"
+    case specialist = "specialist place"
 }
 
 /// Cost per place by phase and project type (`[costs]` in plan.toml). The defaults are the DfE's
@@ -122,6 +128,9 @@ public enum ProjectType: String, CaseIterable, Sendable {
 public struct CostRates: Equatable, Sendable {
     public var primary: [ProjectType: Double]
     public var secondary: [ProjectType: Double]
+    /// A specialist place (special school or resourced base), when `[costs] specialist` gives
+    /// it; else `specialistMultiple` × a primary permanent-expansion place.
+    public var specialistGiven: Double? = nil
 
     public init(primary: [ProjectType: Double] = Self.dfePrimary, secondary: [ProjectType: Double] = Self.dfeSecondary) {
         self.primary = primary
@@ -132,8 +141,16 @@ public struct CostRates: Equatable, Sendable {
     public static let dfeSecondary: [ProjectType: Double] = [.permanent: 28_902, .newSchool: 30_394, .temporary: 11_153]
     public static let dfe = CostRates()
 
+    /// The DfE publishes no cost of a specialist place: the developer contributions' multiple
+    /// of a primary place (`HousingSettings.sendMultiple`), one figure for both.
+    public static var specialistMultiple: Double { HousingSettings.sendMultiple }
+
+    /// £ per specialist place.
+    public var specialist: Double { specialistGiven ?? Self.specialistMultiple * (primary[.permanent] ?? 0) }
+
     /// Per place; the sixth form is costed as secondary.
     public func perPlace(_ type: ProjectType, _ kind: AreaKind) -> Double {
-        (kind == .primary ? primary : secondary)[type] ?? 0
+        if type == .specialist { return specialist }
+        return (kind == .primary ? primary : secondary)[type] ?? 0
     }
 }

@@ -46,14 +46,32 @@ public struct ScenarioComparison: Equatable, Sendable {
         forecastYears.map { outcome.line(key.area.code, key.phase, $0)?.sufficiency.placesNeeded ?? 0 }.max() ?? 0
     }
 
-    /// Σ over area-phases of the peak places needed.
+    /// Σ over area-phases of the peak places needed, and the peak specialist places needed of
+    /// each placement planned.
     public func peakNeeded(_ outcome: ScenarioOutcome) -> Int {
         areaPhases.reduce(0) { $0 + peakNeeded(outcome, $1) }
+            + Placement.planned.reduce(0) { $0 + peakSpecialistNeeded(outcome, $1) }
     }
 
-    /// Σ over area-phases of the places needed in one year.
+    /// The most specialist places of a placement needed in any forecast year (0 without ehcp.csv).
+    public func peakSpecialistNeeded(_ outcome: ScenarioOutcome, _ placement: Placement) -> Int {
+        forecastYears.map { outcome.specialist?.line(placement, year: $0)?.sufficiency.placesNeeded ?? 0 }.max() ?? 0
+    }
+
+    /// Whether some scenario changes the specialist places or pupils in a forecast year.
+    public var specialistChanged: Bool {
+        scenarios.contains { o in forecastYears.contains { y in Placement.planned.contains { o.specialist?.line($0, year: y) != baseline.specialist?.line($0, year: y) } } }
+    }
+
+    /// Σ over area-phases of the places needed in one year, and the specialist places needed.
     public func needed(_ outcome: ScenarioOutcome, in year: Int) -> Int {
         areaPhases.reduce(0) { $0 + (outcome.line($1.area.code, $1.phase, year)?.sufficiency.placesNeeded ?? 0) }
+            + specialistNeeded(outcome, in: year)
+    }
+
+    /// Specialist places needed in one year: special schools' and resourced bases' (0 without ehcp.csv).
+    public func specialistNeeded(_ outcome: ScenarioOutcome, in year: Int) -> Int {
+        Placement.planned.reduce(0) { $0 + (outcome.specialist?.line($1, year: year)?.sufficiency.placesNeeded ?? 0) }
     }
 
     /// The most deficit places the scenario removes in any forecast year (0 if it removes none).

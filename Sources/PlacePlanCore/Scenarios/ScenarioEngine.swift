@@ -33,6 +33,8 @@ public struct ScenarioOutcome: Equatable, Sendable {
     public let projects: [Project]
     /// Places added to each school: school → year → year group → places (negative: removed).
     public let addedPlaces: [String: [Int: [Int: Int]]]
+    /// Specialist places against pupils with EHC plans, with the scenario's places (when the plan has ehcp.csv).
+    public var specialist: SpecialistPlan? = nil
 
     public var name: String { scenario?.name ?? "baseline" }
     /// Places the scenario's projects add once complete (removals not subtracted).
@@ -58,6 +60,10 @@ public enum ScenarioEngine {
         if let late = changes.first(where: { $0.start > base.years.upperBound }) {
             throw ScenarioChange.AfterForecast(change: late, lastYear: base.years.upperBound)
         }
+        // Specialist places are set against pupils with EHC plans: without them they would be costed and change nothing.
+        if inputs.specialist == nil, let specialist = changes.first(where: { if case .specialist = $0.kind { return true } else { return false } }) {
+            throw PlanKindError(plan: base.plan.name, purpose: "a specialist change (\(specialist.source))", missing: "ehcp.csv")
+        }
         let changed = inputs.schools.applying(changes)
         let run: PlacePlanRun
         if changes.isEmpty, let places = base.places {
@@ -67,7 +73,8 @@ public enum ScenarioEngine {
             // the baseline differ only by the scenario's own changes.
             run = try PlacePlanRun.make(
                 name: base.plan.name, history: changed, inputs: inputs, settings: base.settings, horizon: base.horizon,
-                housing: base.options.housing ? inputs.housing?.varied(by: changes) : nil) { forecast in
+                housing: base.options.housing ? inputs.housing?.varied(by: changes) : nil,
+                specialist: inputs.specialist?.applying(changes)) { forecast in
                 var forecast = forecast
                 for change in changes {
                     if case let .births(percent, from) = change.kind { forecast = forecast.scalingBirths(percent: percent, from: from) }
@@ -84,7 +91,8 @@ public enum ScenarioEngine {
         let years = (plan.years.first ?? run.forecast.baseYear)...(plan.years.last ?? run.forecast.baseYear)
         let added = addedPlaces(changes, schools: changed.schools, layout: changed.layout, years: years)
         return ScenarioOutcome(scenario: scenario, plan: plan, areas: areaLines(plan, added: added),
-                               projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added)
+                               projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added,
+                               specialist: run.specialist)
     }
 
     // MARK: - Places
@@ -134,7 +142,7 @@ public enum ScenarioEngine {
                         if reached && !usual { add(school.code, year, g, school.places(yearGroup: g, layout: layout)) }
                     }
                 }
-            case .closure, .births, .preference, .housing:
+            case .closure, .births, .preference, .housing, .specialist:
                 continue
             }
         }
@@ -192,6 +200,7 @@ public enum ScenarioEngine {
         case let .newSchool(school, _, _): return (0...(layout.sixthForm?.upperBound ?? layout.secondary.upperBound)).reduce(0) { $0 + school.places(yearGroup: $1, layout: layout) }
         case let .closure(code, _): return -(history.first { $0.code == code }?.capacity.net ?? 0)
         case .births, .preference, .housing: return 0
+        case let .specialist(addition): return addition.places
         }
     }
 
@@ -217,8 +226,11 @@ public enum ScenarioEngine {
             if let school = history.school(code) { places = -school.capacity.net }
         case .births, .preference, .housing:
             break
+        case let .specialist(addition):
+            type = .specialist
+            places = addition.places
         }
-        let rate = type.flatMap { t in kind.map { costs.perPlace(t, $0) } }
+        let rate = type == .specialist ? costs.specialist : type.flatMap { t in kind.map { costs.perPlace(t, $0) } }
         let cost = change.cost ?? (places > 0 ? Double(places) * (rate ?? 0) : 0)
         return .init(change: change, kind: kind, type: type, places: places, costPerPlace: change.cost == nil ? rate : nil, cost: cost)
     }

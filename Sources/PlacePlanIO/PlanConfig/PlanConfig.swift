@@ -47,13 +47,27 @@ public struct PlanConfig: Equatable, Sendable {
     public var report = ReportSettings()
     /// `[costs]`: cost per place by phase and project type.
     public var costs: CostRates = .dfe
+    /// Specialist places: past EHC plans (`ehcp.csv`), resourced bases (`specialist.csv`) and
+    /// `[specialist]`.
+    public var ehcpFile: String = "ehcp.csv"
+    public var specialistFile: String = "specialist.csv"
+    public var specialist: SpecialistSettings = .default
+    /// Early years: the providers (`settings.csv`, early-years settings) and `[early_years]`.
+    public var earlyYearsFile: String = "settings.csv"
+    /// Past funded early-education counts by area (a plan of areas), for the take-up backtest.
+    public var takeUpFile: String = "early-years.csv"
+    public var earlyYears: EarlyYearsSettings = .default
+    /// Which of those sections plan.toml gives: a section for inputs the folder lacks is an error.
+    public var hasSpecialistSection = false
+    public var hasEarlyYearsSection = false
 
     public static let defaultHorizon = 10
 
     static let topKeys: Set<String> = ["name", "ladder", "entry_age", "births_basis", "phases", "forecast", "files", "columns",
-                                       "schools", "capacity", "housing", "costs", "report"]
+                                       "schools", "capacity", "housing", "costs", "report", "specialist", "early_years"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
-    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index"]
+    static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index",
+                                        "ehcp", "specialist", "early_years", "take_up"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background", "charge_rule", "mitigation", "region",
                                            "send_cost_per_place", "early_years_cost_per_place", "land_hectares_per_form_of_entry",
@@ -81,6 +95,10 @@ public struct PlanConfig: Equatable, Sendable {
         config.housing = Self.housing(top, costs: costs)
         Self.costPeriods(top, into: &config)
         config.report = Self.report(top, lines: reader.lines)
+        config.specialist = Self.specialist(top)
+        config.earlyYears = Self.earlyYears(top)
+        config.hasSpecialistSection = top["specialist"] != nil
+        config.hasEarlyYearsSection = top["early_years"] != nil
         Self.files(top, into: &config)
         Self.columns(top, into: &config)
         try reader.throwIfAny()

@@ -8,7 +8,8 @@ extension PlanConfig {
     static func files(_ top: TOMLSection, into config: inout PlanConfig) {
         guard let files = top.section("files") else { return }
         files.unknownKeys(allowed: fileKeys, in: "files")
-        for key in ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index"] {
+        for key in ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index",
+                    "ehcp", "specialist", "early_years", "take_up"] {
             guard let name = files.text(key, message: "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"") else { continue }
             config.namedFiles.append(PlanConfig.NamedFile(key: key, name: name))
             switch key {
@@ -20,6 +21,10 @@ extension PlanConfig {
             case "yield_profile": config.yieldProfileFile = name
             case "cost_index": config.costIndexFile = name
             case "area_changes": config.areaChangesFile = name
+            case "ehcp": config.ehcpFile = name
+            case "specialist": config.specialistFile = name
+            case "early_years": config.earlyYearsFile = name
+            case "take_up": config.takeUpFile = name
             default: config.areasFile = name
             }
         }

@@ -24,6 +24,7 @@ extension PlanConfig {
         if let costs {
             housing.costPerPlace = HousingSettings.permanentCosts(costs)
             housing.newSchoolCostPerPlace = HousingSettings.newSchoolCosts(costs)
+            housing.sendCostPerPlace = costs.specialistGiven
         }
         guard let section = section("housing", of: top) else { return housing }
         section.unknownKeys(allowed: housingKeys, in: "housing")

@@ -113,6 +113,15 @@ public enum PlanFolder {
                                                   fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : []
             var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
             plan.boundaryChanges = applied
+            for (name, what) in [(config.specialistFile, "resourced bases"), (config.earlyYearsFile, "early-years settings")]
+                where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                throw InputErrors([InputIssue(file: folder.appendingPathComponent(name).path,
+                                              message: "\(what) need a place plan, but the folder has no \(config.schoolsFile)",
+                                              fix: "add \(config.schoolsFile) (docs/place-plan.md), or remove \(name)")])
+            }
+            let codes = Set(history.areas.map(\.area.code))
+            plan.ehcp = try optionalTable(config.ehcpFile).map { try EHCPReader.read($0, ladder: config.ladder, areas: codes) }
+            plan.takeUp = try optionalTable(config.takeUpFile).map { try TakeUpReader.read($0, areas: codes) }
             return (plan, warnings, inputs)
         }
 
@@ -159,6 +168,8 @@ public enum PlanFolder {
             places.housing = input
             allWarnings += housingWarnings
         }
+        try specialistAndEarlyYears(config: config, configFile: configURL.path, lines: lines, schools: history,
+                                    table: optionalTable, into: &places)
         let plan = Plan(name: config.name, history: history.combinedHistory, settings: config.settings, horizon: config.horizon,
                         kind: .places(places))
         return (plan, allWarnings, inputs)

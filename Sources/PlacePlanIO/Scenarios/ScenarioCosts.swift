@@ -10,6 +10,9 @@ extension ScenarioFile {
         "secondary_temporary": (.secondary, .temporary),
     ]
 
+    /// `[costs] specialist`: a place in a special school or resourced base.
+    static let specialistKey = "specialist"
+
     /// Costs per place from `[costs]` in plan.toml (pounds per place), the DfE national averages
     /// for any not given. plan.toml's syntax errors are `PlanConfig.parse`'s to report, so a
     /// file that is not TOML has the national averages here.
@@ -23,8 +26,14 @@ extension ScenarioFile {
         var rates = CostRates.dfe
         // Key by key in the file's order, so unknown and bad keys are listed as they come.
         for key in table.keys {
+            if key == specialistKey {
+                rates.specialistGiven = costs.number(key, valid: Bounds.costPerPlace.contains,
+                                                     message: "\(key) must be a cost per specialist place in pounds, from 0 to \(Int(Bounds.costPerPlace.upperBound))",
+                                                     fix: "e.g. \(key) = 84056 (4 × a primary place, the default)")
+                continue
+            }
             guard let (kind, type) = costKeys[key] else {
-                costs.unknownKey(key, in: "costs", fix: TOMLSection.useOneOf(costKeys.keys))
+                costs.unknownKey(key, in: "costs", fix: TOMLSection.useOneOf(Array(costKeys.keys) + [specialistKey]))
                 continue
             }
             guard let n = costs.number(key, valid: Bounds.costPerPlace.contains,

@@ -47,6 +47,11 @@ import PlacePlanCore
 /// site = "Northgate Fields"
 /// delay_years = 2
 /// scale_percent = 50          # or: remove = true
+///
+/// [[resourced_base]]          # specialist places (the plan needs ehcp.csv): ScenarioSpecialist
+/// school = "RV01"
+/// places = 16
+/// opens = 2026
 /// ```
 public enum ScenarioFile {
     public static let folderName = "scenarios"
@@ -60,8 +65,11 @@ public enum ScenarioFile {
         "births": ["percent", "from", "note"],
         "preference": ["area", "school", "share_percent", "from", "note"],
         "housing": ["site", "delay_years", "scale_percent", "remove", "note"],
+        "resourced_base": ["school", "places", "opens", "cost", "note"],
+        "special_places": ["school", "places", "from", "cost", "note"],
     ]
-    static let order = ["expansion", "pan_reduction", "bulge", "new_school", "closure", "births", "preference", "housing"]
+    static let order = ["expansion", "pan_reduction", "bulge", "new_school", "closure", "births", "preference", "housing",
+                        "resourced_base", "special_places"]
     static let topKeys: Set<String> = Set(changeKeys.keys).union(["title", "description"])
 
     /// Parses one scenario and checks it against the plan. `file` names it in messages.

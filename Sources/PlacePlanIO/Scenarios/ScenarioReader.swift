@@ -48,6 +48,8 @@ struct ScenarioReader {
             case "births": births(entry)
             case "preference": preference(entry)
             case "housing": housing(entry)
+            case "resourced_base": resourcedBase(entry)
+            case "special_places": specialPlaces(entry)
             default: break
             }
         }
@@ -68,10 +70,10 @@ struct ScenarioReader {
             return nil
         }
         let keys = TOMLSection(reader: reader, table: table, locate: locate, prefix: prefix)
-        let addsPlaces = ["expansion", "bulge", "new_school"].contains(section)
+        let addsPlaces = ["expansion", "bulge", "new_school", "resourced_base", "special_places"].contains(section)
         if candidates && !addsPlaces {
             keys.issue(nil, "a candidate project adds places: [[\(section)]] cannot be one",
-                       fix: "list [[expansion]], [[bulge]] and [[new_school]] projects only; put other changes in a scenario")
+                       fix: "list [[expansion]], [[bulge]], [[new_school]], [[resourced_base]] and [[special_places]] projects only; put other changes in a scenario")
             return nil
         }
         keys.unknownKeys(allowed: ScenarioFile.changeKeys[section]!.union(candidates ? ["latest"] : []))

@@ -146,6 +146,11 @@ extension PlacePlanOutput {
         let places = try run.plan.requirePlaces(for: "the place plan's tables")
         guard let placeRun = run.places else { return [] }
         var files = files(placeRun.tables)
+        if let specialist = placeRun.specialist {
+            files.append(("plan-specialist.csv", SpecialistOutput.provision(specialist)))
+            files.append(("plan-specialist-demand.csv", SpecialistOutput.demand(specialist)))
+        }
+        if let earlyYears = placeRun.earlyYears { files.append(("plan-early-years.csv", SpecialistOutput.earlyYears(earlyYears))) }
         if let layer = placeRun.housing {
             files.append(("plan-housing.csv", HousingSummary.csv(layer, ladder: places.schools.ladder, layout: places.schools.layout)))
         }

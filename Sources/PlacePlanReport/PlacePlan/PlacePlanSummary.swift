@@ -157,6 +157,8 @@ extension PlacePlanSummary {
         let places = try run.plan.requirePlaces(for: "the Pupil Place Plan")
         guard let placeRun = run.places else { return "" }
         var text = render(placeRun.tables)
+        if let specialist = placeRun.specialist { text += SpecialistSummary.render(specialist) }
+        if let earlyYears = placeRun.earlyYears { text += SpecialistSummary.render(earlyYears) }
         if let layer = placeRun.housing {
             text += HousingSummary.render(layer, geography: places.schools.geography, layout: places.schools.layout)
         } else if places.housing != nil {

@@ -22,6 +22,9 @@ public enum ScenarioReport {
             return "births \(percent >= 0 ? "+" : "")\(Format.number(percent, decimals: 1))% from the \(years(from)) intake"
         case let .preference(area, school, share, from):
             return "\(Format.percent(share, decimals: 0)) of \(area)'s intake to \(school) from \(years(from))"
+        case let .specialist(a):
+            return a.placement == .resourcedProvision ? "resourced base of \(a.places) places at \(a.school) from \(years(a.from))"
+                : "\(a.places) special-school places at \(a.school) from \(years(a.from))"
         case let .housing(site, delay, scale):
             if scale == 0 { return "housing site \(site) removed" }
             var parts: [String] = []
@@ -47,9 +50,9 @@ public enum ScenarioReport {
         out += "Census \(Format.academicYear(plan.baseYear)); forecast \(years.first.map(Format.academicYear) ?? "")–\(years.last.map(Format.academicYear) ?? ""); "
             + "the baseline and \(c.scenarios.count) scenario\(c.scenarios.count == 1 ? "" : "s")\n"
         func rates(_ kind: AreaKind) -> String {
-            ProjectType.allCases.map { "\($0.rawValue) \(money(costs.perPlace($0, kind)))" }.joined(separator: ", ")
+            ProjectType.allCases.filter { $0 != .specialist }.map { "\($0.rawValue) \(money(costs.perPlace($0, kind)))" }.joined(separator: ", ")
         }
-        out += "Cost per place: primary \(rates(.primary)); secondary (and sixth form) \(rates(.secondary))\n"
+        out += "Cost per place: primary \(rates(.primary)); secondary (and sixth form) \(rates(.secondary)); specialist place \(money(costs.specialist))\n"
         out += "Places needed (DfE) per area and year group; removed = the most places needed it removes in any year\n\n"
 
         var summary = TextTable(header: ["scenario", "places added", "cost", "peak places needed", "removed", "cost per place removed"])
@@ -84,7 +87,18 @@ public enum ScenarioReport {
             table.add(["peak needed"] + c.all.map { Format.number(Double(c.peakNeeded($0, key))) })
             out += table.render()
         }
-        if shown.isEmpty { out += "\nNo scenario changes any planning area's places or pupils.\n" }
+        if shown.isEmpty && !c.specialistChanged { out += "\nNo scenario changes any planning area's places or pupils.\n" }
+        if c.specialistChanged {
+            for placement in Placement.planned {
+                out += "\nSpecialist places, \(placement.label) (the authority): surplus / places needed\n"
+                var table = TextTable(header: ["year"] + c.all.map(\.name))
+                for year in years {
+                    table.add([Format.academicYear(year)] + c.all.map { o in o.specialist?.line(placement, year: year).map { cell($0.sufficiency) } ?? "–" })
+                }
+                table.add(["peak needed"] + c.all.map { Format.number(Double(c.peakSpecialistNeeded($0, placement))) })
+                out += table.render()
+            }
+        }
         return out
     }
 
