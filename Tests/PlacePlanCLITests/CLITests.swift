@@ -319,8 +319,10 @@ struct ScapCLITests {
         #expect(try CLI.run(["plan", "Data/borough", "--out-dir", folder.path]).status == 0)
         let rows = try String(contentsOf: scap, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows[0].count == 4 + 7)
-        // 8 primary areas × 7 year groups + 4 secondary areas × 7 year groups (Y7–Y13).
-        #expect(rows.count == 1 + 8 * 7 + 4 * 7)
+        // 8 primary areas × 7 year groups + 4 secondary areas × 7 year groups (Y7–Y13), then the
+        // specialist rows: special school and resourced provision, pupils and places needed.
+        #expect(rows.count == 1 + 8 * 7 + 4 * 7 + 4)
+        #expect(rows.suffix(4).allSatisfy { $0[0] == "authority" && $0[3] == "all" && $0.count == 4 + 7 })
         let primary = try #require(rows.first { $0[0] == "P01" && $0[3] == "R" })
         #expect(primary[9] == "" && primary[10] == "" && !primary[8].isEmpty)
         let secondary = try #require(rows.first { $0[0] == "S1" && $0[3] == "Y7" })

@@ -95,6 +95,18 @@ struct SpecialistPlanTests {
         #expect(scores.first { $0.measure == "school age" && $0.horizon == 1 }!.summary.count == 742)
     }
 
+    @Test("docs/specialist.md and docs/early-years.md show what specialist-backtest prints", arguments: [
+        ("docs/specialist.md", "specialist-backtest", [String]()), ("docs/early-years.md", "early-years-backtest", ["--early-years"]),
+    ])
+    func documented(_ page: String, _ marker: String, _ flags: [String]) throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent(page), encoding: .utf8)
+        let begin = try #require(text.range(of: "<!-- \(marker):begin -->\n```text\n"))
+        let end = try #require(text.range(of: "```\n<!-- \(marker):end -->"))
+        let result = try CLI.run(["specialist-backtest", "Data/england"] + flags)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(String(text[begin.upperBound..<end.lowerBound]) == result.stdout)
+    }
+
     @Test("the early-years backtest on the real take-up counts (Data/england/early-years.csv): pinned figures")
     func earlyYearsBacktestPinned() throws {
         let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))

@@ -104,6 +104,10 @@ struct EarlyYearsTests {
         #expect(abs(line.twoYearOlds - 60) < 1e-9 && abs(line.universal - 288) < 1e-9 && abs(line.extended - 75) < 1e-9)
         #expect(line.sufficiency == Sufficiency(capacity: 200, pupils: 212, placesNeeded: 12))
         #expect(plan.line("PA", year: 2026)!.sufficiency == Sufficiency(capacity: 220, pupils: 212, placesNeeded: 0))
+        // New homes' early-years children take 15 hours each: 20 children, 10 more places in 2026 only.
+        let housed = EarlyYearsPlan.make(inputs, areas: [PlanningArea(code: "PA")], births: ["PA": births], basis: .midYear, entryAge: 4,
+                                         baseYear: 2024, horizon: 2, housingChildren: ["PA": [2026: 20]])
+        #expect(housed.line("PA", year: 2025)!.sufficiency.pupils == 212 && housed.line("PA", year: 2026)!.sufficiency.pupils == 222)
     }
 
     @Test("a child aged a in year Y is the cohort entering Reception in Y + 4 − a: its births as the forecast keys them")

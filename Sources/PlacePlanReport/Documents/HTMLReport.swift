@@ -20,6 +20,9 @@ public struct HTMLReport {
     public let housing: HousingLayer?
     /// Archived vintages scored against the actuals now known (from the plan's database).
     public let vintages: [AccuracyReport.Vintage]
+    /// Specialist places and early years, when the plan has them (the run's own plans).
+    public var specialist: SpecialistPlan?
+    public var earlyYears: EarlyYearsPlan?
     /// What the run could not make (intervals, for one): said on the first page, never left out silently.
     public var notes: [String] = []
     /// The council's title, name, logo and words (`[report]` of plan.toml).
@@ -45,6 +48,8 @@ public struct HTMLReport {
         self.init(plan: run.plan, forecast: run.areaForecast, generated: generated, backtest: backtest,
                   placePlan: run.places?.tables, housing: run.places?.housing, vintages: vintages)
         notes = run.notes
+        specialist = run.places?.specialist
+        earlyYears = run.places?.earlyYears
     }
 
     public init(plan: Plan, forecast: Forecast, generated: String, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
@@ -84,6 +89,8 @@ public struct HTMLReport {
             html += ExplainPage.section(changes.explanation, older: changes.older, newer: changes.newer, heading: 3) + "</section>\n"
         }
         for (index, area) in forecast.areas.enumerated() { html += areaSection(area, index: index) }
+        if let specialist { html += SpecialistSection.html(specialist) }
+        if let earlyYears { html += SpecialistSection.html(earlyYears) }
         html += methods()
         html += "</body>\n</html>\n"
         return html
@@ -216,6 +223,8 @@ public struct HTMLReport {
         guard forecast.areas.count > 1 else { return "" }
         var out = "<nav class=\"contents\">\n<h2>Planning areas</h2>\n<ol>\n"
         for (i, area) in forecast.areas.enumerated() { out += "<li><a href=\"#area-\(i + 1)\">\(e(area.area.label))</a></li>\n" }
+        if specialist != nil { out += "<li><a href=\"#specialist\">Specialist places</a></li>\n" }
+        if earlyYears != nil { out += "<li><a href=\"#early-years\">Early years</a></li>\n" }
         return out + "</ol>\n</nav>\n"
     }
 

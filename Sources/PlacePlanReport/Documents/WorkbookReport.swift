@@ -16,12 +16,17 @@ public struct WorkbookReport {
     public let vintages: [AccuracyReport.Vintage]
     /// What the run could not make (intervals, for one): a `notes` sheet, never left out silently.
     public var notes: [String] = []
+    /// Specialist places and early years: the `specialist` and `early years` sheets.
+    public var specialist: SpecialistPlan?
+    public var earlyYears: EarlyYearsPlan?
 
     /// The workbook of one run of a plan.
     public init(run: PlanRun, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
         self.init(plan: run.plan, forecast: run.areaForecast, backtest: backtest, placePlan: run.places?.tables,
                   housing: run.places?.housing, vintages: vintages)
         notes = run.notes
+        specialist = run.places?.specialist
+        earlyYears = run.places?.earlyYears
     }
 
     public init(plan: Plan, forecast: Forecast, backtest: Backtest.Result?, placePlan: PupilPlacePlan? = nil,
@@ -42,6 +47,8 @@ public struct WorkbookReport {
     public func workbook() -> Workbook {
         var sheets = [authority(), areas(), cells()]
         if let placePlan { sheets += [capacity(placePlan), schools(placePlan)] }
+        if let specialist { sheets.append(SpecialistSheets.specialist(specialist, name: plan.name)) }
+        if let earlyYears { sheets.append(SpecialistSheets.earlyYears(earlyYears, name: plan.name)) }
         if let housing { sheets.append(housingSheet(housing)) }
         if let backtest { sheets.append(accuracy(backtest)) }
         if vintages.contains(where: { !$0.result.scores.isEmpty }) { sheets.append(vintageSheet()) }

@@ -7,7 +7,10 @@ import PlacePlanCore
 /// One row per planning area and year group, one column per forecast year. The columns run 7
 /// years; primary rows leave the last two empty, as the survey asks primary only 5 years ahead.
 /// For a place plan the figures are the plan's own whole pupils (schools add up to areas); for
-/// an area forecast they are the forecast rounded half away from zero.
+/// an area forecast they are the forecast rounded half away from zero. With a specialist plan,
+/// the authority's specialist forecasts follow: pupils with EHC plans placed in special schools
+/// and in resourced provision, and the places needed for each (`planning_area` = the authority's
+/// name, `year_group` = `all`), over the secondary years.
 public enum ScapOutput {
     public static let primaryYears = 5
     public static let secondaryYears = 7
@@ -15,7 +18,21 @@ public enum ScapOutput {
     /// The run's SCAP rows; it must reach the survey's 7 years.
     public static func csv(_ run: PlanRun) throws -> String {
         guard run.horizon >= secondaryYears else { throw ScapTooShort(horizon: run.horizon) }
-        return csv(forecast: run.areaForecast, placePlan: run.places?.tables)
+        return csv(forecast: run.areaForecast, placePlan: run.places?.tables) + (run.places?.specialist.map { specialistRows($0, name: run.plan.name) } ?? "")
+    }
+
+    /// The specialist rows: pupils placed, and places needed, by provision and year.
+    static func specialistRows(_ plan: SpecialistPlan, name: String) -> String {
+        var out = ""
+        let years = (1...secondaryYears).map { plan.baseYear + $0 }
+        for placement in Placement.planned {
+            for (measure, value) in [("pupils", { (s: Sufficiency) in s.pupils }), ("places needed", { (s: Sufficiency) in s.placesNeeded ?? 0 })] {
+                let cells = years.map { y in plan.line(placement, year: y).map { String(value($0.sufficiency)) } ?? "" }
+                out += ([CSVField.quote("authority"), CSVField.quote(name), CSVField.quote("specialist: \(placement.label) (\(measure))"), "all"] + cells)
+                    .joined(separator: ",") + "\n"
+            }
+        }
+        return out
     }
 
     public struct ScapTooShort: Error, CustomStringConvertible {
