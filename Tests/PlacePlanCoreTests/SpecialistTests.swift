@@ -67,6 +67,25 @@ struct SpecialistTests {
         #expect(scenario.line(.resourcedProvision, year: 2026)?.sufficiency.placesNeeded == 0)
     }
 
+    @Test("counts by primary need: each need of an age has its own rate and trend, and the plans are their sum")
+    func byNeed() throws {
+        let age = try #require(SpecialistGroup.named("5-10", ladder: .england))
+        let asd = age.withNeed("ASD"), semh = age.withNeed("SEMH")
+        #expect(asd != semh && asd.label == "5-10 ASD")
+        // ASD rises 10 a year, SEMH is flat; 1,000 pupils every year; damping 1 (the line).
+        let counts = (2020...2022).flatMap { y in
+            [EHCPHistory.Count(area: nil, group: asd, year: y, plans: Double(20 + 10 * (y - 2020))),
+             EHCPHistory.Count(area: nil, group: semh, year: y, plans: 30)]
+        }
+        let plan = SpecialistPlan.make(SpecialistInputs(history: EHCPHistory(counts), settings: Self.settings(damping: 1, maxChange: 5)),
+                                       denominators: SpecialistDenominators(pupils: { _, _ in 1_000 }, cohortBirths: { _ in nil }),
+                                       baseYear: 2022, horizon: 1, specialSchools: [], basePupils: [:], layout: englandLayout)
+        let next = plan.groups.filter { $0.year == 2023 }
+        #expect(next.count == 2)
+        #expect(abs(next.first { $0.group == asd }!.plans - 50) < 1e-9 && abs(next.first { $0.group == semh }!.plans - 30) < 1e-9)
+        #expect(abs(plan.plans(in: 2023) - 80) < 1e-9)
+    }
+
     @Test("placements always add up to the year's rounded plans (property, seeded)")
     func placementsAddUp() throws {
         var random = SeededRandom(seed: 15)

@@ -67,7 +67,7 @@ public enum SpecialistBacktest {
                                 continue
                             }
                             let forecast = rate * d
-                            if let e = percentageError(forecast: forecast, actual: actual) { errors[method.name, default: [:]][group.name, default: [:]][h, default: []].append(e) }
+                            if let e = percentageError(forecast: forecast, actual: actual) { errors[method.name, default: [:]][group.label, default: [:]][h, default: []].append(e) }
                             if case .pupils = group.denominator {
                                 forecastTotal += forecast
                                 actualTotal += actual
@@ -82,7 +82,7 @@ public enum SpecialistBacktest {
         }
         var scores: [Score] = []
         for method in methods {
-            for measure in groups.map(\.name) + [schoolAge] {
+            for measure in groups.map(\.label) + [schoolAge] {
                 for h in 1...horizon {
                     if let summary = ErrorSummary(errors: errors[method.name]?[measure]?[h] ?? []) {
                         scores.append(Score(method: method.name, measure: measure, horizon: h, summary: summary))

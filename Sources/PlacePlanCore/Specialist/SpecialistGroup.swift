@@ -23,14 +23,28 @@ public struct SpecialistGroup: Hashable, Sendable, Comparable {
     public let denominator: Denominator
     /// Sort position: the youngest first.
     public let order: Int
+    /// The primary need (`ASD`, `SEMH` …) when ehcp.csv counts by need; each need of an age is a
+    /// group of its own, with its own rate and trend.
+    public let need: String?
 
-    public init(name: String, denominator: Denominator, order: Int) {
+    public init(name: String, denominator: Denominator, order: Int, need: String? = nil) {
         self.name = name
         self.denominator = denominator
         self.order = order
+        self.need = need
     }
 
-    public static func < (a: SpecialistGroup, b: SpecialistGroup) -> Bool { (a.order, a.name) < (b.order, b.name) }
+    /// "5-10", or "5-10 ASD" for one need.
+    public var label: String { need.map { "\(name) \($0)" } ?? name }
+
+    /// The same age group, for one primary need.
+    public func withNeed(_ need: String?) -> SpecialistGroup {
+        SpecialistGroup(name: name, denominator: denominator, order: order, need: need)
+    }
+
+    public static func < (a: SpecialistGroup, b: SpecialistGroup) -> Bool {
+        (a.order, a.name, a.need ?? "") < (b.order, b.name, b.need ?? "")
+    }
 
     /// The SEN2 bands a plan can use, on the England ladder.
     public static let bands: [(name: String, first: String, last: String)] = [

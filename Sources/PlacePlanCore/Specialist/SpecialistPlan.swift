@@ -94,7 +94,7 @@ extension SpecialistPlan {
             }
             let trend = PrevalenceTrend(rates: rates, settings: settings)
             guard trend.lastYear != nil else {
-                notes.append("\(group.name): no year with both plans and \(group.denominatorWords) to rate them by; left out")
+                notes.append("\(group.label): no year with both plans and \(group.denominatorWords) to rate them by; left out")
                 continue
             }
             for year in years {

@@ -10,7 +10,8 @@ import PlacePlanCore
 ///
 /// `age` is a SEN2 band (`under-5`, `5-10`, `11-15`, `16-19`, `20-25`) or a year group of the
 /// ladder (`R`, `Y1`, …). A plan of areas may add `area` (each authority's counts); a place
-/// plan's counts are the authority's, without it.
+/// plan's counts are the authority's, without it. An optional `need` column counts each primary
+/// need apart (`ASD`, `SEMH` …): each need of an age gets its own rate and trend.
 enum EHCPReader {
     static let columns = ["year", "age", "plans"]
     static let example = "year,age,plans / 2024,5-10,412"
@@ -33,7 +34,8 @@ enum EHCPReader {
             let year = table.academicYear(row, "year", in: HistoryReader.years, what: "the year (2024 for the January 2025 count, 2024/25)")
             if case .failure(let issue) = year { log.add(issue) }
             let age = table.text(row, "age")
-            let group = SpecialistGroup.named(age, ladder: ladder)
+            let need = table.has("need") ? table.text(row, "need") : ""
+            let group = SpecialistGroup.named(age, ladder: ladder)?.withNeed(need.isEmpty ? nil : need)
             if group == nil {
                 log.add(table.issue(row, "age", age.isEmpty ? "the age is empty" : "'\(age)' is neither an age band nor a year group",
                                     fix: "write one of \(bands.joined(separator: ", ")), or a year group (\(ladder.yearGroups.map(\.name).joined(separator: ", ")))"))
@@ -50,10 +52,10 @@ enum EHCPReader {
                 area = code
             }
             guard case .success(let y) = year, case .success(let n) = plans, let group else { continue }
-            let key = "\(area ?? ""),\(group.name),\(y)"
+            let key = "\(area ?? ""),\(group.label),\(y)"
             if let first = seen[key] {
-                log.add(table.issue(row, "age", "\(group.name) in \(y)\(area.map { " for \($0)" } ?? "") is counted twice (first on line \(first))",
-                                    fix: "keep one row per \(area == nil ? "" : "area, ")age and year"))
+                log.add(table.issue(row, "age", "\(group.label) in \(y)\(area.map { " for \($0)" } ?? "") is counted twice (first on line \(first))",
+                                    fix: "keep one row per \(area == nil ? "" : "area, ")age\(group.need == nil ? "" : ", need") and year"))
                 continue
             }
             seen[key] = row.line

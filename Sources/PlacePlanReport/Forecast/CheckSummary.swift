@@ -3,6 +3,11 @@ import PlacePlanIO
 
 /// `placeplan check`: what was read from a valid plan folder, a line a file.
 public enum CheckSummary {
+    static func uniqued(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
     public static func render(_ plan: Plan, extras: PlanExtras? = nil) -> String {
         var out: [String] = []
         let history = plan.history
@@ -38,7 +43,24 @@ public enum CheckSummary {
                   + "operating margin \(Format.percent(places.targets.operatingMargin))")
         }
         out.append("- method \(plan.settings.label), births trend \(plan.settings.birthsTrendYears) years, horizon \(plan.horizon)")
-    
+        if let ehcp = plan.places?.specialist?.history ?? plan.ehcp {
+            let bases = plan.places?.specialist?.bases.count
+            out.append("- EHC plans: \(Format.count(ehcp.counts.count, "count")), \(ehcp.years.first.map(Format.academicYear) ?? "")–"
+                + "\(ehcp.years.last.map(Format.academicYear) ?? ""), ages \(uniqued(ehcp.groups.map(\.name)).joined(separator: ", "))"
+                + { let needs = uniqued(ehcp.groups.compactMap(\.need)); return needs.isEmpty ? "" : " by \(Format.count(needs.count, "primary need"))" }()
+                + (ehcp.areas.compactMap { $0 }.isEmpty ? " for the authority" : " in \(Format.count(ehcp.areas.count, "area"))")
+                + (bases.map { "; \(Format.count($0, "resourced base"))" } ?? ""))
+        }
+        if let earlyYears = plan.places?.earlyYears {
+            out.append("- early years: \(Format.count(earlyYears.providers.count, "setting")) with "
+                + "\(Format.number(Double(earlyYears.providers.reduce(0) { $0 + $1.places }))) places")
+        }
+        if let takeUp = plan.takeUp {
+            let years = Set(takeUp.counts.map(\.year)).sorted()
+            out.append("- funded early education: \(Format.count(takeUp.counts.count, "count")), "
+                + "\(years.first.map(Format.academicYear) ?? "")–\(years.last.map(Format.academicYear) ?? "")")
+        }
+
         if let extras, !extras.scenarios.isEmpty || extras.candidates != nil {
             out.append("- \(extras.scenarios.count) scenario\(extras.scenarios.count == 1 ? "" : "s")"
                 + (extras.scenarios.isEmpty ? "" : " (\(extras.scenarios.map(\.name).joined(separator: ", ")))")

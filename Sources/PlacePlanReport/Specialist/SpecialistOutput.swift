@@ -29,7 +29,7 @@ public enum SpecialistOutput {
         var out = "year,basis,age,denominator,rate,plans,placement,pupils\n"
         for year in plan.years {
             for g in plan.groups where g.year == year {
-                out += row([String(year), g.observed ? "actual" : "forecast", g.group.name, fixed(g.denominator, 1), fixed(g.rate, 5),
+                out += row([String(year), g.observed ? "actual" : "forecast", g.group.label, fixed(g.denominator, 1), fixed(g.rate, 5),
                             fixed(g.plans, 1), "", ""])
             }
             if let housing = plan.housing[year], housing > 0 {
