@@ -17,14 +17,9 @@ enum ProvidersReader {
         try log.throwIfAny()
         let areas = Set(geography.primaryAreas.map(\.code))
         var providers: [EarlyYearsProvider] = []
-        var seen: [String: Int] = [:]
+        var provider = ProviderColumns(table, column: "setting", example: "EY01")
         for row in table.rows {
-            let code = table.text(row, "setting")
-            if code.isEmpty { log.add(table.issue(row, "setting", "the setting has no code", fix: "give each setting a short code, e.g. EY01")) }
-            if let first = seen[code], !code.isEmpty {
-                log.add(table.issue(row, "setting", "setting \(code) is listed twice (first on line \(first))", fix: "give each setting its own code"))
-            }
-            seen[code] = seen[code] ?? row.line
+            let code = provider.code(row, log: &log)
             let area = table.text(row, "area")
             if !areas.contains(area) {
                 log.add(table.issue(row, "area", area.isEmpty ? "the area is empty" : "'\(area)' is not a primary planning area of the plan",
@@ -32,11 +27,9 @@ enum ProvidersReader {
             }
             let places = table.integer(row, "places", in: 0...Bounds.schoolPlaces.upperBound, what: "the setting's funded places")
             if case .failure(let issue) = places { log.add(issue) }
-            let opened = ResourcedBasesReader.optionalYear(table, row, "opened", log: &log)
-            let closed = ResourcedBasesReader.optionalYear(table, row, "closed", log: &log)
+            let (opened, closed) = provider.years(row, log: &log)
             guard !code.isEmpty, areas.contains(area), case .success(let n) = places else { continue }
-            let name = table.has("name") ? table.text(row, "name") : ""
-            providers.append(EarlyYearsProvider(code: code, name: name.isEmpty ? code : name, area: area, places: n, opened: opened, closed: closed))
+            providers.append(EarlyYearsProvider(code: code, name: provider.name(row, code: code), area: area, places: n, opened: opened, closed: closed))
         }
         try log.throwIfAny()
         return providers
