@@ -18,6 +18,9 @@ struct SpecialistInputTests: MalformedInputSuite {
         Case(name: "a count given twice", plan: "borough", file: "ehcp.csv",
              change: appending("2024,5-10,690\n"),
              arguments: ["plan"], expect: ["ehcp.csv, line 52", "5-10 in 2024 is counted twice (first on line 48)"]),
+        Case(name: "a year group inside a band counted beside it", plan: "borough", file: "ehcp.csv",
+             change: appending("2024,Y3,120\n"),
+             arguments: ["plan"], expect: ["ehcp.csv, line 52, column 2 (age)", "Y3 overlaps 5-10 (line 3): the same pupils would be counted twice"]),
         Case(name: "an area column in a place plan's counts", plan: "borough", file: "ehcp.csv",
              change: { text in text.replacingOccurrences(of: "year,age,plans", with: "year,age,plans,area")
                  .split(separator: "\n").enumerated().map { $0.offset == 0 ? String($0.element) : $0.element + ",P01" }.joined(separator: "\n") + "\n" },

@@ -31,33 +31,41 @@ public struct PlacePlanRun: Equatable, Sendable {
                                                          horizon: horizon))
         let layer = housing.map { HousingModel.layer($0, forecast: baseline) }
         let forecast = layer.map { baseline.adding($0) } ?? baseline
-        let years = Array(forecast.years)
-        let specialistPlan = (specialist ?? inputs.specialist).map { specialist in
-            let schools = history.schools.filter { $0.phase == .special }
-            let base = forecast.baseYear
-            let basePupils = Dictionary(uniqueKeysWithValues: schools.map { school in
-                (school.code, (0..<history.ladder.count).reduce(0.0) { $0 + history.pupils(school: school.code, year: base, yearGroup: $1) })
-            })
-            let send = layer.map { layer in
-                Dictionary(uniqueKeysWithValues: years.enumerated().map { h, year in (year, layer.total(.send, h: h, layout: history.layout)) })
-            } ?? [:]
-            return SpecialistPlan.make(specialist, denominators: .placePlan(history: history, forecast: baseline), baseYear: base,
-                                       horizon: horizon, specialSchools: schools, basePupils: basePupils, layout: history.layout,
-                                       housingSEND: send)
+        let needs = (specialist ?? inputs.specialist).map { Self.specialistPlan($0, history: history, baseline: baseline, housing: layer) }
+        let early = inputs.earlyYears.map { Self.earlyYearsPlan($0, history: history, settings: settings, baseline: baseline, housing: layer) }
+        let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets, specialist: needs)
+        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables, specialist: needs, earlyYears: early)
+    }
+
+    /// Pupils with EHC plans set against the mainstream forecast before housing (housing's SEND
+    /// children come from their own yield), and the special schools' census pupils to share by.
+    static func specialistPlan(_ inputs: SpecialistInputs, history: SchoolHistory, baseline: PlaceForecast,
+                               housing: HousingLayer?) -> SpecialistPlan {
+        let schools = history.schools.filter { $0.phase == .special }
+        let base = baseline.baseYear
+        let basePupils = Dictionary(uniqueKeysWithValues: schools.map { school in
+            (school.code, (0..<history.ladder.count).reduce(0.0) { $0 + history.pupils(school: school.code, year: base, yearGroup: $1) })
+        })
+        let send = housing.map { layer in
+            Dictionary(uniqueKeysWithValues: baseline.years.enumerated().map { h, year in (year, layer.total(.send, h: h, layout: history.layout)) })
+        } ?? [:]
+        return SpecialistPlan.make(inputs, denominators: .placePlan(history: history, forecast: baseline), baseYear: base,
+                                   horizon: baseline.horizon, specialSchools: schools, basePupils: basePupils, layout: history.layout,
+                                   housingSEND: send)
+    }
+
+    /// Children aged 2–4 from each primary area's births, projected as the forecast projects
+    /// them, with the early-years children of planned housing.
+    static func earlyYearsPlan(_ inputs: EarlyYearsInputs, history: SchoolHistory, settings: ForecastSettings, baseline: PlaceForecast,
+                               housing: HousingLayer?) -> EarlyYearsPlan {
+        let births = (history.births ?? [:]).mapValues {
+            BirthsProjection($0, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
         }
-        let earlyYearsPlan = inputs.earlyYears.map { earlyYears in
-            let births = (history.births ?? [:]).mapValues {
-                BirthsProjection($0, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
-            }
-            let children = layer.map { layer in
-                layer.earlyYears.mapValues { row in Dictionary(uniqueKeysWithValues: zip(years, row)) }
-            } ?? [:]
-            return EarlyYearsPlan.make(earlyYears, areas: history.geography.primaryAreas, births: births, basis: history.birthsBasis,
-                                       entryAge: history.ladder.entryAge, baseYear: forecast.baseYear, horizon: horizon,
-                                       housingChildren: children)
-        }
-        let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets, specialist: specialistPlan)
-        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables, specialist: specialistPlan,
-                            earlyYears: earlyYearsPlan)
+        let children = housing.map { layer in
+            layer.earlyYears.mapValues { row in Dictionary(uniqueKeysWithValues: zip(baseline.years, row)) }
+        } ?? [:]
+        return EarlyYearsPlan.make(inputs, areas: history.geography.primaryAreas, births: births, basis: history.birthsBasis,
+                                   entryAge: history.ladder.entryAge, baseYear: baseline.baseYear, horizon: baseline.horizon,
+                                   housingChildren: children)
     }
 }

@@ -30,6 +30,9 @@ enum EHCPReader {
         let bands = [SpecialistGroup.underFive] + SpecialistGroup.bands.map(\.name) + [SpecialistGroup.pastSchoolAge]
         var counts: [EHCPHistory.Count] = []
         var seen: [String: Int] = [:]
+        // Each group's year groups and first line, by need: a band and a year group inside it
+        // (5-10 and Y3) would count the same pupils twice.
+        var covered: [String: [(group: SpecialistGroup, range: ClosedRange<Int>, line: Int)]] = [:]
         for row in table.rows {
             let year = table.academicYear(row, "year", in: HistoryReader.years, what: "the year (2024 for the January 2025 count, 2024/25)")
             if case .failure(let issue) = year { log.add(issue) }
@@ -59,6 +62,15 @@ enum EHCPReader {
                 continue
             }
             seen[key] = row.line
+            if case .pupils(let range) = group.denominator {
+                let need = group.need ?? ""
+                if let clash = covered[need]?.first(where: { $0.group.name != group.name && $0.range.overlaps(range) }) {
+                    log.add(table.issue(row, "age", "\(group.name) overlaps \(clash.group.name) (line \(clash.line)): the same pupils would be counted twice",
+                                        fix: "count by SEN2 bands or by year groups, not both"))
+                    continue
+                }
+                if !(covered[need]?.contains { $0.group.name == group.name } ?? false) { covered[need, default: []].append((group, range, row.line)) }
+            }
             counts.append(EHCPHistory.Count(area: area, group: group, year: y, plans: n))
         }
         try log.throwIfAny()
