@@ -81,4 +81,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try PlanRun(borough, options: RunOptions(horizon: 10)))
         }
     }
+
+    simulationBenchmarks()
 }

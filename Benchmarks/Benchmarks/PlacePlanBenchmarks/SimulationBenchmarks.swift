@@ -1,0 +1,41 @@
+// The forecast simulation at England school scale (issue 12): S schools × 14 year groups × 15
+// years × 1,000 draws, 10/50/90% quantiles of every school, area and the total, the same shape
+// of work as ../shared/bench/numpy_peer.py's `simulate` (Benchmarks/simulation runs both).
+
+import Benchmark
+import PlacePlanCore
+
+/// A synthetic plan of `schools` schools in areas of 10, with nine past years of ratio
+/// deviations, seeded: the shape of numpy_peer.py's history (entry 20–60, ratios near 1 ± 2%).
+func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
+    let G = 14, K = 9
+    var state: UInt64 = 1
+    func uniform() -> Float {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Float((z ^ (z >> 31)) >> 11) / Float(1 << 53)
+    }
+    let base = (0..<(schools * G)).map { _ in 20 + 40 * uniform() }
+    let entry = (0..<(schools * horizon)).map { _ in 20 + 40 * uniform() }
+    let ratios = (0..<(schools * (G - 1))).map { _ in 0.98 + 0.04 * uniform() }
+    let deviations = (0..<(K * schools * G)).map { _ in 0.06 * (uniform() - 0.5) }
+    let groupStarts = Array(stride(from: 0, to: schools, by: 10)) + [schools]
+    return SimulationModel(units: schools, yearGroups: G, horizon: horizon, pastYears: K, base: base, entry: entry, ratios: ratios,
+                           deviations: deviations, groupStarts: groupStarts, phases: [0...6, 7...11, 12...13])
+}
+
+let simulationBenchmarks: @Sendable () -> Void = {
+    for schools in [2_000, 20_000] {
+        let model = syntheticModel(schools: schools)
+        let picks = DrawPicks(draws: 1_000, horizon: model.horizon, pastYears: model.pastYears, seed: 1)
+        Benchmark("Simulation, \(schools) schools × 1,000 draws × 15 years",
+                  configuration: .init(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(30),
+                                       maxIterations: schools > 2_000 ? 3 : 10)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.5, 0.9]))
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation  // exp
+
+/// Quantiles of a simulation's draws at every level — each unit, each group (the sum of its
+/// units), the total (all units) — for every year group and phase, and the probability that a
+/// group's pupils exceed its places. Layouts, with Q quantiles, H years, P phases:
+/// `unit[((q × H + h) × units + u) × G + g]`, `unitPhase[((q × H + h) × units + u) × P + p]`,
+/// `group[((q × H + h) × groups + i) × G + g]`, `groupPhase` likewise, `total[(q × H + h) × G + g]`,
+/// `totalPhase[(q × H + h) × P + p]`, `short[(h × groups + i) × G + g]`, `shortPhase[(h × groups + i) × P + p]`.
+public struct SimulationSummary: Sendable {
+    public let quantiles: [Double]
+    public let draws: Int
+    public let unit: [Float]
+    public let unitPhase: [Float]
+    public let group: [Float]
+    public let groupPhase: [Float]
+    public let total: [Float]
+    public let totalPhase: [Float]
+    /// Share of draws with more pupils than places, when places were given.
+    public let short: [Float]?
+    public let shortPhase: [Float]?
+}
+
+public enum ForecastSimulation {
+    /// Runs `picks.draws` draws of `model`. Memory does not grow with the units: each thread keeps
+    /// one unit's and one group's draws (years × year groups × draws), and nothing per draw is
+    /// allocated. The groups are cut into at most `chunks` runs, each with its own total, added in
+    /// order at the end, so the answer is the same bit for bit on any number of threads.
+    /// - Parameters:
+    ///   - places: `[(h × groups + i) × G + g]` places of group i (P(short) by year group), and
+    ///     `phasePlaces` `[(h × groups + i) × P + p]` (by phase); `nil` = not asked.
+    public static func run(_ model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]? = nil,
+                           phasePlaces: [Float]? = nil, threads: Int = 2) -> SimulationSummary {
+        precondition(picks.horizon == model.horizon, "one pick a draw and year")
+        let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
+        let units = model.units, groups = model.groups
+        var unit = [Float](repeating: 0, count: Q * H * units * G)
+        var unitPhase = [Float](repeating: 0, count: Q * H * units * P)
+        var group = [Float](repeating: 0, count: Q * H * groups * G)
+        var groupPhase = [Float](repeating: 0, count: Q * H * groups * P)
+        var short = places.map { _ in [Float](repeating: 0, count: H * groups * G) }
+        var shortPhase = phasePlaces.map { _ in [Float](repeating: 0, count: H * groups * P) }
+        let chunks = max(1, min(Self.chunks, groups)), workers = max(1, min(threads, chunks))
+        var totals = [[Float]](repeating: [], count: chunks)
+
+        unit.withUnsafeMutableBufferPointer { unitOut in
+        unitPhase.withUnsafeMutableBufferPointer { unitPhaseOut in
+        group.withUnsafeMutableBufferPointer { groupOut in
+        groupPhase.withUnsafeMutableBufferPointer { groupPhaseOut in
+        totals.withUnsafeMutableBufferPointer { totalsOut in
+            let out = Outputs(unit: unitOut, unitPhase: unitPhaseOut, group: groupOut, groupPhase: groupPhaseOut, totals: totalsOut)
+            let shortOut = short.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * G) }
+            let shortPhaseOut = shortPhase.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * P) }
+            let counts = Counts(short: shortOut, shortPhase: shortPhaseOut)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phasePlaces: phasePlaces)
+                for c in stride(from: w, to: chunks, by: workers) {
+                    worker.startTotal()
+                    for i in (groups * c / chunks)..<(groups * (c + 1) / chunks) { worker.simulate(group: i, into: out, counts: counts) }
+                    out.totals[c] = worker.total
+                }
+            }
+            if let shortOut { short = Array(shortOut); shortOut.deallocate() }
+            if let shortPhaseOut { shortPhase = Array(shortPhaseOut); shortPhaseOut.deallocate() }
+        } } } } }
+
+        // The total: every worker's draws added, then its quantiles.
+        var sum = [Float](repeating: 0, count: H * G * D)
+        for part in totals where !part.isEmpty { for i in sum.indices { sum[i] += part[i] } }
+        var total = [Float](repeating: 0, count: Q * H * G), totalPhase = [Float](repeating: 0, count: Q * H * P)
+        var scratch = [Float](repeating: 0, count: D)
+        scratch.withUnsafeMutableBufferPointer { s in
+            for h in 0..<H {
+                for g in 0..<G {
+                    for (q, value) in quantilesOf(sum, at: (h * G + g) * D, draws: D, quantiles, scratch: s).enumerated() { total[(q * H + h) * G + g] = value }
+                }
+                for (p, range) in model.phases.enumerated() {
+                    for d in 0..<D { s[d] = range.reduce(0) { $0 + sum[(h * G + $1) * D + d] } }
+                    for (q, level) in quantiles.enumerated() { totalPhase[(q * H + h) * P + p] = Selection.quantile(s, level) }
+                }
+            }
+        }
+        return SimulationSummary(quantiles: quantiles, draws: D, unit: unit, unitPhase: unitPhase, group: group, groupPhase: groupPhase,
+                                 total: total, totalPhase: totalPhase, short: short, shortPhase: shortPhase)
+    }
+
+    /// Runs of groups, each with a total of its own: enough to keep both cores busy to the end.
+    static let chunks = 16
+
+    static func quantilesOf(_ values: [Float], at start: Int, draws: Int, _ quantiles: [Double], scratch: UnsafeMutableBufferPointer<Float>) -> [Float] {
+        for d in 0..<draws { scratch[d] = values[start + d] }
+        return quantiles.map { Selection.quantile(scratch, $0) }
+    }
+
+    /// Where workers write: disjoint ranges of each array (a unit's, a group's), so no two
+    /// threads ever touch the same element.
+    struct Outputs: @unchecked Sendable {
+        let unit, unitPhase, group, groupPhase: UnsafeMutableBufferPointer<Float>
+        let totals: UnsafeMutableBufferPointer<[Float]>
+    }
+
+    struct Counts: @unchecked Sendable {
+        let short, shortPhase: UnsafeMutableBufferPointer<Float>?
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation  // exp
+
+extension ForecastSimulation {
+    /// One thread's share of a simulation, with every buffer it needs made once: a unit's state
+    /// for all draws (year groups × draws, twice), its multipliers by past year, its group's and
+    /// the total's draws (years × year groups × draws), and a scratch row for selection.
+    struct Worker {
+        let model: SimulationModel
+        let picks: DrawPicks
+        let quantiles: [Double]
+        let places: [Float]?
+        let phasePlaces: [Float]?
+        var current: [Float], next: [Float], multipliers: [Float]
+        var groupDraws: [Float]
+        var total: [Float]
+        var scratch: [Float]
+        var selection: BucketSelection
+        var found: [Float]
+
+        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phasePlaces: [Float]?) {
+            let G = model.yearGroups, D = picks.draws, H = model.horizon
+            self.model = model
+            self.picks = picks
+            self.quantiles = quantiles
+            self.places = places
+            self.phasePlaces = phasePlaces
+            current = [Float](repeating: 0, count: G * D)
+            next = current
+            multipliers = [Float](repeating: 0, count: model.pastYears * G)
+            groupDraws = [Float](repeating: 0, count: H * G * D)
+            total = groupDraws
+            scratch = [Float](repeating: 0, count: D)
+            selection = BucketSelection(capacity: D)
+            found = [Float](repeating: 0, count: quantiles.count)
+        }
+
+        /// The quantiles of one row of draws, into `found`.
+        mutating func quantilesOf(_ row: UnsafeBufferPointer<Float>) {
+            found.withUnsafeMutableBufferPointer { f in selection.quantiles(row, quantiles, into: f.baseAddress!) }
+        }
+
+        /// A new run of groups: its total starts at nothing.
+        mutating func startTotal() {
+            for k in total.indices { total[k] = 0 }
+        }
+
+        mutating func simulate(group i: Int, into out: Outputs, counts: Counts) {
+            let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
+            let units = model.units, groups = model.groups
+            for k in groupDraws.indices { groupDraws[k] = 0 }
+            for u in model.groupStarts[i]..<model.groupStarts[i + 1] {
+                // Each past year's multipliers for this unit, so a draw's step is one multiply.
+                for k in 0..<model.pastYears {
+                    let row = (k * units + u) * G
+                    multipliers[k * G] = Float(exp(Double(model.deviations[row])))
+                    for g in 1..<G {
+                        multipliers[k * G + g] = model.ratios[u * (G - 1) + g - 1] * Float(exp(Double(model.deviations[row + g])))
+                    }
+                }
+                for g in 0..<G { for d in 0..<D { current[g * D + d] = model.base[u * G + g] } }
+                for h in 0..<H {
+                    step(unit: u, year: h)
+                    swap(&current, &next)
+                    // `current` now holds year h: add it to the group, and find the unit's quantiles.
+                    let offset = h * G * D
+                    for k in 0..<(G * D) { groupDraws[offset + k] += current[k] }
+                    let state = current
+                    state.withUnsafeBufferPointer { c in
+                        for g in 0..<G {
+                            quantilesOf(UnsafeBufferPointer(rebasing: c[(g * D)..<((g + 1) * D)]))
+                            for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = found[q] }
+                        }
+                    }
+                    for (p, range) in model.phases.enumerated() {
+                        for d in 0..<D { scratch[d] = 0 }
+                        for g in range { for d in 0..<D { scratch[d] += current[g * D + d] } }
+                        let row = scratch
+                        row.withUnsafeBufferPointer { quantilesOf($0) }
+                        for q in 0..<Q { out.unitPhase[((q * H + h) * units + u) * P + p] = found[q] }
+                    }
+                }
+            }
+            summariseGroup(i, into: out, counts: counts)
+            for k in total.indices { total[k] += groupDraws[k] }
+        }
+
+        /// Year h of one unit for every draw: `next` from `current` and the year's picks.
+        mutating func step(unit u: Int, year h: Int) {
+            let G = model.yearGroups, D = picks.draws
+            let entry = model.entry[u * model.horizon + h]
+            picks.picks.withUnsafeBufferPointer { all in
+                let row = UnsafeBufferPointer(rebasing: all[(h * D)..<((h + 1) * D)])
+                multipliers.withUnsafeBufferPointer { m in
+                    current.withUnsafeBufferPointer { cur in
+                        next.withUnsafeMutableBufferPointer { nxt in
+                            for d in 0..<D { nxt[d] = entry * m[Int(row[d]) * G] }
+                            for g in 1..<G {
+                                for d in 0..<D { nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) * G + g] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The share of draws with more pupils than `places`.
+        static func share(of row: UnsafeBufferPointer<Float>, above places: Float) -> Float {
+            var above = 0
+            for v in row where v > places { above += 1 }
+            return Float(above) / Float(row.count)
+        }
+
+        /// A group's quantiles and the share of draws above its places, year by year.
+        mutating func summariseGroup(_ i: Int, into out: Outputs, counts: Counts) {
+            let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
+            let groups = model.groups
+            let draws = groupDraws
+            draws.withUnsafeBufferPointer { all in
+                for h in 0..<H {
+                    for g in 0..<G {
+                        let row = UnsafeBufferPointer(rebasing: all[((h * G + g) * D)..<((h * G + g + 1) * D)])
+                        if let places, let short = counts.short { short[(h * groups + i) * G + g] = Self.share(of: row, above: places[(h * groups + i) * G + g]) }
+                        quantilesOf(row)
+                        for q in 0..<Q { out.group[((q * H + h) * groups + i) * G + g] = found[q] }
+                    }
+                    for (p, range) in model.phases.enumerated() {
+                        for d in 0..<D { scratch[d] = 0 }
+                        for g in range { for d in 0..<D { scratch[d] += all[(h * G + g) * D + d] } }
+                        let row = scratch
+                        row.withUnsafeBufferPointer { r in
+                            if let phasePlaces, let short = counts.shortPhase { short[(h * groups + i) * P + p] = Self.share(of: r, above: phasePlaces[(h * groups + i) * P + p]) }
+                            quantilesOf(r)
+                        }
+                        for q in 0..<Q { out.groupPhase[((q * H + h) * groups + i) * P + p] = found[q] }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+import TestSupport
+@testable import PlacePlanCore
+import Foundation
+
+@Suite("Forecast simulation: draws resampling whole past years, quantiles by selection")
+struct SimulationTests {
+    @Test("selection gives the same quantile as sorting (type 7), for any values, duplicates and sizes (property, seeded)")
+    func selectionMatchesSort() {
+        var random = SeededRandom(seed: 12)
+        for trial in 0..<500 {
+            let n = 1 + Int(random.next() % 300)
+            let spread = trial % 3 == 0 ? 5 : 1000   // many duplicates on every third
+            let values = (0..<n).map { _ in Float(random.next() % UInt64(spread)) / 7 }
+            for q in [0, 0.05, 0.1, 0.5, 0.9, 0.975, 1] {
+                var copy = values
+                let selected = copy.withUnsafeMutableBufferPointer { Selection.quantile($0, q) }
+                let sorted = Float(quantile(values.map(Double.init), q))
+                #expect(abs(selected - sorted) <= 1e-3 * max(1, abs(sorted)), "n \(n), q \(q): \(selected) vs \(sorted)")
+            }
+        }
+    }
+
+    @Test("bucket selection gives the same quantiles as sorting, without reordering the row (property, seeded)")
+    func bucketsMatchSort() {
+        var random = SeededRandom(seed: 21)
+        var buckets = BucketSelection(capacity: 2_000)
+        let qs = [0, 0.1, 0.5, 0.9, 1]
+        for trial in 0..<400 {
+            let n = 1 + Int(random.next() % 2_000)
+            // Every third row has few distinct values, every fifth one value far from the rest.
+            var values = (0..<n).map { _ in Float(random.next() % UInt64(trial % 3 == 0 ? 4 : 100_000)) / 13 }
+            if trial % 5 == 0 { values[0] = 1e6 }
+            let before = values
+            var found = [Float](repeating: 0, count: qs.count)
+            values.withUnsafeBufferPointer { v in found.withUnsafeMutableBufferPointer { buckets.quantiles(v, qs, into: $0.baseAddress!) } }
+            #expect(values == before)
+            for (q, value) in zip(qs, found) {
+                let sorted = Float(quantile(values.map(Double.init), q))
+                #expect(abs(value - sorted) <= 1e-3 * max(1, abs(sorted)), "n \(n), q \(q): \(value) vs \(sorted)")
+            }
+        }
+    }
+
+    /// Two units in one group, 3 year groups, 2 years; entry 10 and 20, ratios 1 and 0.5.
+    static func model(deviations: [Float], pastYears: Int, units: Int = 2) -> SimulationModel {
+        SimulationModel(units: units, yearGroups: 3, horizon: 2, pastYears: pastYears,
+                        base: Array(repeating: [100, 100, 100], count: units).flatMap { $0 },
+                        entry: Array(repeating: [10, 20], count: units).flatMap { $0 },
+                        ratios: Array(repeating: [1, 0.5], count: units).flatMap { $0 },
+                        deviations: deviations, groupStarts: [0, units], phases: [0...1, 2...2])
+    }
+
+    @Test("with no variation every draw is the cohort-survival projection: units, their group and the total by hand")
+    func noVariation() {
+        let model = Self.model(deviations: Array(repeating: 0, count: 3 * 2 * 3), pastYears: 3)
+        let result = ForecastSimulation.run(model, picks: DrawPicks(draws: 50, horizon: 2, pastYears: 3, seed: 1), quantiles: [0.1, 0.9])
+        // Year 1: entry 10, Y1 = 100 × 1, Y2 = 100 × 0.5; year 2: entry 20, 10 × 1, 100 × 0.5.
+        let expected: [[Float]] = [[10, 100, 50], [20, 10, 50]]
+        for q in 0..<2 {
+            for h in 0..<2 {
+                for u in 0..<2 { for g in 0..<3 { #expect(result.unit[((q * 2 + h) * 2 + u) * 3 + g] == expected[h][g]) } }
+                for g in 0..<3 {
+                    #expect(result.group[(q * 2 + h) * 3 + g] == 2 * expected[h][g])
+                    #expect(result.total[(q * 2 + h) * 3 + g] == 2 * expected[h][g])
+                }
+                #expect(result.unitPhase[((q * 2 + h) * 2 + 0) * 2 + 0] == expected[h][0] + expected[h][1])
+            }
+        }
+    }
+
+    @Test("a draw takes every ratio of a year from one past year: the extremes are the past years' own, and units move together")
+    func wholePastYears() {
+        // Past year 0: every ratio 10% lower; past year 1: 10% higher. Both units alike.
+        let low = Float(log(0.9)), high = Float(log(1.1))
+        let deviations = Array(repeating: low, count: 2 * 3) + Array(repeating: high, count: 2 * 3)
+        let result = ForecastSimulation.run(Self.model(deviations: deviations, pastYears: 2), picks: DrawPicks(draws: 2_000, horizon: 2, pastYears: 2, seed: 7),
+                                            quantiles: [0, 1], places: [Float](repeating: 21, count: 2 * 1 * 3))
+        // Year 1 entry: 10 × 0.9 or 10 × 1.1 — the minimum and maximum draws.
+        #expect(abs(result.unit[((0 * 2 + 0) * 2 + 0) * 3] - 9) < 1e-4 && abs(result.unit[((1 * 2 + 0) * 2 + 0) * 3] - 11) < 1e-4)
+        // The two units share every pick, so the group's range is exactly twice a unit's (no averaging out).
+        #expect(abs(result.group[(0 * 2 + 0) * 3] - 18) < 1e-4 && abs(result.group[(1 * 2 + 0) * 3] - 22) < 1e-4)
+        // Year 2, Y1: 10 × r1 × r2 over two independent picks: 8.1, 9.9 or 12.1.
+        #expect(abs(result.unit[((0 * 2 + 1) * 2 + 0) * 3 + 1] - 8.1) < 1e-4 && abs(result.unit[((1 * 2 + 1) * 2 + 0) * 3 + 1] - 12.1) < 1e-4)
+        // P(short): the group's year-1 entry is 18 or 22 against 21 places: about half the draws.
+        let short = result.short![0]
+        #expect(short > 0.45 && short < 0.55)
+    }
+
+    @Test("the same seed gives the same answer on one thread or two; another seed gives another")
+    func deterministic() {
+        var random = SeededRandom(seed: 3)
+        let deviations = (0..<(5 * 8 * 3)).map { _ in Float(Int(random.next() % 200) - 100) / 1000 }
+        let model = SimulationModel(units: 8, yearGroups: 3, horizon: 2, pastYears: 5, base: (0..<24).map { Float(50 + $0) },
+                                    entry: (0..<16).map { Float(30 + $0) }, ratios: Array(repeating: 0.98, count: 16),
+                                    deviations: deviations, groupStarts: [0, 3, 5, 8], phases: [0...2])
+        let picks = DrawPicks(draws: 300, horizon: 2, pastYears: 5, seed: 42)
+        let one = ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.9], threads: 1)
+        let two = ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.9], threads: 2)
+        #expect(one.unit == two.unit && one.group == two.group && one.total == two.total && one.groupPhase == two.groupPhase)
+        let other = ForecastSimulation.run(model, picks: DrawPicks(draws: 300, horizon: 2, pastYears: 5, seed: 43), quantiles: [0.1, 0.9])
+        #expect(other.unit != one.unit)
+        // Quantiles are ordered, and the total's lower bound is at least the sum of nothing below zero.
+        for i in 0..<(2 * 8 * 3) { #expect(one.unit[i] <= one.unit[2 * 8 * 3 + i]) }
+    }
+}
