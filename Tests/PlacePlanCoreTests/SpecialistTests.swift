@@ -46,7 +46,7 @@ struct SpecialistTests {
         let a = School(code: "SPA", name: "A", phase: .special, primaryArea: nil, secondaryArea: nil, capacity: SchoolCapacity(net: 40, pan: 0))
         let b = School(code: "SPB", name: "B", phase: .special, primaryArea: nil, secondaryArea: nil, capacity: SchoolCapacity(net: 20, pan: 0))
         let plan = SpecialistPlan.make(inputs, denominators: denominators, baseYear: 2024, horizon: 2, specialSchools: [a, b],
-                                       basePupils: ["SPA": 30, "SPB": 10], layout: englandLayout)
+                                       basePupils: ["SPA": 30, "SPB": 10])
         // 2025: rate 0.022 + 0.002 × 0.5 = 0.023 → 115 plans: 57.5 special → 58 (largest remainder), 11.5 resourced → 11, 46 mainstream.
         #expect(plan.pupils(.specialSchool, year: 2025) == 58 && plan.pupils(.resourcedProvision, year: 2025) == 11
                 && plan.pupils(.mainstream, year: 2025) == 46)
@@ -61,7 +61,7 @@ struct SpecialistTests {
         // A scenario's 16-place base from 2026 adds to the resourced places from then on.
         inputs = inputs.applying([ScenarioChange(.specialist(SpecialistAddition(placement: .resourcedProvision, school: "P2", places: 16, from: 2026)))])
         let scenario = SpecialistPlan.make(inputs, denominators: denominators, baseYear: 2024, horizon: 2, specialSchools: [a, b],
-                                           basePupils: ["SPA": 30, "SPB": 10], layout: englandLayout)
+                                           basePupils: ["SPA": 30, "SPB": 10])
         #expect(scenario.line(.resourcedProvision, year: 2025)?.sufficiency.capacity == 10)
         #expect(scenario.line(.resourcedProvision, year: 2026)?.sufficiency.capacity == 26)
         #expect(scenario.line(.resourcedProvision, year: 2026)?.sufficiency.placesNeeded == 0)
@@ -79,7 +79,7 @@ struct SpecialistTests {
         }
         let plan = SpecialistPlan.make(SpecialistInputs(history: EHCPHistory(counts), settings: Self.settings(damping: 1, maxChange: 5)),
                                        denominators: SpecialistDenominators(pupils: { _, _ in 1_000 }, cohortBirths: { _ in nil }),
-                                       baseYear: 2022, horizon: 1, specialSchools: [], basePupils: [:], layout: englandLayout)
+                                       baseYear: 2022, horizon: 1, specialSchools: [], basePupils: [:])
         let next = plan.groups.filter { $0.year == 2023 }
         #expect(next.count == 2)
         #expect(abs(next.first { $0.group == asd }!.plans - 50) < 1e-9 && abs(next.first { $0.group == semh }!.plans - 30) < 1e-9)
@@ -100,7 +100,7 @@ struct SpecialistTests {
             settings.shares = shares
             let plan = SpecialistPlan.make(SpecialistInputs(history: history, settings: settings),
                                            denominators: SpecialistDenominators(pupils: { _, _ in 10_000 }, cohortBirths: { _ in nil }),
-                                           baseYear: 2024, horizon: 3, specialSchools: [], basePupils: [:], layout: englandLayout)
+                                           baseYear: 2024, horizon: 3, specialSchools: [], basePupils: [:])
             for year in plan.years {
                 #expect(plan.placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils } == Apportion.units(plan.plans(in: year)))
             }

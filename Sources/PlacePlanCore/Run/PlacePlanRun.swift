@@ -50,7 +50,7 @@ public struct PlacePlanRun: Equatable, Sendable {
             Dictionary(uniqueKeysWithValues: baseline.years.enumerated().map { h, year in (year, layer.total(.send, h: h, layout: history.layout)) })
         } ?? [:]
         return SpecialistPlan.make(inputs, denominators: .placePlan(history: history, forecast: baseline), baseYear: base,
-                                   horizon: baseline.horizon, specialSchools: schools, basePupils: basePupils, layout: history.layout,
+                                   horizon: baseline.horizon, specialSchools: schools, basePupils: basePupils,
                                    housingSEND: send)
     }
 

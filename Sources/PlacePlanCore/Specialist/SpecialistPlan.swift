@@ -78,35 +78,10 @@ extension SpecialistPlan {
     ///   - basePupils: each special school's pupils in the base year (the census).
     ///   - housingSEND: SEND children from planned housing by forecast year.
     public static func make(_ inputs: SpecialistInputs, denominators: SpecialistDenominators, baseYear: Int, horizon: Int,
-                            specialSchools: [School], basePupils: [String: Double], layout: PhaseLayout,
-                            housingSEND: [Int: Double] = [:]) -> SpecialistPlan {
+                            specialSchools: [School], basePupils: [String: Double], housingSEND: [Int: Double] = [:]) -> SpecialistPlan {
         let settings = inputs.settings
         let years = Array(baseYear...(baseYear + horizon))
-        let area = inputs.history.areas.first ?? nil
-        var groups: [GroupYear] = [], notes: [String] = []
-        for group in inputs.history.groups {
-            if group.denominator == .notPlanned { continue }
-            var rates: [Int: Double] = [:]
-            for year in inputs.history.years {
-                guard let plans = inputs.history.plans(area: area, group: group, year: year),
-                      let d = denominators.value(group, year: year), d > 0 else { continue }
-                rates[year] = plans / d
-            }
-            let trend = PrevalenceTrend(rates: rates, settings: settings)
-            guard trend.lastYear != nil else {
-                notes.append("\(group.label): no year with both plans and \(group.denominatorWords) to rate them by; left out")
-                continue
-            }
-            for year in years {
-                guard let d = denominators.value(group, year: year), let rate = trend.rate(in: year) else { continue }
-                let observed = inputs.history.plans(area: area, group: group, year: year)
-                groups.append(GroupYear(group: group, year: year, denominator: d, rate: rate, plans: observed ?? rate * d,
-                                        observed: observed != nil))
-            }
-        }
-        if inputs.history.groups.contains(where: { $0.denominator == .notPlanned }) {
-            notes.append("20-25: past school age, counted in ehcp.csv but not planned for here")
-        }
+        var (groups, notes) = project(inputs, denominators: denominators, years: years)
         var placements: [PlacementYear] = [], providers: [ProviderYear] = [], lines: [ProvisionLine] = []
         let weights = specialSchools.map { basePupils[$0.code] ?? 0 }
         for year in years {
@@ -152,7 +127,7 @@ extension SpecialistPlan {
             lines.append(ProvisionLine(placement: .resourcedProvision, year: year, sufficiency: Sufficiency(
                 capacity: basePlaces, pupils: resourced, placesNeeded: max(0, resourced - basePlaces))))
         }
-        if open(specialSchools, in: years).isEmpty {
+        if !specialSchools.contains(where: { school in years.contains { school.isOpen(in: $0) } }) {
             notes.append("no special school is open in the plan's years: every special-school pupil needs a place")
         }
         let housing = Dictionary(uniqueKeysWithValues: years.filter { $0 > baseYear }.map { ($0, housingSEND[$0] ?? 0) })
@@ -160,8 +135,35 @@ extension SpecialistPlan {
                               placements: placements, providers: providers, lines: lines, notes: notes)
     }
 
-    private static func open(_ schools: [School], in years: [Int]) -> [School] {
-        schools.filter { school in years.contains { school.isOpen(in: $0) } }
+    /// Each age group's rate and plans in every year: counted where ehcp.csv has the year, else
+    /// its trend × what it is set against.
+    static func project(_ inputs: SpecialistInputs, denominators: SpecialistDenominators, years: [Int]) -> ([GroupYear], [String]) {
+        let area = inputs.history.areas.first ?? nil
+        var groups: [GroupYear] = [], notes: [String] = []
+        for group in inputs.history.groups {
+            if group.denominator == .notPlanned { continue }
+            var rates: [Int: Double] = [:]
+            for year in inputs.history.years {
+                guard let plans = inputs.history.plans(area: area, group: group, year: year),
+                      let d = denominators.value(group, year: year), d > 0 else { continue }
+                rates[year] = plans / d
+            }
+            let trend = PrevalenceTrend(rates: rates, settings: inputs.settings)
+            guard trend.lastYear != nil else {
+                notes.append("\(group.label): no year with both plans and \(group.denominatorWords) to rate them by; left out")
+                continue
+            }
+            for year in years {
+                guard let d = denominators.value(group, year: year), let rate = trend.rate(in: year) else { continue }
+                let observed = inputs.history.plans(area: area, group: group, year: year)
+                groups.append(GroupYear(group: group, year: year, denominator: d, rate: rate, plans: observed ?? rate * d,
+                                        observed: observed != nil))
+            }
+        }
+        if inputs.history.groups.contains(where: { $0.denominator == .notPlanned }) {
+            notes.append("20-25: past school age, counted in ehcp.csv but not planned for here")
+        }
+        return (groups, notes)
     }
 }
 

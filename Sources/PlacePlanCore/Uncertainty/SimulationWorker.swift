@@ -46,7 +46,7 @@ extension ForecastSimulation {
 
         mutating func simulate(group i: Int, into out: Outputs, counts: Counts) {
             let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
-            let units = model.units, groups = model.groups
+            let units = model.units
             for k in groupDraws.indices { groupDraws[k] = 0 }
             for u in model.groupStarts[i]..<model.groupStarts[i + 1] {
                 // Each past year's multipliers for this unit, so a draw's step is one multiply.
