@@ -27,15 +27,9 @@ public enum CohortSurvival {
         if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
-        let pooled = history.pooled()
-        let choice = settings.selection?.choose(for: history)
-        let pooledModel = AreaModel(rolls: pooled.rolls, births: pooled.births, history: history,
-                                    settings: settings, choice: choice, baseYear: base, fallback: nil)
-        let areas = history.areas.map { rolls -> AreaForecast in
-            let known = rolls.known(through: base)!
-            let model = AreaModel(rolls: known, births: history.births?[rolls.area.code], history: history,
-                                  settings: settings, choice: choice, baseYear: base, fallback: pooledModel)
-            return model.project(horizon: horizon, entry: entry.map { given in { given(rolls.area, $0) } })
+        let (models, choice) = Self.models(history, settings: settings)
+        let areas = models.map { model -> AreaForecast in
+            model.project(horizon: horizon, entry: entry.map { given in { given(model.rolls.area, $0) } })
         }
         let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
@@ -52,6 +46,24 @@ public enum CohortSurvival {
             }
         }
         return forecast
+    }
+}
+
+extension CohortSurvival {
+    /// Every area's fitted ratios from the history's last common census year (an area with no
+    /// usable history for a ratio borrows the pooled one), and the methods `auto` chose: what
+    /// `forecast` projects and the simulation varies.
+    static func models(_ history: History, settings: ForecastSettings) -> ([AreaModel], MethodSelection.Choice?) {
+        let base = history.lastYear
+        let pooled = history.pooled()
+        let choice = settings.selection?.choose(for: history)
+        let pooledModel = AreaModel(rolls: pooled.rolls, births: pooled.births, history: history,
+                                    settings: settings, choice: choice, baseYear: base, fallback: nil)
+        let models = history.areas.map { rolls in
+            AreaModel(rolls: rolls.known(through: base)!, births: history.births?[rolls.area.code], history: history,
+                      settings: settings, choice: choice, baseYear: base, fallback: pooledModel)
+        }
+        return (models, choice)
     }
 }
 
