@@ -57,11 +57,17 @@ public struct PupilPlacePlan: Equatable, Sendable {
     /// Rules used per school, in words (from `SchoolForecast.rules`).
     public let rules: [String: [String]]
     public let forecast: PlaceForecast
+    /// Whether special schools' pupils are the specialist plan's (the plan has ehcp.csv), not
+    /// their last census held.
+    public let specialFromPlans: Bool
     /// Whether schools.csv gave the schools' places. Without them every capacity is 0: the
     /// pupils are the forecast, and no line's sufficiency means anything.
     public let capacityGiven: Bool
 
     public func isForecast(_ year: Int) -> Bool { year > baseYear }
+
+    /// A special school's rule when the plan has ehcp.csv (`SpecialistPlan`).
+    public static let specialRule = "special school: its share of the pupils with EHC plans placed in special schools (ehcp.csv)"
 
     /// - Parameter specialist: with it, special schools' pupils and the authority's special line
     ///   are the specialist plan's (pupils with EHC plans placed in special schools), not the
@@ -77,7 +83,10 @@ public struct PupilPlacePlan: Equatable, Sendable {
         self.targets = targets
         self.forecast = forecast
         self.capacityGiven = history.capacityGiven
-        self.rules = Dictionary(uniqueKeysWithValues: forecast.schools.map { ($0.school.code, $0.rules) })
+        self.specialFromPlans = specialist != nil
+        self.rules = Dictionary(uniqueKeysWithValues: forecast.schools.map { member in
+            (member.school.code, specialist != nil && member.school.phase == .special ? [Self.specialRule] : member.rules)
+        })
 
         var schoolLines: [SchoolLine] = [], areaLines: [AreaLine] = [], authorityLines: [AuthorityLine] = []
         var schoolGroups: [YearGroupLine] = [], areaGroups: [YearGroupLine] = []

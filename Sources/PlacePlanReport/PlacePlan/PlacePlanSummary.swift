@@ -71,8 +71,9 @@ public enum PlacePlanSummary {
         }
         out += "\nThe authority: pupils, spare capacity and places needed by phase (areas added up)\n" + authority.render()
         if let special = plan.authority.first(where: { $0.phase == .special && $0.year == plan.baseYear })?.sufficiency {
-            out += "Special schools: \(Format.number(Double(special.pupils))) pupils in \(Format.number(Double(special.capacity))) places, "
-                + "held at the last census (not forecast from births)\n"
+            out += "Special schools: \(Format.number(Double(special.pupils))) pupils in \(Format.number(Double(special.capacity))) places"
+                + (plan.specialFromPlans ? " at the census; forecast from the pupils with EHC plans (specialist places, below)\n"
+                   : ", held at the last census (not forecast from births)\n")
         }
 
         // 4. Transfer.
@@ -112,11 +113,11 @@ public enum PlacePlanSummary {
         // "secondary: " for an all-through school); any other rule is worth a planner's look.
         let standard = ShareRule.history(forecast.shareMethod, years: forecast.shareMethod.years).description
         let special = forecast.schools.filter { school in
-            !school.rules.allSatisfy { $0 == standard || $0.hasSuffix(": " + standard) }
+            !(plan.rules[school.school.code] ?? school.rules).allSatisfy { $0 == standard || $0.hasSuffix(": " + standard) }
         }
         if !special.isEmpty {
             out += "\nSchools forecast by a special rule\n"
-            for school in special { out += "- \(school.school.label): \(school.rules.joined(separator: "; "))\n" }
+            for school in special { out += "- \(school.school.label): \((plan.rules[school.school.code] ?? school.rules).joined(separator: "; "))\n" }
         }
         let notes = forecast.areas.flatMap { area in area.notes.filter { !$0.hasPrefix("births after") }.map { "\(area.area.label): \($0)" } }
         if !notes.isEmpty {
