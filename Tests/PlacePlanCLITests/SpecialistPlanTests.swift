@@ -19,6 +19,9 @@ struct SpecialistPlanTests {
                       "Early years (funded places", "Northgate (P01)"] {
             #expect(result.stdout.contains(words), "no '\(words)'")
         }
+        // Special schools follow the model, and nothing says they are held at the census.
+        #expect(result.stdout.contains("forecast from the pupils with EHC plans") && !result.stdout.contains("held at"))
+        #expect(result.stdout.contains("Beacon School (SP01): \(PupilPlacePlan.specialRule)"))
     }
 
     @Test("one number, one path: the special phase of the authority table is the specialist plan's special-school line, and schools add up to it")
