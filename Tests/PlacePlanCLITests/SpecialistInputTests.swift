@@ -25,6 +25,11 @@ struct SpecialistInputTests: MalformedInputSuite {
              change: { text in text.replacingOccurrences(of: "year,age,plans", with: "year,age,plans,area")
                  .split(separator: "\n").enumerated().map { $0.offset == 0 ? String($0.element) : $0.element + ",P01" }.joined(separator: "\n") + "\n" },
              arguments: ["plan"], expect: ["ehcp.csv, line 1, column 4 (area)", "a place plan's EHC plans are the authority's"]),
+        Case(name: "a plan of areas' counts without the area column", plan: "england", file: "ehcp.csv",
+             change: { text in text.split(separator: "\n").map { line in
+                 let f = line.split(separator: ",", omittingEmptySubsequences: false)
+                 return [f[0], f[2], f[3]].joined(separator: ",") }.joined(separator: "\n") + "\n" },
+             arguments: ["check"], expect: ["ehcp.csv, line 1", "a plan of 151 areas needs each area's EHC plans, but this file has no area column"]),
         Case(name: "placement shares that add up to 0.9", plan: "borough", file: "plan.toml",
              change: replacing("special_school = 0.085", "special_school = 0.0"),
              arguments: ["plan"], expect: ["plan.toml, line 29, column placement_shares", "the placement shares add up to 0.915, not 1"]),

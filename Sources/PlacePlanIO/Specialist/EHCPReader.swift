@@ -27,6 +27,12 @@ enum EHCPReader {
                                           message: "a place plan's EHC plans are the authority's, but this file has an area column",
                                           fix: "remove the area column and give the authority's counts")])
         }
+        // A plan of areas counts each area apart; with one area, its counts need not say so.
+        let onlyArea = areas.flatMap { $0.count == 1 ? $0.first : nil }
+        if let areas, areas.count > 1, !table.has("area") {
+            throw InputErrors([InputIssue(file: table.file, line: 1, message: "a plan of \(areas.count) areas needs each area's EHC plans, but this file has no area column",
+                                          fix: "add an area column with the codes rolls.csv uses (year,area,age,plans)")])
+        }
         let bands = [SpecialistGroup.underFive] + SpecialistGroup.bands.map(\.name) + [SpecialistGroup.pastSchoolAge]
         var counts: [EHCPHistory.Count] = []
         var seen: [String: Int] = [:]
@@ -45,7 +51,7 @@ enum EHCPReader {
             }
             let plans = table.count(row, "plans", what: "the number of EHC plans", within: Bounds.pupils)
             if case .failure(let issue) = plans { log.add(issue) }
-            var area: String? = nil
+            var area: String? = onlyArea
             if let areas, table.has("area") {
                 let code = table.text(row, "area")
                 if !areas.contains(code) {
