@@ -178,7 +178,11 @@ struct ScenarioTests {
         let oakwood = result.stdout.split(separator: "\n").first { $0.hasPrefix("expand-oakwood ") }?.split(separator: " ")
         #expect(oakwood?.dropFirst().prefix(2) == ["210", "£4,412,940"])
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["scenario-area-summary.csv", "scenario-areas.csv", "scenario-changes.csv", "scenario-totals.csv"])
+        #expect(names == ["scenario-area-summary.csv", "scenario-areas.csv", "scenario-changes.csv", "scenario-specialist.csv", "scenario-totals.csv"])
+        // The resourced base's 16 places, in the specialist table from 2026/27.
+        let specialist = try String(contentsOf: out.appendingPathComponent("scenario-specialist.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(specialist.contains("resourced-base,2026,forecast,resourced provision,64,65,-1,1"))
+        #expect(specialist.contains("baseline,2026,forecast,resourced provision,48,65,-17,17"))
         // P01 primary places needed, year by year, per scenario.
         let rows = try String(contentsOf: out.appendingPathComponent("scenario-areas.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

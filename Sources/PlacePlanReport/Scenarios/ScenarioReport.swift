@@ -102,7 +102,8 @@ public enum ScenarioReport {
         return out
     }
 
-    /// `scenario-totals.csv`, `scenario-changes.csv`, `scenario-areas.csv`, `scenario-area-summary.csv`.
+    /// `scenario-totals.csv`, `scenario-changes.csv`, `scenario-areas.csv`, `scenario-area-summary.csv`,
+    /// and `scenario-specialist.csv` when the plan has ehcp.csv.
     public static func files(_ c: ScenarioComparison) -> [(name: String, text: String)] {
         let plan = c.baseline.plan
         func row(_ fields: [String]) -> String { PlacePlanOutput.row(fields) }
@@ -137,8 +138,21 @@ public enum ScenarioReport {
                                 String(c.peakNeeded(o, key))])
             }
         }
-        return [("scenario-totals.csv", totals), ("scenario-changes.csv", changes), ("scenario-areas.csv", areas),
-                ("scenario-area-summary.csv", summary)]
+        var files = [("scenario-totals.csv", totals), ("scenario-changes.csv", changes), ("scenario-areas.csv", areas),
+                     ("scenario-area-summary.csv", summary)]
+        // With ehcp.csv: the authority's specialist places, per scenario, as the summary shows them.
+        if c.all.contains(where: { $0.specialist != nil }) {
+            var specialist = "scenario,year,basis,provision,places,pupils,surplus,places_needed\n"
+            for o in c.all {
+                for line in o.specialist?.lines ?? [] {
+                    let s = line.sufficiency
+                    specialist += row([o.name, String(line.year), plan.isForecast(line.year) ? "forecast" : "actual", line.placement.label,
+                                       String(s.capacity), String(s.pupils), String(s.surplus), String(s.placesNeeded ?? 0)])
+                }
+            }
+            files.append(("scenario-specialist.csv", specialist))
+        }
+        return files
     }
 }
 

@@ -19,13 +19,15 @@ struct ScenarioCommand: ParsableCommand {
 
             A scenario file (scenarios/NAME.toml) lists changes: [[expansion]], \
             [[pan_reduction]], [[bulge]], [[new_school]], [[closure]], [[births]], \
-            [[preference]] (docs/scenarios.md).
+            [[preference]], [[housing]], [[resourced_base]], [[special_places]] \
+            (docs/scenarios.md).
 
             With --out-dir it writes, all or nothing:
               scenario-totals.csv         per scenario: places added, cost, places removed
               scenario-changes.csv        per change: places, cost per place, cost
               scenario-areas.csv          per scenario, area, phase and year
               scenario-area-summary.csv   per scenario and area: first short, peak need
+              scenario-specialist.csv     per scenario, provision and year (with ehcp.csv)
 
             Examples:
               placeplan scenario
