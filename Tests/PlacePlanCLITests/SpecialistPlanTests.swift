@@ -77,7 +77,8 @@ struct SpecialistPlanTests {
                          kind: .places(PlacePlanInputs(schools: places.schools)))
         let change = ScenarioChange(.specialist(SpecialistAddition(placement: .resourcedProvision, school: "RV01", places: 16, from: 2026)),
                                     source: "scenarios/x.toml, line 7")
-        #expect(throws: (any Error).self) { try ScenarioEngine.run(Scenario(name: "x", changes: [change]), on: PlanRun(plain)) }
+        let error = try #require(throws: PlanKindError.self) { try ScenarioEngine.run(Scenario(name: "x", changes: [change]), on: PlanRun(plain)) }
+        #expect(error.missing == "ehcp.csv" && error.purpose.contains("scenarios/x.toml, line 7"))
     }
 
     /// The real SEN2 counts (Data/england/ehcp.csv, from shared/data/sen2's 2022 release) for
@@ -108,6 +109,17 @@ struct SpecialistPlanTests {
         let result = try CLI.run(["specialist-backtest", "Data/england"] + flags)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(String(text[begin.upperBound..<end.lowerBound]) == result.stdout)
+    }
+
+    @Test("every figure of the README's specialist and early-years table is one the backtest commands print")
+    func readmeFigures() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "| measure | 1 year ahead | 3 years ahead | against |"))
+        let table = readme[start.upperBound...].split(separator: "\n").prefix(5).joined(separator: "\n")
+        let printed = try CLI.run(["specialist-backtest", "Data/england"]).stdout + CLI.run(["specialist-backtest", "Data/england", "--early-years"]).stdout
+        let figures = table.split(whereSeparator: { " |/(),:".contains($0) }).filter { $0.hasSuffix("%") && $0.first?.isNumber == true }
+        #expect(figures.count == 16, "\(figures)")
+        for figure in figures { #expect(printed.contains(" \(figure) "), "\(figure) is in the README but no command prints it") }
     }
 
     @Test("the early-years backtest on the real take-up counts (Data/england/early-years.csv): pinned figures")

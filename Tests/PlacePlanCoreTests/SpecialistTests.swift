@@ -102,7 +102,8 @@ struct SpecialistTests {
                                            denominators: SpecialistDenominators(pupils: { _, _ in 10_000 }, cohortBirths: { _ in nil }),
                                            baseYear: 2024, horizon: 3, specialSchools: [], basePupils: [:])
             for year in plan.years {
-                #expect(plan.placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils } == Apportion.units(plan.plans(in: year)))
+                #expect(plan.wholePlans(in: year) == Apportion.units(plan.plans(in: year)))
+                #expect(plan.placements.filter { $0.year == year }.count == Placement.allCases.count)
             }
         }
     }

@@ -31,12 +31,13 @@ public struct EarlyYearsPlan: Equatable, Sendable {
     public let years: [Int]
     public let settings: EarlyYearsSettings
     public let areas: [AreaYear]
-    /// The authority, each year: the areas added up.
-    public let authority: [(year: Int, sufficiency: Sufficiency)]
     public let notes: [String]
 
-    public static func == (a: EarlyYearsPlan, b: EarlyYearsPlan) -> Bool {
-        a.areas == b.areas && a.settings == b.settings && a.notes == b.notes
+    /// The authority, each year: the areas' lines added up.
+    public var authority: [(year: Int, sufficiency: Sufficiency)] {
+        years.map { year in
+            (year, areas.filter { $0.year == year }.reduce(Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)) { $0 + $1.sufficiency })
+        }
     }
 
     public func line(_ area: String, year: Int) -> AreaYear? { areas.first { $0.area.code == area && $0.year == year } }
@@ -56,7 +57,6 @@ extension EarlyYearsPlan {
         let years = Array(baseYear...(baseYear + horizon))
         let perChild = s.hoursPerEntitlement / s.hoursPerPlace
         var lines: [AreaYear] = [], notes: [String] = []
-        var authority: [Int: Sufficiency] = [:]
         for area in areas {
             guard let projection = births[area.code] else {
                 notes.append("\(area.label): no births, so no eligible children; its providers' places are counted")
@@ -79,10 +79,8 @@ extension EarlyYearsPlan {
                 let sufficiency = Sufficiency(capacity: places, pupils: whole, placesNeeded: max(0, whole - places))
                 lines.append(AreaYear(area: area, year: year, children: children, twoYearOlds: two, universal: universal,
                                       extended: extended, housing: housing, sufficiency: sufficiency))
-                authority[year] = (authority[year] ?? Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)) + sufficiency
             }
         }
-        return EarlyYearsPlan(ages: singleAges, baseYear: baseYear, years: years, settings: s, areas: lines,
-                              authority: years.compactMap { y in authority[y].map { (y, $0) } }, notes: notes)
+        return EarlyYearsPlan(ages: singleAges, baseYear: baseYear, years: years, settings: s, areas: lines, notes: notes)
     }
 }

@@ -98,6 +98,8 @@ public struct PupilPlacePlan: Equatable, Sendable {
                         unallocated: forecast.unallocated[area.code])
             }
         }
+        let schoolsByCode = Dictionary(forecast.schools.filter { $0.school.phase == .special }.map { ($0.school.code, $0.school) },
+                                       uniquingKeysWith: { a, _ in a })
         for year in years {
             let h = year - base - 1   // −1: the base year, from the census
             var byPhase: [PlacePhase: Sufficiency] = [:]
@@ -156,7 +158,6 @@ public struct PupilPlacePlan: Equatable, Sendable {
             // Special schools: counted for the authority, from the specialist plan where there is
             // one, else held at their last census.
             if let specialist {
-                let schoolsByCode = Dictionary(forecast.schools.map { ($0.school.code, $0.school) }, uniquingKeysWith: { a, _ in a })
                 for provider in specialist.providers where provider.placement == .specialSchool && provider.year == year {
                     guard let school = schoolsByCode[provider.code] else { continue }
                     schoolLines.append(SchoolLine(school: school, area: nil, phase: .special, year: year, sufficiency: provider.sufficiency))

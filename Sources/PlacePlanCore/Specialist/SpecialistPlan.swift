@@ -64,6 +64,11 @@ public struct SpecialistPlan: Equatable, Sendable {
         placements.first { $0.placement == placement && $0.year == year }?.pupils ?? 0
     }
 
+    /// Whole pupils with plans in a year: its placements added up (what the tables print).
+    public func wholePlans(in year: Int) -> Int {
+        placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils }
+    }
+
     /// Total plans (every group, and housing) in a year, before rounding.
     public func plans(in year: Int) -> Double {
         groups.filter { $0.year == year }.reduce(0) { $0 + $1.plans } + (housing[year] ?? 0)

@@ -68,16 +68,19 @@ public enum ForecastSimulation {
         var sum = [Float](repeating: 0, count: H * G * D)
         for part in totals where !part.isEmpty { for i in sum.indices { sum[i] += part[i] } }
         var total = [Float](repeating: 0, count: Q * H * G), totalPhase = [Float](repeating: 0, count: Q * H * P)
-        var scratch = [Float](repeating: 0, count: D)
-        scratch.withUnsafeMutableBufferPointer { s in
-            for h in 0..<H {
-                for g in 0..<G {
-                    for (q, value) in quantilesOf(sum, at: (h * G + g) * D, draws: D, quantiles, scratch: s).enumerated() { total[(q * H + h) * G + g] = value }
+        var scratch = [Float](repeating: 0, count: D), found = [Float](repeating: 0, count: Q)
+        var selection = BucketSelection(capacity: D)
+        for h in 0..<H {
+            for g in 0..<G {
+                sum.withUnsafeBufferPointer { all in
+                    found.withUnsafeMutableBufferPointer { selection.quantiles(UnsafeBufferPointer(rebasing: all[((h * G + g) * D)..<((h * G + g + 1) * D)]), quantiles, into: $0.baseAddress!) }
                 }
-                for (p, range) in model.phases.enumerated() {
-                    for d in 0..<D { s[d] = range.reduce(0) { $0 + sum[(h * G + $1) * D + d] } }
-                    for (q, level) in quantiles.enumerated() { totalPhase[(q * H + h) * P + p] = Selection.quantile(s, level) }
-                }
+                for q in 0..<Q { total[(q * H + h) * G + g] = found[q] }
+            }
+            for (p, range) in model.phases.enumerated() {
+                for d in 0..<D { scratch[d] = range.reduce(0) { $0 + sum[(h * G + $1) * D + d] } }
+                scratch.withUnsafeBufferPointer { row in found.withUnsafeMutableBufferPointer { selection.quantiles(row, quantiles, into: $0.baseAddress!) } }
+                for q in 0..<Q { totalPhase[(q * H + h) * P + p] = found[q] }
             }
         }
         return SimulationSummary(quantiles: quantiles, draws: D, unit: unit, unitPhase: unitPhase, group: group, groupPhase: groupPhase,
@@ -86,11 +89,6 @@ public enum ForecastSimulation {
 
     /// Runs of groups, each with a total of its own: enough to keep both cores busy to the end.
     static let chunks = 16
-
-    static func quantilesOf(_ values: [Float], at start: Int, draws: Int, _ quantiles: [Double], scratch: UnsafeMutableBufferPointer<Float>) -> [Float] {
-        for d in 0..<draws { scratch[d] = values[start + d] }
-        return quantiles.map { Selection.quantile(scratch, $0) }
-    }
 
     /// Where workers write: disjoint ranges of each array (a unit's, a group's), so no two
     /// threads ever touch the same element.

@@ -221,7 +221,9 @@ public struct HTMLReport {
 
     private func contents() -> String {
         guard forecast.areas.count > 1 else { return "" }
-        var out = "<nav class=\"contents\">\n<h2>Planning areas</h2>\n<ol>\n"
+        // With specialist places or early years the list is more than the planning areas.
+        let heading = specialist == nil && earlyYears == nil ? "Planning areas" : "Contents"
+        var out = "<nav class=\"contents\">\n<h2>\(heading)</h2>\n<ol>\n"
         for (i, area) in forecast.areas.enumerated() { out += "<li><a href=\"#area-\(i + 1)\">\(e(area.area.label))</a></li>\n" }
         if specialist != nil { out += "<li><a href=\"#specialist\">Specialist places</a></li>\n" }
         if earlyYears != nil { out += "<li><a href=\"#early-years\">Early years</a></li>\n" }

@@ -26,7 +26,7 @@ enum SpecialistSection {
             + "<th>resourced provision</th><th>places</th><th>needed</th></tr></thead>\n<tbody>\n"
         for year in plan.years {
             guard let s = plan.line(.specialSchool, year: year)?.sufficiency, let r = plan.line(.resourcedProvision, year: year)?.sufficiency else { continue }
-            let total = plan.placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils }
+            let total = plan.wholePlans(in: year)
             out += "<tr\(s.placesNeeded ?? 0 > 0 || r.placesNeeded ?? 0 > 0 ? " class=\"deficit\"" : "")><th>\(Format.academicYear(year))"
                 + (plan.isForecast(year) ? "" : " (census)") + "</th>"
             out += [total, s.pupils, s.capacity, s.placesNeeded ?? 0, r.pupils, r.capacity, r.placesNeeded ?? 0]

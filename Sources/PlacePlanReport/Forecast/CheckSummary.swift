@@ -3,10 +3,6 @@ import PlacePlanIO
 
 /// `placeplan check`: what was read from a valid plan folder, a line a file.
 public enum CheckSummary {
-    static func uniqued(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0).inserted }
-    }
 
     public static func render(_ plan: Plan, extras: PlanExtras? = nil) -> String {
         var out: [String] = []
@@ -46,8 +42,8 @@ public enum CheckSummary {
         if let ehcp = plan.places?.specialist?.history ?? plan.ehcp {
             let bases = plan.places?.specialist?.bases.count
             out.append("- EHC plans: \(Format.count(ehcp.counts.count, "count")), \(ehcp.years.first.map(Format.academicYear) ?? "")–"
-                + "\(ehcp.years.last.map(Format.academicYear) ?? ""), ages \(uniqued(ehcp.groups.map(\.name)).joined(separator: ", "))"
-                + { let needs = uniqued(ehcp.groups.compactMap(\.need)); return needs.isEmpty ? "" : " by \(Format.count(needs.count, "primary need"))" }()
+                + "\(ehcp.years.last.map(Format.academicYear) ?? ""), ages \(ehcp.groups.map(\.name).uniqued().joined(separator: ", "))"
+                + { let needs = ehcp.groups.compactMap(\.need).uniqued(); return needs.isEmpty ? "" : " by \(Format.count(needs.count, "primary need"))" }()
                 + (ehcp.areas.compactMap { $0 }.isEmpty ? " for the authority" : " in \(Format.count(ehcp.areas.count, "area"))")
                 + (bases.map { "; \(Format.count($0, "resourced base"))" } ?? ""))
         }

@@ -52,3 +52,11 @@ public enum Format {
 
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
 }
+
+extension Array where Element == String {
+    /// The names in order, each once (table rows and lists that must not repeat themselves).
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -7,9 +7,9 @@ public enum SpecialistBacktestReport {
         guard !scores.isEmpty else { return "Too few years of EHC plans and rolls together to replay: three at least, and the years ahead.\n" }
         var out = "EHC plans by age: rate projected from the origin × the actual pupils (births for under-5s); "
             + "median absolute % error across areas and origins (share within 5%)\n"
-        for measure in uniqued(scores.map(\.measure)) {
+        for measure in scores.map(\.measure).uniqued() {
             var table = TextTable(header: [measure] + (1...horizon).map { "\($0)y ahead" })
-            for method in uniqued(scores.map(\.method)) {
+            for method in scores.map(\.method).uniqued() {
                 table.add([method] + (1...horizon).map { h in
                     scores.first { $0.method == method && $0.measure == measure && $0.horizon == h }.map(cell) ?? "–"
                 })
@@ -44,8 +44,5 @@ public enum SpecialistBacktestReport {
         Format.percent(s.medianAbsolute, decimals: 2) + " (" + Format.percent(s.shareWithin(0.05), decimals: 0) + ")"
     }
 
-    static func uniqued(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0).inserted }
-    }
+
 }

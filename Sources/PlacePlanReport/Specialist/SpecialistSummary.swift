@@ -11,7 +11,7 @@ public enum SpecialistSummary {
         for year in plan.years {
             guard let special = plan.line(.specialSchool, year: year)?.sufficiency,
                   let resourced = plan.line(.resourcedProvision, year: year)?.sufficiency else { continue }
-            let total = plan.placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils }
+            let total = plan.wholePlans(in: year)
             table.add([Format.academicYear(year) + (plan.isForecast(year) ? "" : " (census)"), Format.number(Double(total)),
                        Format.number(Double(special.pupils)), Format.number(Double(special.capacity)), Format.number(Double(special.placesNeeded ?? 0)),
                        Format.number(Double(resourced.pupils)), Format.number(Double(resourced.capacity)), Format.number(Double(resourced.placesNeeded ?? 0))])
