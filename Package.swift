@@ -92,8 +92,9 @@ let package = Package(
             name: "PlacePlanCLITests",
             dependencies: [
                 "placeplan", "PlacePlanIO", "PlacePlanCore", "PlacePlanReport", "PlacePlanStore", "PlacePlanSpreadsheet", "TestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Snapshots"]
         ),
     ]
 )

@@ -31,4 +31,37 @@ struct ApportionTests {
             }
         }
     }
+
+    /// The method as first written, allocating per call: the reference the reused buffers of
+    /// `Apportioner` must agree with to the unit.
+    private func reference(_ parts: [Double], total: Int) -> [Int] {
+        guard !parts.isEmpty else { return [] }
+        let sum = parts.reduce(0) { $0 + max(0, $1) }
+        guard total > 0, sum > 0 else { return parts.map { _ in 0 } }
+        let scaled = parts.map { max(0, $0) * Double(total) / sum }
+        var result = scaled.map { Int($0.rounded(.down)) }
+        var left = total - result.reduce(0, +)
+        let order = scaled.indices.filter { scaled[$0] > 0 }.sorted { a, b in
+            let ra = scaled[a] - Double(result[a]), rb = scaled[b] - Double(result[b])
+            return ra != rb ? ra > rb : a < b
+        }
+        var k = 0
+        while left > 0 && !order.isEmpty { result[order[k % order.count]] += 1; left -= 1; k += 1 }
+        return result
+    }
+
+    @Test("property: one Apportioner reused over many cells gives what a fresh split gives, and the reference")
+    func reusedBuffers() {
+        var random = SeededRandom(seed: 23)
+        var apportioner = Apportioner()
+        for _ in 0..<2_000 {
+            let parts = (0..<Int.random(in: 0...15, using: &random)).map { _ in
+                Bool.random(using: &random) ? 0 : Double.random(in: -1...60, using: &random).rounded(.down) / 2
+            }
+            let total = Int.random(in: 0...400, using: &random)
+            apportioner.split(parts, total: total)
+            #expect(apportioner.result == reference(parts, total: total))
+            #expect(apportioner.result == Apportion.largestRemainder(parts, total: total))
+        }
+    }
 }

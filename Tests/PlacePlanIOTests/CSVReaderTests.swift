@@ -124,4 +124,32 @@ struct IssueClippingTests {
         #expect(issue.description.contains("… (999619 more characters)"))
         #expect(InputIssue(file: "f", message: "short", fix: "x").description == "f: short\n  fix: x")
     }
+
+    @Test("the quick paths read numbers, years and trimmed fields as the general ones do")
+    func quickPaths() throws {
+        for raw in ["0", "7", "58", "000123", "123456789012345", "1234567890123456", "12.5", "1e3", "-3", "", "1 2", "0x10", "12a"] {
+            let general: Double? = raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 })
+                && raw.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) ? Double(raw) : nil
+            #expect(StrictNumber.parse(raw) == general, "\(raw)")
+        }
+        #expect(StrictNumber.fourDigits("2019") == 2019)
+        #expect(StrictNumber.fourDigits("201") == nil && StrictNumber.fourDigits("20190") == nil && StrictNumber.fourDigits("2019/20") == nil)
+        let table = try CSVTable(bytes: Array("year,Area ,pupils\n2019, P1 ,5\n2019/20,P2,6\n201920,\tP3,7\n".utf8), file: "t.csv")
+        #expect(table.rows.map { table.text($0, "area") } == ["P1", "P2", "P3"])
+        let years = table.rows.map { try? table.academicYear($0, "year", in: 1900...2200, what: "the year").get() }
+        #expect(years == [2019, 2019, 2019])
+        #expect(table.number("pupils") == 3 && table.number("area") == 2 && !table.has("school"))
+    }
+
+    @Test("column positions: found by name, renamed, and removed")
+    func columnPositions() {
+        var positions = ColumnPositions()
+        positions["year"] = 0
+        positions["nc_year"] = 2
+        #expect(positions["year"] == 0 && positions["nc_year"] == 2 && positions["pupils"] == nil)
+        positions["nc_year"] = nil
+        positions["year_group"] = 2
+        positions["year"] = 1
+        #expect(positions["nc_year"] == nil && positions["year_group"] == 2 && positions["year"] == 1)
+    }
 }

@@ -96,4 +96,25 @@ struct TenthsTests {
             #expect(Format.tenths(tenths) == Format.number(Double(tenths) / 10, decimals: 1, grouping: false), "\(tenths)")
         }
     }
+
+    @Test("CSVText writes fields, whole numbers and tenths byte for byte as CSVField.quote and Format do")
+    func csvText() {
+        let fields = ["U100000", "P0001", "R", "", "St Mary's, Northgate", "say \"hi\"", "=SUM(A1)", "-12", "+3.5", "@x", "\tx",
+                      "line\nbreak", "cr\rhere", "Ysgol Gymraeg", "école"]
+        for field in fields {
+            var out = CSVText(capacity: 0)
+            out.field(field)
+            #expect(out.text == CSVField.quote(field), "\(field)")
+        }
+        for n in [0, 7, 10, 99, 100, 2025, 1_000_000, -1, -45, Int.max, Int.min + 1] {
+            var out = CSVText(capacity: 0)
+            out.integer(n)
+            #expect(out.text == String(n))
+        }
+        for tenths in [0, 5, 9, 10, 95, 1234, 100_000, -5, -1234] {
+            var out = CSVText(capacity: 0)
+            out.tenths(tenths)
+            #expect(out.text == Format.tenths(tenths))
+        }
+    }
 }

@@ -166,36 +166,42 @@ extension PlaceForecast {
         public let per: Int
         /// Area code → `[h][g]` units.
         public let areas: [String: [[Int]]]
-        /// School code → `[h][g]` units.
-        public let schools: [String: [[Int]]]
+        /// Each school's units, in the forecast's `schools` order: `schools[i][h * ladder count + g]`
+        /// (a national plan has tens of thousands of schools: positions, not codes, find them).
+        public let schools: [[Int]]
         /// Area code → `[h][g]` units no school could take.
         public let unallocated: [String: [[Int]]]
     }
 
     public func rounded(per: Int) -> Rounded {
-        var areaUnits: [String: [[Int]]] = [:], schoolUnits: [String: [[Int]]] = [:], leftUnits: [String: [[Int]]] = [:]
-        let zero = Array(repeating: Array(repeating: 0, count: ladder.count), count: horizon)
-        for school in schools { schoolUnits[school.school.code] = zero }
+        let groups = ladder.count
+        var areaUnits: [String: [[Int]]] = [:], leftUnits: [String: [[Int]]] = [:]
+        var schoolUnits = [[Int]](repeating: [Int](repeating: 0, count: horizon * groups), count: schools.count)
+        let zero = Array(repeating: Array(repeating: 0, count: groups), count: horizon)
+        var parts: [Double] = [], apportioner = Apportioner()
         for kind in AreaKind.allCases {
             for area in geography.areas(kind) {
                 guard let forecast = self.area(area.code) else { continue }
-                let members = schools(in: area.code, kind)
+                let members = schoolIndex.members[kind]?[area.code] ?? []
+                let areaLeft = unallocated[area.code]
                 var grid = zero, left = zero
                 for h in 0..<horizon {
                     for g in layout.yearGroups(of: kind) {
                         grid[h][g] = Apportion.units(forecast.pupils[h][g], per: per)
-                        let parts = members.map { $0.pupils[h][g] } + [unallocated[area.code]?[h][g] ?? 0]
-                        let whole = Apportion.largestRemainder(parts, total: grid[h][g])
-                        for (i, member) in members.enumerated() { schoolUnits[member.school.code]![h][g] = whole[i] }
-                        left[h][g] = whole[members.count]
+                        parts.removeAll(keepingCapacity: true)
+                        for i in members { parts.append(schools[i].pupils[h][g]) }
+                        parts.append(areaLeft?[h][g] ?? 0)
+                        apportioner.split(parts, total: grid[h][g])
+                        for (k, i) in members.enumerated() { schoolUnits[i][h * groups + g] = apportioner.result[k] }
+                        left[h][g] = apportioner.result[members.count]
                     }
                 }
                 areaUnits[area.code] = grid
                 leftUnits[area.code] = left
             }
         }
-        for school in schools where school.school.phase == .special {
-            schoolUnits[school.school.code] = school.pupils.map { $0.map { Apportion.units($0, per: per) } }
+        for (i, school) in schools.enumerated() where school.school.phase == .special {
+            for h in 0..<horizon { for g in 0..<groups { schoolUnits[i][h * groups + g] = Apportion.units(school.pupils[h][g], per: per) } }
         }
         return Rounded(per: per, areas: areaUnits, schools: schoolUnits, unallocated: leftUnits)
     }

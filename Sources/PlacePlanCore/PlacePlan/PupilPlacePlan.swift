@@ -94,10 +94,18 @@ public struct PupilPlacePlan: Equatable, Sendable {
         let areaParts = AreaKind.allCases.map { kind in
             forecast.geography.areas(kind).map { area in
                 let members = forecast.schools(in: area.code, kind)
-                return (area: area, schools: members.map(\.school), grids: members.map(\.pupils), forecast: forecast.area(area.code),
-                        unallocated: forecast.unallocated[area.code])
+                let schools = members.map(\.school)
+                return (area: area, schools: schools, grids: members.map(\.pupils), forecast: forecast.area(area.code),
+                        unallocated: forecast.unallocated[area.code], phases: schools.map { $0.phases(layout: layout) })
             }
         }
+        // Special schools held at their census, when there is no specialist plan to follow.
+        let heldSpecial = specialist == nil ? forecast.schools.filter { $0.school.phase == .special } : []
+        // Working space reused for every area, year group and year (a national plan has millions).
+        var shares: [Double] = [], apportioner = Apportioner()
+        let lineCount = years.count * forecast.schools.count
+        schoolGroups.reserveCapacity(lineCount * 8)
+        schoolLines.reserveCapacity(lineCount * 3 / 2)
         let schoolsByCode = Dictionary(forecast.schools.filter { $0.school.phase == .special }.map { ($0.school.code, $0.school) },
                                        uniquingKeysWith: { a, _ in a })
         for year in years {
@@ -105,21 +113,24 @@ public struct PupilPlacePlan: Equatable, Sendable {
             var byPhase: [PlacePhase: Sufficiency] = [:]
             for (kind, parts) in zip(AreaKind.allCases, areaParts) {
                 let groups = layout.yearGroups(of: kind)
-                for (area, members, grids, areaForecast, areaUnallocated) in parts {
+                for (area, members, grids, areaForecast, areaUnallocated, memberPhases) in parts {
                     // Whole pupils per year group: the area rounded, its schools apportioned.
                     var schoolPupils = Array(repeating: Array(repeating: 0, count: ladder.count), count: members.count)
                     var areaPupils = Array(repeating: 0, count: ladder.count)
                     var left = Array(repeating: 0, count: ladder.count)
                     var needed = Array(repeating: 0, count: ladder.count)
                     for g in groups {
-                        let parts = members.indices.map { h < 0 ? history.pupils(school: members[$0].code, year: year, yearGroup: g) : grids[$0][h][g] }
+                        shares.removeAll(keepingCapacity: true)
+                        for i in members.indices { shares.append(h < 0 ? history.pupils(school: members[i].code, year: year, yearGroup: g) : grids[i][h][g]) }
                         let unallocated = h < 0 ? 0 : areaUnallocated?[h][g] ?? 0
-                        let total = h < 0 ? parts.reduce(0, +) : areaForecast?.pupils[h][g] ?? 0
+                        let total = h < 0 ? shares.reduce(0, +) : areaForecast?.pupils[h][g] ?? 0
                         areaPupils[g] = Apportion.units(total)
-                        let whole = Apportion.largestRemainder(parts + [unallocated], total: areaPupils[g])
-                        for i in members.indices { schoolPupils[i][g] = whole[i] }
-                        left[g] = whole[members.count]
-                        let places = members.reduce(0) { $0 + $1.capacity(yearGroup: g, year: year, layout: layout) }
+                        shares.append(unallocated)
+                        apportioner.split(shares, total: areaPupils[g])
+                        for i in members.indices { schoolPupils[i][g] = apportioner.result[i] }
+                        left[g] = apportioner.result[members.count]
+                        var places = 0   // by index: iterating would copy each school
+                        for i in members.indices { places += members[i].capacity(yearGroup: g, year: year, layout: layout) }
                         needed[g] = max(0, areaPupils[g] - places)
                         areaGroups.append(YearGroupLine(owner: area.code, area: area.code, yearGroup: g, year: year,
                                                         sufficiency: Sufficiency(capacity: places, pupils: areaPupils[g],
@@ -136,7 +147,7 @@ public struct PupilPlacePlan: Equatable, Sendable {
                     for phase in layout.phases where phase.areaKind == kind {
                         let range = layout.yearGroups(of: phase)!
                         var total = Sufficiency(capacity: 0, pupils: 0, placesNeeded: 0)
-                        for i in members.indices where members[i].phases(layout: layout).contains(phase) {
+                        for i in members.indices where memberPhases[i].contains(phase) {
                             let pupils = range.reduce(0) { $0 + schoolPupils[i][$1] }
                             let capacity = members[i].capacity(phase: phase, year: year, layout: layout)
                             guard members[i].isOpen(in: year) || pupils > 0 else { continue }
@@ -164,7 +175,7 @@ public struct PupilPlacePlan: Equatable, Sendable {
                 }
                 if let line = specialist.line(.specialSchool, year: year) { byPhase[.special] = line.sufficiency }
             }
-            for member in forecast.schools where member.school.phase == .special && specialist == nil {
+            for member in heldSpecial {
                 let pupils = (0..<ladder.count).reduce(0) { sum, g in
                     sum + Apportion.units(h < 0 ? history.pupils(school: member.school.code, year: year, yearGroup: g) : member.pupils[h][g])
                 }

@@ -83,9 +83,11 @@ extension PlaceForecast {
         // The forecast is of mainstream pupils at every level: a special school is held at its
         // last census and counted only on the place plan's special lines, so that schools add
         // up to their areas and areas to the authority with nothing left over.
-        let mainstream = forecast.schools.map(\.school).filter { $0.phase != .special }
+        let positions = forecast.schools.indices.filter { forecast.schools[$0].school.phase != .special }
+        let mainstream = positions.map { forecast.schools[$0].school }
         // What does not change from year to year, worked out once per school.
-        let units = mainstream.map { rounded.schools[$0.code]! }
+        let units = positions.map { rounded.schools[$0] }
+        let groups = forecast.ladder.count
         let taught = mainstream.map { school in
             forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
                 .map { (g: $0, area: school.area(for: $0, layout: forecast.layout) ?? "") }
@@ -95,9 +97,9 @@ extension PlaceForecast {
         for (h, year) in forecast.years.enumerated() {
             for (i, school) in mainstream.enumerated() {
                 let open = school.isOpen(in: year)
-                for (g, area) in taught[i] where open || units[i][h][g] > 0 {
+                for (g, area) in taught[i] where open || units[i][h * groups + g] > 0 {
                     cells.append(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
-                                                   yearGroup: forecast.ladder.yearGroups[g], tenths: units[i][h][g], lower: nil, upper: nil))
+                                                   yearGroup: forecast.ladder.yearGroups[g], tenths: units[i][h * groups + g], lower: nil, upper: nil))
                 }
             }
         }

@@ -154,6 +154,15 @@ public struct CSVFields: Sendable {
         return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
+    /// Whether field `f` of record `r` is empty or starts and ends with a visible ASCII byte
+    /// (no space or tab to trim), decided from its bytes without making a `String`.
+    func isTrimmed(_ r: Int, _ f: Int) -> Bool {
+        let bytes = range(r, f)
+        guard let first = bytes.first else { return true }
+        func plain(_ b: UInt8) -> Bool { b > 32 && b < 127 }
+        return plain(text[first]) && plain(text[bytes.upperBound - 1])
+    }
+
     /// Whether any field could hold a control character or a bidirectional override: bytes
     /// below 32 but tab, DEL, and the lead bytes of U+0080–U+009F (C2) and U+2000–U+2FFF (E2).
     /// Almost every file has none, and is then cleared in one pass.

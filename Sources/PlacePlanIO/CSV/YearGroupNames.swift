@@ -28,14 +28,20 @@ enum YearGroupNames {
 struct YearGroupLookup {
     private let index: [String: Int]
     private var spellings: [String: Int?] = [:]
+    /// The spelling looked up last, and what it was: files list a year group row after row.
+    private var last: (written: String, found: Int?)?
 
     init(_ ladder: Ladder) { index = YearGroupNames.index(ladder) }
 
     /// The ladder index of a year group as written (`Reception`, `NCY1`, `y1`), or `nil`.
     mutating func callAsFunction(_ written: String) -> Int? {
-        if let known = spellings[written] { return known }
-        let found = index[YearGroupNames.key(written)]
-        spellings[written] = .some(found)
+        if let last, last.written == written { return last.found }
+        let found: Int?
+        if let known = spellings[written] { found = known } else {
+            found = index[YearGroupNames.key(written)]
+            spellings[written] = .some(found)
+        }
+        last = (written, found)
         return found
     }
 }
@@ -45,7 +51,8 @@ extension CSVTable {
     /// (`201920`): the first year, or an issue.
     func academicYear(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
-        // The plain form (2019), nearly every row of a census file, goes straight to `integer`.
+        // The plain form (2019), nearly every row of a census file: four digits read as they are.
+        if let year = StrictNumber.fourDigits(raw), range.contains(year) { return .success(year) }
         let length = raw.utf8.count
         if (length == 7 && raw.dropFirst(4).first == "/") || (length == 6 && raw.count == 6 && raw.allSatisfy(\.isNumber)) {
             if let first = Int(raw.prefix(4)), let second = Int(raw.suffix(2)), (first + 1) % 100 == second, range.contains(first) {

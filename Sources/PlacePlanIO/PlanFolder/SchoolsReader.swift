@@ -229,10 +229,13 @@ struct SchoolsReader {
             schools.append(school)
             lines[code] = row.line
         }
-        // Areas no school is planned in.
+        // Areas no school is planned in (the areas schools are planned in, gathered once: a
+        // national plan has thousands of each).
+        var planned: [AreaKind: Set<String>] = [:]
+        for school in schools { for kind in AreaKind.allCases { if let area = school.area(kind) { planned[kind, default: []].insert(area) } } }
         for code in areaOrder {
             let entry = areas[code]!
-            if !schools.contains(where: { $0.area(entry.kind) == code }) {
+            if planned[entry.kind]?.contains(code) != true {
                 warnings.append(InputIssue(file: entry.file, line: entry.line, columnName: "area",
                                            message: "\(entry.kind.rawValue) planning area \(code) has no \(entry.kind.rawValue) schools: "
                                             + "its pupils will have no school",

@@ -13,28 +13,30 @@ public enum ForecastOutput {
     public static func csv(_ run: PlanRun, level: CellLevel) throws -> String {
         let cells = try run.cells(level)
         let withIntervals = cells.contains { $0.lower != nil }
-        var out: String
+        var out = CSVText(capacity: cells.count * 28)
         switch level {
-        case .area: out = "year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
-        case .authority: out = "year,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
-        case .school: out = "year,school,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n"
+        case .area: out.append("year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
+        case .authority: out.append("year,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
+        case .school: out.append("year,school,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
         }
-        out.reserveCapacity(cells.count * 28)
         for cell in cells {
-            out += "\(cell.year),"
+            out.integer(cell.year)
+            out.append(ascii: ",")
             switch level {
-            case .area: out += CSVField.quote(cell.code) + ","
+            case .area: out.field(cell.code); out.append(ascii: ",")
             case .authority: break
-            case .school: out += CSVField.quote(cell.code) + "," + CSVField.quote(cell.area ?? "") + ","
+            case .school: out.field(cell.code); out.append(ascii: ","); out.field(cell.area ?? ""); out.append(ascii: ",")
             }
-            out += CSVField.quote(cell.yearGroup.name) + "," + Format.tenths(cell.tenths)
+            out.field(cell.yearGroup.name)
+            out.append(ascii: ",")
+            out.tenths(cell.tenths)
             if withIntervals {
-                out += "," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
-                    + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
+                out.append("," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
+                    + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? ""))
             }
-            out += "\n"
+            out.append(ascii: "\n")
         }
-        return out
+        return out.text
     }
 
     public static func json(_ run: PlanRun, level: CellLevel) throws -> String {

@@ -35,36 +35,66 @@ public enum PlacePlanOutput {
     }
 
     public static func schools(_ plan: PupilPlacePlan) -> String {
-        var out = "year,basis,school,name,school_phase,area,phase,capacity,pupils,surplus,spare_pct,flag,rules\n"
+        var out = CSVText(capacity: plan.schools.count * 160)
+        out.append("year,basis,school,name,school_phase,area,phase,capacity,pupils,surplus,spare_pct,flag,rules\n")
+        // A school's rules are the same every year: joined once, not once a line.
+        var rules: (code: String, text: String) = ("", "")
         for line in plan.schools {
             let s = line.sufficiency
-            let rules = (plan.rules[line.school.code] ?? []).joined(separator: "; ")
-            out += row([String(line.year), basis(plan, line.year), line.school.code, line.school.name, line.school.phase.rawValue,
-                        line.area ?? "", line.phase.name, places(s.capacity, plan), String(s.pupils), places(s.surplus, plan),
-                        plan.capacityGiven ? spare(s) : "", flag(s, plan), rules])
+            if line.school.code != rules.code {
+                rules = (line.school.code, (plan.rules[line.school.code] ?? []).joined(separator: "; "))
+            }
+            out.integer(line.year); out.append(ascii: ",")
+            out.field(basis(plan, line.year)); out.append(ascii: ",")
+            out.field(line.school.code); out.append(ascii: ",")
+            out.field(line.school.name); out.append(ascii: ",")
+            out.field(line.school.phase.rawValue); out.append(ascii: ",")
+            out.field(line.area ?? ""); out.append(ascii: ",")
+            out.field(line.phase.name); out.append(ascii: ",")
+            out.places(s.capacity, plan); out.append(ascii: ",")
+            out.integer(s.pupils); out.append(ascii: ",")
+            out.places(s.surplus, plan); out.append(ascii: ",")
+            out.field(plan.capacityGiven ? spare(s) : ""); out.append(ascii: ",")
+            out.field(flag(s, plan)); out.append(ascii: ",")
+            out.field(rules.text); out.append(ascii: "\n")
         }
-        return out
+        return out.text
     }
 
     public static func areaYearGroups(_ plan: PupilPlacePlan) -> String {
-        var out = "year,basis,area,phase,year_group,capacity,pupils,places_needed\n"
+        var out = CSVText(capacity: plan.areaYearGroups.count * 48)
+        out.append("year,basis,area,phase,year_group,capacity,pupils,places_needed\n")
+        let phases = plan.ladder.yearGroups.indices.map { plan.layout.phase(of: $0).name }
         for line in plan.areaYearGroups {
             let s = line.sufficiency
-            out += row([String(line.year), basis(plan, line.year), line.owner, plan.layout.phase(of: line.yearGroup).name,
-                        plan.ladder.yearGroups[line.yearGroup].name, places(s.capacity, plan), String(s.pupils),
-                        places(s.placesNeeded ?? 0, plan)])
+            out.integer(line.year); out.append(ascii: ",")
+            out.field(basis(plan, line.year)); out.append(ascii: ",")
+            out.field(line.owner); out.append(ascii: ",")
+            out.field(phases[line.yearGroup]); out.append(ascii: ",")
+            out.field(plan.ladder.yearGroups[line.yearGroup].name); out.append(ascii: ",")
+            out.places(s.capacity, plan); out.append(ascii: ",")
+            out.integer(s.pupils); out.append(ascii: ",")
+            out.places(s.placesNeeded ?? 0, plan); out.append(ascii: "\n")
         }
-        return out
+        return out.text
     }
 
     public static func schoolYearGroups(_ plan: PupilPlacePlan) -> String {
-        var out = "year,basis,school,area,phase,year_group,capacity,pupils\n"
+        var out = CSVText(capacity: plan.schoolYearGroups.count * 48)
+        out.append("year,basis,school,area,phase,year_group,capacity,pupils\n")
+        let phases = plan.ladder.yearGroups.indices.map { plan.layout.phase(of: $0).name }
         for line in plan.schoolYearGroups {
             let s = line.sufficiency
-            out += row([String(line.year), basis(plan, line.year), line.owner, line.area ?? "", plan.layout.phase(of: line.yearGroup).name,
-                        plan.ladder.yearGroups[line.yearGroup].name, places(s.capacity, plan), String(s.pupils)])
+            out.integer(line.year); out.append(ascii: ",")
+            out.field(basis(plan, line.year)); out.append(ascii: ",")
+            out.field(line.owner); out.append(ascii: ",")
+            out.field(line.area ?? ""); out.append(ascii: ",")
+            out.field(phases[line.yearGroup]); out.append(ascii: ",")
+            out.field(plan.ladder.yearGroups[line.yearGroup].name); out.append(ascii: ",")
+            out.places(s.capacity, plan); out.append(ascii: ",")
+            out.integer(s.pupils); out.append(ascii: "\n")
         }
-        return out
+        return out.text
     }
 
     /// The fitted transfer: one row per candidate flow, then the inflow from outside. `pupils_next`
@@ -137,6 +167,13 @@ public enum PlacePlanOutput {
     static func fixed(_ x: Double, _ decimals: Int) -> String { Format.number(x, decimals: decimals, grouping: false) }
 
     static func row(_ fields: [String]) -> String { fields.map(CSVField.quote).joined(separator: ",") + "\n" }
+}
+
+extension CSVText {
+    /// Places as `PlacePlanOutput.places` writes them: empty when the plan gave no capacities.
+    mutating func places(_ n: Int, _ plan: PupilPlacePlan) {
+        if plan.capacityGiven { integer(n) }
+    }
 }
 
 extension PlacePlanOutput {
