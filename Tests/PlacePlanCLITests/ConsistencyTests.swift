@@ -12,6 +12,21 @@ import Testing
 /// `report --format xlsx|scap` — and a setting means the same in `plan.toml` and as a flag.
 @Suite("One plan, one path: commands agree", .serialized)
 struct ConsistencyTests {
+    @Test("cells handed over one by one are the cells gathered, and a level has intervals exactly when a cell does")
+    func streamedCells() throws {
+        for (folder, options) in [("Data/borough", RunOptions(horizon: 5)), ("Data/england", RunOptions(horizon: 3, intervals: 80)),
+                                  ("Data/england", RunOptions(horizon: 3))] {
+            let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent(folder)), options: options)
+            for level in run.levels {
+                let gathered = try run.cells(level)
+                var streamed: [ForecastCellValue] = []
+                try run.forEachCell(level) { streamed.append($0) }
+                #expect(!gathered.isEmpty && streamed == gathered, "\(folder) \(level)")
+                #expect(run.hasIntervals(level) == gathered.contains { $0.lower != nil }, "\(folder) \(level)")
+            }
+        }
+    }
+
     /// `level|code|year|year_group → pupils` from `forecast --level` CSV.
     static func forecastCells(_ folder: URL, level: CellLevel, extra: [String] = []) throws -> [String: Double] {
         let result = try CLI.run(["forecast", folder.path, "--level", level.rawValue] + extra)

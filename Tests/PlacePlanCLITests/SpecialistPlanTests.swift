@@ -38,7 +38,7 @@ struct SpecialistPlanTests {
             #expect(specialist.placements.filter { $0.year == year }.reduce(0) { $0 + $1.pupils } == Apportion.units(specialist.plans(in: year)))
         }
         // The CSV tables say the same: plan-specialist.csv's special-school rows and plan-authority.csv's special rows.
-        let files = Dictionary(uniqueKeysWithValues: try PlacePlanOutput.files(run).map { ($0.name, $0.text) })
+        let files = Dictionary(uniqueKeysWithValues: try PlacePlanOutput.files(run).map { ($0.name, try $0.text) })
         let authorityRows = try #require(files["plan-authority.csv"]).split(separator: "\n").filter { $0.contains(",special,") }
         let specialistRows = try #require(files["plan-specialist.csv"]).split(separator: "\n").filter { $0.contains(",special school,,all,") }
         #expect(authorityRows.count == specialistRows.count && authorityRows.count == specialist.years.count)

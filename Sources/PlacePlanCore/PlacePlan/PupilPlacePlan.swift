@@ -8,12 +8,29 @@
 /// groups to phases.
 public struct PupilPlacePlan: Equatable, Sendable {
     public struct SchoolLine: Equatable, Sendable {
-        public let school: School
+        public var school: School { record.school }
         /// The planning area this part of the school is planned in (`nil`: special).
         public let area: String?
         public let phase: PlacePhase
         public let year: Int
         public let sufficiency: Sufficiency
+        /// The school, held once for all its lines (a national plan has hundreds of thousands).
+        private let record: SchoolRecord
+
+        init(school: SchoolRecord, area: String?, phase: PlacePhase, year: Int, sufficiency: Sufficiency) {
+            self.record = school
+            self.area = area
+            self.phase = phase
+            self.year = year
+            self.sufficiency = sufficiency
+        }
+    }
+
+    /// A school shared by the lines that show it, rather than copied into each.
+    final class SchoolRecord: Equatable, Sendable {
+        let school: School
+        init(_ school: School) { self.school = school }
+        static func == (a: SchoolRecord, b: SchoolRecord) -> Bool { a === b || a.school == b.school }
     }
 
     public struct AreaLine: Equatable, Sendable {
@@ -37,9 +54,26 @@ public struct PupilPlacePlan: Equatable, Sendable {
         /// School or area code.
         public let owner: String
         public let area: String?
-        public let yearGroup: Int
-        public let year: Int
-        public let sufficiency: Sufficiency
+        public var yearGroup: Int { Int(storedYearGroup) }
+        public var year: Int { Int(storedYear) }
+        public var sufficiency: Sufficiency {
+            Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: placesNeeded < 0 ? nil : placesNeeded)
+        }
+        // Held in 64 bytes rather than 80: a national plan has millions of these lines.
+        private let storedYear: Int32, storedYearGroup: Int32
+        private let capacity: Int, pupils: Int
+        /// −1: not counted (a school's line); places needed are never negative.
+        private let placesNeeded: Int
+
+        init(owner: String, area: String?, yearGroup: Int, year: Int, sufficiency: Sufficiency) {
+            self.owner = owner
+            self.area = area
+            self.storedYearGroup = Int32(yearGroup)
+            self.storedYear = Int32(year)
+            self.capacity = sufficiency.capacity
+            self.pupils = sufficiency.pupils
+            self.placesNeeded = sufficiency.placesNeeded.map { max(0, $0) } ?? -1
+        }
     }
 
     public let name: String
@@ -95,25 +129,25 @@ public struct PupilPlacePlan: Equatable, Sendable {
             forecast.geography.areas(kind).map { area in
                 let members = forecast.schools(in: area.code, kind)
                 let schools = members.map(\.school)
-                return (area: area, schools: schools, grids: members.map(\.pupils), forecast: forecast.area(area.code),
+                return (area: area, schools: schools, records: schools.map(SchoolRecord.init), grids: members.map(\.pupils), forecast: forecast.area(area.code),
                         unallocated: forecast.unallocated[area.code], phases: schools.map { $0.phases(layout: layout) })
             }
         }
         // Special schools held at their census, when there is no specialist plan to follow.
-        let heldSpecial = specialist == nil ? forecast.schools.filter { $0.school.phase == .special } : []
+        let heldSpecial = specialist == nil ? forecast.schools.filter { $0.school.phase == .special }.map { ($0, SchoolRecord($0.school)) } : []
         // Working space reused for every area, year group and year (a national plan has millions).
         var shares: [Double] = [], apportioner = Apportioner()
         let lineCount = years.count * forecast.schools.count
         schoolGroups.reserveCapacity(lineCount * 8)
         schoolLines.reserveCapacity(lineCount * 3 / 2)
-        let schoolsByCode = Dictionary(forecast.schools.filter { $0.school.phase == .special }.map { ($0.school.code, $0.school) },
+        let schoolsByCode = Dictionary(forecast.schools.filter { $0.school.phase == .special }.map { ($0.school.code, SchoolRecord($0.school)) },
                                        uniquingKeysWith: { a, _ in a })
         for year in years {
             let h = year - base - 1   // −1: the base year, from the census
             var byPhase: [PlacePhase: Sufficiency] = [:]
             for (kind, parts) in zip(AreaKind.allCases, areaParts) {
                 let groups = layout.yearGroups(of: kind)
-                for (area, members, grids, areaForecast, areaUnallocated, memberPhases) in parts {
+                for (area, members, records, grids, areaForecast, areaUnallocated, memberPhases) in parts {
                     // Whole pupils per year group: the area rounded, its schools apportioned.
                     var schoolPupils = Array(repeating: Array(repeating: 0, count: ladder.count), count: members.count)
                     var areaPupils = Array(repeating: 0, count: ladder.count)
@@ -152,7 +186,7 @@ public struct PupilPlacePlan: Equatable, Sendable {
                             let capacity = members[i].capacity(phase: phase, year: year, layout: layout)
                             guard members[i].isOpen(in: year) || pupils > 0 else { continue }
                             let line = Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: nil)
-                            schoolLines.append(SchoolLine(school: members[i], area: area.code, phase: phase, year: year, sufficiency: line))
+                            schoolLines.append(SchoolLine(school: records[i], area: area.code, phase: phase, year: year, sufficiency: line))
                             total = total + Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: 0)
                         }
                         let unallocated = range.reduce(0) { $0 + left[$1] }
@@ -175,14 +209,14 @@ public struct PupilPlacePlan: Equatable, Sendable {
                 }
                 if let line = specialist.line(.specialSchool, year: year) { byPhase[.special] = line.sufficiency }
             }
-            for member in heldSpecial {
+            for (member, record) in heldSpecial {
                 let pupils = (0..<ladder.count).reduce(0) { sum, g in
                     sum + Apportion.units(h < 0 ? history.pupils(school: member.school.code, year: year, yearGroup: g) : member.pupils[h][g])
                 }
                 let capacity = member.school.capacity(phase: .special, year: year, layout: layout)
                 guard member.school.isOpen(in: year) || pupils > 0 else { continue }
                 let line = Sufficiency(capacity: capacity, pupils: pupils, placesNeeded: nil)
-                schoolLines.append(SchoolLine(school: member.school, area: nil, phase: .special, year: year, sufficiency: line))
+                schoolLines.append(SchoolLine(school: record, area: nil, phase: .special, year: year, sufficiency: line))
                 byPhase[.special] = (byPhase[.special] ?? .zero) + line
             }
             for phase in PlacePhase.allCases { if let s = byPhase[phase] { authorityLines.append(AuthorityLine(phase: phase, year: year, sufficiency: s)) } }

@@ -35,6 +35,27 @@ extension PlanRun {
         }
     }
 
+    /// The same cells as `cells(level)`, in the same order, handed over one at a time rather
+    /// than gathered: a national plan has millions of school cells, and a writer needs only
+    /// the one in hand.
+    public func forEachCell(_ level: CellLevel, _ body: (ForecastCellValue) throws -> Void) throws {
+        switch level {
+        case .area, .authority: for cell in try cells(level) { try body(cell) }
+        case .school:
+            guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
+            try places.forecast.forEachSchoolCell(body)
+        }
+    }
+
+    /// Whether any cell at `level` has a prediction interval (as `cells(level)` would show):
+    /// areas when the run was calibrated; the authority and schools have none yet.
+    public func hasIntervals(_ level: CellLevel) -> Bool {
+        switch level {
+        case .area: return areaForecast.areas.contains { $0.intervals != nil }
+        case .authority, .school: return false
+        }
+    }
+
     var areaCells: [ForecastCellValue] { areaForecast.areaCells }
     var authorityCells: [ForecastCellValue] { areaForecast.authorityCells }
 }
@@ -78,6 +99,14 @@ extension Forecast {
 extension PlaceForecast {
     /// Every school's cells, to the tenth, apportioned from its area's.
     public var schoolCells: [ForecastCellValue] {
+        var cells: [ForecastCellValue] = []
+        forEachSchoolCell { cells.append($0) }
+        return cells
+    }
+
+    /// Every school's cells, one at a time, in `schoolCells`' order: year by year, schools in
+    /// the plan's order, the year groups each teaches.
+    public func forEachSchoolCell(_ body: (ForecastCellValue) throws -> Void) rethrows {
         let forecast = self
         let rounded = forecast.rounded(per: 10)
         // The forecast is of mainstream pupils at every level: a special school is held at its
@@ -92,17 +121,15 @@ extension PlaceForecast {
             forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
                 .map { (g: $0, area: school.area(for: $0, layout: forecast.layout) ?? "") }
         }
-        var cells: [ForecastCellValue] = []
-        cells.reserveCapacity(taught.reduce(0) { $0 + $1.count } * forecast.horizon)
+        let yearGroups = forecast.ladder.yearGroups
         for (h, year) in forecast.years.enumerated() {
             for (i, school) in mainstream.enumerated() {
                 let open = school.isOpen(in: year)
                 for (g, area) in taught[i] where open || units[i][h * groups + g] > 0 {
-                    cells.append(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
-                                                   yearGroup: forecast.ladder.yearGroups[g], tenths: units[i][h * groups + g], lower: nil, upper: nil))
+                    try body(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
+                                               yearGroup: yearGroups[g], tenths: units[i][h * groups + g], lower: nil, upper: nil))
                 }
             }
         }
-        return cells
     }
 }

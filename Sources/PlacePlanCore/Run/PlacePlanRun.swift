@@ -10,8 +10,10 @@ public struct PlacePlanRun: Equatable, Sendable {
     public let housing: HousingLayer?
     /// `baseline` with `housing` added: what every table and output shows.
     public let forecast: PlaceForecast
-    /// Whole pupils against places, by school, area, phase and the authority.
-    public let tables: PupilPlacePlan
+    /// Whole pupils against places, by school, area, phase and the authority: made the first
+    /// time it is asked for (`Memo`), from the forecast above.
+    public var tables: PupilPlacePlan { tablesMemo.value }
+    private let tablesMemo: Memo<PupilPlacePlan>
     /// Pupils with EHC plans against specialist places, when the plan has `ehcp.csv`.
     public let specialist: SpecialistPlan?
     /// Early-years places needed against providers' places, when the plan has `settings.csv`.
@@ -33,8 +35,15 @@ public struct PlacePlanRun: Equatable, Sendable {
         let forecast = layer.map { baseline.adding($0) } ?? baseline
         let needs = (specialist ?? inputs.specialist).map { Self.specialistPlan($0, history: history, baseline: baseline, housing: layer) }
         let early = inputs.earlyYears.map { Self.earlyYearsPlan($0, history: history, settings: settings, baseline: baseline, housing: layer) }
-        let tables = PupilPlacePlan(name: name, forecast: forecast, history: history, targets: inputs.targets, specialist: needs)
-        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tables: tables, specialist: needs, earlyYears: early)
+        let targets = inputs.targets
+        let tables = Memo { PupilPlacePlan(name: name, forecast: forecast, history: history, targets: targets, specialist: needs) }
+        return PlacePlanRun(baseline: baseline, housing: layer, forecast: forecast, tablesMemo: tables, specialist: needs, earlyYears: early)
+    }
+
+    /// Runs are equal when their figures are: the tables compared as made from each.
+    public static func == (a: PlacePlanRun, b: PlacePlanRun) -> Bool {
+        a.baseline == b.baseline && a.housing == b.housing && a.forecast == b.forecast && a.specialist == b.specialist
+            && a.earlyYears == b.earlyYears && a.tables == b.tables
     }
 
     /// Pupils with EHC plans set against the mainstream forecast before housing (housing's SEND

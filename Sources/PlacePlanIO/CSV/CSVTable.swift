@@ -48,10 +48,35 @@ struct CSVTable {
 
     /// The bytes of a file, or an issue saying it cannot be read.
     static func read(url: URL, file: String) throws -> [UInt8] {
+        // Straight into the array the reader scans: a national rolls file is tens of MB, and
+        // going through `Data` would hold it twice.
+        if let bytes = readDirectly(url) { return bytes }
         do { return [UInt8](try Data(contentsOf: url)) } catch {
             throw InputErrors([InputIssue(file: file, message: "cannot be read (\(error.localizedDescription))",
                                           fix: "check that the file exists and is readable")])
         }
+    }
+
+    /// A regular file's bytes read with open(2) and read(2), or `nil` for anything else (a
+    /// pipe, a folder, an error: `Data` then reads it, or says why it cannot).
+    private static func readDirectly(_ url: URL) -> [UInt8]? {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got <= 0 { break }
+                count += got
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
     }
 
     init(bytes: [UInt8], file: String) throws {

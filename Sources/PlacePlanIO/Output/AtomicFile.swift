@@ -60,6 +60,11 @@ extension AtomicFile {
     /// written are they renamed into place. If any write fails, the temporary files are removed
     /// and no target is touched.
     public static func writeAll(_ files: [(name: String, text: String)], into folder: URL) throws {
+        try writeAll(files.map { OutputFile(name: $0.name, text: $0.text) }, into: folder)
+    }
+
+    /// The same, each file made (`OutputFile.bytes`) just before it is written and let go after.
+    public static func writeAll(_ files: [OutputFile], into folder: URL) throws {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -76,7 +81,7 @@ extension AtomicFile {
             let target = folder.appendingPathComponent(file.name)
             let temporary = folder.appendingPathComponent(".\(file.name).\(token).tmp")
             written.append((temporary, target))  // listed first, so a half-written one is removed too
-            do { try Data(file.text.utf8).write(to: temporary) } catch {
+            do { try Self.write(try file.bytes(), to: temporary) } catch {
                 removeTemporaries()
                 throw InputErrors([InputIssue(file: folder.path, message: "cannot be written (\(error.localizedDescription)); nothing was changed",
                                               fix: "check the folder, the free space and that you may write there")])
@@ -92,3 +97,15 @@ extension AtomicFile {
         }
     }
 }
+
+extension AtomicFile {
+    /// Bytes written as they are held, without the copy `Data(bytes)` makes (a national
+    /// plan's year-group table is tens of MB).
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        try bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try Data().write(to: url) }
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none).write(to: url)
+        }
+    }
+}
+

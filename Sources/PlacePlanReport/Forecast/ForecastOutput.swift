@@ -11,15 +11,20 @@ import PlacePlanCore
 /// cell here would make totals disagree with their parts, and `archive` stores the same cells.
 public enum ForecastOutput {
     public static func csv(_ run: PlanRun, level: CellLevel) throws -> String {
-        let cells = try run.cells(level)
-        let withIntervals = cells.contains { $0.lower != nil }
-        var out = CSVText(capacity: cells.count * 28)
+        String(decoding: try csvBytes(run, level: level), as: UTF8.self)
+    }
+
+    /// The CSV as bytes, written cell by cell as the run hands them over (`forEachCell`): a
+    /// national school forecast is millions of rows, never all held as values or as a `String`.
+    public static func csvBytes(_ run: PlanRun, level: CellLevel) throws -> [UInt8] {
+        let withIntervals = run.hasIntervals(level)
+        var out = CSVText(capacity: 1 << 16)
         switch level {
         case .area: out.append("year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
         case .authority: out.append("year,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
         case .school: out.append("year,school,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
         }
-        for cell in cells {
+        try run.forEachCell(level) { cell in
             out.integer(cell.year)
             out.append(ascii: ",")
             switch level {
@@ -36,7 +41,7 @@ public enum ForecastOutput {
             }
             out.append(ascii: "\n")
         }
-        return out.text
+        return out.bytes
     }
 
     public static func json(_ run: PlanRun, level: CellLevel) throws -> String {

@@ -1,3 +1,4 @@
+import PlacePlanIO
 import PlacePlanCore
 
 /// The Pupil Place Plan as CSV tables, one file each. Whole pupils and places, so that every
@@ -9,10 +10,16 @@ import PlacePlanCore
 /// inputs (`schools.csv`, `areas.csv`).
 public enum PlacePlanOutput {
     /// File name → CSV text, in the order a reader would open them.
-    public static func files(_ plan: PupilPlacePlan) -> [(name: String, text: String)] {
-        [("plan-authority.csv", authority(plan)), ("plan-areas.csv", areas(plan)), ("plan-schools.csv", schools(plan)),
-         ("plan-area-year-groups.csv", areaYearGroups(plan)), ("plan-school-year-groups.csv", schoolYearGroups(plan)),
-         ("plan-transfer.csv", transfer(plan)), ("plan-sixth-form.csv", sixthForm(plan))]
+    /// Each made as it is written (`OutputFile`): the school tables of a national plan are
+    /// tens of MB each.
+    public static func files(_ plan: PupilPlacePlan) -> [OutputFile] {
+        [OutputFile(name: "plan-authority.csv") { Array(authority(plan).utf8) },
+         OutputFile(name: "plan-areas.csv") { Array(areas(plan).utf8) },
+         OutputFile(name: "plan-schools.csv") { schoolsBytes(plan) },
+         OutputFile(name: "plan-area-year-groups.csv") { areaYearGroupsBytes(plan) },
+         OutputFile(name: "plan-school-year-groups.csv") { schoolYearGroupsBytes(plan) },
+         OutputFile(name: "plan-transfer.csv") { Array(transfer(plan).utf8) },
+         OutputFile(name: "plan-sixth-form.csv") { Array(sixthForm(plan).utf8) }]
     }
 
     public static func authority(_ plan: PupilPlacePlan) -> String {
@@ -34,7 +41,9 @@ public enum PlacePlanOutput {
         return out
     }
 
-    public static func schools(_ plan: PupilPlacePlan) -> String {
+    public static func schools(_ plan: PupilPlacePlan) -> String { String(decoding: schoolsBytes(plan), as: UTF8.self) }
+
+    static func schoolsBytes(_ plan: PupilPlacePlan) -> [UInt8] {
         var out = CSVText(capacity: plan.schools.count * 160)
         out.append("year,basis,school,name,school_phase,area,phase,capacity,pupils,surplus,spare_pct,flag,rules\n")
         // A school's rules are the same every year: joined once, not once a line.
@@ -58,10 +67,12 @@ public enum PlacePlanOutput {
             out.field(flag(s, plan)); out.append(ascii: ",")
             out.field(rules.text); out.append(ascii: "\n")
         }
-        return out.text
+        return out.bytes
     }
 
-    public static func areaYearGroups(_ plan: PupilPlacePlan) -> String {
+    public static func areaYearGroups(_ plan: PupilPlacePlan) -> String { String(decoding: areaYearGroupsBytes(plan), as: UTF8.self) }
+
+    static func areaYearGroupsBytes(_ plan: PupilPlacePlan) -> [UInt8] {
         var out = CSVText(capacity: plan.areaYearGroups.count * 48)
         out.append("year,basis,area,phase,year_group,capacity,pupils,places_needed\n")
         let phases = plan.ladder.yearGroups.indices.map { plan.layout.phase(of: $0).name }
@@ -76,10 +87,12 @@ public enum PlacePlanOutput {
             out.integer(s.pupils); out.append(ascii: ",")
             out.places(s.placesNeeded ?? 0, plan); out.append(ascii: "\n")
         }
-        return out.text
+        return out.bytes
     }
 
-    public static func schoolYearGroups(_ plan: PupilPlacePlan) -> String {
+    public static func schoolYearGroups(_ plan: PupilPlacePlan) -> String { String(decoding: schoolYearGroupsBytes(plan), as: UTF8.self) }
+
+    static func schoolYearGroupsBytes(_ plan: PupilPlacePlan) -> [UInt8] {
         var out = CSVText(capacity: plan.schoolYearGroups.count * 48)
         out.append("year,basis,school,area,phase,year_group,capacity,pupils\n")
         let phases = plan.ladder.yearGroups.indices.map { plan.layout.phase(of: $0).name }
@@ -94,7 +107,7 @@ public enum PlacePlanOutput {
             out.places(s.capacity, plan); out.append(ascii: ",")
             out.integer(s.pupils); out.append(ascii: "\n")
         }
-        return out.text
+        return out.bytes
     }
 
     /// The fitted transfer: one row per candidate flow, then the inflow from outside. `pupils_next`
@@ -179,17 +192,20 @@ extension CSVText {
 extension PlacePlanOutput {
     /// The place plan's tables for `placeplan plan --out`, with the housing table when the run
     /// added housing.
-    public static func files(_ run: PlanRun) throws -> [(name: String, text: String)] {
+    public static func files(_ run: PlanRun) throws -> [OutputFile] {
         let places = try run.plan.requirePlaces(for: "the place plan's tables")
         guard let placeRun = run.places else { return [] }
         var files = files(placeRun.tables)
         if let specialist = placeRun.specialist {
-            files.append(("plan-specialist.csv", SpecialistOutput.provision(specialist)))
-            files.append(("plan-specialist-demand.csv", SpecialistOutput.demand(specialist)))
+            files.append(OutputFile(name: "plan-specialist.csv") { Array(SpecialistOutput.provision(specialist).utf8) })
+            files.append(OutputFile(name: "plan-specialist-demand.csv") { Array(SpecialistOutput.demand(specialist).utf8) })
         }
-        if let earlyYears = placeRun.earlyYears { files.append(("plan-early-years.csv", SpecialistOutput.earlyYears(earlyYears))) }
+        if let earlyYears = placeRun.earlyYears {
+            files.append(OutputFile(name: "plan-early-years.csv") { Array(SpecialistOutput.earlyYears(earlyYears).utf8) })
+        }
         if let layer = placeRun.housing {
-            files.append(("plan-housing.csv", HousingSummary.csv(layer, ladder: places.schools.ladder, layout: places.schools.layout)))
+            let (ladder, layout) = (places.schools.ladder, places.schools.layout)
+            files.append(OutputFile(name: "plan-housing.csv") { Array(HousingSummary.csv(layer, ladder: ladder, layout: layout).utf8) })
         }
         return files
     }

@@ -50,9 +50,11 @@ struct ForecastCommand: ParsableCommand {
             say(readable, terminator: "")
             return
         }
-        let rows = format == .json ? try ForecastOutput.json(run, level: level ?? .area)
-                                   : try ForecastOutput.csv(run, level: level ?? .area)
-        try output.emit(rows, planFolder: try location.url())
+        if format == .json {
+            try output.emit(try ForecastOutput.json(run, level: level ?? .area), planFolder: try location.url())
+        } else {
+            try output.emit(csv: try ForecastOutput.csvBytes(run, level: level ?? .area), planFolder: try location.url())
+        }
         if summary { if output.file == nil { printError(readable, terminator: "") } else { say(readable, terminator: "") } }
     }
 }

@@ -17,6 +17,12 @@ struct OutputOptions: ParsableArguments {
         try emit(Data((file == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
     }
 
+    /// CSV built as bytes: to a file as they are (one copy, not three, of a national forecast),
+    /// to standard output as text with its control characters escaped.
+    func emit(csv bytes: [UInt8], planFolder: URL? = nil) throws {
+        if file == nil { try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) } else { try emit(Data(bytes), planFolder: planFolder) }
+    }
+
     /// The file to write, or nil for standard output (no --out, or `--out -`).
     var file: String? { out == "-" ? nil : out }
 
@@ -36,6 +42,12 @@ struct OutputOptions: ParsableArguments {
 extension AtomicFile {
     /// Writes every file into `folder` (created if missing), all or nothing, as a user error.
     static func writeAllForUser(_ files: [(name: String, text: String)], into folder: String) throws {
+        do { try writeAll(files, into: URL(fileURLWithPath: folder)) } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
+        }
+    }
+
+    static func writeAllForUser(_ files: [OutputFile], into folder: String) throws {
         do { try writeAll(files, into: URL(fileURLWithPath: folder)) } catch let errors as InputErrors {
             throw CLIFailure(errors.description)
         }
