@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "PlacePlanCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),   // SQLite's own calls, for binding millions of rows
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["README.md"]

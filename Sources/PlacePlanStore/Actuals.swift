@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PlacePlanCore
 
 extension PlanStore {
@@ -26,10 +27,6 @@ extension PlanStore {
         public var written: Bool { refused.isEmpty && (added > 0 || !replaced.isEmpty) }
     }
 
-    private struct Key: Hashable {
-        let level: String, code: String, year: Int, yearGroup: String
-    }
-
     /// Adds actual counts in one transaction. A row equal to the stored value is unchanged (so a
     /// re-import changes nothing); a different value for a stored cell is a conflict: with
     /// `replace` the new value is written and the old one kept in `actual_revision`, without it
@@ -39,27 +36,20 @@ extension PlanStore {
     public func importActuals(_ rows: [ActualRoll], source: String, replace: Bool, now: Date = Date(),
                               willWrite: (Int) -> Void = { _ in }) throws -> ImportOutcome {
         let time = Self.timestamp(now)
+        if let row = rows.first(where: { !ActualKeys.years.contains($0.year) }) {
+            throw StoreError(kind: .failed, path: path, message: "the year \(row.year) of \(row.code) is not a year an actual can be stored for",
+                             fix: "give the academic year's first year, e.g. 2024 for 2024/25")
+        }
+        let keys = ActualKeys(rows)
         return try write { db -> (value: ImportOutcome, commit: Bool) in
             // Read under the write lock: no other process can change these meanwhile.
-            let years = Array(Set(rows.map(\.year))).sorted()
-            var existing: [Key: StoredActual] = [:]
-            if !years.isEmpty {
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT level, code, year, year_group, pupils, source, imported_at FROM actual
-                    WHERE year IN (\(years.map(String.init).joined(separator: ",")))
-                    """)
-                while let row = try cursor.next() {
-                    existing[Key(level: row["level"], code: row["code"], year: row["year"], yearGroup: row["year_group"])] =
-                        StoredActual(pupils: row["pupils"], source: row["source"], importedAt: row["imported_at"])
-                }
-            }
-            var added: [ActualRoll] = [], unchanged = 0, conflicts: [Conflict] = []
-            for row in rows {
-                let key = Key(level: row.level.rawValue, code: row.code, year: row.year, yearGroup: row.yearGroup)
-                if let stored = existing[key] {
-                    if stored.pupils == row.pupils { unchanged += 1 } else { conflicts.append(Conflict(row: row, existing: stored)) }
+            let stored = try Self.storedActuals(of: rows, keys: keys, db)
+            var added: [Int] = [], unchanged = 0, conflicts: [Conflict] = []
+            for (i, row) in rows.enumerated() {
+                if let existing = stored[Int32(i)] {
+                    if existing.pupils == row.pupils { unchanged += 1 } else { conflicts.append(Conflict(row: row, existing: existing)) }
                 } else {
-                    added.append(row)
+                    added.append(i)
                 }
             }
             if !conflicts.isEmpty && !replace {
@@ -69,7 +59,11 @@ extension PlanStore {
                 return (ImportOutcome(added: 0, unchanged: unchanged, replaced: [], refused: []), false)
             }
             willWrite(added.count + conflicts.count)
-            try Self.insert(Self.inKeyOrder(added), source: source, time: time, db)
+            // In the table's key order: SQLite then appends to its B-tree instead of splitting
+            // pages all over it for every row, most of an import's time with millions of rows.
+            var isAdded = [Bool](repeating: false, count: rows.count)
+            for i in added { isAdded[i] = true }
+            try Self.insert(keys.tableOrder.lazy.filter { isAdded[$0] }.map { rows[$0] }, source: source, time: time, db)
             let update = try db.cachedStatement(sql: """
                 UPDATE actual SET pupils = ?, source = ?, imported_at = ? WHERE level = ? AND code = ? AND year = ? AND year_group = ?
                 """)
@@ -87,38 +81,74 @@ extension PlanStore {
         }
     }
 
-    /// Rows grouped by level and code (the first keys of `actual`'s primary key), each group in
-    /// file order (a census file is year by year). SQLite then fills its B-tree a school at a
-    /// time instead of splitting pages across the whole file for every row: with millions of
-    /// rows that is most of an import's time.
-    static func inKeyOrder(_ rows: [ActualRoll]) -> [ActualRoll] {
-        struct Owner: Hashable { let level: String, code: String }
-        var groups: [Owner: [Int]] = [:]
-        for (i, row) in rows.enumerated() { groups[Owner(level: row.level.rawValue, code: row.code), default: []].append(i) }
-        return groups.keys.sorted { ($0.level, $0.code) < ($1.level, $1.code) }.flatMap { groups[$0]!.map { rows[$0] } }
+    /// The stored actual of each row's cell, by the row's position. Only the years of the
+    /// rows are read, and nothing at all when the store has none of them (a new census year).
+    static func storedActuals(of rows: [ActualRoll], keys: ActualKeys, _ db: Database) throws -> [Int32: StoredActual] {
+        let years = Array(Set(rows.map(\.year))).sorted()
+        guard !years.isEmpty else { return [:] }
+        let inYears = "year IN (\(years.map(String.init).joined(separator: ",")))"
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actual WHERE \(inYears))") == true else { return [:] }
+        var position: [UInt64: Int32] = [:]
+        position.reserveCapacity(rows.count)
+        for (i, key) in keys.keys.enumerated() where position[key] == nil { position[key] = Int32(i) }
+        var stored: [Int32: StoredActual] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT level, code, year, year_group, pupils, source, imported_at FROM actual WHERE \(inYears)")
+        while let row = try cursor.next() {
+            guard let key = keys.key(level: row[0], code: row[1], year: row[2], yearGroup: row[3]), let i = position[key] else { continue }
+            stored[i] = StoredActual(pupils: row[4], source: row[5], importedAt: row[6])
+        }
+        // A cell named twice in the rows: each of them meets the stored value.
+        if position.count < rows.count {
+            for (i, key) in keys.keys.enumerated() where stored[Int32(i)] == nil { if let first = position[key], let value = stored[first] { stored[Int32(i)] = value } }
+        }
+        return stored
     }
 
-    /// New actuals, written `batch` rows to a statement (one statement per row costs more in
-    /// binding and stepping than the row itself).
-    static func insert(_ rows: [ActualRoll], source: String, time: String, batch: Int = 100, _ db: Database) throws {
-        func statement(rows n: Int) throws -> Statement {
-            try db.makeStatement(sql: "INSERT INTO actual (level, code, year, year_group, pupils, source, imported_at) VALUES "
-                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", "))
+    /// New actuals, in the order given, through one prepared statement bound with SQLite's own
+    /// calls: binding each value through GRDB's `StatementArguments` cost more than the insert.
+    static func insert<Rows: Sequence>(_ rows: Rows, source: String, time: String, _ db: Database) throws where Rows.Element == ActualRoll {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO actual (level, code, year, year_group, pupils, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let handle = statement.sqliteStatement
+        // The same source and time for every row: bound once, copied by SQLite (TRANSIENT).
+        // A row's own texts are bound without a copy (STATIC), valid until its step is done.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func withText<T>(_ text: String, _ body: (UnsafePointer<CChar>, Int32) throws -> T) rethrows -> T {
+            var text = text
+            return try text.withUTF8 { utf8 in
+                try utf8.withMemoryRebound(to: CChar.self) { chars in
+                    // An empty text may have no address: a zero-length one from a literal.
+                    guard let start = chars.baseAddress else { return try body("", 0) }
+                    return try body(start, Int32(chars.count))
+                }
+            }
         }
-        guard !rows.isEmpty else { return }
-        // Prepared once for a full batch (and once for the last, shorter one), not per batch.
-        let fullSize = min(batch, rows.count)
-        let full = try statement(rows: fullSize)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + batch, rows.count)]
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(chunk.count * 7)
-            for row in chunk { values += [row.level.rawValue, row.code, row.year, row.yearGroup, row.pupils, source, time] }
-            try (chunk.count == fullSize ? full : statement(rows: chunk.count))
-                .execute(arguments: StatementArguments(values))
-            start += chunk.count
+        withText(source) { _ = sqlite3_bind_text(handle, 6, $0, $1, transient) }
+        withText(time) { _ = sqlite3_bind_text(handle, 7, $0, $1, transient) }
+        for row in rows {
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 3, Int64(row.year))
+            sqlite3_bind_double(handle, 5, row.pupils)
+            let code = withText(row.level.rawValue) { level, levelCount in
+                withText(row.code) { code, codeCount in
+                    withText(row.yearGroup) { group, groupCount in
+                        sqlite3_bind_text(handle, 1, level, levelCount, nil)
+                        sqlite3_bind_text(handle, 2, code, codeCount, nil)
+                        sqlite3_bind_text(handle, 4, group, groupCount, nil)
+                        return sqlite3_step(handle)
+                    }
+                }
+            }
+            guard code == SQLITE_DONE else {
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_reset(handle)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
         }
+        // No row's texts stay bound once their storage is gone.
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
     }
 
     /// A recorded replacement of an actual.

@@ -275,8 +275,12 @@ struct ImportTests {
         for year in 2016...2020 { for code in ["C", "A", "B"] { for g in 0..<17 { values.append((code, year, "G\(g)", Double(year - 2000 + g))) } } }
         var random = SeededRandom(seed: 255)
         let shuffled = rows(values.shuffled(using: &random))
-        #expect(PlanStore.inKeyOrder(shuffled).count == shuffled.count)
-        #expect(Set(PlanStore.inKeyOrder(shuffled).map(\.line)) == Set(shuffled.map(\.line)))
+        // The table's order: every row once, sorted by (level, code, year, year_group) as SQLite sorts them.
+        let order = ActualKeys(shuffled).tableOrder
+        #expect(order.sorted() == Array(shuffled.indices))
+        let ordered = order.map { shuffled[$0] }
+        #expect(ordered.map { [$0.code, String($0.year), $0.yearGroup] }
+                == shuffled.map { [$0.code, String($0.year), $0.yearGroup] }.sorted { $0.lexicographicallyPrecedes($1) { $0.utf8.lexicographicallyPrecedes($1.utf8) } })
         let outcome = try store.importActuals(shuffled, source: "census.csv", replace: false)
         #expect(outcome.added == 255 && outcome.written)
         #expect(try store.count("actual") == 255)
@@ -289,6 +293,24 @@ struct ImportTests {
         let revised = try store.importActuals(rows([("A", 2016, "G0", 1)]), source: "revised.csv", replace: true)
         #expect(revised.added == 0 && revised.replaced.count == 1 && revised.written)
         #expect(try store.actual(level: .area, code: "A", year: 2016, yearGroup: "G0")?.pupils == 1)
+    }
+
+    @Test("a row the table refuses (negative pupils) stops the import whole: an error, nothing written, the store still usable")
+    func refusedRow() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        #expect(throws: (any Error).self) {
+            try store.importActuals(rows([("A", 2020, "R", 10), ("A", 2020, "Y1", -1), ("B", 2020, "R", 12)]), source: "bad.csv", replace: false)
+        }
+        #expect(try store.count("actual") == 0)
+        #expect(throws: (any Error).self) {
+            try store.importActuals([ActualRoll(level: .area, code: "A", year: 70_000, yearGroup: "R", pupils: 1)], source: "far.csv", replace: false)
+        }
+        let outcome = try store.importActuals(rows([("A", 2020, "R", 10), ("", 2020, "", 0)]), source: "good.csv", replace: false)
+        #expect(outcome.added == 2 && outcome.written)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "R")?.source == "good.csv")
+        #expect(try store.actual(level: .area, code: "", year: 2020, yearGroup: "")?.pupils == 0)
     }
 
     @Test("--replace writes the new value and records the old one")

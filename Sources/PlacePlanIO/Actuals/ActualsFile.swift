@@ -19,6 +19,10 @@ public enum ActualsFile {
         public let rejectedRows: Int
         /// 1-based number of the `pupils` column, for messages about a row's value.
         public let pupilsColumn: Int?
+        /// The years of the rows that passed, in order, and how many areas and schools they are for.
+        public let years: [Int]
+        public let areaCount: Int
+        public let schoolCount: Int
     }
 
     /// Reads and checks `url`; `file` is the name shown in messages. Whole-file problems (cannot
@@ -45,8 +49,6 @@ public enum ActualsFile {
         try read(CSVTable(bytes: Array(csv.utf8), file: file), ladder: ladder, areas: areas)
     }
 
-    private struct Key: Hashable { let level: CellLevel; let code: String; let year: Int; let yearGroup: Int }
-
     static func read(_ table: CSVTable, ladder: Ladder, areas: Set<String>?, schools: Set<String>? = nil) throws -> Contents {
         let shape = table.checkShape(required: HistoryReader.rollsColumns,
                                      example: "year,area,year_group,pupils / 2020,E06000001,R,1153")
@@ -59,25 +61,34 @@ public enum ActualsFile {
         let hasSchool = table.has("school")
         var issues = shape
         var badLines = Set(shape.compactMap(\.line))
-        var firstLine: [Key: Int] = [:]
+        // A cell (level, code, year, year group) as one integer, codes numbered as first met:
+        // a census file of millions of rows is checked for repeated cells without string keys.
+        var codes = CodeNumbers(areas: areas, schools: schools)
+        var firstLine: [UInt64: Int32] = [:]
         firstLine.reserveCapacity(table.rows.count)
         var rows: [ActualRoll] = []
         rows.reserveCapacity(table.rows.count)
-        for row in table.rows where !badLines.contains(row.line) {
+        var lastArea: (code: String, known: Bool) = ("", true)
+        var yearsSeen: Set<Int> = [], areasSeen: Set<UInt32> = [], schoolsSeen: Set<UInt32> = []
+        for row in table.rows where badLines.isEmpty || !badLines.contains(row.line) {
             var rowIssues: [InputIssue] = []
             let year = table.academicYear(row, "year", in: HistoryReader.years,
                                      what: "the year (the academic year's first year: 2019 for 2019/20)")
             if case .failure(let issue) = year { rowIssues.append(issue) }
             let area = table.text(row, "area")
             let school = hasSchool ? table.text(row, "school") : ""
+            if area != lastArea.code { lastArea = (area, areas?.contains(area) ?? true) }
             // A school's row may have no area, as in rolls.csv: a special school is in none.
             if area.isEmpty && school.isEmpty {
                 rowIssues.append(table.issue(row, "area", "the area is empty", fix: "give the planning area's code"))
-            } else if !area.isEmpty, let areas, !areas.contains(area) {
+            } else if !area.isEmpty, !lastArea.known {
                 rowIssues.append(table.issue(row, "area", "area \(area) is not one of the plan's areas",
                                              fix: "check the code against the plan's rolls.csv (or use --plan to name the plan it belongs to)"))
             }
-            if !school.isEmpty, let schools, !schools.contains(school) {
+            let level: CellLevel = school.isEmpty ? .area : .school
+            let code = school.isEmpty ? area : school
+            let number = code.isEmpty ? nil : codes.number(code, level: level)
+            if !school.isEmpty, let number, !number.known {
                 rowIssues.append(table.issue(row, "school", "school \(school) is not in the plan's schools.csv",
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
@@ -90,16 +101,18 @@ public enum ActualsFile {
             let count = table.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = count { rowIssues.append(issue) }
 
-            if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count {
-                let key = Key(level: school.isEmpty ? .area : .school, code: school.isEmpty ? area : school, year: y, yearGroup: g)
-                if let earlier = firstLine[key] {
+            if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count, let number {
+                let cell = UInt64(level == .school ? 1 : 0) << 63 | UInt64(number.id) << 24 | UInt64(y & 0xFFFF) << 8 | UInt64(g & 0xFF)
+                if let earlier = firstLine[cell] {
                     rowIssues.append(table.issue(
                         row, "year_group",
-                        "a second row for \(key.level == .school ? "school" : "area") \(key.code), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
-                        fix: "keep one row per year, \(key.level == .school ? "school" : "area") and year group: delete or correct one of the two"))
+                        "a second row for \(level == .school ? "school" : "area") \(code), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
+                        fix: "keep one row per year, \(level == .school ? "school" : "area") and year group: delete or correct one of the two"))
                 } else {
-                    firstLine[key] = row.line
-                    rows.append(ActualRoll(level: key.level, code: key.code, year: y, yearGroup: ladder.yearGroups[g].name,
+                    firstLine[cell] = Int32(row.line)
+                    yearsSeen.insert(y)
+                    if level == .school { schoolsSeen.insert(number.id) } else { areasSeen.insert(number.id) }
+                    rows.append(ActualRoll(level: level, code: code, year: y, yearGroup: ladder.yearGroups[g].name,
                                            pupils: n, line: row.line))
                 }
             }
@@ -109,6 +122,33 @@ public enum ActualsFile {
             }
         }
         return Contents(rowsRead: table.rows.count, rows: rows, issues: issues, rejectedRows: badLines.count,
-                        pupilsColumn: table.number("pupils"))
+                        pupilsColumn: table.number("pupils"), years: yearsSeen.sorted(), areaCount: areasSeen.count,
+                        schoolCount: schoolsSeen.count)
     }
 }
+
+/// Area and school codes numbered as they are first met, each checked against the plan's
+/// codes once (not once a row).
+private struct CodeNumbers {
+    let areas: Set<String>?, schools: Set<String>?
+    private var numbers: [CellLevel: [String: (id: UInt32, known: Bool)]] = [:]
+    private var last: (code: String, level: CellLevel, number: (id: UInt32, known: Bool))?
+
+    init(areas: Set<String>?, schools: Set<String>?) {
+        self.areas = areas
+        self.schools = schools
+    }
+
+    mutating func number(_ code: String, level: CellLevel) -> (id: UInt32, known: Bool) {
+        if let last, last.level == level, last.code == code { return last.number }
+        let number: (id: UInt32, known: Bool)
+        if let found = numbers[level]?[code] { number = found } else {
+            let known = (level == .school ? schools : areas)?.contains(code) ?? true
+            number = (UInt32(numbers[level]?.count ?? 0), known)
+            numbers[level, default: [:]][code] = number
+        }
+        last = (code, level, number)
+        return number
+    }
+}
+

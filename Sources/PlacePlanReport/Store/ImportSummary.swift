@@ -36,9 +36,7 @@ public enum ImportSummary {
             table.add([name, Format.number(Double(value))])
         }
         out += table.render()
-        let years = Array(Set(contents.rows.map(\.year))).sorted()
-        let areas = Set(contents.rows.filter { $0.level == .area }.map(\.code)).count
-        let schools = Set(contents.rows.filter { $0.level == .school }.map(\.code)).count
+        let (years, areas, schools) = (contents.years, contents.areaCount, contents.schoolCount)
         let yearText = years.count > 2 && years.last! - years.first! + 1 == years.count
             ? "\(Format.academicYear(years.first!))–\(Format.academicYear(years.last!)) (\(years.count) years)"
             : years.map(Format.academicYear).joined(separator: ", ")

@@ -1,0 +1,72 @@
+import PlacePlanCore
+
+/// The rows of an import by their cell — `actual`'s primary key (level, code, year,
+/// year_group) — as whole numbers. Codes and year-group names are ranked once, in the order
+/// SQLite's BINARY collation sorts them (their UTF-8 bytes), so that sorting millions of rows
+/// into the table's order, and finding a stored cell among them, compare integers rather than
+/// strings.
+struct ActualKeys {
+    /// Each row's key, in the rows' order.
+    let keys: [UInt64]
+    private let codeRank: [String: UInt64]
+    private let groupRank: [String: UInt64]
+
+    init(_ rows: [ActualRoll]) {
+        // Each code and year group numbered as first met (one lookup a row), then ranked.
+        var codeNumber: [String: Int] = [:], groupNumber: [String: Int] = [:]
+        var rowCode = [Int32](), rowGroup = [Int32]()
+        rowCode.reserveCapacity(rows.count)
+        rowGroup.reserveCapacity(rows.count)
+        var lastGroup: (name: String, number: Int)?
+        for row in rows {
+            let code = codeNumber[row.code] ?? { codeNumber[row.code] = codeNumber.count; return codeNumber.count - 1 }()
+            if lastGroup?.name != row.yearGroup {
+                lastGroup = (row.yearGroup, groupNumber[row.yearGroup] ?? { groupNumber[row.yearGroup] = groupNumber.count; return groupNumber.count - 1 }())
+            }
+            rowCode.append(Int32(code))
+            rowGroup.append(Int32(lastGroup!.number))
+        }
+        func ranks(_ numbers: [String: Int]) -> (byName: [String: UInt64], byNumber: [UInt64]) {
+            let sorted = numbers.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            var byNumber = [UInt64](repeating: 0, count: numbers.count)
+            for (rank, name) in sorted.enumerated() { byNumber[numbers[name]!] = UInt64(rank) }
+            return (Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, UInt64($0)) }), byNumber)
+        }
+        let codes = ranks(codeNumber), groups = ranks(groupNumber)
+        codeRank = codes.byName
+        groupRank = groups.byName
+        keys = rows.indices.map { i in
+            Self.pack(level: rows[i].level.rawValue, code: codes.byNumber[Int(rowCode[i])], year: rows[i].year,
+                      group: groups.byNumber[Int(rowGroup[i])])
+        }
+    }
+
+    /// The key of a stored cell, or `nil` when no row of the import is for its code or year group.
+    func key(level: String, code: String, year: Int, yearGroup: String) -> UInt64? {
+        guard let c = codeRank[code], let g = groupRank[yearGroup] else { return nil }
+        return Self.pack(level: level, code: c, year: year, group: g)
+    }
+
+    /// The rows' positions in the table's key order (rows of one cell in file order).
+    var tableOrder: [Int] {
+        var order = keys.indices.map { (key: keys[$0], position: Int32($0)) }
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        return order.map { Int($0.position) }
+    }
+
+    /// The years a key can hold: every year a file or a plan can name (`HistoryReader.years`
+    /// is 1900–2200), with room to spare.
+    static let years = 0...65_535
+
+    /// level (2 bits, in byte order: area < authority < school), code rank (32 bits), year (16
+    /// bits) and year group rank (14 bits). A year must be in `years` (`importActuals` checks).
+    private static func pack(level: String, code: UInt64, year: Int, group: UInt64) -> UInt64 {
+        let levelRank: UInt64
+        switch level {
+        case "area": levelRank = 0
+        case "authority": levelRank = 1
+        default: levelRank = 2
+        }
+        return levelRank << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
+    }
+}
