@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import PlacePlanCore
 
 /// A vintage with its scores against the actuals known when it was scored.
@@ -13,54 +14,50 @@ extension PlanStore {
     public func score(_ only: [Vintage]? = nil) throws -> [ScoredVintage] {
         try read { db in
             let vintages = try only ?? VintageRecord.order(Column("id")).fetchAll(db).map { try $0.vintage() }
-            struct Key: Hashable { let level: String; let code: String; let year: Int; let yearGroup: String }
-            var actuals: [Key: Double] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT level, code, year, year_group, pupils FROM actual")
-            struct SchoolYear: Hashable { let code: String; let year: Int }
-            var censused: Set<SchoolYear> = []
-            while let row = try cursor.next() {
-                let key = Key(level: row["level"], code: row["code"], year: row["year"], yearGroup: row["year_group"])
-                actuals[key] = row["pupils"]
-                if key.level == CellLevel.school.rawValue { censused.insert(SchoolYear(code: key.code, year: key.year)) }
-            }
+            guard let first = vintages.map({ $0.originYear + 1 }).min(),
+                  let last = vintages.map({ $0.originYear + $0.horizon }).max() else { return [] }
+            // Only the years some vintage forecasts: a store of many censuses holds far more.
+            let actuals = try StoredActuals(db, years: first...max(first, last))
             return try vintages.map { vintage in
                 // One read of the cells serves the seal check and the scores.
-                let stored = try Self.storedCells(db, vintage: vintage.id)
+                let stored = try Self.storedCells(db, vintage: vintage.id, inKeyOrder: true)
                 try verify(vintage, cells: stored)
                 let ladder = vintage.settings.coreLadder
-                let index = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
-                var forecast: [VintageAccuracy.Cell: Double] = [:]
+                let rows = Self.forecastRows(stored, ladder: ladder)
                 // A place plan's schools by area, year and year group: an area's actual is the
                 // sum of its schools' when no area figure was imported and every school has one.
-                struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: String }
-                var schoolsOf: [AreaCell: [String]] = [:]
-                for cell in stored {
-                    guard let g = index[cell.yearGroup] else { continue }
-                    forecast[VintageAccuracy.Cell(level: cell.level, code: cell.code, year: cell.year, yearGroup: g)] = cell.pupils
-                    if cell.level == .school, let area = cell.area, !area.isEmpty {
-                        schoolsOf[AreaCell(area: area, year: cell.year, yearGroup: cell.yearGroup), default: []].append(cell.code)
+                // Gathered only when an area has no actual of its own.
+                // Schools by their number among the actuals (`nil`: none stored for it).
+                let groups = ladder.yearGroups.map { actuals.number(ofGroup: $0.name) }
+                struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: Int }
+                var schoolsOf: [AreaCell: [UInt64?]]?
+                func schools(in area: String, year: Int, yearGroup g: Int) -> [UInt64?]? {
+                    if schoolsOf == nil {
+                        var gathered: [AreaCell: [UInt64?]] = [:]
+                        var last: (code: String, number: UInt64?) = ("", nil)
+                        for cell in stored where cell.level == .school {
+                            guard let area = cell.area, !area.isEmpty, let g = ladder.yearGroups.firstIndex(where: { $0.name == cell.yearGroup })
+                            else { continue }
+                            if cell.code != last.code { last = (cell.code, actuals.number(ofCode: cell.code)) }
+                            gathered[AreaCell(area: area, year: cell.year, yearGroup: g), default: []].append(last.number)
+                        }
+                        schoolsOf = gathered
                     }
+                    return schoolsOf?[AreaCell(area: area, year: year, yearGroup: g)]
                 }
-                // As in rolls.csv, a school's census lists the year groups it has pupils in: once a
-                // school has any actual for a year, a year group with none is 0 (a new school
-                // growing into its year groups).
-                func school(_ code: String, _ year: Int, _ yearGroup: String) -> Double? {
-                    if let stored = actuals[Key(level: CellLevel.school.rawValue, code: code, year: year, yearGroup: yearGroup)] {
-                        return stored
-                    }
-                    return censused.contains(SchoolYear(code: code, year: year)) ? 0 : nil
-                }
-                let result = VintageAccuracy.score(ladder: ladder, origin: vintage.originYear, forecast: forecast) { level, code, year, g in
-                    let yearGroup = ladder.yearGroups[g].name
+                var last: (code: String, number: UInt64?) = ("", nil)
+                let result = VintageAccuracy.score(ladder: ladder, origin: vintage.originYear, rows: rows) { level, code, year, g in
+                    // Cells come code by code: its number is found once.
+                    if code != last.code { last = (code, actuals.number(ofCode: code)) }
                     switch level {
-                    case .school: return school(code, year, yearGroup)
+                    case .school: return actuals.school(last.number, year: year, group: groups[g])
                     case .authority: return nil  // the sum of the areas', made by `VintageAccuracy`
                     case .area:
-                        if let stored = actuals[Key(level: level.rawValue, code: code, year: year, yearGroup: yearGroup)] { return stored }
-                        guard let schools = schoolsOf[AreaCell(area: code, year: year, yearGroup: yearGroup)] else { return nil }
+                        if let stored = actuals.value(.area, last.number, year: year, group: groups[g]) { return stored }
+                        guard let members = schools(in: code, year: year, yearGroup: g) else { return nil }
                         var sum = 0.0
-                        for member in schools {
-                            guard let value = school(member, year, yearGroup) else { return nil }
+                        for member in members {
+                            guard let value = actuals.school(member, year: year, group: groups[g]) else { return nil }
                             sum += value
                         }
                         return sum
@@ -69,6 +66,25 @@ extension PlanStore {
                 return ScoredVintage(vintage: vintage, result: result)
             }
         }
+    }
+
+    /// A vintage's cells, in key order (level, code, year, year group), as rows of year groups.
+    static func forecastRows(_ cells: [VintageCell], ladder: Ladder) -> [VintageAccuracy.ForecastRow] {
+        let names = ladder.yearGroups.map(\.name)
+        var rows: [VintageAccuracy.ForecastRow] = []
+        var lastName: (name: String, index: Int?) = ("", nil)
+        for cell in cells {
+            if cell.yearGroup != lastName.name || rows.isEmpty { lastName = (cell.yearGroup, names.firstIndex(of: cell.yearGroup)) }
+            guard let g = lastName.index else { continue }
+            if let last = rows.last, last.level == cell.level, last.year == cell.year, last.code == cell.code {
+                rows[rows.count - 1].pupils[g] = cell.pupils
+            } else {
+                var pupils = [Double?](repeating: nil, count: names.count)
+                pupils[g] = cell.pupils
+                rows.append(VintageAccuracy.ForecastRow(level: cell.level, code: cell.code, year: cell.year, pupils: pupils))
+            }
+        }
+        return rows
     }
 
     /// Refuses a vintage whose cells are not those it was sealed with: what is scored must be
@@ -83,3 +99,69 @@ extension PlanStore {
         }
     }
 }
+
+/// The stored actuals of some years, by cell, with codes and year groups numbered once: a
+/// national store holds millions, and scoring looks one up for every cell of every vintage.
+struct StoredActuals {
+    private var codes: [String: UInt64] = [:]
+    private var groups: [String: UInt64] = [:]
+    private var values: [UInt64: Double] = [:]
+    /// School and year with any actual: as in rolls.csv, a school's census lists the year
+    /// groups it has pupils in, so once a school has an actual for a year, a year group with
+    /// none is 0 (a new school growing into its year groups).
+    private var censused: Set<UInt64> = []
+
+    init(_ db: Database, years: ClosedRange<Int>) throws {
+        let statement = try db.makeStatement(sql: "SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?")
+        let handle = statement.sqliteStatement
+        sqlite3_bind_int64(handle, 1, Int64(years.lowerBound))
+        sqlite3_bind_int64(handle, 2, Int64(years.upperBound))
+        defer { sqlite3_reset(handle) }
+        func text(_ column: Int32) -> String {
+            guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+        }
+        var lastGroup: (name: String, number: UInt64) = ("", 0)
+        while true {
+            let step = sqlite3_step(handle)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql)
+            }
+            let level = CellLevel(rawValue: text(0)) ?? .area
+            let code = codes[text(1)] ?? { let n = UInt64(codes.count); codes[text(1)] = n; return n }()
+            let year = Int(sqlite3_column_int64(handle, 2))
+            let name = text(3)
+            if name != lastGroup.name || values.isEmpty {
+                lastGroup = (name, groups[name] ?? { let n = UInt64(groups.count); groups[name] = n; return n }())
+            }
+            values[Self.key(level, code, year, lastGroup.number)] = sqlite3_column_double(handle, 4)
+            if level == .school { censused.insert(Self.key(.school, code, year, 0)) }
+        }
+    }
+
+    /// A code's or year group's number here, `nil` when no actual has it.
+    func number(ofCode code: String) -> UInt64? { codes[code] }
+    func number(ofGroup name: String) -> UInt64? { groups[name] }
+
+    /// The stored actual of a cell given by numbers, if any.
+    func value(_ level: CellLevel, _ code: UInt64?, year: Int, group: UInt64?) -> Double? {
+        guard let code, let group else { return nil }
+        return values[Self.key(level, code, year, group)]
+    }
+
+    /// A school's actual: stored, or 0 when the school has a census that year without it.
+    func school(_ code: UInt64?, year: Int, group: UInt64?) -> Double? {
+        if let stored = value(.school, code, year: year, group: group) { return stored }
+        guard let code else { return nil }
+        return censused.contains(Self.key(.school, code, year, 0)) ? 0 : nil
+    }
+
+    /// Years are those of stored actuals (files give 1900–2200): 16 bits hold them.
+    private static func key(_ level: CellLevel, _ code: UInt64, _ year: Int, _ group: UInt64) -> UInt64 {
+        let l: UInt64 = level == .authority ? 0 : level == .area ? 1 : 2
+        return l << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
+    }
+}
+

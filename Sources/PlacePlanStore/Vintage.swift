@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 import GRDB
 import PlacePlanCore
 
@@ -211,12 +212,63 @@ struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
 extension VintageCell {
     /// A fingerprint of cells, whatever their order: every field, numbers by their exact bits.
     static func sha256(_ cells: [VintageCell]) -> String {
-        let lines = cells.map { c in
-            [c.level.rawValue, c.code, String(c.year), c.yearGroup, String(c.pupils.bitPattern),
-             c.lower.map { String($0.bitPattern) } ?? "", c.upper.map { String($0.bitPattern) } ?? "", c.area ?? ""]
-                .joined(separator: "\u{1F}")
+        // Quick path: cells read in key order (level, code, year, year group) make their lines
+        // in sorted order already. When every line is ASCII, byte order is `String` order, so
+        // the lines are hashed as they are made, never held or sorted.
+        var line: [UInt8] = [], previous: [UInt8] = [], hasher = SHA256(), inOrder = true
+        var block: [UInt8] = []   // lines handed to the hasher 64 KB at a time, not one by one
+        block.reserveCapacity(1 << 16 + 256)
+        for (i, cell) in cells.enumerated() {
+            line.removeAll(keepingCapacity: true)
+            Self.appendLine(cell, into: &line)
+            guard line.allSatisfy({ $0 < 0x80 }), i == 0 || previous.lexicographicallyPrecedes(line) else { inOrder = false; break }
+            if i > 0 { block.append(0x0A) }
+            block.append(contentsOf: line)
+            if block.count >= 1 << 16 {
+                hasher.update(data: block)
+                block.removeAll(keepingCapacity: true)
+            }
+            swap(&line, &previous)
+        }
+        if inOrder {
+            hasher.update(data: block)
+            return InputsHash.hex(Array(hasher.finalize()))
+        }
+        let lines = cells.map { cell in
+            var bytes: [UInt8] = []
+            Self.appendLine(cell, into: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }.sorted()
         return InputsHash.sha256(Array(lines.joined(separator: "\n").utf8))
+    }
+
+    /// A cell's line: its fields joined by U+001F, numbers by their exact bits.
+    private static func appendLine(_ c: VintageCell, into bytes: inout [UInt8]) {
+        func text(_ s: String) {
+            var s = s
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        /// As `String(n)` writes it.
+        func decimal(_ n: UInt64) {
+            var divisor: UInt64 = 1
+            while divisor <= n / 10 { divisor *= 10 }
+            repeat {
+                bytes.append(UInt8(48 + n / divisor % 10))
+                divisor /= 10
+            } while divisor > 0
+        }
+        let separator: UInt8 = 0x1F
+        text(c.level.rawValue); bytes.append(separator)
+        text(c.code); bytes.append(separator)
+        if c.year < 0 { bytes.append(45) }
+        decimal(c.year.magnitude.toUInt64); bytes.append(separator)
+        text(c.yearGroup); bytes.append(separator)
+        decimal(c.pupils.bitPattern); bytes.append(separator)
+        if let lower = c.lower { decimal(lower.bitPattern) }
+        bytes.append(separator)
+        if let upper = c.upper { decimal(upper.bitPattern) }
+        bytes.append(separator)
+        text(c.area ?? "")
     }
 }
 
@@ -224,3 +276,8 @@ extension NewVintage {
     /// How many cells the vintage holds at each level.
     public var cellCounts: [CellLevel: Int] { Dictionary(grouping: cells, by: \.level).mapValues(\.count) }
 }
+
+private extension UInt {
+    var toUInt64: UInt64 { UInt64(self) }
+}
+

@@ -469,4 +469,40 @@ struct VintageInputTests {
         let error = storeError { _ = try store.rerun(stored) }
         #expect(error?.kind == .cannotRerun && error!.message.contains("was made by engine 0.1.0; this PlacePlan's is \(Engine.version)"), "\(String(describing: error))")
     }
+
+    @Test("the cells' fingerprint is the same whatever their order, and the same as the formula it was first written with")
+    func fingerprint() {
+        // The fingerprint as first written: every cell's line, sorted, joined, hashed.
+        func reference(_ cells: [VintageCell]) -> String {
+            let lines = cells.map { c in
+                [c.level.rawValue, c.code, String(c.year), c.yearGroup, String(c.pupils.bitPattern),
+                 c.lower.map { String($0.bitPattern) } ?? "", c.upper.map { String($0.bitPattern) } ?? "", c.area ?? ""]
+                    .joined(separator: "\u{1F}")
+            }.sorted()
+            return InputsHash.sha256(Array(lines.joined(separator: "\n").utf8))
+        }
+        var random = SeededRandom(seed: 64)
+        var cells: [VintageCell] = []
+        for level in [CellLevel.area, .authority, .school] {
+            for code in ["P1", "P10", "P2", "Ysgol Dewi Sant", "École", "U100000"] {
+                for year in 2024...2026 {
+                    for group in ["R", "Y1", "Y10", "Y2"] {
+                        cells.append(VintageCell(level: level, code: code, year: year, yearGroup: group,
+                                                 pupils: Double.random(in: 0...200, using: &random),
+                                                 lower: Bool.random(using: &random) ? 1.5 : nil, upper: nil,
+                                                 area: level == .school ? "P\(year % 3)" : nil))
+                    }
+                }
+            }
+        }
+        let keyOrder = cells.sorted { a, b in
+            (a.level.rawValue, a.code, a.year, a.yearGroup) < (b.level.rawValue, b.code, b.year, b.yearGroup)
+        }
+        let ascii = keyOrder.filter { $0.code != "École" }
+        for set in [cells, keyOrder, keyOrder.reversed(), ascii, cells.shuffled(using: &random)] {
+            #expect(VintageCell.sha256(set) == reference(set))
+        }
+        #expect(VintageCell.sha256(keyOrder) == VintageCell.sha256(cells.shuffled(using: &random)))
+        #expect(VintageCell.sha256(ascii) != VintageCell.sha256(keyOrder))
+    }
 }

@@ -97,9 +97,27 @@ public enum VintageAccuracy {
         public let waitingCells: Int
         /// Forecast years with at least one cell still waiting for its actual.
         public let waitingYears: [Int]
+        /// Each (level, measure, horizon)'s scores, by position: reports ask for them by the
+        /// dozen, and a national vintage has a million scores.
+        private let groups: [Group: [Int]]
+        private struct Group: Hashable { let level: CellLevel; let measure: String; let horizon: Int }
+
+        init(measures: [Measure], scores: [Score], scoredCells: Int, waitingCells: Int, waitingYears: [Int]) {
+            self.measures = measures
+            self.scores = scores
+            self.scoredCells = scoredCells
+            self.waitingCells = waitingCells
+            self.waitingYears = waitingYears
+            var groups: [Group: [Int]] = [:]
+            for (i, score) in scores.enumerated() {
+                groups[Group(level: score.level, measure: score.measure, horizon: score.horizon), default: []].append(i)
+            }
+            self.groups = groups
+            self.horizons = Array(Set(scores.map(\.horizon))).sorted()
+        }
 
         public func scores(level: CellLevel, measure: String, horizon: Int) -> [Score] {
-            scores.filter { $0.level == level && $0.measure == measure && $0.horizon == horizon }
+            (groups[Group(level: level, measure: measure, horizon: horizon)] ?? []).map { scores[$0] }
         }
 
         /// Summary of the errors across codes of one level (areas, schools).
@@ -108,7 +126,23 @@ public enum VintageAccuracy {
         }
 
         /// The horizons with at least one score, in order.
-        public var horizons: [Int] { Array(Set(scores.map(\.horizon))).sorted() }
+        public let horizons: [Int]
+    }
+
+    /// A vintage's forecast for one code and year: pupils by year group (ladder index), `nil`
+    /// where it has no cell. A national vintage has millions of cells; rows of them are scored
+    /// without a dictionary keyed by strings.
+    public struct ForecastRow: Equatable, Sendable {
+        public let level: CellLevel
+        public let code: String
+        public let year: Int
+        public var pupils: [Double?]
+        public init(level: CellLevel, code: String, year: Int, pupils: [Double?]) {
+            self.level = level
+            self.code = code
+            self.year = year
+            self.pupils = pupils
+        }
     }
 
     /// Scores a vintage.
@@ -117,56 +151,98 @@ public enum VintageAccuracy {
     ///   - actual: the actual count for a level, code, year and year group, if known.
     public static func score(ladder: Ladder, origin: Int, forecast: [Cell: Double],
                              actual: (CellLevel, String, Int, Int) -> Double?) -> Result {
+        struct Key: Hashable { let level: CellLevel; let code: String; let year: Int }
+        var rows: [Key: [Double?]] = [:]
+        for (cell, pupils) in forecast where ladder.yearGroups.indices.contains(cell.yearGroup) {
+            rows[Key(level: cell.level, code: cell.code, year: cell.year), default: Array(repeating: nil, count: ladder.count)][cell.yearGroup] = pupils
+        }
+        return score(ladder: ladder, origin: origin,
+                     rows: rows.map { ForecastRow(level: $0.key.level, code: $0.key.code, year: $0.key.year, pupils: $0.value) },
+                     actual: actual)
+    }
+
+    /// Scores a vintage given as rows, one per level, code and year (each at most once).
+    /// `actual` is asked once for every cell below authority level, row by row in the order
+    /// given (a caller can keep the last code it looked up).
+    public static func score(ladder: Ladder, origin: Int, rows: [ForecastRow],
+                             actual: (CellLevel, String, Int, Int) -> Double?) -> Result {
         let measures = measures(for: ladder)
-        // Actuals for every non-authority cell, looked up once.
-        var known: [Cell: Double] = [:]
+        let groups = ladder.count
+        // Actuals for every non-authority cell, looked up once: `known[row * groups + g]`.
+        var known = [Double?](repeating: nil, count: rows.count * groups)
         var scored = 0, waiting = 0
         var waitingYears: Set<Int> = []
-        for cell in forecast.keys where cell.level != .authority {
-            if let value = actual(cell.level, cell.code, cell.year, cell.yearGroup) {
-                known[cell] = value
-                scored += 1
-            } else {
-                waiting += 1
-                waitingYears.insert(cell.year)
+        for (r, row) in rows.enumerated() where row.level != .authority {
+            for g in 0..<min(groups, row.pupils.count) where row.pupils[g] != nil {
+                if let value = actual(row.level, row.code, row.year, g) {
+                    known[r * groups + g] = value
+                    scored += 1
+                } else {
+                    waiting += 1
+                    waitingYears.insert(row.year)
+                }
             }
         }
         // The authority's actual is the sum over the vintage's areas that forecast that year
         // group (a place plan's primary areas Reception to Year 6, its secondary areas the rest),
         // when every one of them has an actual.
-        var areasOf: [Int: Set<String>] = [:]
-        for cell in forecast.keys where cell.level == .area { areasOf[cell.yearGroup, default: []].insert(cell.code) }
-        func authorityActual(year: Int, yearGroup: Int) -> Double? {
-            guard let codes = areasOf[yearGroup], !codes.isEmpty else { return nil }
+        struct AreaYear: Hashable { let code: String; let year: Int }
+        var areaRow: [AreaYear: Int] = [:]
+        var areasOf = [Set<String>](repeating: [], count: groups)
+        for (r, row) in rows.enumerated() where row.level == .area {
+            areaRow[AreaYear(code: row.code, year: row.year)] = r
+            for g in 0..<min(groups, row.pupils.count) where row.pupils[g] != nil { areasOf[g].insert(row.code) }
+        }
+        func authorityActual(year: Int, yearGroup g: Int) -> Double? {
+            guard !areasOf[g].isEmpty else { return nil }
             var sum = 0.0
-            for code in codes {
-                guard let value = known[Cell(level: .area, code: code, year: year, yearGroup: yearGroup)] else { return nil }
+            for code in areasOf[g] {
+                guard let r = areaRow[AreaYear(code: code, year: year)], let value = known[r * groups + g] else { return nil }
                 sum += value
             }
             return sum
         }
 
-        struct Key: Hashable { let level: CellLevel; let code: String; let year: Int }
-        let keys = Set(forecast.keys.map { Key(level: $0.level, code: $0.code, year: $0.year) })
         var scores: [Score] = []
-        for key in keys.sorted(by: { ($0.level, $0.year, $0.code) < ($1.level, $1.year, $1.code) }) {
+        for r in order(rows) {
+            let row = rows[r]
             for measure in measures {
                 var f = 0.0, a = 0.0
                 var complete = true
                 for g in measure.yearGroups {
-                    let cell = Cell(level: key.level, code: key.code, year: key.year, yearGroup: g)
-                    guard let value = forecast[cell],
-                          let truth = key.level == .authority ? authorityActual(year: key.year, yearGroup: g) : known[cell]
+                    guard g < row.pupils.count, let value = row.pupils[g],
+                          let truth = row.level == .authority ? authorityActual(year: row.year, yearGroup: g) : known[r * groups + g]
                     else { complete = false; break }
                     f += value
                     a += truth
                 }
                 guard complete else { continue }
-                scores.append(Score(level: key.level, code: key.code, measure: measure.name, kind: measure.kind,
-                                    year: key.year, horizon: key.year - origin, forecast: f, actual: a))
+                scores.append(Score(level: row.level, code: row.code, measure: measure.name, kind: measure.kind,
+                                    year: row.year, horizon: row.year - origin, forecast: f, actual: a))
             }
         }
         return Result(measures: measures, scores: scores, scoredCells: scored, waitingCells: waiting,
                       waitingYears: waitingYears.sorted())
+    }
+
+    /// The rows' positions by level, year and code: grouped by (level, year) with integers, and
+    /// each group's codes sorted only when the rows did not already come in code order.
+    static func order(_ rows: [ForecastRow]) -> [Int] {
+        struct Group: Hashable, Comparable {
+            let level: CellLevel, year: Int
+            static func < (a: Group, b: Group) -> Bool { (a.level, a.year) < (b.level, b.year) }
+        }
+        var members: [Group: [Int]] = [:]
+        for (r, row) in rows.enumerated() { members[Group(level: row.level, year: row.year), default: []].append(r) }
+        var order: [Int] = []
+        order.reserveCapacity(rows.count)
+        for group in members.keys.sorted() {
+            var positions = members[group]!
+            if zip(positions, positions.dropFirst()).contains(where: { !(rows[$0].code < rows[$1].code) }) {
+                positions.sort { rows[$0].code < rows[$1].code }
+            }
+            order += positions
+        }
+        return order
     }
 }
