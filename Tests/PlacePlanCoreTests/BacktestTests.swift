@@ -45,8 +45,9 @@ struct BacktestTests {
             #expect(a == b)
         }
         // And the backtest's cases from origin 2015 are scored against the real later years.
-        let result = try Backtest.run(clean, methods: [ForecastSettings(method: .mean(years: 3))], horizon: 2, origins: [2015])
-        let case1 = try #require(result.cases.first { $0.horizon == 1 && $0.measure == "all" })
+        var cases: [Backtest.Case] = []
+        _ = try Backtest.run(clean, methods: [ForecastSettings(method: .mean(years: 3))], horizon: 2, origins: [2015], onCase: { cases.append($0) })
+        let case1 = try #require(cases.first { $0.horizon == 1 && $0.measure == "all" })
         #expect(case1.origin == 2015 && case1.actual == (100 + 15) + (95 + 10) + (90 + 5))
     }
 
@@ -61,5 +62,13 @@ struct BacktestTests {
         #expect(result.origins == Array(2013...2018))
         #expect(!result.rows.isEmpty)
         #expect(result.rows.allSatisfy { $0.summary.medianAbsolute < 1e-12 })
+    }
+
+    @Test("forecasts made side by side come back in order, and the first failure (by position) is the one thrown")
+    func inParallel() throws {
+        struct Failure: Error, Equatable { let at: Int }
+        #expect(try Backtest.inParallel(7) { $0 * $0 } == [0, 1, 4, 9, 16, 25, 36])
+        #expect(throws: Failure(at: 2)) { try Backtest.inParallel(6) { i -> Int in if i >= 2 { throw Failure(at: i) }; return i } }
+        #expect(try Backtest.inParallel(0) { $0 }.isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Replays the past: for each origin year Y, forecast from what was known at Y (rolls up to Y,
 /// births keyed up to Y, later births projected) and score against the rolls of Y+1 … Y+h.
 public enum Backtest {
@@ -62,7 +63,6 @@ public enum Backtest {
 
     public struct Result: Equatable, Sendable {
         public let origins: [Int]
-        public let cases: [Case]
         /// One row per method × measure × horizon, in the order the methods were given.
         public let rows: [Row]
 
@@ -92,23 +92,49 @@ public enum Backtest {
         origins: [Int]? = nil,
         perYearGroup: Bool = false,
         measures: [Measure]? = nil,
-        forecaster: ((_ settings: ForecastSettings, _ origin: Int, _ reach: Int) throws -> Forecast)? = nil,
-        progress: (Int, Int) -> Void = { _, _ in }
+        forecaster: (@Sendable (_ settings: ForecastSettings, _ origin: Int, _ reach: Int) throws -> Forecast)? = nil,
+        progress: (Int, Int) -> Void = { _, _ in },
+        onCase: (Case) -> Void = { _ in }
     ) throws -> Result {
         let origins = origins ?? Self.origins(for: history)
         let measures = measures ?? Self.measures(for: history.ladder, perYearGroup: perYearGroup)
-        let forecaster = forecaster ?? { settings, origin, reach in
+        let forecaster: @Sendable (ForecastSettings, Int, Int) throws -> Forecast = forecaster ?? { settings, origin, reach in
             try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
         }
         let actualByArea = Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) })
-        var cases: [Case] = []
-        let total = origins.count * methods.count
+        // Each case is summed into its row as it is scored, not kept: a school backtest of a
+        // national plan scores tens of millions. Rows by position: level, method, measure, horizon.
+        let methodCount = methods.count, measureCount = measures.count
+        func row(_ level: Level, _ method: Int, _ measure: Int, _ h: Int) -> Int {
+            ((Level.allCases.firstIndex(of: level)! * methodCount + method) * measureCount + measure) * horizon + h - 1
+        }
+        let rowCount = Level.allCases.count * methodCount * measureCount * horizon
+        var errors = [[Double]](repeating: [], count: rowCount)
+        var covered = [Int](repeating: 0, count: rowCount), withInterval = [Int](repeating: 0, count: rowCount)
+        func record(_ scored: Case, method: Int, measure: Int) {
+            onCase(scored)
+            let r = row(scored.level, method, measure, scored.horizon)
+            if let error = scored.error { errors[r].append(error) }
+            if let inside = scored.covered {
+                withInterval[r] += 1
+                if inside { covered[r] += 1 }
+            }
+        }
+        // Every method from every origin: forecasts made a core's worth at a time (each is
+        // independent: what was known at its origin), then scored in order, so each row sums
+        // its cases exactly as one after another would.
+        let jobs = methods.indices.flatMap { m in origins.map { (method: m, origin: $0, reach: min(horizon, history.lastYear - $0)) } }
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var done = 0
-        for settings in methods {
-            for origin in origins {
-                let reach = min(horizon, history.lastYear - origin)
-                if reach >= 1 {
-                    let forecast = try forecaster(settings, origin, reach)
+        for start in stride(from: 0, to: jobs.count, by: threads) {
+            let batch = Array(jobs[start..<min(start + threads, jobs.count)])
+            let forecasts = try Self.inParallel(batch.count) { i -> Forecast? in
+                batch[i].reach >= 1 ? try forecaster(methods[batch[i].method], batch[i].origin, batch[i].reach) : nil
+            }
+            for (job, made) in zip(batch, forecasts) {
+                let (m, origin, reach) = (job.method, job.origin, job.reach)
+                let settings = methods[m]
+                if let forecast = made {
                     let g = history.ladder.count
                     var totalForecast = [[Double]](repeating: [Double](repeating: 0, count: g), count: reach)
                     var totalActual = totalForecast
@@ -120,44 +146,39 @@ public enum Backtest {
                                 totalForecast[h][i] += area.pupils[h][i]
                                 totalActual[h][i] += truth[i]
                             }
-                            for measure in measures {
+                            for (k, measure) in measures.enumerated() {
                                 var scored = Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
                                                   area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth))
                                 if measure.yearGroups.count == 1, let interval = area.intervals?[h][measure.yearGroups.lowerBound] {
                                     scored.lower = interval.lower
                                     scored.upper = interval.upper
                                 }
-                                cases.append(scored)
+                                record(scored, method: m, measure: k)
                             }
                         }
                     }
                     for h in 0..<reach {
-                        for measure in measures {
-                            cases.append(Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
-                                              origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
-                                              actual: measure.total(totalActual[h])))
+                        for (k, measure) in measures.enumerated() {
+                            record(Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
+                                        origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
+                                        actual: measure.total(totalActual[h])), method: m, measure: k)
                         }
                     }
                 }
                 done += 1
-                progress(done, total)
+                progress(done, jobs.count)
             }
         }
-        // Group once rather than filtering every case for every row.
-        struct Key: Hashable { let level: Level; let method: String; let measure: String; let horizon: Int }
-        let grouped = Dictionary(grouping: cases) { Key(level: $0.level, method: $0.method, measure: $0.measure, horizon: $0.horizon) }
         var rows: [Row] = []
         for level in Level.allCases {
-            for settings in methods {
-                for measure in measures {
+            for (m, settings) in methods.enumerated() {
+                for (k, measure) in measures.enumerated() {
                     for h in 1...horizon {
-                        let key = Key(level: level, method: settings.label, measure: measure.name, horizon: h)
-                        let group = grouped[key] ?? []
-                        if var summary = ErrorSummary(errors: group.compactMap(\.error)) {
-                            let covered = group.compactMap(\.covered)
-                            if !covered.isEmpty {
-                                summary.coverage = Double(covered.filter { $0 }.count) / Double(covered.count)
-                                summary.intervals = covered.count
+                        let r = row(level, m, k, h)
+                        if var summary = ErrorSummary(errors: errors[r]) {
+                            if withInterval[r] > 0 {
+                                summary.coverage = Double(covered[r]) / Double(withInterval[r])
+                                summary.intervals = withInterval[r]
                             }
                             rows.append(Row(level: level, method: settings.label, measure: measure.name, horizon: h, summary: summary))
                         }
@@ -165,6 +186,24 @@ public enum Backtest {
                 }
             }
         }
-        return Result(origins: origins, cases: cases, rows: rows)
+        return Result(origins: origins, rows: rows)
+    }
+
+    /// `work(0) … work(n − 1)` on as many threads, their results in order; the first error
+    /// (by index) is thrown once all have finished.
+    static func inParallel<T>(_ n: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
+        let results = UnsafeMutableBufferPointer<Swift.Result<T, any Error>?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = Slots(results: results)
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            slots.results[i] = Swift.Result { try work(i) }   // each thread writes its own slot only
+        }
+        return try results.map { try $0!.get() }
+    }
+
+    private struct Slots<T>: @unchecked Sendable {
+        let results: UnsafeMutableBufferPointer<Swift.Result<T, any Error>?>
     }
 }
+

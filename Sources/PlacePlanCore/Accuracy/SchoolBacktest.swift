@@ -40,9 +40,11 @@ extension Plan {
     public func backtest(methods: [ForecastSettings], horizon: Int, origins: [Int]? = nil, perYearGroup: Bool = false,
                          progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
         let measures = Backtest.measures(for: history.ladder, layout: places?.schools.layout, perYearGroup: perYearGroup)
-        let forecaster: ((ForecastSettings, Int, Int) throws -> Forecast)? = places.map { places in
-            { settings, origin, reach in
-                try PlacePlanning.forecast(places.schools.known(through: origin), settings: settings, shareMethod: places.shareMethod,
+        var forecaster: (@Sendable (ForecastSettings, Int, Int) throws -> Forecast)?
+        if let places {
+            let (schools, shareMethod) = (places.schools, places.shareMethod)
+            forecaster = { settings, origin, reach in
+                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: shareMethod,
                                            horizon: reach).areaForecast
             }
         }
