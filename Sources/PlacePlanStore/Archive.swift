@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import PlacePlanCore
 
 extension PlanStore {
@@ -129,35 +128,16 @@ extension PlanStore {
     /// A vintage's cells, by level, year, code and year group; or, `inKeyOrder`, by level,
     /// code, year and year group (the table's own order, and its fingerprint's).
     static func storedCells(_ db: Database, vintage id: Int64, inKeyOrder: Bool = false) throws -> [VintageCell] {
-        let statement = try db.makeStatement(sql: """
-            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-            ORDER BY \(inKeyOrder ? "level, code, year, year_group" : "level, year, code, year_group")
-            """)
-        // Read with SQLite's own calls: a national vintage has millions of cells.
-        let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, id)
-        defer { sqlite3_reset(handle) }
-        func text(_ column: Int32) -> String? {
-            guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-        }
-        func real(_ column: Int32) -> Double? {
-            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
-        }
         var cells: [VintageCell] = []
         var lastLevel: (text: String, level: CellLevel) = ("area", .area)
-        while true {
-            let step = sqlite3_step(handle)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
-            }
-            let levelText = text(0) ?? ""
+        try db.forEachRawRow("""
+            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
+            ORDER BY \(inKeyOrder ? "level, code, year, year_group" : "level, year, code, year_group")
+            """, arguments: [id]) { row in
+            let levelText = row.text(0) ?? ""
             if levelText != lastLevel.text { lastLevel = (levelText, CellLevel(rawValue: levelText) ?? .area) }
-            cells.append(VintageCell(level: lastLevel.level, code: text(1) ?? "", year: Int(sqlite3_column_int64(handle, 2)),
-                                     yearGroup: text(3) ?? "", pupils: sqlite3_column_double(handle, 4), lower: real(5),
-                                     upper: real(6), area: text(7)))
+            cells.append(VintageCell(level: lastLevel.level, code: row.text(1) ?? "", year: row.integer(2), yearGroup: row.text(3) ?? "",
+                                     pupils: row.real(4), lower: row.optionalReal(5), upper: row.optionalReal(6), area: row.text(7)))
         }
         return cells
     }

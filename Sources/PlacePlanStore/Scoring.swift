@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import PlacePlanCore
 
 /// A vintage with its scores against the actuals known when it was scored.
@@ -112,31 +111,18 @@ struct StoredActuals {
     private var censused: Set<UInt64> = []
 
     init(_ db: Database, years: ClosedRange<Int>) throws {
-        let statement = try db.makeStatement(sql: "SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?")
-        let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, Int64(years.lowerBound))
-        sqlite3_bind_int64(handle, 2, Int64(years.upperBound))
-        defer { sqlite3_reset(handle) }
-        func text(_ column: Int32) -> String {
-            guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-        }
         var lastGroup: (name: String, number: UInt64) = ("", 0)
-        while true {
-            let step = sqlite3_step(handle)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
-            }
-            let level = CellLevel(rawValue: text(0)) ?? .area
-            let code = codes[text(1)] ?? { let n = UInt64(codes.count); codes[text(1)] = n; return n }()
-            let year = Int(sqlite3_column_int64(handle, 2))
-            let name = text(3)
+        try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
+                             arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
+            let level = CellLevel(rawValue: row.text(0) ?? "") ?? .area
+            let text = row.text(1) ?? ""
+            let code = codes[text] ?? { let n = UInt64(codes.count); codes[text] = n; return n }()
+            let year = row.integer(2)
+            let name = row.text(3) ?? ""
             if name != lastGroup.name || values.isEmpty {
                 lastGroup = (name, groups[name] ?? { let n = UInt64(groups.count); groups[name] = n; return n }())
             }
-            values[Self.key(level, code, year, lastGroup.number)] = sqlite3_column_double(handle, 4)
+            values[Self.key(level, code, year, lastGroup.number)] = row.real(4)
             if level == .school { censused.insert(Self.key(.school, code, year, 0)) }
         }
     }

@@ -248,20 +248,11 @@ extension VintageCell {
             var s = s
             s.withUTF8 { bytes.append(contentsOf: $0) }
         }
-        /// As `String(n)` writes it.
-        func decimal(_ n: UInt64) {
-            var divisor: UInt64 = 1
-            while divisor <= n / 10 { divisor *= 10 }
-            repeat {
-                bytes.append(UInt8(48 + n / divisor % 10))
-                divisor /= 10
-            } while divisor > 0
-        }
+        func decimal(_ n: UInt64) { DecimalDigits.append(n, to: &bytes) }
         let separator: UInt8 = 0x1F
         text(c.level.rawValue); bytes.append(separator)
         text(c.code); bytes.append(separator)
-        if c.year < 0 { bytes.append(45) }
-        decimal(c.year.magnitude.toUInt64); bytes.append(separator)
+        DecimalDigits.append(c.year, to: &bytes); bytes.append(separator)
         text(c.yearGroup); bytes.append(separator)
         decimal(c.pupils.bitPattern); bytes.append(separator)
         if let lower = c.lower { decimal(lower.bitPattern) }
@@ -275,9 +266,5 @@ extension VintageCell {
 extension NewVintage {
     /// How many cells the vintage holds at each level.
     public var cellCounts: [CellLevel: Int] { Dictionary(grouping: cells, by: \.level).mapValues(\.count) }
-}
-
-private extension UInt {
-    var toUInt64: UInt64 { UInt64(self) }
 }
 

@@ -1,3 +1,5 @@
+import PlacePlanCore
+
 /// CSV text built as UTF-8 bytes. A national forecast has millions of rows; building them as
 /// `String`s, field by field, cost more than the forecast itself. Fields are quoted as
 /// `CSVField.quote` quotes them, numbers written as `Format` writes them.
@@ -31,16 +33,7 @@ struct CSVText {
     }
 
     /// A whole number in decimal digits, as `String(n)` writes it.
-    mutating func integer(_ n: Int) {
-        if n < 0 { bytes.append(45) }
-        let magnitude = n.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(48 + magnitude / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
-    }
+    mutating func integer(_ n: Int) { DecimalDigits.append(n, to: &bytes) }
 
     /// Tenths of a pupil as `Format.tenths` writes them: 95 → `9.5`, 0 → `0.0`.
     mutating func tenths(_ tenths: Int) {

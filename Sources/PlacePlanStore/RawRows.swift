@@ -1,0 +1,43 @@
+import GRDB
+import GRDBSQLite
+
+/// Rows read with SQLite's own calls, for the reads that run to millions of rows (a national
+/// vintage's cells, every actual of some years): decoding each value through GRDB's `Row` cost
+/// more than the read.
+struct RawRow {
+    fileprivate let handle: OpaquePointer
+
+    /// A text column (`nil` for NULL).
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    func real(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    /// A real column that may be NULL.
+    func optionalReal(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+}
+
+extension Database {
+    /// Steps through `sql` with whole-number arguments, handing each row to `body`.
+    func forEachRawRow(_ sql: String, arguments: [Int64], _ body: (RawRow) throws -> Void) throws {
+        let statement = try makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        for (i, value) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(i + 1), value) }
+        defer { sqlite3_reset(handle) }
+        while true {
+            let step = sqlite3_step(handle)
+            if step == SQLITE_DONE { return }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(sqliteConnection)),
+                                    sql: sql)
+            }
+            try body(RawRow(handle: handle))
+        }
+    }
+}
