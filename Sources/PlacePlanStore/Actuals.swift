@@ -59,13 +59,15 @@ extension PlanStore {
                 return (ImportOutcome(added: 0, unchanged: unchanged, replaced: [], refused: []), false)
             }
             willWrite(added.count + conflicts.count)
+            try db.execute(sql: "INSERT INTO actual_import (source, imported_at) VALUES (?, ?)", arguments: [source, time])
+            let importID = db.lastInsertedRowID
             // In the table's key order: SQLite then appends to its B-tree instead of splitting
             // pages all over it for every row, most of an import's time with millions of rows.
             var isAdded = [Bool](repeating: false, count: rows.count)
             for i in added { isAdded[i] = true }
-            try Self.insert(keys.tableOrder.lazy.filter { isAdded[$0] }.map { rows[$0] }, source: source, time: time, db)
+            try Self.insert(keys.tableOrder.lazy.filter { isAdded[$0] }.map { rows[$0] }, importID: importID, db)
             let update = try db.cachedStatement(sql: """
-                UPDATE actual SET pupils = ?, source = ?, imported_at = ? WHERE level = ? AND code = ? AND year = ? AND year_group = ?
+                UPDATE actual SET pupils = ?, import_id = ? WHERE level = ? AND code = ? AND year = ? AND year_group = ?
                 """)
             let revision = try db.cachedStatement(sql: """
                 INSERT INTO actual_revision (level, code, year, year_group, old_pupils, new_pupils, old_source, new_source, replaced_at)
@@ -75,7 +77,7 @@ extension PlanStore {
                 let row = conflict.row
                 try revision.execute(arguments: [row.level.rawValue, row.code, row.year, row.yearGroup, conflict.existing.pupils,
                                                  row.pupils, conflict.existing.source, source, time])
-                try update.execute(arguments: [row.pupils, source, time, row.level.rawValue, row.code, row.year, row.yearGroup])
+                try update.execute(arguments: [row.pupils, importID, row.level.rawValue, row.code, row.year, row.yearGroup])
             }
             return (ImportOutcome(added: added.count, unchanged: unchanged, replaced: conflicts, refused: []), true)
         }
@@ -92,10 +94,15 @@ extension PlanStore {
         position.reserveCapacity(rows.count)
         for (i, key) in keys.keys.enumerated() where position[key] == nil { position[key] = Int32(i) }
         var stored: [Int32: StoredActual] = [:]
-        let cursor = try Row.fetchCursor(db, sql: "SELECT level, code, year, year_group, pupils, source, imported_at FROM actual WHERE \(inYears)")
-        while let row = try cursor.next() {
-            guard let key = keys.key(level: row[0], code: row[1], year: row[2], yearGroup: row[3]), let i = position[key] else { continue }
-            stored[i] = StoredActual(pupils: row[4], source: row[5], importedAt: row[6])
+        // Each import's file and time, read once; the cells by SQLite's own calls.
+        let imports = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, source, imported_at FROM actual_import").map {
+            ($0[0] as Int64, (source: $0[1] as String, importedAt: $0[2] as String))
+        })
+        try db.forEachRawRow("SELECT level, code, year, year_group, pupils, import_id FROM actual WHERE \(inYears)", arguments: []) { row in
+            guard let key = keys.key(level: row.text(0) ?? "", code: row.text(1) ?? "", year: row.integer(2), yearGroup: row.text(3) ?? ""),
+                  let i = position[key] else { return }
+            let from = imports[Int64(row.integer(5))]
+            stored[i] = StoredActual(pupils: row.real(4), source: from?.source ?? "", importedAt: from?.importedAt ?? "")
         }
         // A cell named twice in the rows: each of them meets the stored value.
         if position.count < rows.count {
@@ -104,16 +111,15 @@ extension PlanStore {
         return stored
     }
 
-    /// New actuals, in the order given, through one prepared statement bound with SQLite's own
-    /// calls: binding each value through GRDB's `StatementArguments` cost more than the insert.
-    static func insert<Rows: Sequence>(_ rows: Rows, source: String, time: String, _ db: Database) throws where Rows.Element == ActualRoll {
+    /// New actuals of one import, in the order given, through one prepared statement bound with
+    /// SQLite's own calls: binding each value through GRDB's `StatementArguments` cost more
+    /// than the insert.
+    static func insert<Rows: Sequence>(_ rows: Rows, importID: Int64, _ db: Database) throws where Rows.Element == ActualRoll {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO actual (level, code, year, year_group, pupils, source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO actual (level, code, year, year_group, pupils, import_id) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let handle = statement.sqliteStatement
-        // The same source and time for every row: bound once, copied by SQLite (TRANSIENT).
-        // A row's own texts are bound without a copy (STATIC), valid until its step is done.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        // A row's texts are bound without a copy (STATIC): they stay valid until its step is done.
         func withText<T>(_ text: String, _ body: (UnsafePointer<CChar>, Int32) throws -> T) rethrows -> T {
             var text = text
             return try text.withUTF8 { utf8 in
@@ -124,8 +130,7 @@ extension PlanStore {
                 }
             }
         }
-        withText(source) { _ = sqlite3_bind_text(handle, 6, $0, $1, transient) }
-        withText(time) { _ = sqlite3_bind_text(handle, 7, $0, $1, transient) }
+        sqlite3_bind_int64(handle, 6, importID)
         for row in rows {
             sqlite3_reset(handle)
             sqlite3_bind_int64(handle, 3, Int64(row.year))
@@ -179,7 +184,9 @@ extension PlanStore {
     public func actual(level: CellLevel, code: String, year: Int, yearGroup: String) throws -> StoredActual? {
         try read { db in
             try Row.fetchOne(db, sql: """
-                SELECT pupils, source, imported_at FROM actual WHERE level = ? AND code = ? AND year = ? AND year_group = ?
+                SELECT a.pupils AS pupils, i.source AS source, i.imported_at AS imported_at
+                FROM actual a JOIN actual_import i ON i.id = a.import_id
+                WHERE a.level = ? AND a.code = ? AND a.year = ? AND a.year_group = ?
                 """, arguments: [level.rawValue, code, year, yearGroup]).map {
                 StoredActual(pupils: $0["pupils"], source: $0["source"], importedAt: $0["imported_at"])
             }

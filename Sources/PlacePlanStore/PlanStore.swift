@@ -200,7 +200,7 @@ public final class PlanStore {
 
     /// Rows in a table of the schema (`vintage`, `vintage_cell`, `actual`, `actual_revision`).
     public func count(_ table: String) throws -> Int {
-        precondition(["vintage", "vintage_cell", "actual", "actual_revision"].contains(table))
+        precondition(["vintage", "vintage_cell", "actual", "actual_import", "actual_revision"].contains(table))
         return try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 

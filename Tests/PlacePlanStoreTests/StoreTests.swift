@@ -83,11 +83,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v6: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v7: schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(6))
-        #expect(error?.description.contains("newer PlacePlan (schema 6)") == true)
+        #expect(error?.kind == .newerSchema(7))
+        #expect(error?.description.contains("newer PlacePlan (schema 7)") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
@@ -504,5 +504,40 @@ struct VintageInputTests {
         }
         #expect(VintageCell.sha256(keyOrder) == VintageCell.sha256(cells.shuffled(using: &random)))
         #expect(VintageCell.sha256(ascii) != VintageCell.sha256(keyOrder))
+    }
+
+    @Test("a schema-5 store's actuals move to schema 6 with their file and time, and import as before after")
+    func actualsMigration() throws {
+        func areaRows(_ values: [(String, Int, String, Double)]) -> [ActualRoll] {
+            values.map { ActualRoll(level: .area, code: $0.0, year: $0.1, yearGroup: $0.2, pupils: $0.3) }
+        }
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A store as schema 5 left it: every actual with its own file name and time.
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v5: the input files of each vintage")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO actual VALUES ('area', 'A', 2020, 'R', 100, 'census-2020.csv', '2021-01-20T10:00:00Z');
+                INSERT INTO actual VALUES ('area', 'A', 2020, 'Y1', 101, 'census-2020.csv', '2021-01-20T10:00:00Z');
+                INSERT INTO actual VALUES ('school', 'S1', 2021, 'R', 30, 'census-2021.csv', '2022-01-19T09:00:00Z');
+                """)
+        }
+        try queue.close()
+        let store = try PlanStore(path: path, mode: .existing)
+        #expect(try store.storedSchemaVersion() == 6)
+        #expect(try store.count("actual") == 3 && store.count("actual_import") == 2)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")
+                == PlanStore.StoredActual(pupils: 101, source: "census-2020.csv", importedAt: "2021-01-20T10:00:00Z"))
+        #expect(try store.actual(level: .school, code: "S1", year: 2021, yearGroup: "R")?.source == "census-2021.csv")
+        // Unchanged rows stay unchanged; a conflict names the file it came from.
+        let again = try store.importActuals(areaRows([("A", 2020, "R", 100), ("A", 2020, "Y1", 99)]), source: "revised.csv", replace: false)
+        #expect(again.unchanged == 1 && again.refused.first?.existing.source == "census-2020.csv" && !again.written)
+        #expect(try store.count("actual_import") == 2)
+        let replaced = try store.importActuals(areaRows([("A", 2020, "Y1", 99)]), source: "revised.csv", replace: true)
+        #expect(try replaced.written && store.count("actual_import") == 3)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")?.source == "revised.csv")
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "R")?.source == "census-2020.csv")
+        #expect(try store.revisions().map(\.oldSource) == ["census-2020.csv"])
     }
 }
