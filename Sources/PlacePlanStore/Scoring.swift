@@ -17,54 +17,64 @@ extension PlanStore {
                   let last = vintages.map({ $0.originYear + $0.horizon }).max() else { return [] }
             // Only the years some vintage forecasts: a store of many censuses holds far more.
             let actuals = try StoredActuals(db, years: first...max(first, last))
-            return try vintages.map { vintage in
-                // One read of the cells serves the seal check and the scores.
-                let stored = try Self.storedCells(db, vintage: vintage.id, inKeyOrder: true)
-                try verify(vintage, cells: stored)
-                let ladder = vintage.settings.coreLadder
-                let rows = Self.forecastRows(stored, ladder: ladder)
-                // A place plan's schools by area, year and year group: an area's actual is the
-                // sum of its schools' when no area figure was imported and every school has one.
-                // Gathered only when an area has no actual of its own.
-                // Schools by their number among the actuals (`nil`: none stored for it).
-                let groups = ladder.yearGroups.map { actuals.number(ofGroup: $0.name) }
-                struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: Int }
-                var schoolsOf: [AreaCell: [UInt64?]]?
-                func schools(in area: String, year: Int, yearGroup g: Int) -> [UInt64?]? {
-                    if schoolsOf == nil {
-                        var gathered: [AreaCell: [UInt64?]] = [:]
-                        var last: (code: String, number: UInt64?) = ("", nil)
-                        for cell in stored where cell.level == .school {
-                            guard let area = cell.area, !area.isEmpty, let g = ladder.yearGroups.firstIndex(where: { $0.name == cell.yearGroup })
-                            else { continue }
-                            if cell.code != last.code { last = (cell.code, actuals.number(ofCode: cell.code)) }
-                            gathered[AreaCell(area: area, year: cell.year, yearGroup: g), default: []].append(last.number)
-                        }
-                        schoolsOf = gathered
-                    }
-                    return schoolsOf?[AreaCell(area: area, year: year, yearGroup: g)]
-                }
+            // Cells are read one vintage after another (one connection, one snapshot); each
+            // vintage is then checked and scored on a core of its own.
+            let path = self.path
+            var scored: [ScoredVintage] = []
+            for start in stride(from: 0, to: vintages.count, by: Parallel.threads) {
+                let batch = Array(vintages[start..<min(start + Parallel.threads, vintages.count)])
+                let cells = try batch.map { try Self.storedCells(db, vintage: $0.id, inKeyOrder: true) }
+                scored += try Parallel.map(batch.count) { i in try Self.score(batch[i], cells: cells[i], actuals: actuals, path: path) }
+            }
+            return scored
+        }
+    }
+
+    /// One vintage's scores from its cells (read in key order), once its seal is checked.
+    static func score(_ vintage: Vintage, cells stored: [VintageCell], actuals: StoredActuals, path: String) throws -> ScoredVintage {
+        try verify(vintage, cells: stored, path: path)
+        let ladder = vintage.settings.coreLadder
+        let rows = forecastRows(stored, ladder: ladder)
+        let groups = ladder.yearGroups.map { actuals.number(ofGroup: $0.name) }
+        // A place plan's schools by area, year and year group: an area's actual is the sum of
+        // its schools' when no area figure was imported and every school has one. Gathered only
+        // when an area has no actual of its own; schools by their number among the actuals
+        // (`nil`: none stored for it).
+        struct AreaCell: Hashable { let area: String; let year: Int; let yearGroup: Int }
+        var schoolsOf: [AreaCell: [UInt64?]]?
+        func schools(in area: String, year: Int, yearGroup g: Int) -> [UInt64?]? {
+            if schoolsOf == nil {
+                var gathered: [AreaCell: [UInt64?]] = [:]
                 var last: (code: String, number: UInt64?) = ("", nil)
-                let result = VintageAccuracy.score(ladder: ladder, origin: vintage.originYear, rows: rows) { level, code, year, g in
-                    // Cells come code by code: its number is found once.
-                    if code != last.code { last = (code, actuals.number(ofCode: code)) }
-                    switch level {
-                    case .school: return actuals.school(last.number, year: year, group: groups[g])
-                    case .authority: return nil  // the sum of the areas', made by `VintageAccuracy`
-                    case .area:
-                        if let stored = actuals.value(.area, last.number, year: year, group: groups[g]) { return stored }
-                        guard let members = schools(in: code, year: year, yearGroup: g) else { return nil }
-                        var sum = 0.0
-                        for member in members {
-                            guard let value = actuals.school(member, year: year, group: groups[g]) else { return nil }
-                            sum += value
-                        }
-                        return sum
-                    }
+                for cell in stored where cell.level == .school {
+                    guard let area = cell.area, !area.isEmpty, let g = ladder.yearGroups.firstIndex(where: { $0.name == cell.yearGroup })
+                    else { continue }
+                    if cell.code != last.code { last = (cell.code, actuals.number(ofCode: cell.code)) }
+                    gathered[AreaCell(area: area, year: cell.year, yearGroup: g), default: []].append(last.number)
                 }
-                return ScoredVintage(vintage: vintage, result: result)
+                schoolsOf = gathered
+            }
+            return schoolsOf?[AreaCell(area: area, year: year, yearGroup: g)]
+        }
+        var last: (code: String, number: UInt64?) = ("", nil)
+        let result = VintageAccuracy.score(ladder: ladder, origin: vintage.originYear, rows: rows) { level, code, year, g in
+            // Cells come code by code: its number is found once.
+            if code != last.code { last = (code, actuals.number(ofCode: code)) }
+            switch level {
+            case .school: return actuals.school(last.number, year: year, group: groups[g])
+            case .authority: return nil  // the sum of the areas', made by `VintageAccuracy`
+            case .area:
+                if let stored = actuals.value(.area, last.number, year: year, group: groups[g]) { return stored }
+                guard let members = schools(in: code, year: year, yearGroup: g) else { return nil }
+                var sum = 0.0
+                for member in members {
+                    guard let value = actuals.school(member, year: year, group: groups[g]) else { return nil }
+                    sum += value
+                }
+                return sum
             }
         }
+        return ScoredVintage(vintage: vintage, result: result)
     }
 
     /// A vintage's cells, in key order (level, code, year, year group), as rows of year groups.
@@ -88,7 +98,7 @@ extension PlanStore {
 
     /// Refuses a vintage whose cells are not those it was sealed with: what is scored must be
     /// what was published.
-    func verify(_ vintage: Vintage, cells: [VintageCell]) throws {
+    static func verify(_ vintage: Vintage, cells: [VintageCell], path: String) throws {
         guard let sealed = vintage.cellsSHA256 else { return }  // archived before fingerprints were kept
         guard VintageCell.sha256(cells) == sealed else {
             throw StoreError(kind: .altered, path: path,

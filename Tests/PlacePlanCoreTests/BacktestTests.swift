@@ -67,8 +67,8 @@ struct BacktestTests {
     @Test("forecasts made side by side come back in order, and the first failure (by position) is the one thrown")
     func inParallel() throws {
         struct Failure: Error, Equatable { let at: Int }
-        #expect(try Backtest.inParallel(7) { $0 * $0 } == [0, 1, 4, 9, 16, 25, 36])
-        #expect(throws: Failure(at: 2)) { try Backtest.inParallel(6) { i -> Int in if i >= 2 { throw Failure(at: i) }; return i } }
-        #expect(try Backtest.inParallel(0) { $0 }.isEmpty)
+        #expect(try Parallel.map(7) { $0 * $0 } == [0, 1, 4, 9, 16, 25, 36])
+        #expect(throws: Failure(at: 2)) { try Parallel.map(6) { i -> Int in if i >= 2 { throw Failure(at: i) }; return i } }
+        #expect(try Parallel.map(0) { $0 }.isEmpty)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 /// Replays the past: for each origin year Y, forecast from what was known at Y (rolls up to Y,
 /// births keyed up to Y, later births projected) and score against the rolls of Y+1 … Y+h.
 public enum Backtest {
@@ -124,11 +123,11 @@ public enum Backtest {
         // independent: what was known at its origin), then scored in order, so each row sums
         // its cases exactly as one after another would.
         let jobs = methods.indices.flatMap { m in origins.map { (method: m, origin: $0, reach: min(horizon, history.lastYear - $0)) } }
-        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let threads = Parallel.threads
         var done = 0
         for start in stride(from: 0, to: jobs.count, by: threads) {
             let batch = Array(jobs[start..<min(start + threads, jobs.count)])
-            let forecasts = try Self.inParallel(batch.count) { i -> Forecast? in
+            let forecasts = try Parallel.map(batch.count) { i -> Forecast? in
                 batch[i].reach >= 1 ? try forecaster(methods[batch[i].method], batch[i].origin, batch[i].reach) : nil
             }
             for (job, made) in zip(batch, forecasts) {
@@ -188,22 +187,4 @@ public enum Backtest {
         }
         return Result(origins: origins, rows: rows)
     }
-
-    /// `work(0) … work(n − 1)` on as many threads, their results in order; the first error
-    /// (by index) is thrown once all have finished.
-    static func inParallel<T>(_ n: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
-        let results = UnsafeMutableBufferPointer<Swift.Result<T, any Error>?>.allocate(capacity: n)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        let slots = Slots(results: results)
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            slots.results[i] = Swift.Result { try work(i) }   // each thread writes its own slot only
-        }
-        return try results.map { try $0!.get() }
-    }
-
-    private struct Slots<T>: @unchecked Sendable {
-        let results: UnsafeMutableBufferPointer<Swift.Result<T, any Error>?>
-    }
 }
-

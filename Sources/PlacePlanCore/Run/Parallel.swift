@@ -1,0 +1,26 @@
+import Foundation
+
+/// Independent pieces of work on both cores: the forecasts of a backtest's methods and
+/// origins, the vintages `accuracy` scores. Results come back in order, so what is made from
+/// them is what one piece after another would have made.
+public enum Parallel {
+    /// How many pieces to run at once: one per core.
+    public static var threads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `work(0) … work(n − 1)` on as many threads, their results in order; the first error
+    /// (by index) is thrown once all have finished.
+    public static func map<T>(_ n: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
+        let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = Slots(results: results)
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            slots.results[i] = Result { try work(i) }   // each thread writes its own slot only
+        }
+        return try results.map { try $0!.get() }
+    }
+
+    private struct Slots<T>: @unchecked Sendable {
+        let results: UnsafeMutableBufferPointer<Result<T, any Error>?>
+    }
+}
