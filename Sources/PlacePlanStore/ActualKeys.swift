@@ -19,10 +19,8 @@ struct ActualKeys {
         rowGroup.reserveCapacity(rows.count)
         var lastGroup: (name: String, number: Int)?
         for row in rows {
-            let code = codeNumber[row.code] ?? { codeNumber[row.code] = codeNumber.count; return codeNumber.count - 1 }()
-            if lastGroup?.name != row.yearGroup {
-                lastGroup = (row.yearGroup, groupNumber[row.yearGroup] ?? { groupNumber[row.yearGroup] = groupNumber.count; return groupNumber.count - 1 }())
-            }
+            let code = codeNumber.number(row.code)
+            if lastGroup?.name != row.yearGroup { lastGroup = (row.yearGroup, groupNumber.number(row.yearGroup)) }
             rowCode.append(Int32(code))
             rowGroup.append(Int32(lastGroup!.number))
         }
@@ -58,9 +56,11 @@ struct ActualKeys {
     /// is 1900–2200), with room to spare.
     static let years = 0...65_535
 
-    /// level (2 bits, in byte order: area < authority < school), code rank (32 bits), year (16
-    /// bits) and year group rank (14 bits). A year must be in `years` (`importActuals` checks).
-    private static func pack(level: String, code: UInt64, year: Int, group: UInt64) -> UInt64 {
+    /// A cell of `actual` as one integer: level (2 bits, in byte order: area < authority <
+    /// school), code (32 bits), year (16 bits) and year group (14 bits), codes and year groups
+    /// by their number (a rank here, the order first met in `StoredActuals`). A year must be in
+    /// `years` (`importActuals` checks; stored ones come from files, 1900–2200).
+    static func pack(level: String, code: UInt64, year: Int, group: UInt64) -> UInt64 {
         let levelRank: UInt64
         switch level {
         case "area": levelRank = 0
@@ -70,3 +70,13 @@ struct ActualKeys {
         return levelRank << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
     }
 }
+
+extension Dictionary where Value == Int {
+    /// The number of `key`: the one it was given, or the next one (0, 1, 2 … as first met).
+    mutating func number(_ key: Key) -> Int {
+        if let known = self[key] { return known }
+        self[key] = count
+        return count - 1
+    }
+}
+

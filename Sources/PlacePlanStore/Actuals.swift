@@ -146,9 +146,9 @@ extension PlanStore {
                 }
             }
             guard code == SQLITE_DONE else {
-                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                let error = db.sqliteError(code, sql: statement.sql)
                 sqlite3_reset(handle)
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+                throw error
             }
         }
         // No row's texts stay bound once their storage is gone.

@@ -33,11 +33,13 @@ extension Database {
         while true {
             let step = sqlite3_step(handle)
             if step == SQLITE_DONE { return }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(sqliteConnection)),
-                                    sql: sql)
-            }
+            guard step == SQLITE_ROW else { throw sqliteError(step, sql: sql) }
             try body(RawRow(handle: handle))
         }
+    }
+
+    /// What a failed `sqlite3_step` means, as GRDB would have said it.
+    func sqliteError(_ code: Int32, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
     }
 }

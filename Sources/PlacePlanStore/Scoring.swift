@@ -112,8 +112,8 @@ extension PlanStore {
 /// The stored actuals of some years, by cell, with codes and year groups numbered once: a
 /// national store holds millions, and scoring looks one up for every cell of every vintage.
 struct StoredActuals {
-    private var codes: [String: UInt64] = [:]
-    private var groups: [String: UInt64] = [:]
+    private var codes: [String: Int] = [:]
+    private var groups: [String: Int] = [:]
     private var values: [UInt64: Double] = [:]
     /// School and year with any actual: as in rolls.csv, a school's census lists the year
     /// groups it has pupils in, so once a school has an actual for a year, a year group with
@@ -121,25 +121,22 @@ struct StoredActuals {
     private var censused: Set<UInt64> = []
 
     init(_ db: Database, years: ClosedRange<Int>) throws {
-        var lastGroup: (name: String, number: UInt64) = ("", 0)
+        var lastGroup: (name: String, number: Int) = ("", 0)
         try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
                              arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
             let level = CellLevel(rawValue: row.text(0) ?? "") ?? .area
-            let text = row.text(1) ?? ""
-            let code = codes[text] ?? { let n = UInt64(codes.count); codes[text] = n; return n }()
+            let code = UInt64(codes.number(row.text(1) ?? ""))
             let year = row.integer(2)
             let name = row.text(3) ?? ""
-            if name != lastGroup.name || values.isEmpty {
-                lastGroup = (name, groups[name] ?? { let n = UInt64(groups.count); groups[name] = n; return n }())
-            }
-            values[Self.key(level, code, year, lastGroup.number)] = row.real(4)
+            if name != lastGroup.name || values.isEmpty { lastGroup = (name, groups.number(name)) }
+            values[Self.key(level, code, year, UInt64(lastGroup.number))] = row.real(4)
             if level == .school { censused.insert(Self.key(.school, code, year, 0)) }
         }
     }
 
     /// A code's or year group's number here, `nil` when no actual has it.
-    func number(ofCode code: String) -> UInt64? { codes[code] }
-    func number(ofGroup name: String) -> UInt64? { groups[name] }
+    func number(ofCode code: String) -> UInt64? { codes[code].map(UInt64.init) }
+    func number(ofGroup name: String) -> UInt64? { groups[name].map(UInt64.init) }
 
     /// The stored actual of a cell given by numbers, if any.
     func value(_ level: CellLevel, _ code: UInt64?, year: Int, group: UInt64?) -> Double? {
@@ -154,10 +151,8 @@ struct StoredActuals {
         return censused.contains(Self.key(.school, code, year, 0)) ? 0 : nil
     }
 
-    /// Years are those of stored actuals (files give 1900–2200): 16 bits hold them.
     private static func key(_ level: CellLevel, _ code: UInt64, _ year: Int, _ group: UInt64) -> UInt64 {
-        let l: UInt64 = level == .authority ? 0 : level == .area ? 1 : 2
-        return l << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
+        ActualKeys.pack(level: level.rawValue, code: code, year: year, group: group)
     }
 }
 

@@ -133,15 +133,17 @@ public struct PupilPlacePlan: Equatable, Sendable {
                         unallocated: forecast.unallocated[area.code], phases: schools.map { $0.phases(layout: layout) })
             }
         }
-        // Special schools held at their census, when there is no specialist plan to follow.
-        let heldSpecial = specialist == nil ? forecast.schools.filter { $0.school.phase == .special }.map { ($0, SchoolRecord($0.school)) } : []
+        // Special schools: the specialist plan's by code when there is one, else held at their census.
+        let special = forecast.schools.filter { $0.school.phase == .special }.map { (member: $0, record: SchoolRecord($0.school)) }
+        let heldSpecial = specialist == nil ? special : []
+        let schoolsByCode = Dictionary(special.map { ($0.member.school.code, $0.record) }, uniquingKeysWith: { a, _ in a })
         // Working space reused for every area, year group and year (a national plan has millions).
         var shares: [Double] = [], apportioner = Apportioner()
+        // Room for the lines made below (about seven year groups and one or two phases a school
+        // a year), rather than growing millions of them by copying.
         let lineCount = years.count * forecast.schools.count
         schoolGroups.reserveCapacity(lineCount * 8)
         schoolLines.reserveCapacity(lineCount * 3 / 2)
-        let schoolsByCode = Dictionary(forecast.schools.filter { $0.school.phase == .special }.map { ($0.school.code, SchoolRecord($0.school)) },
-                                       uniquingKeysWith: { a, _ in a })
         for year in years {
             let h = year - base - 1   // −1: the base year, from the census
             var byPhase: [PlacePhase: Sufficiency] = [:]

@@ -9,9 +9,19 @@ public enum CSVField {
     /// settled in one pass, and "\r\n" — one Character in Swift, equal to neither "\r" nor
     /// "\n" — is still seen as a line break.
     public static func quote(_ field: String) -> String {
+        var bytes = field
+        if bytes.withUTF8(isPlain) { return field }
         let safe = neutralised(field)
         guard safe.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return safe }   // , " LF CR
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a field's bytes are written as they are: no comma, quote or line break anywhere,
+    /// and no formula start (`=`, `+`, `-`, `@`, tab, carriage return) first. Nearly every field
+    /// of a national table (a code, a year group) is, and `CSVText` copies those straight in.
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13 { return false }
+        return !utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
     }
 
     /// The formula starts are all ASCII, so the first byte is the first character.

@@ -23,9 +23,7 @@ struct CSVText {
     mutating func field(_ text: String) {
         var text = text
         let plain = text.withUTF8 { utf8 in
-            // , " LF CR anywhere; = + - @ TAB first (a formula in a spreadsheet)
-            if let first = utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 { return false }
-            for byte in utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 { return false }
+            guard CSVField.isPlain(utf8) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
@@ -35,7 +33,7 @@ struct CSVText {
     /// A whole number in decimal digits, as `String(n)` writes it.
     mutating func integer(_ n: Int) { DecimalDigits.append(n, to: &bytes) }
 
-    /// Tenths of a pupil as `Format.tenths` writes them: 95 → `9.5`, 0 → `0.0`.
+    /// Tenths of a pupil, 95 → `9.5`, 0 → `0.0` (`Format.tenths` is this, as a `String`).
     mutating func tenths(_ tenths: Int) {
         if tenths < 0 { bytes.append(45) }
         let magnitude = tenths.magnitude

@@ -32,8 +32,9 @@ public enum Format {
     /// Tenths of a pupil as `number(Double(tenths) / 10, decimals: 1, grouping: false)` writes
     /// them (`1234` → `123.4`), without going through a Double: a national file has millions.
     public static func tenths(_ tenths: Int) -> String {
-        let magnitude = tenths.magnitude
-        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+        var text = CSVText(capacity: 8)
+        text.tenths(tenths)
+        return text.text
     }
 
     /// "1 area", "12 areas", "1,200 schools": a count with its noun, singular or plural.
