@@ -124,15 +124,13 @@ extension PlanStore {
         try read { db in try Self.storedCells(db, vintage: id) }
     }
 
-    /// A vintage's cells as stored, every column: what `cells(of:)`, the seal check and scoring read.
-    /// A vintage's cells, by level, year, code and year group; or, `inKeyOrder`, by level,
-    /// code, year and year group (the table's own order, and its fingerprint's).
-    static func storedCells(_ db: Database, vintage id: Int64, inKeyOrder: Bool = false) throws -> [VintageCell] {
+    /// A vintage's cells as stored, every column, by level, year, code and year group.
+    static func storedCells(_ db: Database, vintage id: Int64) throws -> [VintageCell] {
         var cells: [VintageCell] = []
         var lastLevel: (text: String, level: CellLevel) = ("area", .area)
         try db.forEachRawRow("""
             SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-            ORDER BY \(inKeyOrder ? "level, code, year, year_group" : "level, year, code, year_group")
+            ORDER BY level, year, code, year_group
             """, arguments: [id]) { row in
             let levelText = row.text(0) ?? ""
             if levelText != lastLevel.text { lastLevel = (levelText, CellLevel(rawValue: levelText) ?? .area) }

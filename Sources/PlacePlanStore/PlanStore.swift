@@ -23,6 +23,8 @@ public final class PlanStore {
 
     public let path: String
     let queue: DatabaseQueue
+    /// The file opened: `path`, or the private copy read in its place.
+    let openedPath: String
     /// The folder of the private copy read in place of a database this user may not write.
     let privateCopy: URL?
 
@@ -52,6 +54,7 @@ public final class PlanStore {
             privateCopy = nil
             opened = path
         }
+        openedPath = opened
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = .wal
@@ -178,8 +181,30 @@ public final class PlanStore {
         }
     }
 
+    /// Runs `body` in a read transaction of a read-only connection of its own to `opened`, for
+    /// reading on another core than the store's connection.
+    static func readOnly<T>(_ opened: String, reportedAs path: String, _ body: (Database) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "placeplan-reader"
+        // Pages mapped rather than copied in by a read call each: a national vintage is a
+        // few hundred megabytes of them.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
+        return try reading(path) {
+            let queue = try DatabaseQueue(path: opened, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read(body)
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+        try Self.reading(path) { try queue.read(body) }
+    }
+
+    /// `body`'s errors as a `StoreError` of the database at `path`.
+    static func reading<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as StoreError { throw error } catch {
             throw StoreError.from(error, path: path)
         }
     }

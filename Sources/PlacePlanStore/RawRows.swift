@@ -13,6 +13,12 @@ struct RawRow {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 
+    /// A text column's bytes, without a copy: valid only until the next row (none for NULL).
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func real(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }

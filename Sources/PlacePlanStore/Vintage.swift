@@ -210,56 +210,28 @@ struct VintageRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension VintageCell {
-    /// A fingerprint of cells, whatever their order: every field, numbers by their exact bits.
+    /// A fingerprint of cells, whatever their order (`CellFingerprint`).
     static func sha256(_ cells: [VintageCell]) -> String {
-        // Quick path: cells read in key order (level, code, year, year group) make their lines
-        // in sorted order already. When every line is ASCII, byte order is `String` order, so
-        // the lines are hashed as they are made, never held or sorted.
-        var line: [UInt8] = [], previous: [UInt8] = [], hasher = SHA256(), inOrder = true
-        var block: [UInt8] = []   // lines handed to the hasher 64 KB at a time, not one by one
-        block.reserveCapacity(1 << 16 + 256)
-        for (i, cell) in cells.enumerated() {
+        // Cells in key order (level, code, year, year group) make their lines in sorted order
+        // when every line is ASCII (byte order is then `String` order): hashed as made.
+        var fingerprint = CellFingerprint(), line: [UInt8] = []
+        for cell in cells {
             line.removeAll(keepingCapacity: true)
-            Self.appendLine(cell, into: &line)
-            guard line.allSatisfy({ $0 < 0x80 }), i == 0 || previous.lexicographicallyPrecedes(line) else { inOrder = false; break }
-            if i > 0 { block.append(0x0A) }
-            block.append(contentsOf: line)
-            if block.count >= 1 << 16 {
-                hasher.update(data: block)
-                block.removeAll(keepingCapacity: true)
+            cell.appendLine(into: &line)
+            guard line.allSatisfy({ $0 < 0x80 }), fingerprint.addSorted(&line) else {
+                return CellFingerprint.ofUnsorted(cells.map { cell in
+                    var bytes: [UInt8] = []
+                    cell.appendLine(into: &bytes)
+                    return bytes
+                })
             }
-            swap(&line, &previous)
         }
-        if inOrder {
-            hasher.update(data: block)
-            return InputsHash.hex(Array(hasher.finalize()))
-        }
-        let lines = cells.map { cell in
-            var bytes: [UInt8] = []
-            Self.appendLine(cell, into: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }.sorted()
-        return InputsHash.sha256(Array(lines.joined(separator: "\n").utf8))
+        return fingerprint.finish()
     }
 
-    /// A cell's line: its fields joined by U+001F, numbers by their exact bits.
-    private static func appendLine(_ c: VintageCell, into bytes: inout [UInt8]) {
-        func text(_ s: String) {
-            var s = s
-            s.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-        func decimal(_ n: UInt64) { DecimalDigits.append(n, to: &bytes) }
-        let separator: UInt8 = 0x1F
-        text(c.level.rawValue); bytes.append(separator)
-        text(c.code); bytes.append(separator)
-        DecimalDigits.append(c.year, to: &bytes); bytes.append(separator)
-        text(c.yearGroup); bytes.append(separator)
-        decimal(c.pupils.bitPattern); bytes.append(separator)
-        if let lower = c.lower { decimal(lower.bitPattern) }
-        bytes.append(separator)
-        if let upper = c.upper { decimal(upper.bitPattern) }
-        bytes.append(separator)
-        text(c.area ?? "")
+    private func appendLine(into bytes: inout [UInt8]) {
+        CellFingerprint.appendLine(level: level.rawValue.utf8, code: code.utf8, year: year, yearGroup: yearGroup.utf8, pupils: pupils,
+                                   lower: lower, upper: upper, area: (area ?? "").utf8, into: &bytes)
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PlacePlanCore
 
 @Suite("Accuracy measures and backtesting")
@@ -70,5 +71,29 @@ struct BacktestTests {
         #expect(try Parallel.map(7) { $0 * $0 } == [0, 1, 4, 9, 16, 25, 36])
         #expect(throws: Failure(at: 2)) { try Parallel.map(6) { i -> Int in if i >= 2 { throw Failure(at: i) }; return i } }
         #expect(try Parallel.map(0) { $0 }.isEmpty)
+    }
+
+    @Test("work in the background: its value, or its error, to every thread that waits for it")
+    func inBackground() throws {
+        struct Failure: Error, Equatable {}
+        let squares = Parallel.Background { (1...1000).map { $0 * $0 }.reduce(0, +) }
+        #expect(try Parallel.map(4) { _ in try squares.value() } == Array(repeating: 333_833_500, count: 4))
+        let failing = Parallel.Background { () throws -> Int in throw Failure() }
+        #expect(throws: Failure()) { try failing.value() }
+        #expect(throws: Failure()) { try failing.value() }
+    }
+
+    @Test("the median by selection is the median of the sorted values, odd or even, with ties")
+    func medianBySelection() {
+        var random = SeededRandom(seed: 44)
+        for count in [1, 2, 3, 4, 5, 10, 11, 100, 101, 1000] {
+            for _ in 0..<20 {
+                let values = (0..<count).map { _ in Double(Int.random(in: -20...20, using: &random)) / 8 }
+                let sorted = values.sorted()
+                let expected = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2
+                #expect(median(values) == expected, "\(values)")
+            }
+        }
+        #expect(median([]) == nil)
     }
 }

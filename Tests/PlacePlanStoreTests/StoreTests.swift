@@ -506,6 +506,44 @@ struct VintageInputTests {
         #expect(VintageCell.sha256(ascii) != VintageCell.sha256(keyOrder))
     }
 
+    @Test("cells read for scoring give the sealed fingerprint as they stream, or say that they cannot (not ASCII) and are then checked whole")
+    func streamedFingerprint() throws {
+        var random = SeededRandom(seed: 65)
+        func vintage(codes: [String], seed: String) -> NewVintage {
+            var cells: [VintageCell] = []
+            for level in [CellLevel.area, .authority, .school] {
+                for code in level == .authority ? [CellLevel.authorityCode] : codes {
+                    for year in 2020...2022 {
+                        for group in Ladder.england.yearGroups.map(\.name) where Bool.random(using: &random) || group == "R" {
+                            cells.append(VintageCell(level: level, code: code, year: year, yearGroup: group,
+                                                     pupils: Double.random(in: 0...200, using: &random),
+                                                     lower: Bool.random(using: &random) ? 1.5 : nil, upper: Bool.random(using: &random) ? 250 : nil,
+                                                     area: level == .school ? ["P1", "P10", "", "Ysgol"][year % 4] : nil))
+                        }
+                    }
+                }
+            }
+            let sample = sampleVintage(label: nil, horizon: 3, seed: seed)
+            return NewVintage(label: nil, planName: sample.planName, originYear: sample.originYear, settings: sample.settings,
+                              inputsSHA256: sample.inputsSHA256, cells: cells.shuffled(using: &random))
+        }
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let ascii = vintage(codes: ["P1", "P10", "P2", "Ysgol Dewi Sant", "U100000"], seed: "ascii")
+        let accented = vintage(codes: ["P1", "École", "P2"], seed: "accented")
+        for new in [ascii, accented] { _ = try store.archive(new) }
+        let stored = try store.vintages()
+        let streamed = try stored.map { vintage in
+            try store.read { try StoredCells($0, vintage: vintage.id, ladder: .england) }
+        }
+        #expect(streamed[0].sha256 == VintageCell.sha256(ascii.cells) && streamed[0].sha256 == stored[0].cellsSHA256)
+        #expect(streamed[1].sha256 == nil)
+        #expect(streamed[0].rows.rows.count == Set(ascii.cells.map { "\($0.level) \($0.code) \($0.year)" }).count)
+        // Both are scored: the second's fingerprint taken from its cells, whole.
+        #expect(try store.score().count == 2)
+    }
+
     @Test("a schema-5 store's actuals move to schema 6 with their file and time, and import as before after")
     func actualsMigration() throws {
         func areaRows(_ values: [(String, Int, String, Double)]) -> [ActualRoll] {

@@ -100,7 +100,13 @@ public enum VintageAccuracy {
         /// Each (level, measure, horizon)'s scores, by position: reports ask for them by the
         /// dozen, and a national vintage has a million scores.
         private let groups: [Group: [Int]]
-        private struct Group: Hashable { let level: CellLevel; let measure: String; let horizon: Int }
+        /// A measure by its position in `measures`: a million scores are grouped without
+        /// hashing a string each.
+        private struct Group: Hashable { let level: CellLevel; let measure: Int; let horizon: Int }
+        /// Each group's summary, made once as the vintage is scored (on its own core).
+        private let summaries: [Group: ErrorSummary]
+        /// How many codes of each level have a score.
+        public let codeCounts: [CellLevel: Int]
 
         init(measures: [Measure], scores: [Score], scoredCells: Int, waitingCells: Int, waitingYears: [Int]) {
             self.measures = measures
@@ -109,39 +115,78 @@ public enum VintageAccuracy {
             self.waitingCells = waitingCells
             self.waitingYears = waitingYears
             var groups: [Group: [Int]] = [:]
+            var last: (name: String, index: Int) = ("", -1)
             for (i, score) in scores.enumerated() {
-                groups[Group(level: score.level, measure: score.measure, horizon: score.horizon), default: []].append(i)
+                if score.measure != last.name || last.index < 0 {
+                    last = (score.measure, measures.firstIndex { $0.name == score.measure } ?? -1)
+                }
+                groups[Group(level: score.level, measure: last.index, horizon: score.horizon), default: []].append(i)
             }
             self.groups = groups
+            self.summaries = groups.compactMapValues { positions in ErrorSummary(errors: positions.compactMap { scores[$0].error }) }
+            // Scores come code by code within a level and year: a code is added when it changes.
+            var codes = [CellLevel: Set<String>]()
+            var lastCode: (level: CellLevel, code: String)?
+            for score in scores where lastCode == nil || lastCode! != (score.level, score.code) {
+                codes[score.level, default: []].insert(score.code)
+                lastCode = (score.level, score.code)
+            }
+            self.codeCounts = codes.mapValues(\.count)
             self.horizons = Array(Set(scores.map(\.horizon))).sorted()
         }
 
         public func scores(level: CellLevel, measure: String, horizon: Int) -> [Score] {
-            (groups[Group(level: level, measure: measure, horizon: horizon)] ?? []).map { scores[$0] }
+            (groups[Group(level: level, measure: measureIndex(measure), horizon: horizon)] ?? []).map { scores[$0] }
+        }
+
+        /// The first score of a group (its year: a vintage forecasts each horizon for one year).
+        public func firstScore(level: CellLevel, measure: String, horizon: Int) -> Score? {
+            groups[Group(level: level, measure: measureIndex(measure), horizon: horizon)]?.first.map { scores[$0] }
         }
 
         /// Summary of the errors across codes of one level (areas, schools).
         public func summary(level: CellLevel, measure: String, horizon: Int) -> ErrorSummary? {
-            ErrorSummary(errors: scores(level: level, measure: measure, horizon: horizon).compactMap(\.error))
+            summaries[Group(level: level, measure: measureIndex(measure), horizon: horizon)]
         }
 
         /// The horizons with at least one score, in order.
         public let horizons: [Int]
+
+        private func measureIndex(_ name: String) -> Int { measures.firstIndex { $0.name == name } ?? -1 }
     }
 
-    /// A vintage's forecast for one code and year: pupils by year group (ladder index), `nil`
-    /// where it has no cell. A national vintage has millions of cells; rows of them are scored
-    /// without a dictionary keyed by strings.
-    public struct ForecastRow: Equatable, Sendable {
-        public let level: CellLevel
-        public let code: String
-        public let year: Int
-        public var pupils: [Double?]
-        public init(level: CellLevel, code: String, year: Int, pupils: [Double?]) {
-            self.level = level
-            self.code = code
-            self.year = year
-            self.pupils = pupils
+    /// A vintage's forecast as rows, one per level, code and year, of pupils by year group
+    /// (ladder index), in one flat array. A national vintage has hundreds of thousands of rows;
+    /// they are scored without a dictionary keyed by strings or an array each.
+    public struct ForecastRows: Sendable {
+        public struct Row: Equatable, Sendable {
+            public let level: CellLevel
+            public let code: String
+            public let year: Int
+        }
+
+        /// Year groups a row holds: the ladder's.
+        public let groups: Int
+        public private(set) var rows: [Row] = []
+        /// `pupils[row × groups + g]`; NaN where the vintage has no cell (a stored forecast is
+        /// never NaN: SQLite keeps no NaN).
+        private var pupils: [Double] = []
+
+        public init(groups: Int) { self.groups = groups }
+
+        /// A new row, with no cells yet.
+        public mutating func add(level: CellLevel, code: String, year: Int) {
+            rows.append(Row(level: level, code: code, year: year))
+            pupils.append(contentsOf: repeatElement(.nan, count: groups))
+        }
+
+        /// The pupils of year group `g` in the last row.
+        public mutating func setLast(_ g: Int, pupils value: Double) { pupils[pupils.count - groups + g] = value }
+
+        /// The pupils of year group `g` in row `r`, `nil` where it has no cell.
+        public func pupils(_ r: Int, _ g: Int) -> Double? {
+            let value = pupils[r * groups + g]
+            return value.isNaN ? nil : value
         }
     }
 
@@ -152,28 +197,33 @@ public enum VintageAccuracy {
     public static func score(ladder: Ladder, origin: Int, forecast: [Cell: Double],
                              actual: (CellLevel, String, Int, Int) -> Double?) -> Result {
         struct Key: Hashable { let level: CellLevel; let code: String; let year: Int }
-        var rows: [Key: [Double?]] = [:]
+        var byRow: [Key: [(Int, Double)]] = [:]
         for (cell, pupils) in forecast where ladder.yearGroups.indices.contains(cell.yearGroup) {
-            rows[Key(level: cell.level, code: cell.code, year: cell.year), default: Array(repeating: nil, count: ladder.count)][cell.yearGroup] = pupils
+            byRow[Key(level: cell.level, code: cell.code, year: cell.year), default: []].append((cell.yearGroup, pupils))
         }
-        return score(ladder: ladder, origin: origin,
-                     rows: rows.map { ForecastRow(level: $0.key.level, code: $0.key.code, year: $0.key.year, pupils: $0.value) },
-                     actual: actual)
+        var rows = ForecastRows(groups: ladder.count)
+        for (key, cells) in byRow {
+            rows.add(level: key.level, code: key.code, year: key.year)
+            for (g, pupils) in cells { rows.setLast(g, pupils: pupils) }
+        }
+        return score(ladder: ladder, origin: origin, rows: rows, actual: actual)
     }
 
-    /// Scores a vintage given as rows, one per level, code and year (each at most once).
-    /// `actual` is asked once for every cell below authority level, row by row in the order
-    /// given (a caller can keep the last code it looked up).
-    public static func score(ladder: Ladder, origin: Int, rows: [ForecastRow],
+    /// Scores a vintage given as rows, one per level, code and year (each at most once), of
+    /// the ladder's year groups. `actual` is asked once for every cell below authority level,
+    /// row by row in the order given (a caller can keep the last code it looked up).
+    public static func score(ladder: Ladder, origin: Int, rows forecast: ForecastRows,
                              actual: (CellLevel, String, Int, Int) -> Double?) -> Result {
+        precondition(forecast.groups == ladder.count, "rows of another ladder")
         let measures = measures(for: ladder)
         let groups = ladder.count
+        let rows = forecast.rows
         // Actuals for every non-authority cell, looked up once: `known[row * groups + g]`.
         var known = [Double?](repeating: nil, count: rows.count * groups)
         var scored = 0, waiting = 0
         var waitingYears: Set<Int> = []
         for (r, row) in rows.enumerated() where row.level != .authority {
-            for g in 0..<min(groups, row.pupils.count) where row.pupils[g] != nil {
+            for g in 0..<groups where forecast.pupils(r, g) != nil {
                 if let value = actual(row.level, row.code, row.year, g) {
                     known[r * groups + g] = value
                     scored += 1
@@ -191,7 +241,7 @@ public enum VintageAccuracy {
         var areasOf = [Set<String>](repeating: [], count: groups)
         for (r, row) in rows.enumerated() where row.level == .area {
             areaRow[AreaYear(code: row.code, year: row.year)] = r
-            for g in 0..<min(groups, row.pupils.count) where row.pupils[g] != nil { areasOf[g].insert(row.code) }
+            for g in 0..<groups where forecast.pupils(r, g) != nil { areasOf[g].insert(row.code) }
         }
         func authorityActual(year: Int, yearGroup g: Int) -> Double? {
             guard !areasOf[g].isEmpty else { return nil }
@@ -210,7 +260,7 @@ public enum VintageAccuracy {
                 var f = 0.0, a = 0.0
                 var complete = true
                 for g in measure.yearGroups {
-                    guard g < row.pupils.count, let value = row.pupils[g],
+                    guard let value = forecast.pupils(r, g),
                           let truth = row.level == .authority ? authorityActual(year: row.year, yearGroup: g) : known[r * groups + g]
                     else { complete = false; break }
                     f += value
@@ -227,7 +277,7 @@ public enum VintageAccuracy {
 
     /// The rows' positions by level, year and code: grouped by (level, year) with integers, and
     /// each group's codes sorted only when the rows did not already come in code order.
-    static func order(_ rows: [ForecastRow]) -> [Int] {
+    static func order(_ rows: [ForecastRows.Row]) -> [Int] {
         struct Group: Hashable, Comparable {
             let level: CellLevel, year: Int
             static func < (a: Group, b: Group) -> Bool { (a.level, a.year) < (b.level, b.year) }

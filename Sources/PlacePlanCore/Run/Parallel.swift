@@ -20,6 +20,27 @@ public enum Parallel {
         return try results.map { try $0!.get() }
     }
 
+    /// Work started on a thread of its own, whose result is waited for where it is needed: the
+    /// actuals `accuracy` scores against are read while the vintages' cells are.
+    public final class Background<T>: @unchecked Sendable {
+        private let done = DispatchGroup()
+        private var result: Result<T, any Error>?   // written before `done` is left, read after
+
+        public init(_ work: @escaping @Sendable () throws -> T) {
+            done.enter()
+            Thread.detachNewThread { [self] in
+                result = Result { try work() }
+                done.leave()
+            }
+        }
+
+        /// The work's result once it has finished (from any number of threads).
+        public func value() throws -> T {
+            done.wait()
+            return try result!.get()
+        }
+    }
+
     private struct Slots<T>: @unchecked Sendable {
         let results: UnsafeMutableBufferPointer<Result<T, any Error>?>
     }

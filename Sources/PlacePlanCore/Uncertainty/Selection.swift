@@ -1,9 +1,11 @@
 /// Order statistics by selection: found in linear expected time by partitioning (quickselect),
-/// not by sorting every value. `BucketSelection` uses it on the few draws of a bucket.
+/// not by sorting every value. `BucketSelection` uses it on the few draws of a bucket, `median`
+/// on a vintage's hundreds of thousands of errors.
 public enum Selection {
     /// Reorders `values[from...to]` so that `values[k]` is the value that sorted order puts there,
     /// no value before it larger and none after it smaller (Hoare partition, middle-of-three pivot).
-    public static func select(_ values: UnsafeMutableBufferPointer<Float>, _ k: Int, from: Int, to: Int) {
+    /// No value may be NaN (it is neither smaller nor larger than any other).
+    public static func select<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>, _ k: Int, from: Int, to: Int) {
         var lo = from, hi = to
         while hi > lo {
             let mid = lo + (hi - lo) / 2

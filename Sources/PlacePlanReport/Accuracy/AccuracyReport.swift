@@ -72,16 +72,15 @@ public enum AccuracyReport {
                 out += "\n" + t.render()
             }
             for level in [CellLevel.area, .school] {
-                let codes = Set(r.scores.filter { $0.level == level }.map(\.code))
-                guard !codes.isEmpty else { continue }
+                guard let codes = r.codeCounts[level] else { continue }
                 let noun = level == .area ? "areas" : "schools"
-                var t = TextTable(header: ["\(noun) (\(codes.count))", "ahead", "year", noun, "median |error|", "mean |error|",
+                var t = TextTable(header: ["\(noun) (\(codes))", "ahead", "year", noun, "median |error|", "mean |error|",
                                            "bias", "within 0.9%"])
                 t.leftAligned = [0, 2]
                 for h in r.horizons {
                     for m in r.measures {
-                        let scores = r.scores(level: level, measure: m.name, horizon: h)
-                        guard let s = ErrorSummary(errors: scores.compactMap(\.error)), let year = scores.first?.year else { continue }
+                        guard let s = r.summary(level: level, measure: m.name, horizon: h),
+                              let year = r.firstScore(level: level, measure: m.name, horizon: h)?.year else { continue }
                         t.add([m.name, "\(h)", Format.academicYear(year), "\(s.count)", abs(s.medianAbsolute), abs(s.meanAbsolute),
                                pct(s.bias), Format.percent(s.shareWithin0_9Percent, decimals: 0)])
                     }
@@ -197,8 +196,8 @@ public enum AccuracyReport {
             for level in [CellLevel.area, .school] {
                 for h in r.horizons {
                     for m in r.measures {
-                        let scores = r.scores(level: level, measure: m.name, horizon: h)
-                        guard let s = ErrorSummary(errors: scores.compactMap(\.error)), let year = scores.first?.year else { continue }
+                        guard let s = r.summary(level: level, measure: m.name, horizon: h),
+                              let year = r.firstScore(level: level, measure: m.name, horizon: h)?.year else { continue }
                         summaries.append(Summary(level: level.rawValue, measure: m.name, year: year, horizon: h, count: s.count,
                                                  medianAbsPctError: s.medianAbsolute * 100, meanAbsPctError: s.meanAbsolute * 100,
                                                  biasPct: s.bias * 100, shareWithin0_9Pct: s.shareWithin0_9Percent * 100))

@@ -1,0 +1,69 @@
+import GRDB
+import PlacePlanCore
+
+/// The stored actuals of some years, in arrays indexed by number: a national store holds
+/// millions, and scoring looks one up for every cell of every vintage. Codes are numbered per
+/// level and year groups once, as first met.
+struct StoredActuals: Sendable {
+    let years: ClosedRange<Int>
+    private var codes = [[String: Int]](repeating: [:], count: CellLevel.allCases.count)
+    private var groups: [String: Int] = [:]
+    /// By level: a cell's pupils at `(code × years + year) × groups + group`; NaN where none is
+    /// stored (never a stored value: `actual` holds no NULL and SQLite stores no NaN).
+    private var values: [[Double]] = []
+    /// By school and year (`school × years + year`): whether the school has any actual that
+    /// year. As in rolls.csv, a school's census lists the year groups it has pupils in, so once
+    /// it has an actual for a year, a year group with none is 0 (a new school growing into its
+    /// year groups).
+    private var censused: [Bool] = []
+
+    init(_ db: Database, years: ClosedRange<Int>) throws {
+        self.years = years
+        struct Stored { let level: Int; let code: Int32; let year: Int32; let group: Int32; let pupils: Double }
+        var stored: [Stored] = []
+        // Rows come in the table's key order, code by code: a code is looked up only when it changes.
+        var last: (level: [UInt8], code: [UInt8], levelIndex: Int, number: Int32) = ([], [], 0, 0)
+        var lastGroup: (name: [UInt8], number: Int32) = ([], 0)
+        try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
+                             arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
+            let level = row.bytes(0), code = row.bytes(1), group = row.bytes(3)
+            if !code.elementsEqual(last.code) || !level.elementsEqual(last.level) {
+                let levelIndex = (CellLevel(rawValue: String(decoding: level, as: UTF8.self)) ?? .area).index
+                let number = codes[levelIndex].number(String(decoding: code, as: UTF8.self))
+                last = (Array(level), Array(code), levelIndex, Int32(number))
+            }
+            if !group.elementsEqual(lastGroup.name) || stored.isEmpty {
+                lastGroup = (Array(group), Int32(groups.number(String(decoding: group, as: UTF8.self))))
+            }
+            stored.append(Stored(level: last.levelIndex, code: last.number, year: Int32(row.integer(2) - years.lowerBound),
+                                 group: lastGroup.number, pupils: row.real(4)))
+        }
+        let yearCount = years.count, groupCount = groups.count
+        values = codes.map { [Double](repeating: .nan, count: $0.count * yearCount * groupCount) }
+        censused = [Bool](repeating: false, count: codes[CellLevel.school.index].count * yearCount)
+        for cell in stored {
+            let codeYear = Int(cell.code) * yearCount + Int(cell.year)
+            values[cell.level][codeYear * groupCount + Int(cell.group)] = cell.pupils
+            if cell.level == CellLevel.school.index { censused[codeYear] = true }
+        }
+    }
+
+    /// A code's number at a level, `nil` when no actual has it.
+    func number(ofCode code: String, level: CellLevel) -> Int? { codes[level.index][code] }
+    /// A year group's number, `nil` when no actual has it.
+    func number(ofGroup name: String) -> Int? { groups[name] }
+
+    /// The stored actual of a cell given by numbers, if any.
+    func value(_ level: CellLevel, _ code: Int?, year: Int, group: Int?) -> Double? {
+        guard let code, let group, years.contains(year) else { return nil }
+        let value = values[level.index][(code * years.count + year - years.lowerBound) * groups.count + group]
+        return value.isNaN ? nil : value
+    }
+
+    /// A school's actual: stored, or 0 when the school has a census that year without it.
+    func school(_ code: Int?, year: Int, group: Int?) -> Double? {
+        if let stored = value(.school, code, year: year, group: group) { return stored }
+        guard let code, years.contains(year) else { return nil }
+        return censused[code * years.count + year - years.lowerBound] ? 0 : nil
+    }
+}
