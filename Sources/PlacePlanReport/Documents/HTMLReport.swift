@@ -42,6 +42,7 @@ public struct HTMLReport {
     /// What the history gives reason to doubt or had restated, and the intake ratios: found once
     /// for the first page and the methods section, in `check`'s words.
     let findings: HistoryFindings
+    let index: AreaIndex
 
     /// The report of one run of a plan: its areas, and its place plan and housing when it has them.
     public init(run: PlanRun, generated: String, backtest: Backtest.Result?, vintages: [AccuracyReport.Vintage] = []) {
@@ -62,6 +63,7 @@ public struct HTMLReport {
         self.housing = housing
         self.vintages = vintages
         self.findings = HistoryFindings(plan)
+        self.index = AreaIndex(plan: plan, forecast: forecast, placePlan: placePlan)
     }
 
     private var ladder: Ladder { forecast.ladder }
@@ -375,7 +377,7 @@ public struct HTMLReport {
     // MARK: places (plans with schools)
 
     private func areaCapacity(_ plan: PupilPlacePlan, area: String, phase: String) -> [LineChart.Point] {
-        plan.areas.filter { $0.area.code == area && $0.phase.name == phase }
+        index.areaLines(area).filter { $0.phase.name == phase }
             .map { LineChart.Point(x: Double($0.year), y: Double($0.sufficiency.capacity)) }
     }
 
@@ -384,7 +386,7 @@ public struct HTMLReport {
     }
 
     private func anchor(_ area: PlanningArea) -> String {
-        forecast.areas.firstIndex { $0.area == area }.map { "<a href=\"#area-\($0 + 1)\">\(e(area.label))</a>" } ?? e(area.label)
+        index.section(of: area).map { "<a href=\"#area-\($0 + 1)\">\(e(area.label))</a>" } ?? e(area.label)
     }
 
     /// Areas that run short of places (DfE places needed), when and by how much; and those with
@@ -422,7 +424,7 @@ public struct HTMLReport {
 
     /// Places against pupils in every year, per phase, for one area.
     private func areaSufficiency(_ plan: PupilPlacePlan, area: PlanningArea) -> String {
-        let lines = plan.areas.filter { $0.area.code == area.code }
+        let lines = index.areaLines(area.code)
         guard !lines.isEmpty else { return "" }
         var out = "<table class=\"grid\">\n<thead><tr><th>places</th>"
         out += plan.years.map { "<th>\(Format.academicYear($0))\(plan.isForecast($0) ? "" : "<br><small>actual</small>")</th>" }.joined()
@@ -460,7 +462,7 @@ public struct HTMLReport {
     /// The schools of an area: places, pupils now and at the horizon, surplus and flag.
     private func schoolsTable(_ plan: PupilPlacePlan, area: PlanningArea) -> String {
         let base = plan.baseYear, last = plan.years.last ?? base
-        let lines = plan.schools.filter { $0.area == area.code }
+        let lines = index.schoolLines(area.code)
         guard !lines.isEmpty else { return "" }
         struct SchoolPhase: Hashable, Comparable {
             let school: String, phase: PlacePhase
@@ -516,7 +518,7 @@ public struct HTMLReport {
 
     private func signed(_ n: Int) -> String { n > 0 ? "+" + Format.number(Double(n)) : Format.number(Double(n)) }
 
-    private func actual(_ area: PlanningArea) -> AreaRolls? { plan.history.areas.first { $0.area == area } }
+    private func actual(_ area: PlanningArea) -> AreaRolls? { index.rolls(of: area) }
 
     private func totalActual(_ range: ClosedRange<Int>, year: Int) -> Double {
         plan.history.areas.reduce(0) { total, area in total + (area.pupils(year: year).map { sum($0, range) } ?? 0) }
