@@ -1,10 +1,10 @@
 import PlacePlanCore
 
-/// The rows of an import by their cell — `actual`'s primary key (level, code, year,
-/// year_group) — as whole numbers. Codes and year-group names are ranked once, in the order
-/// SQLite's BINARY collation sorts them (their UTF-8 bytes), so that sorting millions of rows
-/// into the table's order, and finding a stored cell among them, compare integers rather than
-/// strings.
+/// Cells by their key — `actual`'s primary key (level, code, year, year_group), and
+/// `vintage_cell`'s after its vintage — as whole numbers. Codes and year-group names are ranked
+/// once, in the order SQLite's BINARY collation sorts them (their UTF-8 bytes), so that sorting
+/// millions of rows into the table's order, and finding a stored cell among them, compare
+/// integers rather than strings.
 struct ActualKeys {
     /// Each row's key, in the rows' order.
     let keys: [UInt64]
@@ -12,16 +12,22 @@ struct ActualKeys {
     private let groupRank: [String: UInt64]
 
     init(_ rows: [ActualRoll]) {
+        self.init(count: rows.count, level: { rows[$0].level }, code: { rows[$0].code }, year: { rows[$0].year },
+                  yearGroup: { rows[$0].yearGroup })
+    }
+
+    /// The keys of `count` cells, each given by its position.
+    init(count: Int, level: (Int) -> CellLevel, code: (Int) -> String, year: (Int) -> Int, yearGroup: (Int) -> String) {
         // Each code and year group numbered as first met (one lookup a row), then ranked.
         var codeNumber: [String: Int] = [:], groupNumber: [String: Int] = [:]
         var rowCode = [Int32](), rowGroup = [Int32]()
-        rowCode.reserveCapacity(rows.count)
-        rowGroup.reserveCapacity(rows.count)
+        rowCode.reserveCapacity(count)
+        rowGroup.reserveCapacity(count)
         var lastGroup: (name: String, number: Int)?
-        for row in rows {
-            let code = codeNumber.number(row.code)
-            if lastGroup?.name != row.yearGroup { lastGroup = (row.yearGroup, groupNumber.number(row.yearGroup)) }
-            rowCode.append(Int32(code))
+        for i in 0..<count {
+            let group = yearGroup(i)
+            rowCode.append(Int32(codeNumber.number(code(i))))
+            if lastGroup?.name != group { lastGroup = (group, groupNumber.number(group)) }
             rowGroup.append(Int32(lastGroup!.number))
         }
         func ranks(_ numbers: [String: Int]) -> (byName: [String: UInt64], byNumber: [UInt64]) {
@@ -33,8 +39,8 @@ struct ActualKeys {
         let codes = ranks(codeNumber), groups = ranks(groupNumber)
         codeRank = codes.byName
         groupRank = groups.byName
-        keys = rows.indices.map { i in
-            Self.pack(level: rows[i].level.rawValue, code: codes.byNumber[Int(rowCode[i])], year: rows[i].year,
+        keys = (0..<count).map { i in
+            Self.pack(level: level(i).rawValue, code: codes.byNumber[Int(rowCode[i])], year: year(i),
                       group: groups.byNumber[Int(rowGroup[i])])
         }
     }
@@ -56,10 +62,10 @@ struct ActualKeys {
     /// is 1900–2200), with room to spare.
     static let years = 0...65_535
 
-    /// A cell of `actual` as one integer: level (2 bits, in byte order: area < authority <
-    /// school), code (32 bits), year (16 bits) and year group (14 bits), codes and year groups
-    /// by their number (a rank here, the order first met in `StoredActuals`). A year must be in
-    /// `years` (`importActuals` checks; stored ones come from files, 1900–2200).
+    /// A cell as one integer: level (2 bits, in byte order: area < authority < school), code
+    /// (32 bits), year (16 bits) and year group (14 bits), codes and year groups by their rank.
+    /// A year must be in `years` (`importActuals` checks; a forecast's and stored ones come from
+    /// files, 1900–2200).
     static func pack(level: String, code: UInt64, year: Int, group: UInt64) -> UInt64 {
         let levelRank: UInt64
         switch level {

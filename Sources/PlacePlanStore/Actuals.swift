@@ -120,24 +120,14 @@ extension PlanStore {
             """)
         let handle = statement.sqliteStatement
         // A row's texts are bound without a copy (STATIC): they stay valid until its step is done.
-        func withText<T>(_ text: String, _ body: (UnsafePointer<CChar>, Int32) throws -> T) rethrows -> T {
-            var text = text
-            return try text.withUTF8 { utf8 in
-                try utf8.withMemoryRebound(to: CChar.self) { chars in
-                    // An empty text may have no address: a zero-length one from a literal.
-                    guard let start = chars.baseAddress else { return try body("", 0) }
-                    return try body(start, Int32(chars.count))
-                }
-            }
-        }
         sqlite3_bind_int64(handle, 6, importID)
         for row in rows {
             sqlite3_reset(handle)
             sqlite3_bind_int64(handle, 3, Int64(row.year))
             sqlite3_bind_double(handle, 5, row.pupils)
-            let code = withText(row.level.rawValue) { level, levelCount in
-                withText(row.code) { code, codeCount in
-                    withText(row.yearGroup) { group, groupCount in
+            let code = withSQLiteText(row.level.rawValue) { level, levelCount in
+                withSQLiteText(row.code) { code, codeCount in
+                    withSQLiteText(row.yearGroup) { group, groupCount in
                         sqlite3_bind_text(handle, 1, level, levelCount, nil)
                         sqlite3_bind_text(handle, 2, code, codeCount, nil)
                         sqlite3_bind_text(handle, 4, group, groupCount, nil)

@@ -29,6 +29,19 @@ struct RawRow {
     }
 }
 
+/// A text's UTF-8 bytes as SQLite binds them (`sqlite3_bind_text` with no copy, SQLITE_STATIC):
+/// valid only inside `body`, so a statement's step must be done there.
+func withSQLiteText<T>(_ text: String, _ body: (UnsafePointer<CChar>, Int32) throws -> T) rethrows -> T {
+    var text = text
+    return try text.withUTF8 { utf8 in
+        try utf8.withMemoryRebound(to: CChar.self) { chars in
+            // An empty text may have no address: a zero-length one from a literal.
+            guard let start = chars.baseAddress else { return try body("", 0) }
+            return try body(start, Int32(chars.count))
+        }
+    }
+}
+
 extension Database {
     /// Steps through `sql` with whole-number arguments, handing each row to `body`.
     func forEachRawRow(_ sql: String, arguments: [Int64], _ body: (RawRow) throws -> Void) throws {

@@ -69,12 +69,13 @@ struct SchemaTests {
         let (folder, path) = try temporaryDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 7") }
+        let future = Schema.version + 1
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = \(future)") }
         let error = storeError { _ = try PlanStore(path: path, mode: .createIfMissing) }
-        #expect(error?.kind == .newerSchema(7))
-        #expect(error?.description.contains("this database was written by a newer PlacePlan (schema 7); ") == true)
+        #expect(error?.kind == .newerSchema(future))
+        #expect(error?.description.contains("this database was written by a newer PlacePlan (schema \(future)); ") == true)
         #expect(error?.description.contains("upgrade PlacePlan") == true)
-        #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 7)
+        #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == future)
     }
 
     @Test("a database with a migration this program does not know is refused")
@@ -83,11 +84,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PlanStore(path: path, mode: .createIfMissing)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v7: schools and intervals')")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(Schema.version + 1): schools and intervals')")
         }
         let error = storeError { _ = try PlanStore(path: path, mode: .existing) }
-        #expect(error?.kind == .newerSchema(7))
-        #expect(error?.description.contains("newer PlacePlan (schema 7)") == true)
+        #expect(error?.kind == .newerSchema(Schema.version + 1))
+        #expect(error?.description.contains("newer PlacePlan (schema \(Schema.version + 1))") == true)
     }
 
     @Test("an SQLite file of another program, or a file that is not SQLite, is refused")
@@ -563,7 +564,7 @@ struct VintageInputTests {
         }
         try queue.close()
         let store = try PlanStore(path: path, mode: .existing)
-        #expect(try store.storedSchemaVersion() == 6)
+        #expect(try store.storedSchemaVersion() == Schema.version)
         #expect(try store.count("actual") == 3 && store.count("actual_import") == 2)
         #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")
                 == PlanStore.StoredActual(pupils: 101, source: "census-2020.csv", importedAt: "2021-01-20T10:00:00Z"))
@@ -577,5 +578,52 @@ struct VintageInputTests {
         #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")?.source == "revised.csv")
         #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "R")?.source == "census-2020.csv")
         #expect(try store.revisions().map(\.oldSource) == ["census-2020.csv"])
+    }
+    @Test("a schema-6 store's vintage cells move to schema 7 whole, sealed and guarded, and archive in key order after")
+    func vintageCellsMigration() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A store as schema 6 left it, with one sealed vintage stored as schema 6's archive stored it.
+        let old = sampleVintage(label: "2024", seed: "old")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v6: actuals name their import")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO vintage (label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at, archived, cells_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '2025-01-01T00:00:00Z', 0, ?)
+                """, arguments: [old.label, old.planName, old.originYear, old.settings.horizon, old.settings.label, old.settings.json,
+                                 old.inputsSHA256, VintageCell.sha256(old.cells)])
+            for cell in old.cells {
+                try db.execute(sql: "INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils) VALUES (1, ?, ?, ?, ?, ?)",
+                               arguments: [cell.level.rawValue, cell.code, cell.year, cell.yearGroup, cell.pupils])
+            }
+            try db.execute(sql: "UPDATE vintage SET archived = 1")
+        }
+        try queue.close()
+        let store = try PlanStore(path: path, mode: .existing)
+        #expect(try store.storedSchemaVersion() == 7)
+        #expect(try Set(store.cells(of: 1).map { "\($0.level) \($0.code) \($0.year) \($0.yearGroup) \($0.pupils)" })
+                == Set(old.cells.map { "\($0.level) \($0.code) \($0.year) \($0.yearGroup) \($0.pupils)" }))
+        #expect(try store.score().count == 1)   // the seal still holds
+        // The triggers were made again with the table, and the level is still checked.
+        try store.queue.write { db in
+            for (sql, words) in [("UPDATE vintage_cell SET pupils = 0", "cannot be changed"), ("DELETE FROM vintage_cell", "cannot be deleted"),
+                                 ("INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils) VALUES (1, 'area', 'Z', 2020, 'R', 1)",
+                                  "cannot be given new cells")] {
+                #expect { try db.execute(sql: sql) } throws: { ($0 as? DatabaseError)?.message?.contains(words) == true }
+            }
+            try db.execute(sql: "INSERT INTO vintage (plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at) VALUES ('p', 2019, 1, 'm', '{}', ?, 'now')",
+                           arguments: [String(repeating: "b", count: 64)])
+            #expect { try db.execute(sql: "INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils) VALUES (2, 'county', 'Z', 2020, 'R', 1)") }
+                throws: { ($0 as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT }
+            try db.execute(sql: "DELETE FROM vintage WHERE id = 2")
+        }
+        // A new vintage, its cells given in any order, is stored and sealed as before.
+        let new = sampleVintage(label: "2025", origin: 2020, seed: "new")
+        let shuffled = NewVintage(label: new.label, planName: new.planName, originYear: new.originYear, settings: new.settings,
+                                  inputsSHA256: new.inputsSHA256, cells: new.cells.reversed())
+        guard case .archived(let stored, let count) = try store.archive(shuffled) else { Issue.record("not archived"); return }
+        #expect(count == new.cells.count && stored.cellsSHA256 == VintageCell.sha256(new.cells))
+        #expect(try store.score().count == 2)
     }
 }
