@@ -59,9 +59,17 @@ extension CohortSurvival {
         let choice = settings.selection?.choose(for: history)
         let pooledModel = AreaModel(rolls: pooled.rolls, births: pooled.births, history: history,
                                     settings: settings, choice: choice, baseYear: base, fallback: nil)
-        let models = history.areas.map { rolls in
+        var models = history.areas.map { rolls in
             AreaModel(rolls: rolls.known(through: base)!, births: history.births?[rolls.area.code], history: history,
                       settings: settings, choice: choice, baseYear: base, fallback: pooledModel)
+        }
+        // `shared(…)` methods: each area's own estimate moved by the change all areas share.
+        let sharedProgression = (0..<max(history.ladder.count - 1, 0)).map { (choice?.progression[$0] ?? settings.method).isShared }
+        let sharedIntake = (choice?.intake ?? settings.effectiveIntakeMethod).isShared
+        if sharedProgression.contains(true) || sharedIntake {
+            let change = SharedChange(history, excludedYears: settings.excludedYears)
+            let progression = zip(sharedProgression, change.progression).map { $0 ? $1 : 1 }
+            models = models.map { $0.moved(progression: progression, intake: sharedIntake ? change.intake : 1) }
         }
         return (models, choice)
     }
@@ -75,8 +83,8 @@ struct AreaModel {
     let baseYear: Int
     let births: BirthsProjection?
     let entryTrend: TrendLine?
-    let intake: RatioEstimate?
-    let progression: [RatioEstimate?]
+    private(set) var intake: RatioEstimate?
+    private(set) var progression: [RatioEstimate?]
     private(set) var notes: [String] = []
 
     init(rolls: AreaRolls, births series: BirthSeries?, history: History, settings: ForecastSettings,
@@ -125,6 +133,15 @@ struct AreaModel {
     }
 
     /// Entry year group in `year`.
+    /// The model with its progression ratios (by year group moved from) and its intake ratio
+    /// multiplied by these factors.
+    func moved(progression factors: [Double], intake factor: Double) -> AreaModel {
+        var moved = self
+        moved.progression = zip(progression, factors).map { estimate, f in f == 1 ? estimate : estimate?.scaled(by: f) }
+        if factor != 1 { moved.intake = intake?.scaled(by: factor) }
+        return moved
+    }
+
     func entry(year: Int) -> Double {
         if let births, let intake {
             let cohort = basis.cohortBirths(entryYear: year, entryAge: ladder.entryAge, births: births.value(at:)) ?? 0

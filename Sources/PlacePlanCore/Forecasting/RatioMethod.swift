@@ -15,12 +15,20 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// The average of several summaries, read at each target year: an ensemble, which is
     /// steadier than any one of its members when each is right at different times.
     indirect case blend([RatioMethod])
+    /// A summary of the area's own ratios, moved by half the change in that ratio that every
+    /// area shares in the latest year (the median across areas, `SharedChange`): a change that
+    /// comes everywhere at once — families moving out of cities, a national shift into sixth
+    /// forms — reaches each area's forecast without waiting for its own mean to catch up. The
+    /// one method that uses more than one area's history; `estimate(from:)` gives the area's own
+    /// part, and the forecast (`CohortSurvival`) moves it.
+    indirect case shared(RatioMethod)
 
     /// Years of history the method looks at (the longest of a blend's members).
     public var years: Int {
         switch self {
         case .mean(let k), .weighted(let k), .trend(let k), .median(let k): return k
         case .blend(let members): return members.map(\.years).max() ?? 0
+        case .shared(let own): return max(own.years, 2)  // the shared change needs two years
         }
     }
 
@@ -32,6 +40,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         case .trend(let k): return "trend-\(k)"
         case .median(let k): return "median-\(k)"
         case .blend(let members): return members.map(\.description).joined(separator: "+")
+        case .shared(let own): return "shared(\(own))"
         }
     }
 
@@ -39,9 +48,15 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// blend of the two.
     public init?(name: String) {
         let text = String(name.filter { !$0.isWhitespace }).lowercased()
+        if text.hasPrefix("shared(") && text.hasSuffix(")") {
+            guard let own = RatioMethod(name: String(text.dropFirst("shared(".count).dropLast())), !own.isShared else { return nil }
+            self = .shared(own)
+            return
+        }
         if text.contains("+") {
             let members = text.split(separator: "+", omittingEmptySubsequences: false).map { RatioMethod(name: String($0)) }
-            guard members.count >= 2, members.allSatisfy({ $0 != nil }) else { return nil }
+            // `shared(…)` moves a whole summary: it goes around a blend, not inside one.
+            guard members.count >= 2, members.allSatisfy({ $0 != nil && !$0!.isShared }) else { return nil }
             self = .blend(members.map { $0! })
             return
         }
@@ -60,7 +75,11 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static let syntax = "mean-K, weighted-K, median-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), last, "
-        + "or a blend of these joined by + (e.g. mean-1+trend-5)"
+        + "or a blend of these joined by + (e.g. mean-1+trend-5), or any of these moved by the change all areas share: "
+        + "shared(mean-1+weighted-5)"
+
+    /// Whether it is `shared(…)`.
+    public var isShared: Bool { if case .shared = self { true } else { false } }
 
     /// Summarises observed ratios into an estimate that can be read at any future year.
     /// `observations` are (year, ratio) pairs in any order; non-finite ratios must already be
@@ -70,6 +89,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             let estimates = members.compactMap { $0.estimate(from: observations) }
             return estimates.isEmpty ? nil : .blend(estimates)
         }
+        if case .shared(let own) = self { return own.estimate(from: observations) }
         let recent = observations.sorted { $0.year < $1.year }.suffix(years)
         guard !recent.isEmpty else { return nil }
         let ratios = recent.map(\.ratio)
@@ -89,7 +109,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
             else { return .constant(ratios.reduce(0, +) / Double(ratios.count)) }
             return .trend(line, lower: ratios.min()!, upper: ratios.max()!)
-        case .blend:
+        case .blend, .shared:
             preconditionFailure("handled above")
         }
     }
@@ -106,6 +126,18 @@ public enum RatioEstimate: Equatable, Sendable {
         case .constant(let r): return r
         case .trend(let line, let lower, let upper): return min(max(line.value(at: Double(year)), lower), upper)
         case .blend(let members): return members.reduce(0) { $0 + $1.value(at: year) } / Double(members.count)
+        }
+    }
+
+    /// The same estimate times `factor`, at every year.
+    public func scaled(by factor: Double) -> RatioEstimate {
+        switch self {
+        case .constant(let r): return .constant(r * factor)
+        case .trend(let line, let lower, let upper):
+            let scaled = TrendLine(intercept: line.intercept * factor, slope: line.slope * factor, centre: line.centre,
+                                   slopeStandardError: line.slopeStandardError.map { $0 * factor })
+            return .trend(scaled, lower: lower * factor, upper: upper * factor)
+        case .blend(let members): return .blend(members.map { $0.scaled(by: factor) })
         }
     }
 }
