@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import PlacePlanCore
+import PlacePlanIO
 
 /// `exclude_years`: a year's ratios left out, by plan.toml or flag alike, with the effect shown.
 @Suite("exclude_years: one odd year left out")
@@ -47,5 +49,51 @@ struct ExcludeYearsTests {
         #expect(same.stdout.contains("Nothing changed"), "\(same.stdout)\(same.stderr)")
         let without = try CLI.run(["explain", "Data/england", "--from", "1", "--db", db.path, "--horizon", "2"])
         #expect(without.stdout.contains("Inputs that changed: method and settings"), "\(without.stdout)")
+    }
+}
+
+/// A year every area's ratios moved together is found and named, so that the planner can
+/// exclude it; England's real history has none.
+@Suite("An exceptional year, found across every area")
+struct ExceptionalYearTests {
+    @Test("a 3% shock into 2015/16 is found in England's history; the real history and the year after are not flagged")
+    func found() throws {
+        let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
+        #expect(ExceptionalYear.detect(plan.history).isEmpty)
+        let shocked = ExceptionalYear.detect(Shock(year: 2015, change: -0.03).apply(to: plan.history))
+        #expect(shocked.map(\.year) == [2015], "\(shocked)")
+        #expect(abs(shocked[0].change - log(0.97)) < 0.002 && shocked[0].usual < 0.005)
+        let larger = ExceptionalYear.detect(Shock(year: 2017, change: 0.05).apply(to: plan.history))
+        #expect(larger.map(\.year) == [2017])
+    }
+
+    @Test("placeplan check names it, with what to do, until it is named in exclude_years")
+    func checkSaysSo() throws {
+        let plan = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        // rolls.csv with every cohort past Reception in 2015/16 3% fewer from then on.
+        let ladder = ["R"] + (1...13).map { "Y\($0)" }
+        let rolls = plan.appendingPathComponent("rolls.csv")
+        let lines = try String(contentsOf: rolls, encoding: .utf8).split(separator: "\n").enumerated().map { i, line -> String in
+            guard i > 0 else { return String(line) }
+            // year,area,area_name,year_group,pupils; a name may hold a quoted comma, so from the end.
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let year = Int(fields[0])!, g = ladder.firstIndex(of: fields[fields.count - 2])!
+            if year >= 2015 && g - (year - 2015) >= 1 { fields[fields.count - 1] = String(Double(fields[fields.count - 1])! * 0.97) }
+            return fields.joined(separator: ",")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: rolls, atomically: true, encoding: .utf8)
+        let warned = try CLI.run(["check", plan.path])
+        #expect(warned.stdout.contains("Warning: every area's progression ratios into 2015/16 moved together by -3.0%"), "\(warned.stdout)")
+        #expect(warned.stdout.contains("name it in exclude_years (plan.toml) or --exclude-years 2015"))
+        // docs/method.md quotes the warning as check prints it.
+        let line = try #require(warned.stdout.split(separator: "\n").first { $0.contains("moved together") })
+        #expect(try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
+                    .replacingOccurrences(of: "\n", with: " ").contains(line.trimmingCharacters(in: .whitespaces)), "\(line)")
+        #expect(!(try CLI.run(["check", "Data/england"])).stdout.contains("moved together"))
+        let toml = plan.appendingPathComponent("plan.toml")
+        try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "horizon = 10", with: "horizon = 10\nexclude_years = [2015]")
+            .write(to: toml, atomically: true, encoding: .utf8)
+        #expect(!(try CLI.run(["check", plan.path])).stdout.contains("moved together"))
     }
 }

@@ -6,6 +6,8 @@ public struct HistoryFindings: Equatable, Sendable {
     public let restated: [AppliedBoundaryChange]
     public let breaks: [SeriesBreak]
     public let outliers: [RatioOutlier]
+    /// Years every area's ratios moved together, not already named in `exclude_years`.
+    public let exceptional: [ExceptionalYear]
     public let basis: BirthsBasisCheck?
     /// Each area's intake ratio by year on the declared basis, as `check` and the report show it.
     public let intakeRatios: IntakeRatios
@@ -17,6 +19,7 @@ public struct HistoryFindings: Equatable, Sendable {
         restated = plan.boundaryChanges
         breaks = SeriesBreak.detect(history)
         outliers = RatioOutlier.detect(history, breaks: breaks)
+        exceptional = ExceptionalYear.detect(history).filter { !plan.settings.excludedYears.contains($0.year) }
         intakeRatios = IntakeRatios(history, basis: history.birthsBasis)
         basis = BirthsBasisCheck.check(history, declared: intakeRatios)
     }
@@ -26,6 +29,7 @@ public struct HistoryFindings: Equatable, Sendable {
     public func lines(limit: Int? = nil) -> [String] {
         var out = restated.map { "Restated: \($0.description)" }
         out += breaks.map { "Warning: \($0.description)" }
+        out += exceptional.map { "Warning: \($0.description)" }
         out += basis.map { ["Warning: \($0.description)"] } ?? []
         let shown = limit.map { Array(outliers.prefix($0)) } ?? outliers
         out += shown.map { "Warning: \($0.description(ladder: ladder))" }
