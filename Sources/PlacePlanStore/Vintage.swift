@@ -38,6 +38,9 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     /// Years whose ratios were left out (`exclude_years`); `nil` when none (so that the settings,
     /// and the fingerprint, of a forecast without are as they always were).
     public let excludedYears: [Int]?
+    /// `true` when no year was left out by choice (`exclude_years = []`), not even one found
+    /// exceptional; `nil` otherwise (so that the settings of every other forecast are as they were).
+    public let keepsEveryYear: Bool?
 
     public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil) {
         method = settings.selection != nil ? "auto" : settings.method.description
@@ -50,6 +53,7 @@ public struct VintageSettings: Codable, Equatable, Sendable {
         self.horizon = horizon
         self.housing = housing
         self.excludedYears = settings.excludedYears.isEmpty ? nil : settings.excludedYears.sorted()
+        self.keepsEveryYear = settings.excludedYears.isEmpty && !settings.findsExceptionalYears ? true : nil
         self.ladder = StoredLadder(
             name: ladder.name, yearGroups: ladder.yearGroups.map(\.name), entryAge: ladder.entryAge,
             phases: ladder.phases.map { StoredPhase(name: $0.name, first: $0.first.name, last: $0.last.name) })
@@ -174,7 +178,7 @@ extension VintageSettings {
                    birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping,
                    // Stored as a coverage (0.8); a flag says it in percent (80).
                    intervals: intervals.map { ($0 * 100 * 1e6).rounded() / 1e6 },
-                   excludeYears: excludedYears, housing: housing ?? true)
+                   excludeYears: keepsEveryYear == true ? [] : excludedYears, housing: housing ?? true)
     }
 }
 

@@ -28,6 +28,23 @@ struct AccuracyBarTests {
         }
     }
 
+    @Test("a shock year (every progression ratio into 2015/16 3% low) is found: the default's errors after it stay within 20%; mean-1 keeping every year does not")
+    func shockedYearFound() throws {
+        /// The "worse by" figures (one and two years ahead) of a method's rows, measure by measure.
+        func worseBy(_ arguments: [String], method: String) throws -> [Double] {
+            let result = try CLI.run(["backtest", "Data/england", "--horizon", "2", "--shock", "2015:-3", "--methods", method] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").filter { $0.hasPrefix(method) }.flatMap { line -> [Double] in
+                let figures = line.split(separator: " ").compactMap { $0.hasSuffix("%") ? Double($0.dropLast()) : nil }
+                return [figures[2], figures[5]]
+            }
+        }
+        let found = try worseBy([], method: "mean-1+weighted-5:weighted-3")
+        #expect(found.count == 10 && found.allSatisfy { abs($0) <= 20 }, "\(found)")
+        let kept = try worseBy(["--exclude-years", "none"], method: "mean-1")
+        #expect(kept.count == 10 && kept.contains { $0 > 20 }, "\(kept)")
+    }
+
     @Test("one year ahead, primary totals are within 0.5% for the median authority")
     func primaryOneYear() throws {
         let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))

@@ -85,7 +85,14 @@ struct ExceptionalYearTests {
         try (lines.joined(separator: "\n") + "\n").write(to: rolls, atomically: true, encoding: .utf8)
         let warned = try CLI.run(["check", plan.path])
         #expect(warned.stdout.contains("Warning: every area's progression ratios into 2015/16 moved together by -3.0%"), "\(warned.stdout)")
-        #expect(warned.stdout.contains("name it in exclude_years (plan.toml) or --exclude-years 2015"))
+        #expect(warned.stdout.contains("its ratios are left out of every forecast (as if named in exclude_years)"))
+        // The forecast leaves it out and says so, with the effect; `none` keeps every year.
+        let found = try CLI.run(["forecast", plan.path, "--horizon", "3"])
+        #expect(found.stdout.contains("Ratios into 2015/16 left out (every area's ratios moved together: -3.0% into 2015/16; "
+                                      + "exclude_years = [] keeps them); by 2022/23 that changes primary by"), "\(found.stdout)")
+        let csv = { (extra: [String]) in try CLI.run(["forecast", plan.path, "--horizon", "3", "--format", "csv"] + extra).stdout }
+        #expect(try csv([]) == csv(["--exclude-years", "2015"]) && csv([]) != csv(["--exclude-years", "none"]))
+        #expect(!(try CLI.run(["forecast", plan.path, "--exclude-years", "none"])).stdout.contains("left out"))
         // docs/method.md quotes the warning as check prints it.
         let line = try #require(warned.stdout.split(separator: "\n").first { $0.contains("moved together") })
         #expect(try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
@@ -95,5 +102,8 @@ struct ExceptionalYearTests {
         try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "horizon = 10", with: "horizon = 10\nexclude_years = [2015]")
             .write(to: toml, atomically: true, encoding: .utf8)
         #expect(!(try CLI.run(["check", plan.path])).stdout.contains("moved together"))
+        try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "exclude_years = [2015]", with: "exclude_years = []")
+            .write(to: toml, atomically: true, encoding: .utf8)
+        #expect((try CLI.run(["check", plan.path])).stdout.contains("an exceptional year? exclude_years is given, so it is kept; add 2015 to it"))
     }
 }

@@ -27,6 +27,14 @@ public enum CohortSurvival {
         if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
+        // A year every area's ratios moved together is left out, unless the planner named years.
+        var settings = settings
+        var exceptional: [ExceptionalYear] = []
+        if settings.findsExceptionalYears && settings.excludedYears.isEmpty {
+            exceptional = ExceptionalYear.detect(history)
+            settings.excludedYears = Set(exceptional.map(\.year))
+            settings.findsExceptionalYears = false
+        }
         let (models, choice) = Self.models(history, settings: settings)
         let areas = models.map { model -> AreaForecast in
             model.project(horizon: horizon, entry: entry.map { given in { given(model.rolls.area, $0) } })
@@ -34,6 +42,7 @@ public enum CohortSurvival {
         let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
                                 areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
+        forecast.exceptionalYears = exceptional
         if let coverage = settings.intervals,
            let intervals = try PredictionIntervals.calibrate(history, settings: settings, coverage: coverage, horizon: horizon) {
             forecast.intervals = intervals

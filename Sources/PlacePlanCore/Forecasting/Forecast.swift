@@ -36,6 +36,9 @@ public struct Forecast: Equatable, Sendable {
     public let lastKnownBirthsYear: Int?
     /// The methods chosen per ratio when the settings ask for a selection (`auto`).
     public var methodChoice: MethodSelection.Choice? = nil
+    /// Years found exceptional (every area's ratios moved together) and so left out; they are in
+    /// `settings.excludedYears` too.
+    public var exceptionalYears: [ExceptionalYear] = []
     /// The calibrated intervals, when asked for and the history allowed.
     public var intervals: PredictionIntervals? = nil
 

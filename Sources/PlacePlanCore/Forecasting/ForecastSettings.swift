@@ -21,6 +21,10 @@ public struct ForecastSettings: Equatable, Sendable {
     /// Years whose ratios are left out (`exclude_years`): a ratio *into* one of these years — a
     /// pandemic year, a miscounted census — is not summarised, so it is not carried forward.
     public var excludedYears: Set<Int> = []
+    /// When no years are named (`exclude_years` absent), whether a year in which every area's
+    /// ratios moved together (`ExceptionalYear`: a pandemic year, a change in what was counted)
+    /// is left out as if named. Naming years, even none (`exclude_years = []`), turns it off.
+    public var findsExceptionalYears = true
 
     public init(method: RatioMethod = Self.default.method, intakeMethod: RatioMethod? = nil,
                 birthsTrendYears: Int = Self.default.birthsTrendYears,

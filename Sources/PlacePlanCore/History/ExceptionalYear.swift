@@ -22,25 +22,37 @@ public struct ExceptionalYear: Equatable, Sendable {
     public static let minimumChange = 0.01
     public static let timesUsual = 4.0
 
+    /// Areas a plan needs for "every area moved together" to mean more than one area's break
+    /// (a `SeriesBreak`, which `check` names on its own).
+    public static let minimumAreas = 10
+
     public static func detect(_ history: History) -> [ExceptionalYear] {
         let ladder = history.ladder
-        guard ladder.count >= 2 else { return [] }
-        // changes[year][g]: the median across areas of the log change of the ratio into g + 1.
-        var changes: [Int: [Double]] = [:]
-        for g in 0..<(ladder.count - 1) {
-            var byYear: [Int: [Double]] = [:]
-            for area in history.areas {
-                let ratios = Dictionary(progressionRatios(of: area, from: g).map { ($0.year + 1, $0.ratio) }, uniquingKeysWith: { a, _ in a })
-                for (year, ratio) in ratios {
-                    guard let before = ratios[year - 1], ratio > 0, before > 0 else { continue }
-                    let change = log(ratio / before)
-                    if change.isFinite { byYear[year, default: []].append(change) }
+        guard ladder.count >= 2, history.areas.count >= minimumAreas else { return [] }
+        // byYear[g][t]: every area's log change of the ratio into year group g + 1 and year
+        // firstYear + t, from the year before. Straight from the rolls: a forecast runs this on
+        // every origin of a backtest, for every area of a national place plan.
+        let first = history.areas.map(\.firstYear).min()!, last = history.areas.map(\.lastYear).max()!
+        var byYear = [[[Double]]](repeating: [[Double]](repeating: [], count: last - first + 1), count: ladder.count - 1)
+        for area in history.areas {
+            let rows = area.pupils
+            guard rows.count >= 3 else { continue }
+            for t in 2..<rows.count {
+                for g in 0..<(ladder.count - 1) {
+                    let before = rows[t - 2][g], from = rows[t - 1][g], earlier = rows[t - 1][g + 1], now = rows[t][g + 1]
+                    guard before > 0, from > 0, earlier > 0, now > 0 else { continue }
+                    // log((now / from) / (earlier / before))
+                    let change = log(now * before / (from * earlier))
+                    if change.isFinite { byYear[g][area.firstYear + t - first].append(change) }
                 }
             }
-            for (year, values) in byYear { if let shared = median(values) { changes[year, default: []].append(shared) } }
         }
-        let shared = changes.compactMapValues { median($0) }
-        guard shared.count >= 4 else { return [] }  // too few years to say what is usual
+        var shared: [Int: Double] = [:]
+        for t in 0...(last - first) {
+            let groups = byYear.compactMap { median($0[t]) }
+            if let change = median(groups) { shared[first + t] = change }
+        }
+        guard shared.count >= 3 else { return [] }  // too few years to say what is usual
         return shared.keys.sorted().compactMap { year in
             let change = shared[year]!
             let usual = shared.filter { $0.key != year && $0.key != year + 1 }.values.map(abs).max() ?? 0
@@ -49,12 +61,21 @@ public struct ExceptionalYear: Equatable, Sendable {
         }
     }
 
-    public var description: String {
-        func percent(_ x: Double) -> String { String(format: "%.1f%%", locale: Locale(identifier: "en_GB"), (exp(x) - 1) * 100) }
-        let signed = (change < 0 ? "" : "+") + percent(change)
-        return "every area's progression ratios into \(AcademicYear.text(year)) moved together by \(signed) "
-            + "(the median across year groups of the median across areas), against at most \(percent(usual)) in other years: "
-            + "an exceptional year? If so, name it in exclude_years (plan.toml) or --exclude-years \(year), "
-            + "so that no method carries it into the forecast"
+    /// "−3.0%".
+    public var percent: String { Self.percent(change, signed: true) }
+
+    static func percent(_ x: Double, signed: Bool = false) -> String {
+        (signed && x >= 0 ? "+" : "") + String(format: "%.1f%%", locale: Locale(identifier: "en_GB"), (exp(x) - 1) * 100)
+    }
+
+    /// What `check` says: `leftOut` when the forecast leaves the year out (no years named), or
+    /// else a suggestion to name it with the others.
+    public func description(leftOut: Bool) -> String {
+        "every area's progression ratios into \(AcademicYear.text(year)) moved together by \(percent) "
+            + "(the median across year groups of the median across areas), against at most \(Self.percent(usual)) in other years: "
+            + (leftOut
+                ? "an exceptional year, so its ratios are left out of every forecast (as if named in exclude_years); "
+                    + "to keep them, give exclude_years = [] in plan.toml"
+                : "an exceptional year? exclude_years is given, so it is kept; add \(year) to it to leave it out")
     }
 }

@@ -6,20 +6,25 @@ public struct HistoryFindings: Equatable, Sendable {
     public let restated: [AppliedBoundaryChange]
     public let breaks: [SeriesBreak]
     public let outliers: [RatioOutlier]
-    /// Years every area's ratios moved together, not already named in `exclude_years`.
+    /// Years every area's ratios moved together: left out of the forecast when no years are
+    /// named (`findsExceptionalYears`), else those the named years leave in.
     public let exceptional: [ExceptionalYear]
+    private let exceptionalLeftOut: Bool
     public let basis: BirthsBasisCheck?
     /// Each area's intake ratio by year on the declared basis, as `check` and the report show it.
     public let intakeRatios: IntakeRatios
     public let ladder: Ladder
 
-    public init(_ plan: Plan) {
+    /// - Parameter settings: the run's (flags over plan.toml), when a run is shown; plan.toml's otherwise.
+    public init(_ plan: Plan, settings: ForecastSettings? = nil) {
+        let settings = settings ?? plan.settings
         let history = plan.history
         ladder = history.ladder
         restated = plan.boundaryChanges
         breaks = SeriesBreak.detect(history)
         outliers = RatioOutlier.detect(history, breaks: breaks)
-        exceptional = ExceptionalYear.detect(history).filter { !plan.settings.excludedYears.contains($0.year) }
+        exceptionalLeftOut = settings.findsExceptionalYears && settings.excludedYears.isEmpty
+        exceptional = ExceptionalYear.detect(history).filter { !settings.excludedYears.contains($0.year) }
         intakeRatios = IntakeRatios(history, basis: history.birthsBasis)
         basis = BirthsBasisCheck.check(history, declared: intakeRatios)
     }
@@ -29,7 +34,7 @@ public struct HistoryFindings: Equatable, Sendable {
     public func lines(limit: Int? = nil) -> [String] {
         var out = restated.map { "Restated: \($0.description)" }
         out += breaks.map { "Warning: \($0.description)" }
-        out += exceptional.map { "Warning: \($0.description)" }
+        out += exceptional.map { "Warning: \($0.description(leftOut: exceptionalLeftOut))" }
         out += basis.map { ["Warning: \($0.description)"] } ?? []
         let shown = limit.map { Array(outliers.prefix($0)) } ?? outliers
         out += shown.map { "Warning: \($0.description(ladder: ladder))" }

@@ -64,7 +64,10 @@ public struct RunOptions: Equatable, Sendable {
         if let birthsTrendYears { settings.birthsTrendYears = birthsTrendYears }
         if let birthsTrendDamping { settings.birthsTrendDamping = birthsTrendDamping }
         if let intervals { settings.intervals = intervals / 100 }
-        if let excludeYears { settings.excludedYears = Set(excludeYears) }
+        if let excludeYears {
+            settings.excludedYears = Set(excludeYears)
+            settings.findsExceptionalYears = false   // the planner has said which years
+        }
         return (settings, horizon ?? baseHorizon)
     }
 }

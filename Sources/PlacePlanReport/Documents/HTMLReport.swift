@@ -62,7 +62,7 @@ public struct HTMLReport {
         self.placePlan = placePlan
         self.housing = housing
         self.vintages = vintages
-        self.findings = HistoryFindings(plan)
+        self.findings = HistoryFindings(plan, settings: forecast.settings)
         self.index = AreaIndex(plan: plan, forecast: forecast, placePlan: placePlan)
     }
 

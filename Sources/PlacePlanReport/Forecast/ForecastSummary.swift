@@ -20,7 +20,10 @@ public enum ForecastSummary {
         guard let effects = try? forecast.exclusionEffect(history), let year = effects.first?.year else { return "" }
         let years = forecast.settings.excludedYears.sorted().map(Format.academicYear).joined(separator: ", ")
         let changes = effects.map { "\($0.phase) by \(($0.change >= 0.5 ? "+" : "") + Format.number($0.change))" }.joined(separator: ", ")
-        return "Ratios into \(years) left out (exclude_years); by \(Format.academicYear(year)) that changes \(changes)\n"
+        let why = forecast.exceptionalYears.isEmpty ? "exclude_years"
+            : "every area's ratios moved together: " + forecast.exceptionalYears.map { "\($0.percent) into \(Format.academicYear($0.year))" }
+                .joined(separator: ", ") + "; exclude_years = [] keeps them"
+        return "Ratios into \(years) left out (\(why)); by \(Format.academicYear(year)) that changes \(changes)\n"
     }
 
     public static func render(plan: Plan, forecast: Forecast, largest: Int = 5) -> String {
@@ -42,7 +45,8 @@ public enum ForecastSummary {
             out += "No births file: each area's \(ladder.entry) follows its own recent trend\n"
         }
         // A break in an area's series is named before any figure that carries it.
-        for line in HistoryFindings(plan).lines(limit: 3) { out += line + "\n" }
+        // As this run was made: a year it found exceptional is in its settings, and said below.
+        for line in HistoryFindings(plan, settings: forecast.settings).lines(limit: 3) { out += line + "\n" }
         out += exclusion(forecast, history: history)
 
         // Totals by phase: the base year (actual) and every forecast year.

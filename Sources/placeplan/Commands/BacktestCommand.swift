@@ -46,7 +46,8 @@ struct BacktestCommand: ParsableCommand {
     var birthsTrendDamping: Double?
     @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.")
     var intervals: Double?
-    @Option(help: ArgumentHelp("Leave out the ratios into these academic years in every method replayed (e.g. 2015; comma-separated).", valueName: "years"),
+    @Option(help: ArgumentHelp("Leave out the ratios into these academic years in every method replayed (e.g. 2015; comma-separated), "
+                               + "or none. Default: plan.toml's, or else any year every area's ratios moved together in.", valueName: "years"),
             transform: yearList)
     var excludeYears: [Int]?
     @Option(help: "Years of rolls needed before the first origin.")

@@ -29,7 +29,8 @@ struct RunFlags: ParsableArguments {
     @Option(help: "Prediction intervals of this coverage in percent (e.g. 80), calibrated on the plan's own past errors.",
             transform: strictNumber)
     var intervals: Double?
-    @Option(help: ArgumentHelp("Leave out the ratios into these academic years (e.g. 2020 for 2020/21; comma-separated).", valueName: "years"),
+    @Option(help: ArgumentHelp("Leave out the ratios into these academic years (e.g. 2020 for 2020/21; comma-separated), or none. "
+                               + "Default: plan.toml's, or else any year every area's ratios moved together in.", valueName: "years"),
             transform: yearList)
     var excludeYears: [Int]?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
@@ -57,9 +58,11 @@ func runPlan(_ plan: Plan, _ options: RunOptions) throws -> PlanRun {
 
 /// `--exclude-years 2020,2021`: years, comma-separated.
 func yearList(_ text: String) throws -> [Int] {
-    try text.split(separator: ",").map { part in
+    // `none`: no year left out, not even one found exceptional (every area's ratios moved together).
+    if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return [] }
+    return try text.split(separator: ",").map { part in
         guard let year = Int(part.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("--exclude-years must list years, e.g. 2020,2021 (not '\(text)').")
+            throw ValidationError("--exclude-years must list years, e.g. 2020,2021, or be none (not '\(text)').")
         }
         return year
     }
