@@ -111,21 +111,13 @@ extension PlanStore {
         return stored
     }
 
-    /// New actuals of one import, in the order given, through one prepared statement bound with
-    /// SQLite's own calls: binding each value through GRDB's `StatementArguments` cost more
-    /// than the insert.
+    /// New actuals of one import, in the order given (`stepEach`).
     static func insert<Rows: Sequence>(_ rows: Rows, importID: Int64, _ db: Database) throws where Rows.Element == ActualRoll {
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO actual (level, code, year, year_group, pupils, import_id) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let handle = statement.sqliteStatement
-        // A row's texts are bound without a copy (STATIC): they stay valid until its step is done.
-        sqlite3_bind_int64(handle, 6, importID)
-        for row in rows {
-            sqlite3_reset(handle)
+        try db.stepEach("INSERT INTO actual (level, code, year, year_group, pupils, import_id) VALUES (?, ?, ?, ?, ?, ?)", rows) { handle, row in
+            sqlite3_bind_int64(handle, 6, importID)
             sqlite3_bind_int64(handle, 3, Int64(row.year))
             sqlite3_bind_double(handle, 5, row.pupils)
-            let code = withSQLiteText(row.level.rawValue) { level, levelCount in
+            return withSQLiteText(row.level.rawValue) { level, levelCount in
                 withSQLiteText(row.code) { code, codeCount in
                     withSQLiteText(row.yearGroup) { group, groupCount in
                         sqlite3_bind_text(handle, 1, level, levelCount, nil)
@@ -135,15 +127,7 @@ extension PlanStore {
                     }
                 }
             }
-            guard code == SQLITE_DONE else {
-                let error = db.sqliteError(code, sql: statement.sql)
-                sqlite3_reset(handle)
-                throw error
-            }
         }
-        // No row's texts stay bound once their storage is gone.
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     /// A recorded replacement of an actual.

@@ -52,26 +52,21 @@ extension PlanStore {
         }
     }
 
-    /// A vintage's cells, in the order given, through one prepared statement bound with SQLite's
-    /// own calls (through GRDB's `StatementArguments`, binding cost more than the insert).
+    /// A vintage's cells, in the order given (`stepEach`).
     static func insert(_ cells: [VintageCell], vintage id: Int64, _ db: Database) throws {
-        let statement = try db.makeStatement(sql: """
+        try db.stepEach("""
             INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils, lower, upper, area)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let handle = statement.sqliteStatement
-        func bind(_ column: Int32, _ value: Double?) {
-            if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
-        }
-        sqlite3_bind_int64(handle, 1, id)
-        for cell in cells {
-            sqlite3_reset(handle)
+            """, cells) { handle, cell in
+            func bind(_ column: Int32, _ value: Double?) {
+                if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+            }
+            sqlite3_bind_int64(handle, 1, id)
             sqlite3_bind_int64(handle, 4, Int64(cell.year))
             sqlite3_bind_double(handle, 6, cell.pupils)
             bind(7, cell.lower)
             bind(8, cell.upper)
-            // Texts bound without a copy: they stay valid until the row's step is done.
-            let code = withSQLiteText(cell.level.rawValue) { level, levelCount in
+            return withSQLiteText(cell.level.rawValue) { level, levelCount in
                 withSQLiteText(cell.code) { code, codeCount in
                     withSQLiteText(cell.yearGroup) { group, groupCount in
                         withSQLiteText(cell.area ?? "") { area, areaCount in
@@ -84,15 +79,7 @@ extension PlanStore {
                     }
                 }
             }
-            guard code == SQLITE_DONE else {
-                let error = db.sqliteError(code, sql: statement.sql)
-                sqlite3_reset(handle)
-                throw error
-            }
         }
-        // No row's texts stay bound once their storage is gone.
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     /// Every vintage, oldest first.

@@ -57,6 +57,25 @@ extension Database {
         }
     }
 
+    /// Runs the prepared statement `sql` once for each of `rows`, with SQLite's own calls:
+    /// binding millions of values through GRDB's `StatementArguments` cost more than the
+    /// inserts. `bindAndStep` binds a row's values (its texts without a copy, through
+    /// `withSQLiteText`, so it must step inside their scope) and returns `sqlite3_step`'s code.
+    /// A failed step is thrown as GRDB would; no row's texts stay bound after.
+    func stepEach<Rows: Sequence>(_ sql: String, _ rows: Rows, _ bindAndStep: (OpaquePointer, Rows.Element) -> Int32) throws {
+        let statement = try makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        for row in rows {
+            sqlite3_reset(handle)
+            let code = bindAndStep(handle, row)
+            guard code == SQLITE_DONE else { throw sqliteError(code, sql: sql) }
+        }
+    }
+
     /// What a failed `sqlite3_step` means, as GRDB would have said it.
     func sqliteError(_ code: Int32, sql: String) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
