@@ -12,6 +12,15 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url, protecting: inputs)
     }
 
+    /// The same for bytes, written without a copy (a national forecast's CSV is 60 MB).
+    public static func write(_ bytes: [UInt8], to url: URL, protecting inputs: [URL] = []) throws {
+        try bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try write(Data(), to: url, protecting: inputs) }
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none),
+                      to: url, protecting: inputs)
+        }
+    }
+
     public static func write(_ data: Data, to url: URL, protecting inputs: [URL] = []) throws {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false

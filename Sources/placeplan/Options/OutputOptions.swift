@@ -20,21 +20,23 @@ struct OutputOptions: ParsableArguments {
     /// CSV built as bytes: to a file as they are (one copy, not three, of a national forecast),
     /// to standard output as text with its control characters escaped.
     func emit(csv bytes: [UInt8], planFolder: URL? = nil) throws {
-        if file == nil { try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) } else { try emit(Data(bytes), planFolder: planFolder) }
+        guard let out = file else { return try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) }
+        do {
+            try AtomicFile.write(bytes, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
+        } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
+        }
     }
 
     /// The file to write, or nil for standard output (no --out, or `--out -`).
     var file: String? { out == "-" ? nil : out }
 
     func emit(_ data: Data, planFolder: URL? = nil) throws {
-        if let out = file {
-            do {
-                try AtomicFile.write(data, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
-            } catch let errors as InputErrors {
-                throw CLIFailure(errors.description)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
+        guard let out = file else { return FileHandle.standardOutput.write(data) }
+        do {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
+        } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
         }
     }
 }
