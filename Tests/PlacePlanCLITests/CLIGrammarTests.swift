@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlacePlanCore
 
 /// One grammar for every command, and none of the surprises a new user met: the plan folder
 /// first, `--out` a file (`-` standard output) and `--out-dir` a folder, no database written into
@@ -9,7 +10,7 @@ struct CLIGrammarTests {
     @Test("--version names the engine and the database schema")
     func version() throws {
         let result = try CLI.run(["--version"])
-        #expect(result.status == 0 && result.stdout.hasPrefix("placeplan 0.5.0 (") && result.stdout.contains("database schema 7"), "\(result.stdout)")
+        #expect(result.status == 0 && result.stdout.hasPrefix("placeplan \(Engine.version) (") && result.stdout.contains("database schema 7"), "\(result.stdout)")
     }
 
     @Test("--out - writes to standard output, not to a file named -")

@@ -141,7 +141,6 @@ struct AreaModel {
         self.notes = notes
     }
 
-    /// Entry year group in `year`.
     /// The model with its progression ratios (by year group moved from) and its intake ratio
     /// multiplied by these factors.
     func moved(progression factors: [Double], intake factor: Double) -> AreaModel {
@@ -151,6 +150,7 @@ struct AreaModel {
         return moved
     }
 
+    /// Entry year group in `year`.
     func entry(year: Int) -> Double {
         if let births, let intake {
             let cohort = basis.cohortBirths(entryYear: year, entryAge: ladder.entryAge, births: births.value(at:)) ?? 0
