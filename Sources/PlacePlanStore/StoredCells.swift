@@ -23,8 +23,6 @@ struct StoredCells {
     let schoolCells: [SchoolCell]
     let codes: [String]
     let areas: [String]
-    /// The year-group names met, for the actuals' numbers.
-    let yearGroups: [String]
 
     init(_ db: Database, vintage id: Int64, ladder: Ladder) throws {
         var codes = Interned(sorted: true), groups = Interned(), areas = Interned()
@@ -84,7 +82,6 @@ struct StoredCells {
         self.schoolCells = schoolCells
         self.codes = codeNames
         self.areas = areas.values.map { String(decoding: $0, as: UTF8.self) }
-        self.yearGroups = groups.values.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Byte strings numbered as first met. Cells come code by code and, within a code and

@@ -1,8 +1,9 @@
 import Foundation  // log and exp only
 
 /// The change in each ratio that every area shares in the latest year, for `shared(…)` methods:
-/// the median across areas of log(latest ratio / the ratio the year before), of which half is
-/// applied (`weight`). The median, so that one area's odd year cannot move the others; half,
+/// the median across areas of log(latest ratio / the ratio the year before) (`SharedRatioChange`),
+/// of which half is applied (`weight`). A year left out (`exclude_years`) is not used on either
+/// side of a change. The median, so that one area's odd year cannot move the others; half,
 /// because a one-year change is partly noise — measured on England's authorities
 /// (`placeplan backtest Data/england`, docs/method.md), half did better than none or all.
 /// A plan of one area shares only its own change.
@@ -16,23 +17,14 @@ public struct SharedChange: Equatable, Sendable {
     public let intake: Double
 
     public init(_ history: History, excludedYears: Set<Int>) {
-        let ladder = history.ladder
-        func factor(_ series: [[(year: Int, ratio: Double)]]) -> Double {
-            let changes = series.compactMap { observations -> Double? in
-                let kept = observations.filter { !excludedYears.contains($0.year) }.sorted { $0.year < $1.year }.suffix(2)
-                guard kept.count == 2, let first = kept.first?.ratio, let last = kept.last?.ratio, first > 0, last > 0 else { return nil }
-                let change = log(last / first)
-                return change.isFinite ? change : nil
-            }
-            return exp(Self.weight * (median(changes) ?? 0))
+        // The latest year whose change is known from two years neither of which is left out.
+        func factor(_ byYear: [Int: Double]) -> Double {
+            let latest = byYear.keys.filter { !excludedYears.contains($0) && !excludedYears.contains($0 - 1) }.max()
+            return exp(Self.weight * (latest.flatMap { byYear[$0] } ?? 0))
         }
-        // A progression ratio's year is the year it comes from; it is left out when the year it
-        // goes into is excluded (as `CohortSurvival` leaves it out).
-        progression = (0..<max(ladder.count - 1, 0)).map { g in
-            factor(history.areas.map { progressionRatios(of: $0, from: g).map { (year: $0.year + 1, ratio: $0.ratio) } })
-        }
-        intake = factor(history.areas.map { area in
-            intakeRatios(of: area, births: history.births?[area.area.code], ladder: ladder, basis: history.birthsBasis)
-        })
+        progression = SharedRatioChange.progression(history).map(factor)
+        intake = factor(SharedRatioChange.byYear(history.areas.map { area in
+            intakeRatios(of: area, births: history.births?[area.area.code], ladder: history.ladder, basis: history.birthsBasis)
+        }))
     }
 }

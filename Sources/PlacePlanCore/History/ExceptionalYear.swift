@@ -27,30 +27,12 @@ public struct ExceptionalYear: Equatable, Sendable {
     public static let minimumAreas = 10
 
     public static func detect(_ history: History) -> [ExceptionalYear] {
-        let ladder = history.ladder
-        guard ladder.count >= 2, history.areas.count >= minimumAreas else { return [] }
-        // byYear[g][t]: every area's log change of the ratio into year group g + 1 and year
-        // firstYear + t, from the year before. Straight from the rolls: a forecast runs this on
-        // every origin of a backtest, for every area of a national place plan.
-        let first = history.areas.map(\.firstYear).min()!, last = history.areas.map(\.lastYear).max()!
-        var byYear = [[[Double]]](repeating: [[Double]](repeating: [], count: last - first + 1), count: ladder.count - 1)
-        for area in history.areas {
-            let rows = area.pupils
-            guard rows.count >= 3 else { continue }
-            for t in 2..<rows.count {
-                for g in 0..<(ladder.count - 1) {
-                    let before = rows[t - 2][g], from = rows[t - 1][g], earlier = rows[t - 1][g + 1], now = rows[t][g + 1]
-                    guard before > 0, from > 0, earlier > 0, now > 0 else { continue }
-                    // log((now / from) / (earlier / before))
-                    let change = log(now * before / (from * earlier))
-                    if change.isFinite { byYear[g][area.firstYear + t - first].append(change) }
-                }
-            }
-        }
+        guard history.ladder.count >= 2, history.areas.count >= minimumAreas else { return [] }
+        // Each year's change, the median across year groups of the change all areas share.
+        let byGroup = SharedRatioChange.progression(history)
         var shared: [Int: Double] = [:]
-        for t in 0...(last - first) {
-            let groups = byYear.compactMap { median($0[t]) }
-            if let change = median(groups) { shared[first + t] = change }
+        for year in Set(byGroup.flatMap(\.keys)) {
+            if let change = median(byGroup.compactMap { $0[year] }) { shared[year] = change }
         }
         guard shared.count >= 3 else { return [] }  // too few years to say what is usual
         return shared.keys.sorted().compactMap { year in

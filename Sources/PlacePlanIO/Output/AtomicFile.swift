@@ -12,15 +12,6 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url, protecting: inputs)
     }
 
-    /// The same for bytes, written without a copy (a national forecast's CSV is 60 MB).
-    public static func write(_ bytes: [UInt8], to url: URL, protecting inputs: [URL] = []) throws {
-        try bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try write(Data(), to: url, protecting: inputs) }
-            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none),
-                      to: url, protecting: inputs)
-        }
-    }
-
     public static func write(_ data: Data, to url: URL, protecting inputs: [URL] = []) throws {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -111,9 +102,15 @@ extension AtomicFile {
     /// Bytes written as they are held, without the copy `Data(bytes)` makes (a national
     /// plan's year-group table is tens of MB).
     static func write(_ bytes: [UInt8], to url: URL) throws {
+        try withData(bytes) { try $0.write(to: url) }
+    }
+
+    /// `bytes` seen as `Data` without a copy, valid only inside `body` (a national forecast's CSV
+    /// is 60 MB, a plan's year-group table tens of MB).
+    public static func withData<T>(_ bytes: [UInt8], _ body: (Data) throws -> T) rethrows -> T {
         try bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try Data().write(to: url) }
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none).write(to: url)
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try body(Data()) }
+            return try body(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none))
         }
     }
 }

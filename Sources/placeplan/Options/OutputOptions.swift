@@ -20,12 +20,8 @@ struct OutputOptions: ParsableArguments {
     /// CSV built as bytes: to a file as they are (one copy, not three, of a national forecast),
     /// to standard output as text with its control characters escaped.
     func emit(csv bytes: [UInt8], planFolder: URL? = nil) throws {
-        guard let out = file else { return try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) }
-        do {
-            try AtomicFile.write(bytes, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
-        } catch let errors as InputErrors {
-            throw CLIFailure(errors.description)
-        }
+        guard file != nil else { return try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) }
+        try AtomicFile.withData(bytes) { try emit($0, planFolder: planFolder) }
     }
 
     /// The file to write, or nil for standard output (no --out, or `--out -`).
