@@ -159,7 +159,8 @@ struct ConsistencyTests {
         for phase in ["primary", "secondary", "sixth form"] {
             let pupils = { (year: String) in authority.first { $0["year"] == year && $0["phase"] == phase }.map { Int($0["pupils"]!)! } }
             let now = try #require(pupils("2024")), then = try #require(pupils("2034"))
-            let row = "<tr><th>\(phase)</th><td>\(Format.number(Double(now)))</td><td>\(Format.number(Double(then)))</td>"
+            // The forecast's cell may carry its interval after the figure.
+            let row = "<tr><th>\(phase)</th><td>\(Format.number(Double(now)))</td><td>\(Format.number(Double(then)))"
             #expect(html.contains(row), "no '\(row)' in the report")
         }
 
@@ -278,11 +279,29 @@ struct ConsistencyTests {
         #expect(result.stdout.hasPrefix("year,area,year_group,pupils,lower,upper\n"))
     }
 
-    @Test("intervals asked of a place plan are said to be missing, never silently dropped")
-    func placePlanIntervals() throws {
-        let result = try CLI.run(["forecast", "Data/borough", "--intervals", "80", "--horizon", "1"])
+    @Test("--intervals gives every level of a place plan and a plan of areas an interval around its figure; too short a history says so",
+          arguments: [("Data/borough", "school"), ("Data/borough", "area"), ("Data/borough", "authority"),
+                      ("Data/england", "area"), ("Data/england", "authority")])
+    func intervalsAtEveryLevel(_ plan: String, _ level: String) throws {
+        let result = try CLI.run(["forecast", plan, "--intervals", "80", "--horizon", "3", "--level", level, "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Table(text: result.stdout).rows
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let pupils = try #require(Double(row["pupils"] ?? "")), lower = try #require(Double(row["lower"] ?? "")),
+                upper = try #require(Double(row["upper"] ?? ""))
+            #expect(lower <= upper && lower >= 0, "\(row)")
+            // Around the figure: a band that misses the central forecast by more than a third is no band.
+            if pupils >= 10 { #expect(lower <= pupils * 1.34 && upper >= pupils * 0.66, "\(row)") }
+        }
+        #expect(rows.contains { Double($0["lower"]!)! < Double($0["upper"]!)! }, "some uncertainty somewhere")
+    }
+
+    @Test("intervals asked of a history too short to replay are said to be missing, never silently dropped")
+    func shortHistoryIntervals() throws {
+        let result = try CLI.run(["forecast", "Data/scotland", "--intervals", "80", "--horizon", "1"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("no 80% prediction intervals"))
+        #expect(result.stderr.contains("no 80% prediction intervals: the rolls cover 4 years, and intervals need 6"))
     }
 
     @Test("backtest --help's own examples run", arguments: [

@@ -42,12 +42,11 @@ struct SimulationTests {
         }
     }
 
-    /// Two units in one group, 3 year groups, 2 years; entry 10 and 20, ratios 1 and 0.5.
+    /// Two units in one group, 3 year groups, 2 years: the cohort-survival projection of a
+    /// census of 100 in each year group, entry 10 then 20, ratios 1 and 0.5.
     static func model(deviations: [Float], pastYears: Int, units: Int = 2) -> SimulationModel {
         SimulationModel(units: units, yearGroups: 3, horizon: 2, pastYears: pastYears,
-                        base: Array(repeating: [100, 100, 100], count: units).flatMap { $0 },
-                        entry: Array(repeating: [10, 20], count: units).flatMap { $0 },
-                        ratios: Array(repeating: [1, 0.5], count: units).flatMap { $0 },
+                        central: Array(repeating: [10, 100, 50, 20, 10, 50], count: units).flatMap { $0 },
                         deviations: deviations, groupStarts: [0, units], phases: [0...1, 2...2])
     }
 
@@ -91,8 +90,7 @@ struct SimulationTests {
     func deterministic() {
         var random = SeededRandom(seed: 3)
         let deviations = (0..<(5 * 8 * 3)).map { _ in Float(Int(random.next() % 200) - 100) / 1000 }
-        let model = SimulationModel(units: 8, yearGroups: 3, horizon: 2, pastYears: 5, base: (0..<24).map { Float(50 + $0) },
-                                    entry: (0..<16).map { Float(30 + $0) }, ratios: Array(repeating: 0.98, count: 16),
+        let model = SimulationModel(units: 8, yearGroups: 3, horizon: 2, pastYears: 5, central: (0..<48).map { Float(30 + $0) },
                                     deviations: deviations, groupStarts: [0, 3, 5, 8], phases: [0...2])
         let picks = DrawPicks(draws: 300, horizon: 2, pastYears: 5, seed: 42)
         let one = ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.9], threads: 1)
@@ -103,4 +101,14 @@ struct SimulationTests {
         // Quantiles are ordered, and the total's lower bound is at least the sum of nothing below zero.
         for i in 0..<(2 * 8 * 3) { #expect(one.unit[i] <= one.unit[2 * 8 * 3 + i]) }
     }
+}
+
+/// The q-quantile by sorting, interpolating between order statistics (type 7, as R and numpy):
+/// what selection must agree with.
+func quantile(_ values: [Double], _ q: Double) -> Double {
+    let sorted = values.sorted()
+    let position = q * Double(sorted.count - 1)
+    let below = Int(position.rounded(.down))
+    let above = min(below + 1, sorted.count - 1)
+    return sorted[below] + (position - Double(below)) * (sorted[above] - sorted[below])
 }

@@ -17,12 +17,10 @@ func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return Float((z ^ (z >> 31)) >> 11) / Float(1 << 53)
     }
-    let base = (0..<(schools * G)).map { _ in 20 + 40 * uniform() }
-    let entry = (0..<(schools * horizon)).map { _ in 20 + 40 * uniform() }
-    let ratios = (0..<(schools * (G - 1))).map { _ in 0.98 + 0.04 * uniform() }
+    let central = (0..<(schools * horizon * G)).map { _ in 20 + 40 * uniform() }
     let deviations = (0..<(K * schools * G)).map { _ in 0.06 * (uniform() - 0.5) }
     let groupStarts = Array(stride(from: 0, to: schools, by: 10)) + [schools]
-    return SimulationModel(units: schools, yearGroups: G, horizon: horizon, pastYears: K, base: base, entry: entry, ratios: ratios,
+    return SimulationModel(units: schools, yearGroups: G, horizon: horizon, pastYears: K, central: central,
                            deviations: deviations, groupStarts: groupStarts, phases: [0...6, 7...11, 12...13])
 }
 

@@ -27,6 +27,7 @@ public enum CohortSurvival {
         if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         guard !history.areas.isEmpty else { throw Failure.noAreas }
         let base = history.lastYear
+        let asked = settings
         // A year every area's ratios moved together is left out, unless the planner named years.
         var settings = settings
         var exceptional: [ExceptionalYear] = []
@@ -43,16 +44,11 @@ public enum CohortSurvival {
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
                                 areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
         forecast.exceptionalYears = exceptional
-        if let coverage = settings.intervals,
-           let intervals = try PredictionIntervals.calibrate(history, settings: settings, coverage: coverage, horizon: horizon) {
-            forecast.intervals = intervals
-            forecast.areas = forecast.areas.map { area in
-                var area = area
-                area.intervals = area.pupils.enumerated().map { h, row in
-                    row.enumerated().map { g, pupils in intervals.interval(around: pupils, horizon: h + 1, yearGroup: g) }
-                }
-                return area
-            }
+        // Intervals from draws of this forecast that resample the method's own past errors, each
+        // found as this forecast would have been made then (asked-for settings, that history).
+        if let coverage = settings.intervals, entry == nil,
+           let errors = try PastErrors.areas(history, settings: asked, horizon: horizon, areas: forecast.areas.map(\.area.code)) {
+            forecast.setUncertainty(ForecastUncertainty.simulate(forecast, errors: errors, coverage: coverage))
         }
         return forecast
     }

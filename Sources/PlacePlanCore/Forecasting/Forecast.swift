@@ -39,8 +39,14 @@ public struct Forecast: Equatable, Sendable {
     /// Years found exceptional (every area's ratios moved together) and so left out; they are in
     /// `settings.excludedYears` too.
     public var exceptionalYears: [ExceptionalYear] = []
-    /// The calibrated intervals, when asked for and the history allowed.
-    public var intervals: PredictionIntervals? = nil
+    /// Simulated intervals (and chances of shortfall), when asked for and the history allowed.
+    public private(set) var uncertainty: ForecastUncertainty? = nil
+
+    /// Keeps a simulation's intervals, each area's in the area too (what its cells show).
+    public mutating func setUncertainty(_ uncertainty: ForecastUncertainty?) {
+        self.uncertainty = uncertainty
+        for i in areas.indices { areas[i].intervals = uncertainty?.areas[i].rows }
+    }
 
     public var years: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
 

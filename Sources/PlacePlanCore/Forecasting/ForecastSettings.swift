@@ -15,8 +15,8 @@ public struct ForecastSettings: Equatable, Sendable {
     /// When set (`auto`), `method` and `intakeMethod` are replaced, ratio by ratio, by the
     /// candidate that predicted that ratio best in the history the forecast is given.
     public var selection: MethodSelection?
-    /// Coverage of prediction intervals (e.g. 0.8 for 80%), or `nil` for none. Intervals are
-    /// calibrated on the plan's own past errors (`PredictionIntervals`).
+    /// Coverage of prediction intervals (e.g. 0.8 for 80%), or `nil` for none. Intervals come
+    /// from draws of the forecast that resample the method's own past errors (`ForecastUncertainty`).
     public var intervals: Double?
     /// Years whose ratios are left out (`exclude_years`): a ratio *into* one of these years — a
     /// pandemic year, a miscounted census — is not summarised, so it is not carried forward.
@@ -39,6 +39,14 @@ public struct ForecastSettings: Equatable, Sendable {
     }
 
     public var effectiveIntakeMethod: RatioMethod { intakeMethod ?? method }
+
+    /// The same settings without intervals: for the forecasts a simulation is built around or
+    /// replays, which need only their central figures.
+    public var central: ForecastSettings {
+        var central = self
+        central.intervals = nil
+        return central
+    }
 
     /// Chosen by `placeplan backtest Data/england` (docs/method.md).
     public static let `default` = ForecastSettings(

@@ -79,7 +79,7 @@ public enum PlacePlanning {
         }
         // 1. Primary areas (a plan may have only one geography: then the other is skipped).
         let primary = history.geography.primaryAreas.isEmpty ? nil
-            : try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings, horizon: horizon)
+            : try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings.central, horizon: horizon)
         let primaryAreas = (primary?.areas ?? []).map { embed($0, in: primaryGroups, ladder: ladder) }
 
         // 2. Transfer, and 3. secondary areas fed by it.
@@ -92,7 +92,7 @@ public enum PlacePlanning {
             for (h, year) in area.years.enumerated() { year6[area.area.code, default: [:]][year] = area.pupils[h][layout.transferFrom] }
         }
         let secondary = history.geography.secondaryAreas.isEmpty ? nil
-            : try CohortSurvival.forecast(history.areaHistory(.secondary), settings: settings, horizon: horizon) { area, year in
+            : try CohortSurvival.forecast(history.areaHistory(.secondary), settings: settings.central, horizon: horizon) { area, year in
                 transfer.year7(area.code) { year6[$0]?[year - 1] ?? 0 }
             }
         let secondaryAreas = (secondary?.areas ?? []).map { embed($0, in: secondaryGroups, ladder: ladder) }

@@ -31,7 +31,9 @@ extension PlanRun {
         case .authority: return authorityCells
         case .school:
             guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
-            return places.forecast.schoolCells
+            var cells: [ForecastCellValue] = []
+            places.forecast.forEachSchoolCell(bands: uncertainty?.schools) { cells.append($0) }
+            return cells
         }
     }
 
@@ -43,16 +45,17 @@ extension PlanRun {
         case .area, .authority: for cell in try cells(level) { try body(cell) }
         case .school:
             guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
-            try places.forecast.forEachSchoolCell(body)
+            try places.forecast.forEachSchoolCell(bands: uncertainty?.schools, body)
         }
     }
 
-    /// Whether any cell at `level` has a prediction interval (as `cells(level)` would show):
-    /// areas when the run was calibrated; the authority and schools have none yet.
+    /// Whether the cells at `level` have prediction intervals (as `cells(level)` shows them):
+    /// every level of a run that was simulated.
     public func hasIntervals(_ level: CellLevel) -> Bool {
         switch level {
         case .area: return areaForecast.areas.contains { $0.intervals != nil }
-        case .authority, .school: return false
+        case .authority: return areaForecast.uncertainty != nil
+        case .school: return uncertainty?.schools.isEmpty == false
         }
     }
 
@@ -87,8 +90,9 @@ extension Forecast {
         for (h, year) in forecast.years.enumerated() {
             for (g, yearGroup) in forecast.ladder.yearGroups.enumerated() {
                 let tenths = forecast.authorityTenths(yearGroup: g, h: h)
+                let interval = forecast.uncertainty?.authority[h, g]
                 cells.append(ForecastCellValue(level: .authority, code: CellLevel.authorityCode, area: nil, year: year,
-                                               yearGroup: yearGroup, tenths: tenths, lower: nil, upper: nil))
+                                               yearGroup: yearGroup, tenths: tenths, lower: interval?.lower, upper: interval?.upper))
             }
         }
         return cells
@@ -105,8 +109,9 @@ extension PlaceForecast {
     }
 
     /// Every school's cells, one at a time, in `schoolCells`' order: year by year, schools in
-    /// the plan's order, the year groups each teaches.
-    public func forEachSchoolCell(_ body: (ForecastCellValue) throws -> Void) rethrows {
+    /// the plan's order, the year groups each teaches; with each school's intervals from
+    /// `bands` (`ForecastUncertainty.schools`) when given.
+    public func forEachSchoolCell(bands: [IntervalGrid?]? = nil, _ body: (ForecastCellValue) throws -> Void) rethrows {
         let forecast = self
         let rounded = forecast.rounded(per: 10)
         // The forecast is of mainstream pupils at every level: a special school is held at its
@@ -116,6 +121,7 @@ extension PlaceForecast {
         let mainstream = positions.map { forecast.schools[$0].school }
         // What does not change from year to year, worked out once per school.
         let units = positions.map { rounded.schools[$0] }
+        let schoolBands = positions.map { bands?[$0] }
         let groups = forecast.ladder.count
         let taught = mainstream.map { school in
             forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
@@ -126,8 +132,10 @@ extension PlaceForecast {
             for (i, school) in mainstream.enumerated() {
                 let open = school.isOpen(in: year)
                 for (g, area) in taught[i] where open || units[i][h * groups + g] > 0 {
+                    let interval = schoolBands[i]?[h, g]
                     try body(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
-                                               yearGroup: yearGroups[g], tenths: units[i][h * groups + g], lower: nil, upper: nil))
+                                               yearGroup: yearGroups[g], tenths: units[i][h * groups + g],
+                                               lower: interval?.lower, upper: interval?.upper))
                 }
             }
         }

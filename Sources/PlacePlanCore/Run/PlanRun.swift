@@ -17,6 +17,9 @@ public struct PlanRun: Equatable, Sendable {
     public let areaForecast: Forecast
     /// The place plan, for a plan with schools.
     public let places: PlacePlanRun?
+    /// Intervals at every level and chances of shortfall, from draws of this forecast, when the
+    /// settings ask for intervals and the history allows them.
+    public let uncertainty: ForecastUncertainty?
     /// What the user must know about this run that the figures do not show: asked-for intervals
     /// that could not be made, housing left out.
     public let notes: [String]
@@ -32,19 +35,21 @@ public struct PlanRun: Equatable, Sendable {
         case .areas:
             places = nil
             areaForecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon)
-            if let coverage = settings.intervals, areaForecast.intervals == nil {
-                notes.append("no \(Self.percent(coverage)) prediction intervals: the rolls cover too few years to score past "
-                    + "forecasts (\(PredictionIntervals.minimumHistory + 1) years at least, and 10 past errors per year group)")
+            uncertainty = areaForecast.uncertainty
+            if let coverage = settings.intervals, uncertainty == nil {
+                notes.append(Self.tooShort(coverage, years: plan.history.lastYear - plan.history.firstYear + 1))
             }
         case .places(let inputs):
             let housing = options.housing ? inputs.housing : nil
             let run = try PlacePlanRun.make(name: plan.name, history: inputs.schools, inputs: inputs, settings: settings,
                                             horizon: horizon, housing: housing)
             places = run
-            areaForecast = run.forecast.areaForecast
-            if let coverage = settings.intervals {
-                notes.append("no \(Self.percent(coverage)) prediction intervals: a place plan's forecasts (schools, areas, "
-                    + "transfer) are not yet calibrated; the figures are central forecasts")
+            var areas = run.forecast.areaForecast
+            uncertainty = try settings.intervals.flatMap { try Self.simulate(run, inputs: inputs, settings: settings, coverage: $0) }
+            areas.setUncertainty(uncertainty)
+            areaForecast = areas
+            if let coverage = settings.intervals, uncertainty == nil {
+                notes.append(Self.tooShort(coverage, years: inputs.schools.lastYear - inputs.schools.firstYear + 1))
             }
             if inputs.housing != nil, !options.housing {
                 notes.append("housing growth left out (--no-housing): the pupils of housing.csv's planned homes are not in these figures")
@@ -54,6 +59,30 @@ public struct PlanRun: Equatable, Sendable {
     }
 
     public var years: ClosedRange<Int> { areaForecast.years }
+
+    /// A place plan's draws: its schools' past errors, replayed one year ahead as the place plan
+    /// would have been made then, and its areas' places for the chance of a shortfall.
+    static func simulate(_ run: PlacePlanRun, inputs: PlacePlanInputs, settings: ForecastSettings,
+                         coverage: Double) throws -> ForecastUncertainty? {
+        let forecast = run.forecast
+        let codes = ForecastUncertainty.simulatedSchools(forecast).map { forecast.schools[$0].school.code }
+        guard let errors = try PastErrors.schools(inputs.schools, settings: settings, shareMethod: inputs.shareMethod,
+                                                    horizon: run.forecast.horizon, schools: codes) else {
+            return nil
+        }
+        let places = inputs.schools.capacityGiven ? ForecastUncertainty.Places(
+            capacity: Dictionary(run.tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
+                                 uniquingKeysWith: { first, _ in first }),
+            operatingMargin: inputs.targets.operatingMargin) : nil
+        return ForecastUncertainty.simulate(forecast, errors: errors, coverage: coverage, places: places)
+    }
+
+    /// Why a run asked for intervals has none.
+    static func tooShort(_ coverage: Double, years: Int) -> String {
+        "no \(percent(coverage)) prediction intervals: the rolls cover \(years) year\(years == 1 ? "" : "s"), and intervals need "
+            + "\(PastErrors.yearsOfRollsNeeded) (\(PastErrors.minimumYears) past years of one-year-ahead errors, each forecast from "
+            + "\(PastErrors.minimumHistory) years before it); the figures are central forecasts"
+    }
 
     static func percent(_ coverage: Double) -> String {
         let p = coverage * 100

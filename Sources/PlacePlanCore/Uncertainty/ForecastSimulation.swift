@@ -6,7 +6,8 @@ import Foundation  // exp
 /// group's pupils exceed its places. Layouts, with Q quantiles, H years, P phases:
 /// `unit[((q × H + h) × units + u) × G + g]`, `unitPhase[((q × H + h) × units + u) × P + p]`,
 /// `group[((q × H + h) × groups + i) × G + g]`, `groupPhase` likewise, `total[(q × H + h) × G + g]`,
-/// `totalPhase[(q × H + h) × P + p]`, `short[(h × groups + i) × G + g]`, `shortPhase[(h × groups + i) × P + p]`.
+/// `totalPhase[(q × H + h) × P + p]`, `short[(h × groups + i) × G + g]`, and for each phase limit asked
+/// `above[l][(h × groups + i) × P + p]`.
 public struct SimulationSummary: Sendable {
     public let quantiles: [Double]
     public let draws: Int
@@ -18,7 +19,8 @@ public struct SimulationSummary: Sendable {
     public let totalPhase: [Float]
     /// Share of draws with more pupils than places, when places were given.
     public let short: [Float]?
-    public let shortPhase: [Float]?
+    /// For each of `phaseLimits`, the share of draws of each group's phase above it.
+    public let above: [[Float]]
 }
 
 public enum ForecastSimulation {
@@ -27,10 +29,11 @@ public enum ForecastSimulation {
     /// allocated. The groups are cut into at most `chunks` runs, each with its own total, added in
     /// order at the end, so the answer is the same bit for bit on any number of threads.
     /// - Parameters:
-    ///   - places: `[(h × groups + i) × G + g]` places of group i (P(short) by year group), and
-    ///     `phasePlaces` `[(h × groups + i) × P + p]` (by phase); `nil` = not asked.
+    ///   - places: `[(h × groups + i) × G + g]` places of group i (P(short) by year group); `nil` = not asked.
+    ///   - phaseLimits: limits `[(h × groups + i) × P + p]` for each group's phases (its places;
+    ///     its places less the operating margin): the share of draws above each is counted.
     public static func run(_ model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]? = nil,
-                           phasePlaces: [Float]? = nil, threads: Int = 2) -> SimulationSummary {
+                           phaseLimits: [[Float]] = [], threads: Int = 2) -> SimulationSummary {
         precondition(picks.horizon == model.horizon, "one pick a draw and year")
         let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
         let units = model.units, groups = model.groups
@@ -39,7 +42,7 @@ public enum ForecastSimulation {
         var group = [Float](repeating: 0, count: Q * H * groups * G)
         var groupPhase = [Float](repeating: 0, count: Q * H * groups * P)
         var short = places.map { _ in [Float](repeating: 0, count: H * groups * G) }
-        var shortPhase = phasePlaces.map { _ in [Float](repeating: 0, count: H * groups * P) }
+        var above = phaseLimits.map { _ in [Float](repeating: 0, count: H * groups * P) }
         let chunks = max(1, min(Self.chunks, groups)), workers = max(1, min(threads, chunks))
         var totals = [[Float]](repeating: [], count: chunks)
 
@@ -50,10 +53,10 @@ public enum ForecastSimulation {
         totals.withUnsafeMutableBufferPointer { totalsOut in
             let out = Outputs(unit: unitOut, unitPhase: unitPhaseOut, group: groupOut, groupPhase: groupPhaseOut, totals: totalsOut)
             let shortOut = short.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * G) }
-            let shortPhaseOut = shortPhase.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * P) }
-            let counts = Counts(short: shortOut, shortPhase: shortPhaseOut)
+            let aboveOut = phaseLimits.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * P) }
+            let counts = Counts(short: shortOut, above: aboveOut)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phasePlaces: phasePlaces)
+                var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phaseLimits: phaseLimits)
                 for c in stride(from: w, to: chunks, by: workers) {
                     worker.startTotal()
                     for i in (groups * c / chunks)..<(groups * (c + 1) / chunks) { worker.simulate(group: i, into: out, counts: counts) }
@@ -61,7 +64,7 @@ public enum ForecastSimulation {
                 }
             }
             if let shortOut { short = Array(shortOut); shortOut.deallocate() }
-            if let shortPhaseOut { shortPhase = Array(shortPhaseOut); shortPhaseOut.deallocate() }
+            for (l, out) in aboveOut.enumerated() { above[l] = Array(out); out.deallocate() }
         } } } } }
 
         // The total: every worker's draws added, then its quantiles.
@@ -84,7 +87,7 @@ public enum ForecastSimulation {
             }
         }
         return SimulationSummary(quantiles: quantiles, draws: D, unit: unit, unitPhase: unitPhase, group: group, groupPhase: groupPhase,
-                                 total: total, totalPhase: totalPhase, short: short, shortPhase: shortPhase)
+                                 total: total, totalPhase: totalPhase, short: short, above: above)
     }
 
     /// Runs of groups, each with a total of its own: enough to keep both cores busy to the end.
@@ -98,6 +101,7 @@ public enum ForecastSimulation {
     }
 
     struct Counts: @unchecked Sendable {
-        let short, shortPhase: UnsafeMutableBufferPointer<Float>?
+        let short: UnsafeMutableBufferPointer<Float>?
+        let above: [UnsafeMutableBufferPointer<Float>]
     }
 }

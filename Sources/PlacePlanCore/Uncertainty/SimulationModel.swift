@@ -1,79 +1,120 @@
 /// What a simulation projects, as contiguous arrays indexed by integer ids: `units` (schools or
 /// areas) in `groups` (each a run of consecutive units: a school's planning area, an area's
-/// authority), `yearGroups` year groups, `horizon` years, and `pastYears` past years whose ratios
-/// a draw resamples whole.
+/// authority), `yearGroups` year groups, `horizon` years, and `pastYears` past forecasts whose
+/// errors a draw resamples whole.
 ///
-/// A draw is the cohort-survival arithmetic with every ratio of a projected year taken from one
-/// past year, chosen at random for the whole plan at once — so units, year groups and the entry
-/// keep the correlation they had that year (a cold winter, a boundary change and a shock year
-/// move every area together):
+/// A draw is the central forecast moved by the errors of one past forecast, chosen at random for
+/// the whole plan and the whole path — so units, year groups, the entry and the years keep the
+/// correlation they had (a cold winter, a boundary change and a shock year move every area
+/// together; a ratio that drifted kept drifting) — carried up the year groups as a cohort is:
 ///
-///     entry(u, h)      = central entry(u, h) × exp(deviation(k, u, 0))
-///     N(u, g+1, h+1)   = N(u, g, h) × ratio(u, g) × exp(deviation(k, u, g+1)),   k = pick(draw, h)
+///     m(u, 0, h)       = exp(error(k, lead(h), u, 0) + jitter)       the entry's error
+///     m(u, g+1, h+1)   = m(u, g, h) × exp(error(k, lead(h+1), u, g+1) + jitter)
+///     pupils(u, g, h)  = central(u, g, h) × m(u, g, h)
+///
+/// `error(k, ℓ, u, g)` is past forecast k's error ℓ + 1 years ahead in the ratio into g (for
+/// g = 0, in the entry itself); `lead(h) = min(h, leads − 1)`. A handful of past forecasts give
+/// a handful of paths, so each step adds a little noise of its own (`spread`, by unit, lead and
+/// year group), drawn from `jitterLevels` equally likely normal scores: the draws fill the gaps
+/// between the past paths rather than piling on them, and their spread is what a new year's
+/// error could be given so few past ones (see `PastErrors.spread`).
+///
+/// Working on the central forecast's own figures means a draw with no errors is the central
+/// forecast exactly, whatever the method, housing or transfer made it.
 public struct SimulationModel: Sendable {
     public let units: Int
     public let yearGroups: Int
     public let horizon: Int
     public let pastYears: Int
-    /// `base[u × G + g]`: the last census.
-    public let base: [Float]
-    /// `entry[u × H + h]`: the central entry year group (intake ratio × births) in forecast year h.
-    public let entry: [Float]
-    /// `ratios[u × (G − 1) + g]`: the central progression ratio from g to g + 1.
-    public let ratios: [Float]
-    /// `deviations[(k × units + u) × G + g]`: log(past year k's ratio ÷ the central one); g = 0
-    /// the entry (intake) ratio, g ≥ 1 the progression into g. 0 where the year had none.
+    public let leads: Int
+    /// `central[(u × H + h) × G + g]`: the central forecast of unit u in forecast year h; 0 where
+    /// the unit has no pupils in that year group (a primary school's Year 9).
+    public let central: [Float]
+    /// `deviations[((k × leads + ℓ) × units + u) × G + g]`: past forecast k's log error ℓ + 1 years
+    /// ahead, in the entry (g = 0) or the ratio into g; 0 where it had none.
     public let deviations: [Float]
+    /// `spread[(ℓ × units + u) × G + g]`: the standard deviation of each step's own noise (0: none).
+    public let spread: [Float]
     /// Where each group's units start, and one past the last: `groupStarts[i]..<groupStarts[i + 1]`.
     public let groupStarts: [Int]
     /// Year-group ranges summed as phases (primary R–Y6, …).
     public let phases: [ClosedRange<Int>]
 
+    /// Equally likely normal scores a step's noise is drawn from (a power of two).
+    public static let jitterLevels = 16
+
     public var groups: Int { groupStarts.count - 1 }
 
-    public init(units: Int, yearGroups: Int, horizon: Int, pastYears: Int, base: [Float], entry: [Float], ratios: [Float],
-                deviations: [Float], groupStarts: [Int], phases: [ClosedRange<Int>]) {
-        precondition(base.count == units * yearGroups && entry.count == units * horizon && ratios.count == units * (yearGroups - 1)
-                     && deviations.count == pastYears * units * yearGroups && pastYears > 0, "arrays sized to the model")
+    public init(units: Int, yearGroups: Int, horizon: Int, pastYears: Int, leads: Int = 1, central: [Float], deviations: [Float],
+                spread: [Float]? = nil, groupStarts: [Int], phases: [ClosedRange<Int>]) {
+        precondition(central.count == units * horizon * yearGroups && deviations.count == pastYears * leads * units * yearGroups
+                     && pastYears > 0 && leads > 0, "arrays sized to the model")
+        precondition(spread.map { $0.count == leads * units * yearGroups } ?? true, "a spread a lead, unit and year group")
         precondition(groupStarts.first == 0 && groupStarts.last == units && zip(groupStarts, groupStarts.dropFirst()).allSatisfy { $0 <= $1 },
                      "groups cover the units in order")
         self.units = units
         self.yearGroups = yearGroups
         self.horizon = horizon
         self.pastYears = pastYears
-        self.base = base
-        self.entry = entry
-        self.ratios = ratios
+        self.leads = leads
+        self.central = central
         self.deviations = deviations
+        self.spread = spread ?? [Float](repeating: 0, count: leads * units * yearGroups)
         self.groupStarts = groupStarts
         self.phases = phases
     }
+
+    /// The lead whose errors forecast year h (0-based) takes.
+    @inline(__always) func lead(_ h: Int) -> Int { min(h, leads - 1) }
+
+    /// `jitterLevels` normal scores at the middle of equal-probability slices, scaled to variance 1.
+    static let jitterScores: [Float] = {
+        let n = jitterLevels
+        let raw = (0..<n).map { NormalScore.quantile((Double($0) + 0.5) / Double(n)) }
+        let sd = (raw.reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
+        return raw.map { Float($0 / sd) }
+    }()
 }
 
-/// Which past year each draw takes its ratios from in each forecast year: drawn once for the
-/// whole plan (SplitMix64 from the seed), so a simulation is the same for a seed whatever the
-/// threads, and every unit of a draw shares the year.
+/// Which past forecast each draw takes its errors from, for each forecast year: drawn once for
+/// the whole plan (SplitMix64 from the seed), so a simulation is the same for a seed whatever the
+/// threads, and every unit of a draw shares it. With `wholePaths`, a draw keeps one past
+/// forecast for every year (its errors' persistence kept); otherwise each year picks afresh.
 public struct DrawPicks: Sendable {
     public let draws: Int
     public let horizon: Int
+    public let seed: UInt64
     /// `picks[h × draws + d]`.
     public let picks: [UInt16]
 
-    public init(draws: Int, horizon: Int, pastYears: Int, seed: UInt64) {
+    public init(draws: Int, horizon: Int, pastYears: Int, seed: UInt64, wholePaths: Bool = false) {
         precondition(draws > 0 && pastYears > 0 && pastYears <= Int(UInt16.max), "draws and past years to pick from")
         var state = seed
         var picks = [UInt16](repeating: 0, count: draws * horizon)
         for i in picks.indices {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
+            if wholePaths, i >= draws { picks[i] = picks[i % draws]; continue }
             // Multiply-shift maps 64 random bits onto 0..<pastYears without modulo bias worth the name.
-            picks[i] = UInt16(truncatingIfNeeded: (z.multipliedFullWidth(by: UInt64(pastYears))).high)
+            picks[i] = UInt16(truncatingIfNeeded: (Self.mix(&state).multipliedFullWidth(by: UInt64(pastYears))).high)
         }
         self.draws = draws
         self.horizon = horizon
+        self.seed = seed
         self.picks = picks
+    }
+
+    /// SplitMix64: the next 64 random bits from `state`.
+    @inline(__always) static func mix(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The noise level of draw d for unit u in forecast year h: a hash of the four, so that it
+    /// needs no storage and is the same on any thread.
+    @inline(__always) func jitter(draw d: Int, unit u: Int, year h: Int) -> Int {
+        var state = seed ^ (UInt64(truncatingIfNeeded: u) &* 0x2545_F491_4F6C_DD1D) ^ (UInt64(truncatingIfNeeded: h) << 48) ^ UInt64(truncatingIfNeeded: d)
+        return Int(truncatingIfNeeded: Self.mix(&state) >> 60) & (SimulationModel.jitterLevels - 1)
     }
 }

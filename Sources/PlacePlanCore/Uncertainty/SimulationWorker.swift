@@ -1,32 +1,35 @@
 import Foundation  // exp
 
 extension ForecastSimulation {
-    /// One thread's share of a simulation, with every buffer it needs made once: a unit's state
-    /// for all draws (year groups × draws, twice), its multipliers by past year, its group's and
+    /// One thread's share of a simulation, with every buffer it needs made once: a unit's
+    /// multipliers for all draws (year groups × draws, twice), its multipliers by past year, its group's and
     /// the total's draws (years × year groups × draws), and a scratch row for selection.
     struct Worker {
         let model: SimulationModel
         let picks: DrawPicks
         let quantiles: [Double]
         let places: [Float]?
-        let phasePlaces: [Float]?
+        let phaseLimits: [[Float]]
         var current: [Float], next: [Float], multipliers: [Float]
+        /// Each draw's row of `multipliers` in the year being stepped.
+        var rows: [Int32]
         var groupDraws: [Float]
         var total: [Float]
         var scratch: [Float]
         var selection: BucketSelection
         var found: [Float]
 
-        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phasePlaces: [Float]?) {
+        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]]) {
             let G = model.yearGroups, D = picks.draws, H = model.horizon
             self.model = model
             self.picks = picks
             self.quantiles = quantiles
             self.places = places
-            self.phasePlaces = phasePlaces
+            self.phaseLimits = phaseLimits
             current = [Float](repeating: 0, count: G * D)
             next = current
-            multipliers = [Float](repeating: 0, count: model.pastYears * G)
+            multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
+            rows = [Int32](repeating: 0, count: D)
             groupDraws = [Float](repeating: 0, count: H * G * D)
             total = groupDraws
             scratch = [Float](repeating: 0, count: D)
@@ -49,31 +52,46 @@ extension ForecastSimulation {
             let units = model.units
             for k in groupDraws.indices { groupDraws[k] = 0 }
             for u in model.groupStarts[i]..<model.groupStarts[i + 1] {
-                // Each past year's multipliers for this unit, so a draw's step is one multiply.
+                // Every past forecast's, lead's and noise level's multipliers for this unit, so a
+                // draw's step is one multiply.
+                let M = SimulationModel.jitterLevels, L = model.leads
                 for k in 0..<model.pastYears {
-                    let row = (k * units + u) * G
-                    multipliers[k * G] = Float(exp(Double(model.deviations[row])))
-                    for g in 1..<G {
-                        multipliers[k * G + g] = model.ratios[u * (G - 1) + g - 1] * Float(exp(Double(model.deviations[row + g])))
+                    for l in 0..<L {
+                        let row = ((k * L + l) * units + u) * G, spread = (l * units + u) * G
+                        for j in 0..<M {
+                            let score = SimulationModel.jitterScores[j]
+                            for g in 0..<G {
+                                multipliers[((k * L + l) * M + j) * G + g] = Float(exp(Double(model.deviations[row + g] + score * model.spread[spread + g])))
+                            }
+                        }
                     }
                 }
-                for g in 0..<G { for d in 0..<D { current[g * D + d] = model.base[u * G + g] } }
+                for k in current.indices { current[k] = 1 }
                 for h in 0..<H {
                     step(unit: u, year: h)
                     swap(&current, &next)
-                    // `current` now holds year h: add it to the group, and find the unit's quantiles.
-                    let offset = h * G * D
-                    for k in 0..<(G * D) { groupDraws[offset + k] += current[k] }
+                    // `current` now holds year h's multipliers: add the pupils they make to the
+                    // group, and find the unit's quantiles (the central × the multiplier's).
+                    let offset = h * G * D, centralRow = (u * H + h) * G
                     let state = current
                     state.withUnsafeBufferPointer { c in
                         for g in 0..<G {
+                            let central = model.central[centralRow + g]
+                            guard central > 0 else {
+                                for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = 0 }
+                                continue
+                            }
+                            for d in 0..<D { groupDraws[offset + g * D + d] += central * c[g * D + d] }
                             quantilesOf(UnsafeBufferPointer(rebasing: c[(g * D)..<((g + 1) * D)]))
-                            for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = found[q] }
+                            for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = central * found[q] }
                         }
                     }
                     for (p, range) in model.phases.enumerated() {
                         for d in 0..<D { scratch[d] = 0 }
-                        for g in range { for d in 0..<D { scratch[d] += current[g * D + d] } }
+                        for g in range {
+                            let central = model.central[centralRow + g]
+                            if central > 0 { for d in 0..<D { scratch[d] += central * current[g * D + d] } }
+                        }
                         let row = scratch
                         row.withUnsafeBufferPointer { quantilesOf($0) }
                         for q in 0..<Q { out.unitPhase[((q * H + h) * units + u) * P + p] = found[q] }
@@ -84,18 +102,21 @@ extension ForecastSimulation {
             for k in total.indices { total[k] += groupDraws[k] }
         }
 
-        /// Year h of one unit for every draw: `next` from `current` and the year's picks.
+        /// Year h of one unit's multipliers for every draw: `next` from `current` and the year's picks.
         mutating func step(unit u: Int, year h: Int) {
-            let G = model.yearGroups, D = picks.draws
-            let entry = model.entry[u * model.horizon + h]
+            let G = model.yearGroups, D = picks.draws, M = SimulationModel.jitterLevels, L = model.leads, l = model.lead(h)
             picks.picks.withUnsafeBufferPointer { all in
-                let row = UnsafeBufferPointer(rebasing: all[(h * D)..<((h + 1) * D)])
+                for d in 0..<D {
+                    rows[d] = Int32(((Int(all[h * D + d]) * L + l) * M + picks.jitter(draw: d, unit: u, year: h)) * G)
+                }
+            }
+            rows.withUnsafeBufferPointer { row in
                 multipliers.withUnsafeBufferPointer { m in
                     current.withUnsafeBufferPointer { cur in
                         next.withUnsafeMutableBufferPointer { nxt in
-                            for d in 0..<D { nxt[d] = entry * m[Int(row[d]) * G] }
+                            for d in 0..<D { nxt[d] = m[Int(row[d])] }
                             for g in 1..<G {
-                                for d in 0..<D { nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) * G + g] }
+                                for d in 0..<D { nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + g] }
                             }
                         }
                     }
@@ -128,7 +149,9 @@ extension ForecastSimulation {
                         for g in range { for d in 0..<D { scratch[d] += all[(h * G + g) * D + d] } }
                         let row = scratch
                         row.withUnsafeBufferPointer { r in
-                            if let phasePlaces, let short = counts.shortPhase { short[(h * groups + i) * P + p] = Self.share(of: r, above: phasePlaces[(h * groups + i) * P + p]) }
+                            for (limits, above) in zip(phaseLimits, counts.above) {
+                                above[(h * groups + i) * P + p] = Self.share(of: r, above: limits[(h * groups + i) * P + p])
+                            }
                             quantilesOf(r)
                         }
                         for q in 0..<Q { out.groupPhase[((q * H + h) * groups + i) * P + p] = found[q] }

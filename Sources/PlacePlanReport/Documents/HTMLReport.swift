@@ -132,7 +132,8 @@ public struct HTMLReport {
             let now = placePlanTotal(phase, year: base) ?? totalActual(range, year: base)
             let then = placePlanTotal(phase, year: last) ?? forecast.total(range, year: last) ?? 0
             var cell = Format.number(then)
-            if let band = forecast.intervals?.interval(aroundPhaseTotal: then, horizon: forecast.horizon, phase: p), forecast.areas.count == 1 {
+            if let uncertainty = forecast.uncertainty, let column = uncertainty.phaseColumn(range) {
+                let band = uncertainty.authorityPhases[forecast.horizon - 1, column]
                 cell += " <span class=\"range\">(\(Format.number(band.lower))–\(Format.number(band.upper)))</span>"
             }
             out += "<tr><th>\(e(phase.name))</th><td>\(Format.number(now))</td><td>\(cell)</td>"
@@ -141,7 +142,7 @@ public struct HTMLReport {
         out += "</tbody>\n</table>\n"
         out += chart(title: placePlan == nil ? "All areas: pupils by phase" : "The authority: pupils and places by phase",
                      actual: { g, y in totalActual(g...g, year: y) },
-                     projected: { h, g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }, bands: nil,
+                     projected: { h, g in forecast.areas.reduce(0) { $0 + $1.pupils[h][g] } }, bands: forecast.uncertainty?.authorityPhases,
                      capacity: placePlan.map { plan in { phase in authorityCapacity(plan, phase: phase) } })
         if let placePlan { out += sufficiencySummary(placePlan) }
         if let housing { out += housingSummary(housing) }
@@ -237,7 +238,7 @@ public struct HTMLReport {
         let rolls = actual(area.area)
         let groups = area.yearGroups ?? 0...(ladder.count - 1)
         out += chart(title: "\(area.area.name): pupils by phase", actual: { g, y in rolls?.pupils(year: y, yearGroup: g) ?? .nan },
-                     projected: { h, g in area.pupils[h][g] }, bands: forecast.intervals, within: groups,
+                     projected: { h, g in area.pupils[h][g] }, bands: forecast.uncertainty?.areaPhases[index], within: groups,
                      capacity: placePlan.map { plan in { phase in areaCapacity(plan, area: area.area.code, phase: phase) } })
         if let placePlan { out += areaSufficiency(placePlan, area: area.area) }
         if !area.notes.isEmpty {
@@ -299,9 +300,8 @@ public struct HTMLReport {
         out += "line held within the range of the last K ratios; a + b: the average of the two).</dd>\n"
         let projection = BirthsProjection(BirthSeries([:]), trendYears: s.birthsTrendYears, damping: s.birthsTrendDamping)
         out += "<dt>Births beyond the last known year</dt><dd>Projected by \(e(projection.description)).</dd>\n"
-        if let intervals = forecast.intervals {
-            out += "<dt>Intervals</dt><dd>\(Format.percent(intervals.coverage, decimals: 0)) prediction intervals from this "
-            out += "plan's own past forecast errors (\(intervals.scoredForecasts) area forecasts replayed).</dd>\n"
+        if let uncertainty = forecast.uncertainty {
+            out += "<dt>Intervals</dt><dd>\(e(uncertainty.description)).</dd>\n"
         } else if !notes.isEmpty {
             out += "<dt>Intervals</dt><dd>None: \(notes.map(e).joined(separator: "; ")).</dd>\n"
         }
@@ -342,7 +342,7 @@ public struct HTMLReport {
     /// A chart of each phase: history solid, forecast dashed (joined at the base year), bands
     /// when intervals exist.
     private func chart(title: String, actual: (Int, Int) -> Double, projected: (Int, Int) -> Double,
-                       bands: PredictionIntervals?, within groups: ClosedRange<Int>? = nil,
+                       bands: IntervalGrid?, within groups: ClosedRange<Int>? = nil,
                        capacity: ((String) -> [LineChart.Point])? = nil) -> String {
         var series: [LineChart.Series] = []
         for (p, (phase, range)) in phases.enumerated() where groups?.contains(range.lowerBound) ?? true {
@@ -354,10 +354,10 @@ public struct HTMLReport {
             let future = forecast.years.enumerated().map { h, y in
                 LineChart.Point(x: Double(y), y: range.reduce(0.0) { $0 + projected(h, $1) })
             }
-            let band = bands.map { intervals in
-                future.enumerated().compactMap { h, point -> (x: Double, lower: Double, upper: Double)? in
-                    intervals.interval(aroundPhaseTotal: point.y, horizon: h + 1, phase: p).map { (point.x, $0.lower, $0.upper) }
-                }
+            // The band of this phase's draws, where the simulation summed the same year groups.
+            let column = forecast.uncertainty?.phaseColumn(range)
+            let band: [(x: Double, lower: Double, upper: Double)] = bands.flatMap { grid in
+                column.map { c in future.enumerated().map { h, point in (point.x, grid[h, c].lower, grid[h, c].upper) } }
             } ?? []
             series.append(.init(name: "\(phase.name), actual", points: past, colour: p))
             series.append(.init(name: "\(phase.name), forecast", points: (past.last.map { [$0] } ?? []) + future, style: .dashed,

@@ -121,7 +121,7 @@ public struct WorkbookReport {
 
     /// The forecast in the long shape of `rolls.csv`, with intervals when present: for pivots.
     private func cells() -> Sheet {
-        let withIntervals = forecast.intervals != nil
+        let withIntervals = forecast.uncertainty != nil
         // The cells `placeplan forecast` writes and `archive` keeps: one figure, one path.
         let rows: [[Cell]] = forecast.areaCells.map { cell in
             var row: [Cell] = [.integer(cell.year), .text(cell.code), .text(cell.yearGroup.name), .number(cell.pupils)]

@@ -63,7 +63,7 @@ public enum ForecastOutput {
             method: settings.selection != nil ? "auto" : settings.method.description,
             intakeMethod: settings.selection != nil ? "auto" : settings.effectiveIntakeMethod.description,
             birthsTrendYears: settings.birthsTrendYears, birthsTrendDamping: settings.birthsTrendDamping,
-            intervalCoverage: run.areaForecast.intervals?.coverage, rows: rows))
+            intervalCoverage: run.uncertainty?.coverage, rows: rows))
     }
 }
 

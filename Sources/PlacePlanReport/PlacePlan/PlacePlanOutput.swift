@@ -12,9 +12,11 @@ public enum PlacePlanOutput {
     /// File name → CSV text, in the order a reader would open them.
     /// Each made as it is written (`OutputFile`): the school tables of a national plan are
     /// tens of MB each.
-    public static func files(_ plan: PupilPlacePlan) -> [OutputFile] {
+    /// - Parameter chances: the chance of a shortfall by area, phase and year, when the run was
+    ///   simulated (`ForecastUncertainty.shortfall`): two more columns of `plan-areas.csv`.
+    public static func files(_ plan: PupilPlacePlan, chances: [AreaPhaseYear: ShortfallChance]? = nil) -> [OutputFile] {
         [OutputFile(name: "plan-authority.csv") { Array(authority(plan).utf8) },
-         OutputFile(name: "plan-areas.csv") { Array(areas(plan).utf8) },
+         OutputFile(name: "plan-areas.csv") { Array(areas(plan, chances: chances).utf8) },
          OutputFile(name: "plan-schools.csv") { schoolsBytes(plan) },
          OutputFile(name: "plan-area-year-groups.csv") { areaYearGroupsBytes(plan) },
          OutputFile(name: "plan-school-year-groups.csv") { schoolYearGroupsBytes(plan) },
@@ -31,15 +33,26 @@ public enum PlacePlanOutput {
         return out
     }
 
-    public static func areas(_ plan: PupilPlacePlan) -> String {
-        var out = "year,basis,area,name,geography,phase,capacity,pupils,surplus,spare_pct,places_needed,unallocated,flag\n"
+    /// With `chances`, each forecast year's `p_short` (the share of simulated draws with more
+    /// pupils than places) and `p_below_margin` (less spare than the operating margin).
+    public static func areas(_ plan: PupilPlacePlan, chances: [AreaPhaseYear: ShortfallChance]? = nil) -> String {
+        var out = "year,basis,area,name,geography,phase,capacity,pupils,surplus,spare_pct,places_needed,unallocated,flag"
+        out += chances == nil ? "\n" : ",p_short,p_below_margin\n"
         for line in plan.areas {
             let s = line.sufficiency
-            out += row([String(line.year), basis(plan, line.year), line.area.code, line.area.name, line.kind.rawValue, line.phase.name]
-                       + measures(s, plan) + [String(line.unallocated), flag(s, plan)])
+            var fields = [String(line.year), basis(plan, line.year), line.area.code, line.area.name, line.kind.rawValue, line.phase.name]
+                + measures(s, plan) + [String(line.unallocated), flag(s, plan)]
+            if let chances {
+                let chance = chances[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+                fields += [chance.map { share($0.short) } ?? "", chance.map { share($0.belowMargin) } ?? ""]
+            }
+            out += row(fields)
         }
         return out
     }
+
+    /// A share of draws to three decimals (1,000 draws: every draw counts).
+    static func share(_ p: Double) -> String { Format.number(p, decimals: 3, grouping: false) }
 
     public static func schools(_ plan: PupilPlacePlan) -> String { String(decoding: schoolsBytes(plan), as: UTF8.self) }
 
@@ -195,7 +208,7 @@ extension PlacePlanOutput {
     public static func files(_ run: PlanRun) throws -> [OutputFile] {
         let places = try run.plan.requirePlaces(for: "the place plan's tables")
         guard let placeRun = run.places else { return [] }
-        var files = files(placeRun.tables)
+        var files = files(placeRun.tables, chances: run.uncertainty.map(\.shortfall))
         if let specialist = placeRun.specialist {
             files.append(OutputFile(name: "plan-specialist.csv") { Array(SpecialistOutput.provision(specialist).utf8) })
             files.append(OutputFile(name: "plan-specialist-demand.csv") { Array(SpecialistOutput.demand(specialist).utf8) })

@@ -148,6 +148,33 @@ public enum PlacePlanSummary {
 
     static func spare(_ s: Sufficiency) -> String { s.spare.map { Format.percent($0) } ?? "–" }
 
+    /// Where the simulated draws put a real chance of a shortfall: each area and phase whose
+    /// chance reaches `notable` in some forecast year, with the first such year and the worst.
+    static func chances(_ uncertainty: ForecastUncertainty, plan: PupilPlacePlan, notable: Double = 0.1) -> String {
+        guard plan.capacityGiven else { return "" }
+        var out = "\nChance of a shortfall (\(Format.number(Double(uncertainty.draws))) simulated draws of the forecast; `plan --out-dir` writes "
+        out += "p_short and p_below_margin for every area and year)\n"
+        var table = TextTable(header: ["area", "phase", "first ≥ \(percent(notable))", "P(short)", "highest", "P(short)", "P(below margin) then"])
+        var seen = Set<AreaPhase>()
+        for line in plan.areas where plan.isForecast(line.year) && !seen.contains(AreaPhase(area: line.area.code, phase: line.phase)) {
+            let key = AreaPhase(area: line.area.code, phase: line.phase)
+            let years = plan.areas.filter { $0.area == line.area && $0.phase == line.phase && plan.isForecast($0.year) }.compactMap { l in
+                uncertainty.shortfall[AreaPhaseYear(area: l.area.code, phase: l.phase, year: l.year)].map { (year: l.year, chance: $0) }
+            }
+            seen.insert(key)
+            guard let first = years.first(where: { $0.chance.short >= notable }),
+                  let worst = years.max(by: { $0.chance.short < $1.chance.short }) else { continue }
+            table.add([line.area.label, line.phase.name, Format.academicYear(first.year), percent(first.chance.short),
+                       Format.academicYear(worst.year), percent(worst.chance.short), percent(worst.chance.belowMargin)])
+        }
+        return out + (table.rows.isEmpty ? "No area has a \(percent(notable)) chance of a shortfall in any forecast year.\n" : table.render())
+    }
+
+    struct AreaPhase: Hashable {
+        let area: String
+        let phase: PlacePhase
+    }
+
     static func signed(_ n: Int) -> String { (n > 0 ? "+" : "") + Format.number(Double(n)) }
 }
 
@@ -158,6 +185,7 @@ extension PlacePlanSummary {
         let places = try run.plan.requirePlaces(for: "the Pupil Place Plan")
         guard let placeRun = run.places else { return "" }
         var text = render(placeRun.tables)
+        if let uncertainty = run.uncertainty { text += chances(uncertainty, plan: placeRun.tables) }
         if let specialist = placeRun.specialist { text += SpecialistSummary.render(specialist) }
         if let earlyYears = placeRun.earlyYears { text += SpecialistSummary.render(earlyYears) }
         if let layer = placeRun.housing {

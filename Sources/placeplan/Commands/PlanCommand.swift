@@ -29,6 +29,11 @@ struct PlanCommand: ParsableCommand {
             each area's background rate of building are added to areas and \
             schools; --no-housing leaves them out.
 
+            With --intervals 80, the forecast is simulated (1,000 draws that \
+            follow the method's own past forecasts) and the summary adds the \
+            chance of a shortfall by area and phase; plan-areas.csv gains \
+            p_short and p_below_margin for every forecast year.
+
             The folder is created if missing; the files are written all or \
             nothing. With no plan folder it uses the bundled example borough \
             (Data/borough).
@@ -38,6 +43,7 @@ struct PlanCommand: ParsableCommand {
               placeplan plan Data/borough --out-dir place-plan
               placeplan plan my-plan --horizon 5 --out-dir out/my-plan
               placeplan plan Data/borough --no-housing
+              placeplan plan Data/borough --intervals 80
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv. Default: the bundled Data/borough.", valueName: "dir"))

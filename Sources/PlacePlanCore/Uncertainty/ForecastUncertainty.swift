@@ -1,0 +1,97 @@
+/// A forecast's uncertainty, from simulated draws of it (`ForecastSimulation`): prediction
+/// intervals for every area, school, phase and the authority, and — for a place plan with
+/// places — the chance that each area is short of places in each phase and year.
+///
+/// Every interval here comes from the same draws, so an area's interval and its schools' are
+/// consistent (the area's draws are its schools' draws added up), and the authority's reflects
+/// how much its areas' errors move together rather than assuming they cancel.
+public struct ForecastUncertainty: Equatable, Sendable {
+    /// The central share of draws each interval bounds (0.8 for 80%).
+    public let coverage: Double
+    public let draws: Int
+    public let seed: UInt64
+    /// The census years of the past forecasts whose errors the draws resample.
+    public let origins: [Int]
+    /// The year groups of each phase column.
+    public let phases: [ClosedRange<Int>]
+    /// By forecast year and year group (`authority`), or phase (`authorityPhases`).
+    public let authority: IntervalGrid
+    public let authorityPhases: IntervalGrid
+    /// In the forecast's area order, by year and year group or phase.
+    public let areas: [IntervalGrid]
+    public let areaPhases: [IntervalGrid]
+    /// A place plan's schools in `PlaceForecast.schools` order; `nil` for a special school (held
+    /// at its census) and for every entry of a plan of areas.
+    public let schools: [IntervalGrid?]
+    /// The chance of a shortfall by area, phase and year: a place plan's areas with places.
+    public let shortfall: [AreaPhaseYear: ShortfallChance]
+
+    /// Enough draws that a 95% interval's bounds rest on 25 draws each.
+    public static let defaultDraws = 1_000
+    /// A fixed seed: the same plan gives the same intervals, run after run.
+    public static let defaultSeed: UInt64 = 2026
+
+    /// The phase column summing exactly `yearGroups`, if the simulation summed them.
+    public func phaseColumn(_ yearGroups: ClosedRange<Int>) -> Int? { phases.firstIndex(of: yearGroups) }
+
+    /// What the intervals are, in a sentence for a reader: "80% prediction intervals from 1,000 draws …".
+    public var description: String {
+        let percent = Int((coverage * 100).rounded())
+        return "\(percent)% prediction intervals from \(draws) draws of the forecast, each moved by the errors of one of "
+            + "the method's own past forecasts (made from the censuses of \(origins.first!)–\(origins.last!) with what was known "
+            + "then, followed up to \(PastErrors.maximumLead) years ahead), so areas, schools, year groups and years move "
+            + "together as they did, and a cohort carries its errors as it moves up"
+    }
+
+    /// The quantiles bounding the central `coverage` share.
+    static func quantiles(_ coverage: Double) -> [Double] { [(1 - coverage) / 2, (1 + coverage) / 2] }
+}
+
+/// An area, one of its phases and a year: where a chance of shortfall is kept.
+public struct AreaPhaseYear: Hashable, Sendable {
+    public let area: String
+    public let phase: PlacePhase
+    public let year: Int
+
+    public init(area: String, phase: PlacePhase, year: Int) {
+        self.area = area
+        self.phase = phase
+        self.year = year
+    }
+}
+
+/// The share of draws in which an area's pupils of a phase exceed its places (`short`), and in
+/// which they leave less spare than the operating margin (`belowMargin`, shortfalls included).
+public struct ShortfallChance: Equatable, Sendable {
+    public let short: Double
+    public let belowMargin: Double
+}
+
+extension ForecastUncertainty {
+    /// A plan of areas: each area a unit, the authority their sum. `errors` are by area in the
+    /// forecast's order (`PastErrors.areas`).
+    public static func simulate(_ forecast: Forecast, errors: PastErrors, coverage: Double, draws: Int = defaultDraws,
+                                seed: UInt64 = defaultSeed) -> ForecastUncertainty {
+        let G = forecast.ladder.count, H = forecast.horizon, units = forecast.areas.count
+        precondition(errors.units == units && errors.yearGroups == G, "one row of errors an area")
+        var central = [Float](repeating: 0, count: units * H * G)
+        for (u, area) in forecast.areas.enumerated() {
+            for h in 0..<H {
+                for g in 0..<G where area.yearGroups?.contains(g) ?? true { central[(u * H + h) * G + g] = Float(area.pupils[h][g]) }
+            }
+        }
+        let phases = forecast.ladder.phases.compactMap { forecast.ladder.indices(of: $0) }
+        let model = SimulationModel(units: units, yearGroups: G, horizon: H, pastYears: errors.origins.count, leads: errors.leads,
+                                    central: central, deviations: errors.values, spread: errors.spread, groupStarts: [0, units],
+                                    phases: phases)
+        let picks = DrawPicks(draws: draws, horizon: H, pastYears: errors.origins.count, seed: seed, wholePaths: true)
+        let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage), threads: Parallel.threads)
+        return ForecastUncertainty(
+            coverage: coverage, draws: draws, seed: seed, origins: errors.origins, phases: phases,
+            authority: .from(summary.total, index: 0, count: 1, years: H, columns: G),
+            authorityPhases: .from(summary.totalPhase, index: 0, count: 1, years: H, columns: phases.count),
+            areas: (0..<units).map { .from(summary.unit, index: $0, count: units, years: H, columns: G) },
+            areaPhases: (0..<units).map { .from(summary.unitPhase, index: $0, count: units, years: H, columns: phases.count) },
+            schools: [], shortfall: [:])
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation  // log
+
+/// How far the plan's own method missed, forecast by forecast, in every past year it can be
+/// replayed: the errors a simulation resamples whole (`SimulationModel.deviations`).
+///
+/// Each past forecast is made at a census from what was known then, by the same method and
+/// settings as the forecast being simulated, and followed up to `maximumLead` years ahead. Its
+/// error in each year is split the way a cohort moves: the entry's own error, and for every
+/// other year group the error in the ratio into it — the cell's `log(actual ÷ forecast)` less
+/// that of the cell the cohort came from the year before. Carried up the year groups again, a
+/// past forecast's ratio errors rebuild its cell errors exactly. Given a history known through
+/// an origin (a backtest), only forecasts and outcomes knowable at that origin are used.
+public struct PastErrors: Sendable {
+    /// The census years the past forecasts were made from, oldest first.
+    public let origins: [Int]
+    public let units: Int
+    public let yearGroups: Int
+    /// Years ahead: the horizon of the forecast being simulated.
+    public let leads: Int
+    /// `values[((k × leads + ℓ) × units + u) × G + g]`: forecast k's error ℓ + 1 years ahead.
+    /// Beyond what it could be followed (its origin too recent, or `maximumLead`), a ratio keeps
+    /// its last known error (a ratio that was off stays off, and the cohorts it carries drift
+    /// further), and the entry's error grows as √(years ahead), as the error of a ratio that
+    /// wanders from year to year does; 0 where the unit had no forecast or no pupils.
+    public let values: [Float]
+    /// `spread[(ℓ × units + u) × G + g]`: the noise each simulated step adds, so that a handful of
+    /// past forecasts stand for what a new one could do (see `spread(of:)`), × `widening`.
+    public let spread: [Float]
+    /// How much the noise was widened so that, leaving each past forecast out in turn, the
+    /// others' draws would have covered its one-year-ahead errors as often as they claim
+    /// (`Widening`): fitted on past forecasts alone, so knowable at the origin.
+    public let widening: Double
+
+    /// Years of rolls before the first origin replayed: a ratio method needs a few to average.
+    public static let minimumHistory = 3
+    /// Past forecasts needed before a simulation says anything: with fewer, the spread of
+    /// outcomes is itself unknown.
+    public static let minimumYears = 3
+    /// How far ahead each past forecast is followed: beyond it, errors are held (few past
+    /// forecasts could be followed further).
+    public static let maximumLead = 3
+
+    /// The origins a history of `firstYear…lastYear` can replay.
+    public static func origins(firstYear: Int, lastYear: Int) -> [Int] {
+        let first = firstYear + minimumHistory - 1
+        return first < lastYear ? Array(first..<lastYear) : []
+    }
+
+    /// Rolls of this many years at least give a simulation.
+    public static var yearsOfRollsNeeded: Int { minimumHistory + minimumYears }
+
+    /// The noise a step adds, from n past errors with sample standard deviation s: s × √(2 / n).
+    /// Resampling n values gives a spread of s² (n − 1) / n; a new error's is s² (1 + 1 / n)
+    /// (the values' own spread, and the uncertainty of their centre); the noise makes up the
+    /// difference, 2 s² / n.
+    public static func spread(of values: [Double]) -> Double {
+        let n = Double(values.count)
+        guard values.count >= 2 else { return 0 }
+        let mean = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (variance * 2 / n).squareRoot()
+    }
+
+    /// Each past forecast's errors, from forecasts made at each origin (`forecast(origin, reach)`,
+    /// on both cores), their figures (`predicted(made, unit, h, g)` for origin + h + 1) and what
+    /// happened (`actual(unit, year, g)`, `nil` = unknown).
+    static func replay<F: Sendable>(origins: [Int], lastYear: Int, horizon: Int, units: Int, yearGroups G: Int,
+                                    forecast: @Sendable (Int, Int) throws -> F, predicted: (F, Int, Int, Int) -> Double?,
+                                    actual: (Int, Int, Int) -> Double?) throws -> PastErrors? {
+        guard origins.count >= minimumYears else { return nil }
+        let reach = origins.map { min(maximumLead, lastYear - $0) }
+        let L = horizon
+        let made = try Parallel.map(origins.count) { try forecast(origins[$0], reach[$0]) }
+        var values = [Float](repeating: 0, count: origins.count * L * units * G)
+        var cell = [Double?](repeating: nil, count: maximumLead * G)
+        for (k, origin) in origins.enumerated() {
+            for u in 0..<units {
+                for h in 0..<reach[k] {
+                    for g in 0..<G {
+                        if let f = predicted(made[k], u, h, g), f > 0, let a = actual(u, origin + h + 1, g), a > 0 {
+                            cell[h * G + g] = log(a / f)
+                        } else {
+                            cell[h * G + g] = nil
+                        }
+                    }
+                }
+                for l in 0..<L {
+                    let h = min(l, reach[k] - 1)
+                    for g in 0..<G {
+                        // The entry's own error; a ratio's: the cell's less the cohort's the year before
+                        // (at the origin, the census: no error).
+                        guard let here = cell[h * G + g] else { continue }
+                        let before: Double? = g == 0 || h == 0 ? 0 : cell[(h - 1) * G + g - 1]
+                        let growth = g == 0 ? (Double(l + 1) / Double(h + 1)).squareRoot() : 1
+                        if let before { values[((k * L + l) * units + u) * G + g] = Float((here - before) * growth) }
+                    }
+                }
+            }
+        }
+        let widening = Widening.fit(values, pastForecasts: origins.count, leads: L, units: units, yearGroups: G)
+        var spread = [Float](repeating: 0, count: L * units * G)
+        for l in 0..<L {
+            let reached = origins.indices.filter { reach[$0] > l }
+            let followed = reached.count >= 2 ? reached : Array(origins.indices)
+            for u in 0..<units {
+                for g in 0..<G {
+                    let errors = followed.map { Double(values[(($0 * L + l) * units + u) * G + g]) }
+                    spread[(l * units + u) * G + g] = Float(Self.spread(of: errors) * widening)
+                }
+            }
+        }
+        return PastErrors(origins: origins, units: units, yearGroups: G, leads: L, values: values, spread: spread, widening: widening)
+    }
+
+    /// The errors of a plan of areas, for `areas` (codes, in the simulated forecast's order).
+    public static func areas(_ history: History, settings: ForecastSettings, horizon: Int, areas: [String]) throws -> PastErrors? {
+        let plain = settings.central  // the replayed forecasts are central ones
+        let byCode = Dictionary(history.areas.map { ($0.area.code, $0) }, uniquingKeysWith: { first, _ in first })
+        return try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
+                          horizon: horizon, units: areas.count, yearGroups: history.ladder.count,
+                          forecast: { origin, reach in
+                              let forecast = try CohortSurvival.forecast(history.known(through: origin), settings: plain, horizon: reach)
+                              return Dictionary(forecast.areas.map { ($0.area.code, $0.pupils) }, uniquingKeysWith: { first, _ in first })
+                          },
+                          predicted: { made, u, h, g in made[areas[u]]?[h, g] },
+                          actual: { u, year, g in
+                              guard let rolls = byCode[areas[u]], rolls.years.contains(year) else { return nil }
+                              return rolls.pupils[year - rolls.firstYear][g]
+                          })
+    }
+
+    /// The errors of a place plan's schools, for `schools` (codes, one per unit).
+    public static func schools(_ history: SchoolHistory, settings: ForecastSettings, shareMethod: RatioMethod, horizon: Int,
+                               schools: [String]) throws -> PastErrors? {
+        let plain = settings.central
+        return try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
+                          horizon: horizon, units: schools.count, yearGroups: history.ladder.count,
+                          forecast: { origin, reach in
+                              try PlacePlanning.forecast(history.known(through: origin), settings: plain, shareMethod: shareMethod, horizon: reach)
+                          },
+                          predicted: { made, u, h, g in made.school(schools[u])?.pupils[h][g] },
+                          actual: { u, year, g in history.rolls[schools[u]]?.pupils(year: year, yearGroup: g) })
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+import TestSupport
+@testable import PlacePlanCore
+import Foundation
+
+@Suite("Uncertainty: past forecasts' errors, the widening, and a place plan's draws at every level")
+struct UncertaintyTests {
+    @Test("a past forecast's ratio errors, carried up the year groups, rebuild its cell errors; an entry beyond reach grows as √(years ahead)")
+    func ratioErrorsRebuildCells() throws {
+        // One unit, 3 year groups; forecasts from 2010, 2011, 2012; rolls to 2013.
+        let actual: (Int, Int) -> Double = { year, g in 100 + Double(year - 2010) * 3 + Double(g) * 7 }
+        let forecast: (Int, Int, Int) -> Double = { origin, h, g in 100 + Double(origin - 2010 + h) * 2.5 + Double(g) * 6 + Double(h) }
+        let errors = try #require(try PastErrors.replay(
+            origins: [2010, 2011, 2012], lastYear: 2013, horizon: 3, units: 1, yearGroups: 3,
+            forecast: { origin, reach in (origin, reach) }, predicted: { made, _, h, g in h < made.1 ? forecast(made.0, h, g) : nil },
+            actual: { _, year, g in year <= 2013 ? actual(year, g) : nil }))
+        #expect(errors.leads == 3 && errors.origins == [2010, 2011, 2012])
+        let value = { (k: Int, l: Int, g: Int) in Double(errors.values[((k * 3 + l) * 1 + 0) * 3 + g]) }
+        // 2010 was followed three years: Y2 in 2013 came from R in 2011 through Y1 in 2012.
+        let cell = log(actual(2013, 2) / forecast(2010, 2, 2))
+        #expect(abs(value(0, 0, 0) + value(0, 1, 1) + value(0, 2, 2) - cell) < 1e-5)
+        // 2012 was followed one year: its entry's error 3 years ahead is √3 × its error 1 year ahead.
+        let entry = log(actual(2013, 0) / forecast(2012, 0, 0))
+        #expect(abs(value(2, 0, 0) - entry) < 1e-6 && abs(value(2, 2, 0) - entry * 3.0.squareRoot()) < 1e-5)
+        // A ratio beyond reach keeps its last known error.
+        #expect(value(2, 2, 1) == value(2, 0, 1))
+        #expect(errors.widening >= 1)
+    }
+
+    @Test("too few past forecasts give no errors (and so no intervals), never made-up ones")
+    func tooFewPastForecasts() throws {
+        #expect(PastErrors.origins(firstYear: 2010, lastYear: 2013).count == 1)
+        let none = try PastErrors.replay(origins: [2012], lastYear: 2013, horizon: 2, units: 1, yearGroups: 2,
+                                         forecast: { _, _ in 0 }, predicted: { _, _, _, _ in 1 }, actual: { _, _, _ in 1 })
+        #expect(none == nil)
+    }
+
+    @Test("the widening: normal errors from a few past forecasts need some (their spread is itself uncertain); errors that repeat need none (seeded)")
+    func widening() {
+        var random = SeededRandom(seed: 5)
+        func normal() -> Float {
+            let u = (Double(random.next() % 1_000_000) + 0.5) / 1_000_000
+            return Float(NormalScore.quantile(u))
+        }
+        let K = 6, units = 400, G = 2
+        // Errors alike year to year.
+        let steady = (0..<(K * units * G)).map { _ in 0.02 * normal() }
+        let calm = Widening.fit(steady, pastForecasts: K, leads: 1, units: units, yearGroups: G)
+        // Each unit's past forecasts missed by +a or −a, alternately: a new one will too.
+        let repeating = (0..<(K * units * G)).map { i in Float(i / (units * G) % 2 == 0 ? 0.02 : -0.02) }
+        let settled = Widening.fit(repeating, pastForecasts: K, leads: 1, units: units, yearGroups: G)
+        #expect(calm > 1 && calm <= 2, "\(calm)")
+        #expect(settled == 1, "\(settled)")
+    }
+
+    @Test("normal scores: the quantile function at known points, and symmetric")
+    func normalScores() {
+        #expect(abs(NormalScore.quantile(0.975) - 1.959964) < 1e-5)
+        #expect(abs(NormalScore.quantile(0.5)) < 1e-12)
+        #expect(abs(NormalScore.quantile(0.01) + NormalScore.quantile(0.99)) < 1e-9)
+        #expect(abs(SimulationModel.jitterScores.reduce(0, +)) < 1e-4)
+    }
+
+    /// Two primary schools in PA, one secondary in SA, growing rolls; births flat.
+    static func placeForecast() throws -> PlaceForecast {
+        let history = schoolHistory([(primarySchool("A"), { y, g in 20 + Double(y - 2010) + Double(g) }),
+                                     (primarySchool("B"), { y, _ in 10 + Double(y - 2010) * 0.5 }),
+                                     (secondarySchool("X"), { _, g in 27 + Double(g % 3) })],
+                                    years: 2010...2016, births: flatBirths(60))
+        return try PlacePlanning.forecast(history, horizon: 3)
+    }
+
+    @Test("a place plan with no errors: every school, area and the authority's interval is its central figure, and P(short) is 0 or 1 by the places")
+    func placeDrawsAddUp() throws {
+        let forecast = try Self.placeForecast()
+        let schools = ForecastUncertainty.simulatedSchools(forecast)
+        let G = forecast.ladder.count, H = forecast.horizon
+        let errors = PastErrors(origins: [2012, 2013, 2014], units: schools.count, yearGroups: G, leads: H,
+                                values: [Float](repeating: 0, count: 3 * H * schools.count * G),
+                                spread: [Float](repeating: 0, count: H * schools.count * G), widening: 1)
+        let year = forecast.baseYear + 1
+        let primaryPupils = (0...6).reduce(0.0) { $0 + forecast.area("PA")!.pupils[0][$1] }
+        let capacity = [AreaPhaseYear(area: "PA", phase: .primary, year: year): Int(primaryPupils) - 1,
+                        AreaPhaseYear(area: "SA", phase: .secondary, year: year): 10_000]
+        let result = ForecastUncertainty.simulate(forecast, errors: errors, coverage: 0.8,
+                                                  places: .init(capacity: capacity, operatingMargin: 0.02))
+        for (i, school) in forecast.schools.enumerated() {
+            let grid = try #require(result.schools[i])
+            for h in 0..<H { for g in 0..<G { #expect(abs(grid[h, g].lower - school.pupils[h][g]) < 1e-3 && abs(grid[h, g].upper - school.pupils[h][g]) < 1e-3) } }
+        }
+        for (j, area) in forecast.areas.enumerated() {
+            for h in 0..<H {
+                for g in area.yearGroups! {
+                    let schoolsSum = forecast.schools(in: area.area.code, j == 0 ? .primary : .secondary).reduce(0.0) { $0 + $1.pupils[h][g] }
+                    #expect(abs(result.areas[j][h, g].lower - schoolsSum) < 1e-2, "\(area.area.code) \(h) \(g)")
+                }
+            }
+        }
+        let authority = (0..<G).map { g in forecast.schools.reduce(0.0) { $0 + $1.pupils[0][g] } }
+        for g in 0..<G { #expect(abs(result.authority[0, g].upper - authority[g]) < 1e-2) }
+        #expect(result.shortfall[AreaPhaseYear(area: "PA", phase: .primary, year: year)] == ShortfallChance(short: 1, belowMargin: 1))
+        #expect(result.shortfall[AreaPhaseYear(area: "SA", phase: .secondary, year: year)] == ShortfallChance(short: 0, belowMargin: 0))
+        #expect(result.shortfall[AreaPhaseYear(area: "PA", phase: .primary, year: year + 1)] == nil)
+    }
+
+    @Test("a place plan's draws: an area's interval is wider than none and narrower than its schools' bounds added up (errors partly cancel), the same for a seed")
+    func placeDrawsVary() throws {
+        let forecast = try Self.placeForecast()
+        let schools = ForecastUncertainty.simulatedSchools(forecast)
+        let G = forecast.ladder.count, H = forecast.horizon, K = 4
+        var random = SeededRandom(seed: 9)
+        let values = (0..<(K * H * schools.count * G)).map { _ in Float(Int(random.next() % 200) - 100) / 2_000 }
+        let errors = PastErrors(origins: [2011, 2012, 2013, 2014], units: schools.count, yearGroups: G, leads: H, values: values,
+                                spread: [Float](repeating: 0.01, count: H * schools.count * G), widening: 1)
+        let one = ForecastUncertainty.simulate(forecast, errors: errors, coverage: 0.8, places: nil)
+        let again = ForecastUncertainty.simulate(forecast, errors: errors, coverage: 0.8, places: nil)
+        #expect(one == again)
+        let pa = try #require(forecast.areas.firstIndex { $0.area.code == "PA" })
+        let members = forecast.schools.indices.filter { forecast.schools[$0].school.primaryArea == "PA" }
+        let widths = members.map { one.schools[$0]![1, 0].upper - one.schools[$0]![1, 0].lower }
+        let area = one.areas[pa][1, 0]
+        #expect(area.upper - area.lower > 0)
+        #expect(area.upper - area.lower <= widths.reduce(0, +) + 1e-3)
+    }
+}
