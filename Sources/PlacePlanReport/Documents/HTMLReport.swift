@@ -455,6 +455,14 @@ public struct HTMLReport {
                     return status(s).map { "<td class=\"\($0)\">\(value(s))</td>" } ?? "<td>\(value(s))</td>"
                 }.joined() + "</tr>\n"
             }
+            // The simulated chance that pupils outnumber places: red from one in two, amber from one in ten.
+            if let chances = forecast.uncertainty?.shortfall, !chances.isEmpty {
+                out += "<tr><th>chance of a shortfall</th>" + plan.years.map { year in
+                    guard let p = chances[AreaPhaseYear(area: area.code, phase: phase, year: year)]?.short else { return "<td>–</td>" }
+                    let status = p >= 0.5 ? " class=\"deficit\"" : p >= 0.1 ? " class=\"pressure\"" : ""
+                    return "<td\(status)>\(Format.percent(p, decimals: 0))</td>"
+                }.joined() + "</tr>\n"
+            }
         }
         return out + "</tbody>\n</table>\n"
     }
