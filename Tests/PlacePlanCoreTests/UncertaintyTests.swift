@@ -8,8 +8,8 @@ struct UncertaintyTests {
     @Test("a past forecast's ratio errors, carried up the year groups, rebuild its cell errors; an entry beyond reach grows as √(years ahead)")
     func ratioErrorsRebuildCells() throws {
         // One unit, 3 year groups; forecasts from 2010, 2011, 2012; rolls to 2013.
-        let actual: (Int, Int) -> Double = { year, g in 100 + Double(year - 2010) * 3 + Double(g) * 7 }
-        let forecast: (Int, Int, Int) -> Double = { origin, h, g in 100 + Double(origin - 2010 + h) * 2.5 + Double(g) * 6 + Double(h) }
+        let actual: @Sendable (Int, Int) -> Double = { year, g in 100 + Double(year - 2010) * 3 + Double(g) * 7 }
+        let forecast: @Sendable (Int, Int, Int) -> Double = { origin, h, g in 100 + Double(origin - 2010 + h) * 2.5 + Double(g) * 6 + Double(h) }
         let errors = try #require(try PastErrors.replay(
             origins: [2010, 2011, 2012], lastYear: 2013, horizon: 3, units: 1, yearGroups: 3,
             forecast: { origin, reach in (origin, reach) }, predicted: { made, _, h, g in h < made.1 ? forecast(made.0, h, g) : nil },

@@ -55,6 +55,10 @@ public struct PlaceForecast: Equatable, Sendable {
 
     public func area(_ code: String) -> AreaForecast? { areaPosition[code].map { areas[$0] } }
     public func school(_ code: String) -> SchoolForecast? { schoolIndex.position[code].map { schools[$0] } }
+    /// One school's pupils in forecast year h, without copying its forecast.
+    public func pupils(school code: String, h: Int, yearGroup g: Int) -> Double? {
+        schoolIndex.position[code].map { schools[$0].pupils[h, g] }
+    }
     /// The forecasts of the schools planned in an area, in `schools` order.
     public func schools(in area: String, _ kind: AreaKind) -> [SchoolForecast] {
         (schoolIndex.members[kind]?[area] ?? []).map { schools[$0] }

@@ -15,7 +15,8 @@ public struct PastErrors: Sendable {
     public let origins: [Int]
     public let units: Int
     public let yearGroups: Int
-    /// Years ahead: the horizon of the forecast being simulated.
+    /// Years ahead kept: the forecast's horizon, at most `maximumLead` (beyond it a ratio's
+    /// error is held and the entry's grows, `SimulationModel`).
     public let leads: Int
     /// `values[((k × leads + ℓ) × units + u) × G + g]`: forecast k's error ℓ + 1 years ahead.
     /// Beyond what it could be followed (its origin too recent, or `maximumLead`), a ratio keeps
@@ -64,24 +65,36 @@ public struct PastErrors: Sendable {
     /// Each past forecast's errors, from forecasts made at each origin (`forecast(origin, reach)`,
     /// on both cores), their figures (`predicted(made, unit, h, g)` for origin + h + 1) and what
     /// happened (`actual(unit, year, g)`, `nil` = unknown).
-    static func replay<F: Sendable>(origins: [Int], lastYear: Int, horizon: Int, units: Int, yearGroups G: Int,
-                                    forecast: @Sendable (Int, Int) throws -> F, predicted: (F, Int, Int, Int) -> Double?,
-                                    actual: (Int, Int, Int) -> Double?) throws -> PastErrors? {
+    static func replay<F>(origins: [Int], lastYear: Int, horizon: Int, units: Int, yearGroups G: Int,
+                          forecast: @Sendable (Int, Int) throws -> F, predicted: @Sendable (F, Int, Int, Int) -> Double?,
+                          actual: @Sendable (Int, Int, Int) -> Double?) throws -> PastErrors? {
         guard origins.count >= minimumYears else { return nil }
         let reach = origins.map { min(maximumLead, lastYear - $0) }
-        let L = horizon
-        let made = try Parallel.map(origins.count) { try forecast(origins[$0], reach[$0]) }
+        let L = min(horizon, maximumLead)
+        // Each origin's cell errors, `[(h × units + u) × G + g]` (NaN: unknown), made and scored on
+        // its own core: only the errors are kept, not a national plan's forecasts all at once.
+        let cells = try Parallel.map(origins.count) { k -> [Float] in
+            let made = try forecast(origins[k], reach[k])
+            var errors = [Float](repeating: .nan, count: reach[k] * units * G)
+            for h in 0..<reach[k] {
+                for u in 0..<units {
+                    for g in 0..<G {
+                        if let f = predicted(made, u, h, g), f > 0, let a = actual(u, origins[k] + h + 1, g), a > 0 {
+                            errors[(h * units + u) * G + g] = Float(log(a / f))
+                        }
+                    }
+                }
+            }
+            return errors
+        }
         var values = [Float](repeating: 0, count: origins.count * L * units * G)
         var cell = [Double?](repeating: nil, count: maximumLead * G)
-        for (k, origin) in origins.enumerated() {
+        for k in origins.indices {
             for u in 0..<units {
                 for h in 0..<reach[k] {
                     for g in 0..<G {
-                        if let f = predicted(made[k], u, h, g), f > 0, let a = actual(u, origin + h + 1, g), a > 0 {
-                            cell[h * G + g] = log(a / f)
-                        } else {
-                            cell[h * G + g] = nil
-                        }
+                        let error = cells[k][(h * units + u) * G + g]
+                        cell[h * G + g] = error.isNaN ? nil : Double(error)
                     }
                 }
                 for l in 0..<L {
@@ -138,7 +151,7 @@ public struct PastErrors: Sendable {
                           forecast: { origin, reach in
                               try PlacePlanning.forecast(history.known(through: origin), settings: plain, shareMethod: shareMethod, horizon: reach)
                           },
-                          predicted: { made, u, h, g in made.school(schools[u])?.pupils[h][g] },
+                          predicted: { made, u, h, g in made.pupils(school: schools[u], h: h, yearGroup: g) },
                           actual: { u, year, g in history.rolls[schools[u]]?.pupils(year: year, yearGroup: g) })
     }
 }

@@ -13,7 +13,9 @@
 ///     pupils(u, g, h)  = central(u, g, h) × m(u, g, h)
 ///
 /// `error(k, ℓ, u, g)` is past forecast k's error ℓ + 1 years ahead in the ratio into g (for
-/// g = 0, in the entry itself); `lead(h) = min(h, leads − 1)`. A handful of past forecasts give
+/// g = 0, in the entry itself); `lead(h) = min(h, leads − 1)`, and beyond the last lead the
+/// entry's error (and its noise) grows as √((h + 1) ÷ leads), as a wandering ratio's does, while
+/// the ratios' are held. A handful of past forecasts give
 /// a handful of paths, so each step adds a little noise of its own (`spread`, by unit, lead and
 /// year group), drawn from `jitterLevels` equally likely normal scores: the draws fill the gaps
 /// between the past paths rather than piling on them, and their spread is what a new year's

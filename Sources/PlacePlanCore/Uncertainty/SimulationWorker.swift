@@ -68,6 +68,7 @@ extension ForecastSimulation {
                 }
                 for k in current.indices { current[k] = 1 }
                 for h in 0..<H {
+                    if h >= L { growEntry(unit: u, year: h) }
                     step(unit: u, year: h)
                     swap(&current, &next)
                     // `current` now holds year h's multipliers: add the pupils they make to the
@@ -87,6 +88,11 @@ extension ForecastSimulation {
                         }
                     }
                     for (p, range) in model.phases.enumerated() {
+                        // A phase the unit has no pupils in (a primary school's secondary years) is 0.
+                        guard range.contains(where: { model.central[centralRow + $0] > 0 }) else {
+                            for q in 0..<Q { out.unitPhase[((q * H + h) * units + u) * P + p] = 0 }
+                            continue
+                        }
                         for d in 0..<D { scratch[d] = 0 }
                         for g in range {
                             let central = model.central[centralRow + g]
@@ -100,6 +106,20 @@ extension ForecastSimulation {
             }
             summariseGroup(i, into: out, counts: counts)
             for k in total.indices { total[k] += groupDraws[k] }
+        }
+
+        /// Beyond the last lead, the entry's error and noise of the last lead, grown as
+        /// √((h + 1) ÷ leads): the last lead's entry multipliers rewritten for year h.
+        mutating func growEntry(unit u: Int, year h: Int) {
+            let G = model.yearGroups, M = SimulationModel.jitterLevels, L = model.leads, units = model.units
+            let growth = (Double(h + 1) / Double(L)).squareRoot()
+            let spread = Double(model.spread[((L - 1) * units + u) * G])
+            for k in 0..<model.pastYears {
+                let error = Double(model.deviations[((k * L + L - 1) * units + u) * G])
+                for j in 0..<M {
+                    multipliers[((k * L + L - 1) * M + j) * G] = Float(exp(growth * (error + Double(SimulationModel.jitterScores[j]) * spread)))
+                }
+            }
         }
 
         /// Year h of one unit's multipliers for every draw: `next` from `current` and the year's picks.
