@@ -18,26 +18,8 @@
 /// the runner-up are the best two — when it finishes within `nodeLimit`; otherwise it returns the
 /// best found and says it is not proven.
 public enum ProgrammeSearch {
-    /// An area-phase in a year.
-    public struct Cell: Hashable, Sendable, Comparable {
-        public let area: String
-        public let phase: PlacePhase
-        public let year: Int
-        public init(area: String, phase: PlacePhase, year: Int) {
-            self.area = area
-            self.phase = phase
-            self.year = year
-        }
-        public static func < (a: Cell, b: Cell) -> Bool { (a.area, a.phase, a.year) < (b.area, b.phase, b.year) }
-
-        /// The authority's specialist places of a placement: an "area" of its own, in the special phase.
-        public static func specialist(_ placement: Placement, year: Int) -> Cell {
-            Cell(area: "specialist places in \(placement.label)", phase: .special, year: year)
-        }
-
-        /// "P01 primary", "specialist places in resourced provision".
-        public var label: String { phase == .special ? area : "\(area) \(phase.name)" }
-    }
+    /// An area-phase in a year: where places are added and needed.
+    public typealias Cell = AreaPhaseYear
 
     public struct Candidate: Sendable {
         public let name: String

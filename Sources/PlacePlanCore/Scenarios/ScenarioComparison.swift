@@ -12,6 +12,11 @@ public struct ScenarioComparison: Equatable, Sendable {
     public struct AreaPhase: Hashable, Sendable {
         public let area: PlanningArea
         public let phase: PlacePhase
+
+        public init(area: PlanningArea, phase: PlacePhase) {
+            self.area = area
+            self.phase = phase
+        }
     }
 
     public let baseline: ScenarioOutcome

@@ -47,19 +47,6 @@ public struct ForecastUncertainty: Equatable, Sendable {
     static func quantiles(_ coverage: Double) -> [Double] { [(1 - coverage) / 2, (1 + coverage) / 2] }
 }
 
-/// An area, one of its phases and a year: where a chance of shortfall is kept.
-public struct AreaPhaseYear: Hashable, Sendable {
-    public let area: String
-    public let phase: PlacePhase
-    public let year: Int
-
-    public init(area: String, phase: PlacePhase, year: Int) {
-        self.area = area
-        self.phase = phase
-        self.year = year
-    }
-}
-
 /// The share of draws in which an area's pupils of a phase exceed its places (`short`), and in
 /// which they leave less spare than the operating margin (`belowMargin`, shortfalls included).
 public struct ShortfallChance: Equatable, Sendable {
@@ -86,12 +73,20 @@ extension ForecastUncertainty {
                                     phases: phases)
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: errors.origins.count, seed: seed, wholePaths: true)
         let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage), threads: Parallel.threads)
-        return ForecastUncertainty(
-            coverage: coverage, draws: draws, seed: seed, origins: errors.origins, phases: phases,
-            authority: .from(summary.total, index: 0, count: 1, years: H, columns: G),
-            authorityPhases: .from(summary.totalPhase, index: 0, count: 1, years: H, columns: phases.count),
-            areas: (0..<units).map { .from(summary.unit, index: $0, count: units, years: H, columns: G) },
-            areaPhases: (0..<units).map { .from(summary.unitPhase, index: $0, count: units, years: H, columns: phases.count) },
-            schools: [], shortfall: [:])
+        return ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
+                                   areas: (summary.unit, summary.unitPhase, units), schools: [], shortfall: [:])
+    }
+
+    /// From a simulation's quantiles: the authority its total, each area `areas` (a plan of
+    /// areas' units; a place plan's groups).
+    init(_ summary: SimulationSummary, model: SimulationModel, coverage: Double, seed: UInt64, origins: [Int],
+         areas: (yearGroups: [Float], phases: [Float], count: Int), schools: [IntervalGrid?], shortfall: [AreaPhaseYear: ShortfallChance]) {
+        let H = model.horizon, G = model.yearGroups, phases = model.phases
+        self.init(coverage: coverage, draws: summary.draws, seed: seed, origins: origins, phases: phases,
+                  authority: .from(summary.total, index: 0, count: 1, years: H, columns: G),
+                  authorityPhases: .from(summary.totalPhase, index: 0, count: 1, years: H, columns: phases.count),
+                  areas: (0..<areas.count).map { .from(areas.yearGroups, index: $0, count: areas.count, years: H, columns: G) },
+                  areaPhases: (0..<areas.count).map { .from(areas.phases, index: $0, count: areas.count, years: H, columns: phases.count) },
+                  schools: schools, shortfall: shortfall)
     }
 }

@@ -102,13 +102,8 @@ extension ForecastUncertainty {
                 }
             }
         }
-        return ForecastUncertainty(
-            coverage: coverage, draws: draws, seed: seed, origins: errors.origins, phases: phases,
-            authority: .from(summary.total, index: 0, count: 1, years: H, columns: G),
-            authorityPhases: .from(summary.totalPhase, index: 0, count: 1, years: H, columns: phases.count),
-            areas: (0..<areas).map { .from(summary.group, index: $0, count: areas, years: H, columns: G) },
-            areaPhases: (0..<areas).map { .from(summary.groupPhase, index: $0, count: areas, years: H, columns: phases.count) },
-            schools: schools, shortfall: shortfall)
+        return ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
+                                   areas: (summary.group, summary.groupPhase, areas), schools: schools, shortfall: shortfall)
     }
 
     /// Two limits for each area, year and phase: its places, and its places less the operating

@@ -155,9 +155,9 @@ public enum PlacePlanSummary {
         var out = "\nChance of a shortfall (\(Format.number(Double(uncertainty.draws))) simulated draws of the forecast; `plan --out-dir` writes "
         out += "p_short and p_below_margin for every area and year)\n"
         var table = TextTable(header: ["area", "phase", "first ≥ \(percent(notable))", "P(short)", "highest", "P(short)", "P(below margin) then"])
-        var seen = Set<AreaPhase>()
-        for line in plan.areas where plan.isForecast(line.year) && !seen.contains(AreaPhase(area: line.area.code, phase: line.phase)) {
-            let key = AreaPhase(area: line.area.code, phase: line.phase)
+        var seen = Set<ScenarioComparison.AreaPhase>()
+        for line in plan.areas where plan.isForecast(line.year) && !seen.contains(ScenarioComparison.AreaPhase(area: line.area, phase: line.phase)) {
+            let key = ScenarioComparison.AreaPhase(area: line.area, phase: line.phase)
             let years = plan.areas.filter { $0.area == line.area && $0.phase == line.phase && plan.isForecast($0.year) }.compactMap { l in
                 uncertainty.shortfall[AreaPhaseYear(area: l.area.code, phase: l.phase, year: l.year)].map { (year: l.year, chance: $0) }
             }
@@ -168,11 +168,6 @@ public enum PlacePlanSummary {
                        Format.academicYear(worst.year), percent(worst.chance.short), percent(worst.chance.belowMargin)])
         }
         return out + (table.rows.isEmpty ? "No area has a \(percent(notable)) chance of a shortfall in any forecast year.\n" : table.render())
-    }
-
-    struct AreaPhase: Hashable {
-        let area: String
-        let phase: PlacePhase
     }
 
     static func signed(_ n: Int) -> String { (n > 0 ? "+" : "") + Format.number(Double(n)) }
