@@ -45,7 +45,9 @@ public enum CohortSurvival {
                                 areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
         forecast.exceptionalYears = exceptional
         // Intervals from draws of this forecast that resample the method's own past errors, each
-        // found as this forecast would have been made then (asked-for settings, that history).
+        // found as this forecast would have been made then (asked-for settings, that history). An
+        // entry fed from outside (a place plan's Year 7) is simulated with its schools instead
+        // (`PlaceUncertainty`), which replays the transfer too.
         if let coverage = settings.intervals, entry == nil,
            let errors = try PastErrors.areas(history, settings: asked, horizon: horizon, areas: forecast.areas.map(\.area.code)) {
             forecast.setUncertainty(ForecastUncertainty.simulate(forecast, errors: errors, coverage: coverage))
