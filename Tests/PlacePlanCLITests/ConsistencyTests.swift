@@ -297,6 +297,32 @@ struct ConsistencyTests {
         #expect(rows.contains { Double($0["lower"]!)! < Double($0["upper"]!)! }, "some uncertainty somewhere")
     }
 
+    @Test("the chance of a shortfall is one number: plan-areas.csv, the plan summary, the workbook and the report show the run's")
+    func shortfallChanceOnePath() throws {
+        let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/borough")), options: RunOptions(intervals: 80))
+        let chances = try #require(run.uncertainty?.shortfall)
+        let key = AreaPhaseYear(area: "P01", phase: .primary, year: 2026)
+        let chance = try #require(chances[key])
+        #expect(chance.short > 0.1 && chance.short < 0.9 && chance.belowMargin >= chance.short)
+        // plan-areas.csv
+        let file = try #require(try PlacePlanOutput.files(run).first { $0.name == "plan-areas.csv" })
+        let rows = try Table(text: String(decoding: try file.bytes(), as: UTF8.self)).rows
+        let row = try #require(rows.first { $0["area"] == "P01" && $0["year"] == "2026" && $0["phase"] == "primary" })
+        #expect(Double(row["p_short"]!)! == chance.short && Double(row["p_below_margin"]!)! == chance.belowMargin)
+        #expect(rows.filter { $0["basis"] == "forecast" }.allSatisfy { !$0["p_short"]!.isEmpty })
+        // The summary names it when it first reaches 10%.
+        #expect(try PlacePlanSummary.render(run).contains("Chance of a shortfall"))
+        // The workbook's capacity sheet.
+        let sheet = try #require(WorkbookReport(run: run, backtest: nil).workbook().sheets.first { $0.name == "capacity" })
+        let p = try #require(sheet.columns.firstIndex(of: "P(short)"))
+        let line = try #require(sheet.rows.first { $0[1] == .text("P01") && $0[3] == .text("primary") && $0[4] == .integer(2026) })
+        #expect(line[p] == .number(chance.short))
+        // The report's area table.
+        let html = HTMLReport(run: run, generated: "test", backtest: nil).render()
+        #expect(html.contains("<tr><th>chance of a shortfall</th>"))
+        #expect(html.contains(Format.percent(chance.short, decimals: 0)))
+    }
+
     @Test("intervals asked of a history too short to replay are said to be missing, never silently dropped")
     func shortHistoryIntervals() throws {
         let result = try CLI.run(["forecast", "Data/scotland", "--intervals", "80", "--horizon", "1"])

@@ -97,7 +97,9 @@ extension ForecastUncertainty {
                         let key = AreaPhaseYear(area: area.area.code, phase: phase, year: year)
                         guard places.capacity[key] != nil else { continue }
                         let i = (h * areas + j) * phases.count + p
-                        shortfall[key] = ShortfallChance(short: Double(summary.above[0][i]), belowMargin: Double(summary.above[1][i]))
+                        // A share of draws: a whole number of them, whatever Float made of it.
+                        let share = { (x: Float) in (Double(x) * Double(draws)).rounded() / Double(draws) }
+                        shortfall[key] = ShortfallChance(short: share(summary.above[0][i]), belowMargin: share(summary.above[1][i]))
                     }
                 }
             }

@@ -141,19 +141,26 @@ public struct WorkbookReport {
     private static let sufficiencyColumns = ["places", "pupils", "surplus", "spare", "places needed", "flag"]
     private static let sufficiencyFormats: [NumberFormat?] = [.whole, .whole, .whole, .percent, .whole, nil]
 
-    /// Places against pupils for every planning area and the authority, by phase and year.
+    /// Places against pupils for every planning area and the authority, by phase and year; with
+    /// a simulated forecast, each area's chance of a shortfall (as `plan-areas.csv` has it).
     private func capacity(_ plan: PupilPlacePlan) -> Sheet {
+        let chances = forecast.uncertainty.map(\.shortfall)
+        let extra = chances == nil ? 0 : 2
         var rows: [[Cell]] = plan.authority.map { line in
             [.text("authority"), .text(""), .text(""), .text(line.phase.name), .integer(line.year),
              .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+                + Array(repeating: .empty, count: extra)
         }
         rows += plan.areas.map { line in
-            [.text("\(line.kind.rawValue) area"), .text(line.area.code), .text(line.area.name), .text(line.phase.name), .integer(line.year),
-             .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+            let chance = chances?[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+            return [.text("\(line.kind.rawValue) area"), .text(line.area.code), .text(line.area.name), .text(line.phase.name), .integer(line.year),
+                    .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
+                + (chances == nil ? [] : [chance.map { .number($0.short) } ?? .empty, chance.map { .number($0.belowMargin) } ?? .empty])
         }
-        return Sheet(name: "capacity", columns: ["level", "area", "area name", "phase", "year", "status"] + Self.sufficiencyColumns,
+        return Sheet(name: "capacity", columns: ["level", "area", "area name", "phase", "year", "status"] + Self.sufficiencyColumns
+                        + (chances == nil ? [] : ["P(short)", "P(below margin)"]),
                      rows: rows, title: "\(plan.name): places against pupils by planning area and phase",
-                     formats: Array(repeating: nil, count: 6) + Self.sufficiencyFormats)
+                     formats: Array(repeating: nil, count: 6) + Self.sufficiencyFormats + Array(repeating: .percent, count: extra))
     }
 
     /// Every school by phase and year.
