@@ -27,6 +27,20 @@ struct UncertaintyTests {
         #expect(errors.widening >= 1)
     }
 
+    @Test("a year group a unit is entered at (a secondary school's Year 7: no Year 6 below it) keeps its own error at every lead")
+    func entryAboveNothing() throws {
+        // Year group 0 never has pupils at this unit; year group 1 is its entry.
+        let errors = try #require(try PastErrors.replay(
+            origins: [2010, 2011, 2012], lastYear: 2013, horizon: 2, units: 1, yearGroups: 2,
+            forecast: { origin, reach in (origin, reach) },
+            predicted: { made, _, h, g in h < made.1 ? (g == 0 ? 0 : 50 + Double(made.0 - 2010 + h)) : nil },
+            actual: { _, year, g in g == 0 ? 0 : 52 + Double(year - 2010) }))
+        // 2010, two years ahead (2012): its own log error, not less an error of the year group below.
+        let own = log((52 + 2.0) / (50 + 1.0))
+        #expect(abs(Double(errors.values[((0 * 2 + 1) * 1 + 0) * 2 + 1]) - own) < 1e-6)
+        #expect(errors.values[((0 * 2 + 1) * 1 + 0) * 2 + 0] == 0)
+    }
+
     @Test("too few past forecasts give no errors (and so no intervals), never made-up ones")
     func tooFewPastForecasts() throws {
         #expect(PastErrors.origins(firstYear: 2010, lastYear: 2013).count == 1)

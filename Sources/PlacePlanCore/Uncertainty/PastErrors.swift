@@ -71,41 +71,44 @@ public struct PastErrors: Sendable {
         guard origins.count >= minimumYears else { return nil }
         let reach = origins.map { min(maximumLead, lastYear - $0) }
         let L = min(horizon, maximumLead)
-        // Each origin's cell errors, `[(h × units + u) × G + g]` (NaN: unknown), made and scored on
-        // its own core: only the errors are kept, not a national plan's forecasts all at once.
+        // Each origin's cell errors, `[(h × units + u) × G + g]` (NaN: unknown; −∞: the unit had no
+        // pupils forecast there, as a secondary school has no Year 6), made and scored on its own
+        // core: only the errors are kept, not a national plan's forecasts all at once.
         let cells = try Parallel.map(origins.count) { k -> [Float] in
             let made = try forecast(origins[k], reach[k])
             var errors = [Float](repeating: .nan, count: reach[k] * units * G)
             for h in 0..<reach[k] {
                 for u in 0..<units {
                     for g in 0..<G {
-                        if let f = predicted(made, u, h, g), f > 0, let a = actual(u, origins[k] + h + 1, g), a > 0 {
-                            errors[(h * units + u) * G + g] = Float(log(a / f))
-                        }
+                        guard let f = predicted(made, u, h, g), f > 0 else { errors[(h * units + u) * G + g] = -.infinity; continue }
+                        if let a = actual(u, origins[k] + h + 1, g), a > 0 { errors[(h * units + u) * G + g] = Float(log(a / f)) }
                     }
                 }
             }
             return errors
         }
         var values = [Float](repeating: 0, count: origins.count * L * units * G)
-        var cell = [Double?](repeating: nil, count: maximumLead * G)
+        var cell = [Float](repeating: .nan, count: maximumLead * G)
         for k in origins.indices {
             for u in 0..<units {
                 for h in 0..<reach[k] {
                     for g in 0..<G {
-                        let error = cells[k][(h * units + u) * G + g]
-                        cell[h * G + g] = error.isNaN ? nil : Double(error)
+                        cell[h * G + g] = cells[k][(h * units + u) * G + g]
                     }
                 }
                 for l in 0..<L {
                     let h = min(l, reach[k] - 1)
                     for g in 0..<G {
                         // The entry's own error; a ratio's: the cell's less the cohort's the year before
-                        // (at the origin, the census: no error).
-                        guard let here = cell[h * G + g] else { continue }
-                        let before: Double? = g == 0 || h == 0 ? 0 : cell[(h - 1) * G + g - 1]
-                        let growth = g == 0 ? (Double(l + 1) / Double(h + 1)).squareRoot() : 1
-                        if let before { values[((k * L + l) * units + u) * G + g] = Float((here - before) * growth) }
+                        // (at the origin, the census: no error). A year group the unit is entered
+                        // at (Reception; a secondary school's Year 7) is an entry too.
+                        let here = cell[h * G + g]
+                        guard here.isFinite else { continue }
+                        let entry = g == 0 || cell[max(0, h - 1) * G + g - 1] == -.infinity
+                        let before: Float = entry || h == 0 ? 0 : cell[(h - 1) * G + g - 1]
+                        guard !before.isNaN else { continue }
+                        let growth = entry ? Float((Double(l + 1) / Double(h + 1)).squareRoot()) : 1
+                        values[((k * L + l) * units + u) * G + g] = (here - before) * growth
                     }
                 }
             }
