@@ -101,14 +101,7 @@ extension Forecast {
 }
 
 extension PlaceForecast {
-    /// Every school's cells, to the tenth, apportioned from its area's.
-    public var schoolCells: [ForecastCellValue] {
-        var cells: [ForecastCellValue] = []
-        forEachSchoolCell { cells.append($0) }
-        return cells
-    }
-
-    /// Every school's cells, one at a time, in `schoolCells`' order: year by year, schools in
+    /// Every school's cells to the tenth, apportioned from its area's, one at a time: year by year, schools in
     /// the plan's order, the year groups each teaches; with each school's intervals from
     /// `bands` (`ForecastUncertainty.schools`) when given.
     public func forEachSchoolCell(bands: [IntervalGrid?]? = nil, _ body: (ForecastCellValue) throws -> Void) rethrows {

@@ -155,16 +155,21 @@ public enum PlacePlanSummary {
         var out = "\nChance of a shortfall (\(Format.number(Double(uncertainty.draws))) simulated draws of the forecast; `plan --out-dir` writes "
         out += "p_short and p_below_margin for every area and year)\n"
         var table = TextTable(header: ["area", "phase", "first ≥ \(percent(notable))", "P(short)", "highest", "P(short)", "P(below margin) then"])
-        var seen = Set<ScenarioComparison.AreaPhase>()
-        for line in plan.areas where plan.isForecast(line.year) && !seen.contains(ScenarioComparison.AreaPhase(area: line.area, phase: line.phase)) {
+        // Each area and phase's forecast years, gathered in one pass (a national plan has tens of
+        // thousands of lines), in the order the plan lists them.
+        var order: [ScenarioComparison.AreaPhase] = []
+        var years: [ScenarioComparison.AreaPhase: [(year: Int, chance: ShortfallChance)]] = [:]
+        for line in plan.areas where plan.isForecast(line.year) {
+            guard let chance = uncertainty.shortfall[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)] else { continue }
             let key = ScenarioComparison.AreaPhase(area: line.area, phase: line.phase)
-            let years = plan.areas.filter { $0.area == line.area && $0.phase == line.phase && plan.isForecast($0.year) }.compactMap { l in
-                uncertainty.shortfall[AreaPhaseYear(area: l.area.code, phase: l.phase, year: l.year)].map { (year: l.year, chance: $0) }
-            }
-            seen.insert(key)
-            guard let first = years.first(where: { $0.chance.short >= notable }),
-                  let worst = years.max(by: { $0.chance.short < $1.chance.short }) else { continue }
-            table.add([line.area.label, line.phase.name, Format.academicYear(first.year), percent(first.chance.short),
+            if years[key] == nil { order.append(key) }
+            years[key, default: []].append((line.year, chance))
+        }
+        for key in order {
+            let byYear = years[key] ?? []
+            guard let first = byYear.first(where: { $0.chance.short >= notable }),
+                  let worst = byYear.max(by: { $0.chance.short < $1.chance.short }) else { continue }
+            table.add([key.area.label, key.phase.name, Format.academicYear(first.year), percent(first.chance.short),
                        Format.academicYear(worst.year), percent(worst.chance.short), percent(worst.chance.belowMargin)])
         }
         return out + (table.rows.isEmpty ? "No area has a \(percent(notable)) chance of a shortfall in any forecast year.\n" : table.render())
