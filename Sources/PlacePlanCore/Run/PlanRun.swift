@@ -20,6 +20,8 @@ public struct PlanRun: Equatable, Sendable {
     /// Intervals at every level and chances of shortfall, from draws of this forecast, when the
     /// settings ask for intervals and the history allows them.
     public let uncertainty: ForecastUncertainty?
+    /// A simulated place plan's past errors by school: what a scenario's draws resample too.
+    public let schoolErrors: SchoolErrors?
     /// What the user must know about this run that the figures do not show: asked-for intervals
     /// that could not be made, housing left out.
     public let notes: [String]
@@ -34,6 +36,7 @@ public struct PlanRun: Equatable, Sendable {
         switch plan.kind {
         case .areas:
             places = nil
+            schoolErrors = nil
             areaForecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon)
             uncertainty = areaForecast.uncertainty
             if let coverage = settings.intervals, uncertainty == nil {
@@ -45,7 +48,14 @@ public struct PlanRun: Equatable, Sendable {
                                             horizon: horizon, housing: housing)
             places = run
             var areas = run.forecast.areaForecast
-            uncertainty = try settings.intervals.flatMap { try Self.simulate(run, inputs: inputs, settings: settings, coverage: $0) }
+            let errors = try settings.intervals == nil ? nil : Self.pastErrors(run, inputs: inputs, settings: settings)
+            schoolErrors = errors
+            if let coverage = settings.intervals, let errors {
+                uncertainty = Self.simulate(run.forecast, errors: errors, coverage: coverage, capacity: Self.capacity(run, inputs: inputs),
+                                            margin: inputs.targets.operatingMargin)
+            } else {
+                uncertainty = nil
+            }
             areas.setUncertainty(uncertainty)
             areaForecast = areas
             if let coverage = settings.intervals, uncertainty == nil {
@@ -60,21 +70,36 @@ public struct PlanRun: Equatable, Sendable {
 
     public var years: ClosedRange<Int> { areaForecast.years }
 
-    /// A place plan's draws: its schools' past errors, replayed one year ahead as the place plan
-    /// would have been made then, and its areas' places for the chance of a shortfall.
-    static func simulate(_ run: PlacePlanRun, inputs: PlacePlanInputs, settings: ForecastSettings,
-                         coverage: Double) throws -> ForecastUncertainty? {
+    /// A place plan's past errors: its schools' forecasts replayed as the place plan would have
+    /// been made at each past census (`nil`: too short a history).
+    static func pastErrors(_ run: PlacePlanRun, inputs: PlacePlanInputs, settings: ForecastSettings) throws -> SchoolErrors? {
         let forecast = run.forecast
         let codes = ForecastUncertainty.simulatedSchools(forecast).map { forecast.schools[$0].school.code }
-        guard let errors = try PastErrors.schools(inputs.schools, settings: settings, shareMethod: inputs.shareMethod,
-                                                    horizon: run.forecast.horizon, schools: codes) else {
-            return nil
-        }
-        let places = inputs.schools.capacityGiven ? ForecastUncertainty.Places(
-            capacity: Dictionary(run.tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
-                                 uniquingKeysWith: { first, _ in first }),
-            operatingMargin: inputs.targets.operatingMargin) : nil
-        return ForecastUncertainty.simulate(forecast, errors: errors, coverage: coverage, places: places)
+        return try PastErrors.schools(inputs.schools, settings: settings, shareMethod: inputs.shareMethod,
+                                      horizon: forecast.horizon, schools: codes).map { SchoolErrors(codes: codes, errors: $0) }
+    }
+
+    /// The places of each area's phases in each year (`nil`: the plan gives no capacity).
+    static func capacity(_ run: PlacePlanRun, inputs: PlacePlanInputs) -> [AreaPhaseYear: Int]? {
+        guard inputs.schools.capacityGiven else { return nil }
+        return Dictionary(run.tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
+    static func simulate(_ forecast: PlaceForecast, errors: SchoolErrors, coverage: Double, capacity: [AreaPhaseYear: Int]?,
+                         margin: Double, chance: Double? = nil) -> ForecastUncertainty {
+        ForecastUncertainty.simulate(forecast, errors: errors.matching(forecast), coverage: coverage,
+                                     places: capacity.map { .init(capacity: $0, operatingMargin: margin) }, chance: chance)
+    }
+
+    /// Draws of another forecast of this place plan (a scenario's, a programme's) with `capacity`,
+    /// from the same past errors, seed and settings as the run's own: its chance of a shortfall by
+    /// area, phase and year, and with `chance`, the places that keep it at most that. `nil` when
+    /// the run was not simulated (`schoolErrors`).
+    public func simulate(_ forecast: PlaceForecast, capacity: [AreaPhaseYear: Int], chance: Double? = nil) -> ForecastUncertainty? {
+        guard let schoolErrors, let coverage = settings.intervals, case .places(let inputs) = plan.kind else { return nil }
+        return Self.simulate(forecast, errors: schoolErrors, coverage: coverage, capacity: capacity,
+                             margin: inputs.targets.operatingMargin, chance: chance)
     }
 
     /// Why a run asked for intervals has none.

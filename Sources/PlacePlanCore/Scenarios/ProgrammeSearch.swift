@@ -5,6 +5,8 @@
 /// Programmes are compared in this order:
 /// 1. **shortfall**: Σ over area-phases and forecast years of the places still missing for the
 ///    operating margin, `max(0, ⌈pupils / (1 − margin)⌉ − capacity)` (0 = no area short in any year);
+///    with a chance of a shortfall to keep under (`--shortfall-chance`), an area needs at least
+///    the places its simulated pupils exceed in only that share of draws, as well;
 /// 2. **cost**;
 /// 3. **spare above the target**: Σ of `max(0, surplus − target × capacity)` (too many places too soon);
 /// 4. the projects and years, so that the answer never depends on the order of the file.
@@ -56,15 +58,18 @@ public enum ProgrammeSearch {
 
     /// - Parameters:
     ///   - baseline: capacity and pupils of every area-phase in every forecast year.
+    ///   - placesForChance: places that keep a cell's chance of a shortfall under the target
+    ///     (`ForecastUncertainty.placesForChance`); a cell needs at least these too.
     public static func solve(baseline: [Cell: (capacity: Int, pupils: Int)], candidates: [Candidate],
-                             targets: CapacityTargets, nodeLimit: Int = 2_000_000) -> Result {
+                             targets: CapacityTargets, placesForChance: [Cell: Double] = [:], nodeLimit: Int = 2_000_000) -> Result {
         let cells = baseline.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         let capacity = cells.map { baseline[$0]!.capacity }, pupils = cells.map { baseline[$0]!.pupils }
-        let required = pupils.map { p -> Int in
-            guard p > 0 else { return 0 }
-            let need = Double(p) / (1 - min(targets.operatingMargin, 0.99))
-            return Int((need - 1e-9).rounded(.up))
+        let required = cells.indices.map { i -> Int in
+            let forChance = placesForChance[cells[i]].map { Int(($0 - 1e-6).rounded(.up)) } ?? 0
+            guard pupils[i] > 0 else { return max(0, forChance) }
+            let need = Double(pupils[i]) / (1 - min(targets.operatingMargin, 0.99))
+            return max(Int((need - 1e-9).rounded(.up)), forChance)
         }
         // Sparse options; per candidate the most it can add to each cell in any of its years.
         let options: [[(start: Int, added: [(Int, Int)])]] = candidates.map { c in
@@ -232,16 +237,61 @@ public struct ProgrammeStudy: Sendable {
     public let result: ProgrammeSearch.Result
     /// The place plan with no project: what the best programme is measured against.
     public let withoutProjects: ProgrammeSearch.Programme
+    /// The chance of a shortfall each area was kept under, when one was asked.
+    public let shortfallChance: Double?
+    /// When the run was simulated: the chance of a shortfall by area, phase and year with no
+    /// project, with the chosen programme and with the runner-up, each run as a scenario.
+    public let chances: (none: [AreaPhaseYear: ShortfallChance], chosen: [AreaPhaseYear: ShortfallChance],
+                         runnerUp: [AreaPhaseYear: ShortfallChance])?
 
-    public init(_ candidates: Scenario, on run: PlanRun, nodeLimit: Int) throws {
+    /// The chances a programme can be asked to keep under: above 0 (no draw short is not a
+    /// plan), at most a half (more than that is not keeping a shortfall unlikely).
+    public static let shortfallChanceRange: ClosedRange<Double> = 0.001...0.5
+    /// The intervals (percent) a run is simulated with for a chance of a shortfall, when none
+    /// were asked: only the chances are used.
+    public static let defaultIntervals = 80.0
+
+    public init(_ candidates: Scenario, on run: PlanRun, nodeLimit: Int, shortfallChance: Double? = nil) throws {
         let inputs = try run.plan.requireCapacity(for: "choosing capital projects")
         let baseline = try ScenarioEngine.run(nil, on: run)
         let problem = ProgrammeSearch.problem(candidates.changes, baseline: baseline, history: inputs.schools, costs: inputs.costs)
+        var forChance: [ProgrammeSearch.Cell: Double] = [:]
+        if let shortfallChance {
+            let capacity = problem.baseline.mapValues(\.capacity)
+            guard let places = run.places, let drawn = run.simulate(places.forecast, capacity: capacity, chance: shortfallChance) else {
+                throw ChanceWithoutDraws(chance: shortfallChance, notes: run.notes)
+            }
+            forChance = drawn.placesForChance.filter { problem.baseline[$0.key] != nil }
+        }
         self.candidates = candidates
         self.options = problem.candidates
         self.baseline = baseline
+        self.shortfallChance = shortfallChance
         self.result = ProgrammeSearch.solve(baseline: problem.baseline, candidates: problem.candidates, targets: inputs.targets,
-                                            nodeLimit: nodeLimit)
-        self.withoutProjects = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: inputs.targets).best
+                                            placesForChance: forChance, nodeLimit: nodeLimit)
+        self.withoutProjects = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: inputs.targets,
+                                                     placesForChance: forChance).best
+        // Each programme run as a scenario: its chances come from the same path as `scenario`'s.
+        if baseline.shortfall.isEmpty {
+            chances = nil
+        } else {
+            func drawn(_ programme: ProgrammeSearch.Programme?) throws -> [AreaPhaseYear: ShortfallChance] {
+                guard let programme else { return [:] }
+                let changes = programme.chosen.map { candidates.changes[$0].starting(in: programme.choices[$0]!) }
+                return try ScenarioEngine.run(Scenario(name: "programme", changes: changes), on: run).shortfall
+            }
+            chances = (baseline.shortfall, try drawn(result.best), try drawn(result.runnerUp))
+        }
+    }
+
+    /// A chance of a shortfall asked of a run with no draws: its history is too short.
+    public struct ChanceWithoutDraws: Error, CustomStringConvertible {
+        public let chance: Double
+        public let notes: [String]
+        public var description: String {
+            "a chance of a shortfall of \(chance * 100)% needs simulated draws of the forecast, and this plan has none: "
+                + (notes.first ?? "its rolls are too short")
+                + "\n  fix: leave out --shortfall-chance (the programme then keeps the operating margin on the central forecast)"
+        }
     }
 }

@@ -90,6 +90,20 @@ public struct ScenarioComparison: Equatable, Sendable {
         return removed > 0 ? outcome.cost / Double(removed) : nil
     }
 
+    /// Whether the run was simulated: every outcome then has its chance of a shortfall.
+    public var simulated: Bool { !baseline.shortfall.isEmpty }
+
+    /// The highest chance of a shortfall in any forecast year, and the first year it is reached
+    /// (`nil`: not simulated, or the area-phase has no places).
+    public func highestChance(_ outcome: ScenarioOutcome, _ key: AreaPhase) -> (year: Int, chance: ShortfallChance)? {
+        var highest: (year: Int, chance: ShortfallChance)? = nil
+        for year in forecastYears {
+            guard let chance = outcome.shortfall[AreaPhaseYear(area: key.area.code, phase: key.phase, year: year)] else { continue }
+            if highest == nil || chance.short > highest!.chance.short { highest = (year, chance) }
+        }
+        return highest
+    }
+
     /// Area-phases where some scenario differs from the baseline in a forecast year.
     public var changedAreaPhases: [AreaPhase] {
         areaPhases.filter { key in

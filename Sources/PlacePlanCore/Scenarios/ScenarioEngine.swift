@@ -35,6 +35,9 @@ public struct ScenarioOutcome: Equatable, Sendable {
     public let addedPlaces: [String: [Int: [Int: Int]]]
     /// Specialist places against pupils with EHC plans, with the scenario's places (when the plan has ehcp.csv).
     public var specialist: SpecialistPlan? = nil
+    /// The chance of a shortfall by area, phase and forecast year, with the scenario's pupils and
+    /// places, when the run was simulated (`--intervals`); empty otherwise.
+    public var shortfall: [AreaPhaseYear: ShortfallChance] = [:]
 
     public var name: String { scenario?.name ?? "baseline" }
     /// Places the scenario's projects add once complete (removals not subtracted).
@@ -90,9 +93,15 @@ public enum ScenarioEngine {
         let plan = run.tables
         let years = (plan.years.first ?? run.forecast.baseYear)...(plan.years.last ?? run.forecast.baseYear)
         let added = addedPlaces(changes, schools: changed.schools, layout: changed.layout, years: years)
-        return ScenarioOutcome(scenario: scenario, plan: plan, areas: areaLines(plan, added: added),
+        let lines = areaLines(plan, added: added)
+        // The baseline's chances are the run's own; a scenario's are drawn from the same past
+        // forecasts, with its pupils and its places.
+        let shortfall = changes.isEmpty && base.places != nil ? base.uncertainty?.shortfall
+            : base.simulate(run.forecast, capacity: Dictionary(lines.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year),
+                                                                             $0.sufficiency.capacity) }, uniquingKeysWith: { a, _ in a }))?.shortfall
+        return ScenarioOutcome(scenario: scenario, plan: plan, areas: lines,
                                projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added,
-                               specialist: run.specialist)
+                               specialist: run.specialist, shortfall: shortfall ?? [:])
     }
 
     // MARK: - Places

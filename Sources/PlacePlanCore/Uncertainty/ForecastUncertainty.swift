@@ -25,6 +25,10 @@ public struct ForecastUncertainty: Equatable, Sendable {
     public let schools: [IntervalGrid?]
     /// The chance of a shortfall by area, phase and year: a place plan's areas with places.
     public let shortfall: [AreaPhaseYear: ShortfallChance]
+    /// When a chance was asked (`placeplan optimise --shortfall-chance`): by area, phase and year,
+    /// the pupils exceeded in only that share of draws — the places that keep an area's chance of
+    /// a shortfall at most the chance asked (to within a draw).
+    public var placesForChance: [AreaPhaseYear: Double] = [:]
 
     /// Enough draws that a 95% interval's bounds rest on 25 draws each.
     public static let defaultDraws = 1_000

@@ -10,7 +10,7 @@ import Foundation  // log
 /// that of the cell the cohort came from the year before. Carried up the year groups again, a
 /// past forecast's ratio errors rebuild its cell errors exactly. Given a history known through
 /// an origin (a backtest), only forecasts and outcomes knowable at that origin are used.
-public struct PastErrors: Sendable {
+public struct PastErrors: Equatable, Sendable {
     /// The census years the past forecasts were made from, oldest first.
     public let origins: [Int]
     public let units: Int

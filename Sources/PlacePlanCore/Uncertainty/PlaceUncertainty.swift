@@ -25,8 +25,10 @@ extension ForecastUncertainty {
     /// - Parameters:
     ///   - errors: by school, in `simulatedSchools(forecast)` order (`PastErrors.schools`).
     ///   - places: when given, the chance that each area is short of places in each phase and year.
+    ///   - chance: when given, the pupils each area's phase exceeds in only this share of draws
+    ///     (`placesForChance`: the places that keep the chance of a shortfall at most this).
     public static func simulate(_ forecast: PlaceForecast, errors: PastErrors, coverage: Double, places: Places?,
-                                draws: Int = defaultDraws, seed: UInt64 = defaultSeed) -> ForecastUncertainty {
+                                chance: Double? = nil, draws: Int = defaultDraws, seed: UInt64 = defaultSeed) -> ForecastUncertainty {
         let G = forecast.ladder.count, H = forecast.horizon, layout = forecast.layout
         let positions = simulatedSchools(forecast)
         precondition(errors.units == positions.count && errors.yearGroups == G, "one row of errors a school")
@@ -71,7 +73,8 @@ extension ForecastUncertainty {
                                     deviations: deviations, spread: spread, groupStarts: groupStarts, phases: phases)
         let limits = places.map { Self.limits($0, forecast: forecast, phases: phaseOrder) } ?? []
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: K, seed: seed, wholePaths: true)
-        let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage), phaseLimits: limits,
+        let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage) + (chance.map { [1 - $0] } ?? []),
+                                             phaseLimits: limits,
                                              threads: Parallel.threads)
         // A school's interval in a year group is its part's there.
         var schools = [IntervalGrid?](repeating: nil, count: forecast.schools.count)
@@ -104,8 +107,21 @@ extension ForecastUncertainty {
                 }
             }
         }
-        return ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
-                                   areas: (summary.group, summary.groupPhase, areas), schools: schools, shortfall: shortfall)
+        var result = ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
+                                         areas: (summary.group, summary.groupPhase, areas), schools: schools, shortfall: shortfall)
+        if chance != nil {
+            // The third quantile asked: (1 − chance) of each area's phase, year by year.
+            for (j, area) in forecast.areas.enumerated() {
+                let kind = layout.areaKind(of: area.yearGroups?.lowerBound ?? 0)
+                for (p, phase) in phaseOrder.enumerated() where phase.areaKind == kind {
+                    for (h, year) in forecast.years.enumerated() {
+                        result.placesForChance[AreaPhaseYear(area: area.area.code, phase: phase, year: year)] =
+                            Double(summary.groupPhase[((2 * H + h) * areas + j) * phases.count + p])
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Two limits for each area, year and phase: its places, and its places less the operating

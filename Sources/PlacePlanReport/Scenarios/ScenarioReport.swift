@@ -76,6 +76,7 @@ public enum ScenarioReport {
             out += "\(o.name): \(o.scenario?.title ?? "")\n"
         }
 
+        out += chances(c)
         let shown = allAreas ? c.areaPhases : c.changedAreaPhases
         for key in shown {
             out += "\n\(key.area.label) \(key.phase.name): surplus (spare %) / places needed\n"
@@ -102,6 +103,26 @@ public enum ScenarioReport {
         return out
     }
 
+    /// The highest chance of a shortfall in each scenario, for every area-phase where some
+    /// scenario (or the baseline) reaches `notable`; empty when the run was not simulated.
+    static func chances(_ c: ScenarioComparison, notable: Double = 0.1) -> String {
+        guard c.simulated else { return "" }
+        func percent(_ p: Double) -> String { PlacePlanSummary.percent(p) }
+        var table = TextTable(header: ["area", "phase"] + c.all.map(\.name))
+        table.leftAligned = [0, 1]
+        for key in c.areaPhases {
+            let highest = c.all.map { c.highestChance($0, key) }
+            guard highest.contains(where: { ($0?.chance.short ?? 0) >= notable }) else { continue }
+            table.add([key.area.label, key.phase.name] + highest.map { h in
+                h.map { $0.chance.short == 0 ? "0%" : "\(percent($0.chance.short)) \(Format.academicYear($0.year))" } ?? "–"
+            })
+        }
+        var out = "\nChance of a shortfall, the highest in any forecast year (\(Format.number(Double(ForecastUncertainty.defaultDraws))) "
+            + "simulated draws of each scenario's forecast, from the same past forecasts)\n"
+        out += table.rows.isEmpty ? "No area has a \(percent(notable)) chance of a shortfall in any scenario.\n" : table.render()
+        return out
+    }
+
     /// `scenario-totals.csv`, `scenario-changes.csv`, `scenario-areas.csv`, `scenario-area-summary.csv`,
     /// and `scenario-specialist.csv` when the plan has ehcp.csv.
     public static func files(_ c: ScenarioComparison) -> [(name: String, text: String)] {
@@ -122,13 +143,19 @@ public enum ScenarioReport {
                                 String(p.places), p.costPerPlace.map { fixed($0, 0) } ?? "", fixed(p.cost, 0), p.change.source])
             }
         }
-        var areas = "scenario,year,basis,area,name,phase,capacity,pupils,surplus,spare_pct,places_needed,flag\n"
+        var areas = "scenario,year,basis,area,name,phase,capacity,pupils,surplus,spare_pct,places_needed,flag"
+            + (c.simulated ? ",p_short,p_below_margin\n" : "\n")
         for o in c.all {
             for line in o.areas {
                 let s = line.sufficiency
-                areas += row([o.name, String(line.year), plan.isForecast(line.year) ? "forecast" : "actual", line.area.code, line.area.name,
+                var fields = [o.name, String(line.year), plan.isForecast(line.year) ? "forecast" : "actual", line.area.code, line.area.name,
                               line.phase.name, String(s.capacity), String(s.pupils), String(s.surplus),
-                              s.spare.map { fixed($0 * 100, 1) } ?? "", String(s.placesNeeded ?? 0), s.flag(plan.targets)?.rawValue ?? ""])
+                              s.spare.map { fixed($0 * 100, 1) } ?? "", String(s.placesNeeded ?? 0), s.flag(plan.targets)?.rawValue ?? ""]
+                if c.simulated {
+                    let chance = o.shortfall[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+                    fields += [chance.map { PlacePlanOutput.share($0.short) } ?? "", chance.map { PlacePlanOutput.share($0.belowMargin) } ?? ""]
+                }
+                areas += row(fields)
             }
         }
         var summary = "scenario,area,name,phase,first_short,peak_places_needed\n"
@@ -160,9 +187,11 @@ public enum ScenarioReport {
 public enum ProgrammeReport {
     /// The chosen programme and the runner-up, project by project, and what each leaves
     /// missing: `programme.csv` (`programme,project,source,start,places,cost`) and
-    /// `missing.csv` (`programme,area_phase,place_years_missing`).
-    public static func files(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
-                             baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan) -> [(name: String, text: String)] {
+    /// `missing.csv` (`programme,area_phase,place_years_missing`); when simulated, `chances.csv`
+    /// (`programme,area,phase,year,p_short,p_below_margin`).
+    public static func files(_ study: ProgrammeStudy) -> [(name: String, text: String)] {
+        let result = study.result, changes = study.candidates.changes, candidates = study.options
+        let baseline = study.withoutProjects, plan = study.baseline.plan
         var projects = "programme,project,source,start,places,cost\n", missing = "programme,area_phase,place_years_missing\n"
         let programmes = [("none", baseline), ("chosen", result.best)] + (result.runnerUp.map { [("runner-up", $0)] } ?? [])
         for (name, p) in programmes {
@@ -177,12 +206,33 @@ public enum ProgrammeReport {
                 missing += [name, CSVField.quote(area), String(count)].joined(separator: ",") + "\n"
             }
         }
-        return [("programme.csv", projects), ("missing.csv", missing)]
+        guard let chances = study.chances else { return [("programme.csv", projects), ("missing.csv", missing)] }
+        var table = "programme,area,phase,year,p_short,p_below_margin\n"
+        for (name, byCell) in [("none", chances.none), ("chosen", chances.chosen), ("runner-up", chances.runnerUp)] {
+            for (cell, chance) in byCell.sorted(by: { $0.key < $1.key }) where plan.isForecast(cell.year) {
+                table += [name, CSVField.quote(cell.area), cell.phase.name, String(cell.year), PlacePlanOutput.share(chance.short),
+                          PlacePlanOutput.share(chance.belowMargin)].joined(separator: ",") + "\n"
+            }
+        }
+        return [("programme.csv", projects), ("missing.csv", missing), ("chances.csv", table)]
+    }
+
+    /// How many area-phase-years have a chance of a shortfall above `limit`, and the highest
+    /// of any, with where.
+    static func highest(_ chances: [AreaPhaseYear: ShortfallChance], above limit: Double, plan: PupilPlacePlan) -> String {
+        let forecast = chances.filter { plan.isForecast($0.key.year) }
+        let worst = forecast.max { ($0.value.short, $1.key) < ($1.value.short, $0.key) }
+        guard let worst else { return "none" }
+        let name = worst.key.phase.areaKind.flatMap { plan.forecast.geography.areas($0).first { $0.code == worst.key.area } }?.label ?? worst.key.area
+        let over = forecast.values.filter { $0.short > limit + 1e-9 }.count
+        return "above \(PlacePlanSummary.percent(limit)) in \(Format.count(over, "area-year")); the highest "
+            + "\(PlacePlanSummary.percent(worst.value.short)) (\(name) \(worst.key.phase.name), \(Format.academicYear(worst.key.year)))"
     }
 
 
-    public static func render(_ result: ProgrammeSearch.Result, changes: [ScenarioChange], candidates: [ProgrammeSearch.Candidate],
-                              baseline: ProgrammeSearch.Programme, plan: PupilPlacePlan, file: String) -> String {
+    public static func render(_ study: ProgrammeStudy, file: String) -> String {
+        let result = study.result, changes = study.candidates.changes, candidates = study.options
+        let baseline = study.withoutProjects, plan = study.baseline.plan
         let targets = plan.targets
         let margin = Format.percent(targets.operatingMargin, decimals: 0), target = Format.percent(targets.spareTarget, decimals: 0)
         var out = "\(plan.name): the cheapest capital programme\n"
@@ -192,14 +242,24 @@ public enum ProgrammeReport {
         out += result.exact
             ? "Exact: every programme was considered (branch and bound, \(Format.number(Double(result.nodes))) search nodes)\n"
             : "Not proven optimal: the search stopped at \(Format.number(Double(result.nodes))) nodes; the best programme found is shown\n"
-        out += "Ranked by places missing for the margin (all areas and years), then cost, then spare above the target\n"
+        let chanceText = study.shortfallChance.map { PlacePlanSummary.percent($0) }
+        if let chanceText {
+            out += "Each area also needs the places that keep its chance of a shortfall at most \(chanceText) in every year "
+                + "(\(Format.number(Double(ForecastUncertainty.defaultDraws))) simulated draws of the forecast)\n"
+        }
+        let limit = study.shortfallChance ?? 0.1
+        let rule = chanceText.map { "the margin and the \($0) chance" } ?? "the margin"
+        out += "Ranked by places missing for \(rule) (all areas and years), then cost, then spare above the target\n"
 
         func missing(_ p: ProgrammeSearch.Programme) -> String {
-            if p.shortfall == 0 { return "none: every area has at least the \(margin) margin in every year" }
+            if p.shortfall == 0 {
+                return "none: every area has at least the \(margin) margin in every year"
+                    + (chanceText.map { " and at most a \($0) chance of a shortfall" } ?? "")
+            }
             let areas = p.shortBy.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \(Format.number(Double($0.value)))" }
             return "\(Format.number(Double(p.shortfall))) place-years (\(areas.joined(separator: ", ")))"
         }
-        func section(_ title: String, _ p: ProgrammeSearch.Programme) -> String {
+        func section(_ title: String, _ p: ProgrammeSearch.Programme, _ chances: [AreaPhaseYear: ShortfallChance]?) -> String {
             var text = "\n\(title): \(ScenarioReport.money(p.cost))\n"
             var table = TextTable(header: ["project", "start", "places", "cost"])
             for k in p.chosen {
@@ -209,16 +269,18 @@ public enum ProgrammeReport {
                            ScenarioReport.money(candidates[k].cost)])
             }
             text += p.chosen.isEmpty ? "no projects\n" : table.render()
-            text += "Missing for the margin: \(missing(p))\n"
+            text += "Missing for \(rule): \(missing(p))\n"
+            if let chances { text += "Chance of a shortfall: \(highest(chances, above: limit, plan: plan))\n" }
             text += "Spare above the \(target) target: \(Format.number(p.spareAboveTarget)) place-years\n"
             return text
         }
-        out += "\nWithout a programme: missing for the margin: \(missing(baseline))\n"
-        out += section("Chosen programme", result.best)
+        out += "\nWithout a programme: missing for \(rule): \(missing(baseline))\n"
+        if let chances = study.chances { out += "Without a programme: chance of a shortfall: \(highest(chances.none, above: limit, plan: plan))\n" }
+        out += section("Chosen programme", result.best, study.chances?.chosen)
         if let second = result.runnerUp {
             let tie = second.shortfall == result.best.shortfall && abs(second.cost - result.best.cost) < 0.5
                 && abs(second.spareAboveTarget - result.best.spareAboveTarget) < 0.5
-            out += section("Runner-up (the best with other projects\(tie ? "; as good as the chosen one: a tie" : ""))", second)
+            out += section("Runner-up (the best with other projects\(tie ? "; as good as the chosen one: a tie" : ""))", second, study.chances?.runnerUp)
         }
         return out
     }

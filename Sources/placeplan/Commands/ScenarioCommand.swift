@@ -22,10 +22,15 @@ struct ScenarioCommand: ParsableCommand {
             [[preference]], [[housing]], [[resourced_base]], [[special_places]] \
             (docs/scenarios.md).
 
+            With --intervals 80, each scenario's forecast is also drawn 1,000 \
+            times from the place plan's own past forecasts, and the summary shows \
+            each area's highest chance of a shortfall (docs/uncertainty.md).
+
             With --out-dir it writes, all or nothing:
               scenario-totals.csv         per scenario: places added, cost, places removed
               scenario-changes.csv        per change: places, cost per place, cost
               scenario-areas.csv          per scenario, area, phase and year
+                                          (with --intervals: p_short, p_below_margin)
               scenario-area-summary.csv   per scenario and area: first short, peak need
               scenario-specialist.csv     per scenario, provision and year (with ehcp.csv)
 
@@ -34,6 +39,7 @@ struct ScenarioCommand: ParsableCommand {
               placeplan scenario Data/borough expand-oakwood new-free-school
               placeplan scenario Data/borough --all-areas --out-dir scenarios-out
               placeplan scenario Data/borough --xlsx scenarios.xlsx
+              placeplan scenario Data/borough expand-oakwood --intervals 80
             """)
 
     @Argument(help: ArgumentHelp("Plan folder with schools.csv and scenarios/. Default: the bundled Data/borough.", valueName: "dir"))
