@@ -96,8 +96,21 @@ struct UncertaintyTests {
         let primaryPupils = (0...6).reduce(0.0) { $0 + forecast.area("PA")!.pupils[0][$1] }
         let capacity = [AreaPhaseYear(area: "PA", phase: .primary, year: year): Int(primaryPupils) - 1,
                         AreaPhaseYear(area: "SA", phase: .secondary, year: year): 10_000]
+        let reception = forecast.area("PA")!.pupils[0][0], year1 = forecast.area("PA")!.pupils[0][1]
+        let year7 = forecast.area("SA")!.pupils[0][7]
+        let byYearGroup = [AreaYearGroupYear(area: "PA", yearGroup: 0, year: year): Int(reception.rounded(.down)) - 1,
+                           AreaYearGroupYear(area: "PA", yearGroup: 1, year: year): Int(year1.rounded(.up)) + 5,
+                           AreaYearGroupYear(area: "SA", yearGroup: 7, year: year): Int(year7.rounded(.down)) - 1]
         let result = ForecastUncertainty.simulate(forecast, errors: errors, coverage: 0.8,
-                                                  places: .init(capacity: capacity, operatingMargin: 0.02))
+                                                  places: .init(capacity: capacity, operatingMargin: 0.02, yearGroupCapacity: byYearGroup),
+                                                  chance: 0.1)
+        #expect(year7 > 0)
+        #expect(result.yearGroupShortfall == [AreaYearGroupYear(area: "PA", yearGroup: 0, year: year): 1,
+                                              AreaYearGroupYear(area: "PA", yearGroup: 1, year: year): 0,
+                                              AreaYearGroupYear(area: "SA", yearGroup: 7, year: year): 1])
+        // With no errors, the places for any chance are the central forecast's pupils.
+        let forChance = try #require(result.placesForChance[AreaPhaseYear(area: "PA", phase: .primary, year: year)])
+        #expect(abs(forChance - primaryPupils) < 1e-2)
         for (i, school) in forecast.schools.enumerated() {
             let grid = try #require(result.schools[i])
             for h in 0..<H { for g in 0..<G { #expect(abs(grid[h, g].lower - school.pupils[h][g]) < 1e-3 && abs(grid[h, g].upper - school.pupils[h][g]) < 1e-3) } }

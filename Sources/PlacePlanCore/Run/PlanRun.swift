@@ -79,17 +79,24 @@ public struct PlanRun: Equatable, Sendable {
                                       horizon: forecast.horizon, schools: codes).map { SchoolErrors(codes: codes, errors: $0) }
     }
 
-    /// The places of each area's phases in each year (`nil`: the plan gives no capacity).
-    static func capacity(_ run: PlacePlanRun, inputs: PlacePlanInputs) -> [AreaPhaseYear: Int]? {
+    /// The places of each area's phases and year groups in each year (`nil`: the plan gives no
+    /// capacity).
+    static func capacity(_ run: PlacePlanRun, inputs: PlacePlanInputs) -> (phases: [AreaPhaseYear: Int], yearGroups: [AreaYearGroupYear: Int])? {
         guard inputs.schools.capacityGiven else { return nil }
-        return Dictionary(run.tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
-                          uniquingKeysWith: { first, _ in first })
+        let tables = run.tables
+        return (Dictionary(tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
+                           uniquingKeysWith: { first, _ in first }),
+                Dictionary(tables.areaYearGroups.lazy.filter { tables.isForecast($0.year) }.map {
+                    (AreaYearGroupYear(area: $0.owner, yearGroup: $0.yearGroup, year: $0.year), $0.sufficiency.capacity)
+                }, uniquingKeysWith: { first, _ in first }))
     }
 
-    static func simulate(_ forecast: PlaceForecast, errors: SchoolErrors, coverage: Double, capacity: [AreaPhaseYear: Int]?,
+    static func simulate(_ forecast: PlaceForecast, errors: SchoolErrors, coverage: Double,
+                         capacity: (phases: [AreaPhaseYear: Int], yearGroups: [AreaYearGroupYear: Int])?,
                          margin: Double, chance: Double? = nil) -> ForecastUncertainty {
         ForecastUncertainty.simulate(forecast, errors: errors.matching(forecast), coverage: coverage,
-                                     places: capacity.map { .init(capacity: $0, operatingMargin: margin) }, chance: chance)
+                                     places: capacity.map { .init(capacity: $0.phases, operatingMargin: margin, yearGroupCapacity: $0.yearGroups) },
+                                     chance: chance)
     }
 
     /// Draws of another forecast of this place plan (a scenario's, a programme's) with `capacity`,
@@ -98,7 +105,7 @@ public struct PlanRun: Equatable, Sendable {
     /// the run was not simulated (`schoolErrors`).
     public func simulate(_ forecast: PlaceForecast, capacity: [AreaPhaseYear: Int], chance: Double? = nil) -> ForecastUncertainty? {
         guard let schoolErrors, let coverage = settings.intervals, case .places(let inputs) = plan.kind else { return nil }
-        return Self.simulate(forecast, errors: schoolErrors, coverage: coverage, capacity: capacity,
+        return Self.simulate(forecast, errors: schoolErrors, coverage: coverage, capacity: (capacity, [:]),
                              margin: inputs.targets.operatingMargin, chance: chance)
     }
 

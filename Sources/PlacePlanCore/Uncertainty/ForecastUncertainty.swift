@@ -29,6 +29,9 @@ public struct ForecastUncertainty: Equatable, Sendable {
     /// the pupils exceeded in only that share of draws — the places that keep an area's chance of
     /// a shortfall at most the chance asked (to within a draw).
     public var placesForChance: [AreaPhaseYear: Double] = [:]
+    /// The share of draws in which an area's year group has more pupils than its places, by
+    /// area, year group and forecast year (a place plan's areas with places by year group).
+    public var yearGroupShortfall: [AreaYearGroupYear: Double] = [:]
 
     /// Enough draws that a 95% interval's bounds rest on 25 draws each.
     public static let defaultDraws = 1_000

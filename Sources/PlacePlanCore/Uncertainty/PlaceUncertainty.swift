@@ -15,10 +15,13 @@ extension ForecastUncertainty {
     public struct Places: Sendable {
         public let capacity: [AreaPhaseYear: Int]
         public let operatingMargin: Double
+        /// Each area's places by year group (empty: not asked), for the chance by year group.
+        public let yearGroupCapacity: [AreaYearGroupYear: Int]
 
-        public init(capacity: [AreaPhaseYear: Int], operatingMargin: Double) {
+        public init(capacity: [AreaPhaseYear: Int], operatingMargin: Double, yearGroupCapacity: [AreaYearGroupYear: Int] = [:]) {
             self.capacity = capacity
             self.operatingMargin = operatingMargin
+            self.yearGroupCapacity = yearGroupCapacity
         }
     }
 
@@ -72,9 +75,10 @@ extension ForecastUncertainty {
         let model = SimulationModel(units: units, yearGroups: G, horizon: H, pastYears: K, leads: L, central: central,
                                     deviations: deviations, spread: spread, groupStarts: groupStarts, phases: phases)
         let limits = places.map { Self.limits($0, forecast: forecast, phases: phaseOrder) } ?? []
+        let groupPlaces = places.flatMap { $0.yearGroupCapacity.isEmpty ? nil : Self.yearGroupLimits($0, forecast: forecast, areaIndex: areaIndex) }
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: K, seed: seed, wholePaths: true)
         let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage) + (chance.map { [1 - $0] } ?? []),
-                                             phaseLimits: limits,
+                                             places: groupPlaces, phaseLimits: limits,
                                              threads: Parallel.threads)
         // A school's interval in a year group is its part's there.
         var schools = [IntervalGrid?](repeating: nil, count: forecast.schools.count)
@@ -109,6 +113,13 @@ extension ForecastUncertainty {
         }
         var result = ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
                                          areas: (summary.group, summary.groupPhase, areas), schools: schools, shortfall: shortfall)
+        if let places, let short = summary.short {
+            for (key, _) in places.yearGroupCapacity where key.year > forecast.baseYear && key.year - forecast.baseYear <= H {
+                guard let j = areaIndex[AreaKey(kind: layout.areaKind(of: key.yearGroup), code: key.area)] else { continue }
+                let x = short[((key.year - forecast.baseYear - 1) * areas + j) * G + key.yearGroup]
+                result.yearGroupShortfall[key] = (Double(x) * Double(draws)).rounded() / Double(draws)
+            }
+        }
         if chance != nil {
             // The third quantile asked: (1 − chance) of each area's phase, year by year.
             for (j, area) in forecast.areas.enumerated() {
@@ -139,6 +150,18 @@ extension ForecastUncertainty {
             }
         }
         return [short, margin]
+    }
+
+    /// Each area's places by year and year group, `[(h × areas + j) × G + g]`; where an area
+    /// has no places given, no draw is above them.
+    static func yearGroupLimits(_ places: Places, forecast: PlaceForecast, areaIndex: [AreaKey: Int]) -> [Float] {
+        let G = forecast.ladder.count, areas = forecast.areas.count
+        var limits = [Float](repeating: .infinity, count: forecast.horizon * areas * G)
+        for (key, capacity) in places.yearGroupCapacity where key.year > forecast.baseYear && key.year - forecast.baseYear <= forecast.horizon {
+            guard let j = areaIndex[AreaKey(kind: forecast.layout.areaKind(of: key.yearGroup), code: key.area)] else { continue }
+            limits[((key.year - forecast.baseYear - 1) * areas + j) * G + key.yearGroup] = Float(capacity)
+        }
+        return limits
     }
 
     struct AreaKey: Hashable {

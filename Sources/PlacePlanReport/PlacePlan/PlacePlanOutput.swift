@@ -14,11 +14,12 @@ public enum PlacePlanOutput {
     /// tens of MB each.
     /// - Parameter chances: the chance of a shortfall by area, phase and year, when the run was
     ///   simulated (`ForecastUncertainty.shortfall`): two more columns of `plan-areas.csv`.
-    public static func files(_ plan: PupilPlacePlan, chances: [AreaPhaseYear: ShortfallChance]? = nil) -> [OutputFile] {
+    public static func files(_ plan: PupilPlacePlan, chances: [AreaPhaseYear: ShortfallChance]? = nil,
+                             yearGroupChances: [AreaYearGroupYear: Double]? = nil) -> [OutputFile] {
         [OutputFile(name: "plan-authority.csv") { Array(authority(plan).utf8) },
          OutputFile(name: "plan-areas.csv") { Array(areas(plan, chances: chances).utf8) },
          OutputFile(name: "plan-schools.csv") { schoolsBytes(plan) },
-         OutputFile(name: "plan-area-year-groups.csv") { areaYearGroupsBytes(plan) },
+         OutputFile(name: "plan-area-year-groups.csv") { areaYearGroupsBytes(plan, chances: yearGroupChances) },
          OutputFile(name: "plan-school-year-groups.csv") { schoolYearGroupsBytes(plan) },
          OutputFile(name: "plan-transfer.csv") { Array(transfer(plan).utf8) },
          OutputFile(name: "plan-sixth-form.csv") { Array(sixthForm(plan).utf8) }]
@@ -85,9 +86,12 @@ public enum PlacePlanOutput {
 
     public static func areaYearGroups(_ plan: PupilPlacePlan) -> String { String(decoding: areaYearGroupsBytes(plan), as: UTF8.self) }
 
-    static func areaYearGroupsBytes(_ plan: PupilPlacePlan) -> [UInt8] {
+    /// With `chances`, each forecast year's `p_short`: the share of simulated draws with more
+    /// pupils in the area's year group than its places.
+    static func areaYearGroupsBytes(_ plan: PupilPlacePlan, chances: [AreaYearGroupYear: Double]? = nil) -> [UInt8] {
         var out = CSVText(capacity: plan.areaYearGroups.count * 48)
-        out.append("year,basis,area,phase,year_group,capacity,pupils,places_needed\n")
+        out.append(chances == nil ? "year,basis,area,phase,year_group,capacity,pupils,places_needed\n"
+                                  : "year,basis,area,phase,year_group,capacity,pupils,places_needed,p_short\n")
         let phases = plan.ladder.yearGroups.indices.map { plan.layout.phase(of: $0).name }
         for line in plan.areaYearGroups {
             let s = line.sufficiency
@@ -98,7 +102,12 @@ public enum PlacePlanOutput {
             out.field(plan.ladder.yearGroups[line.yearGroup].name); out.append(ascii: ",")
             out.places(s.capacity, plan); out.append(ascii: ",")
             out.integer(s.pupils); out.append(ascii: ",")
-            out.places(s.placesNeeded ?? 0, plan); out.append(ascii: "\n")
+            out.places(s.placesNeeded ?? 0, plan)
+            if let chances {
+                out.append(ascii: ",")
+                if let p = chances[AreaYearGroupYear(area: line.owner, yearGroup: line.yearGroup, year: line.year)] { out.field(share(p)) }
+            }
+            out.append(ascii: "\n")
         }
         return out.bytes
     }
@@ -208,7 +217,8 @@ extension PlacePlanOutput {
     public static func files(_ run: PlanRun) throws -> [OutputFile] {
         let places = try run.plan.requirePlaces(for: "the place plan's tables")
         guard let placeRun = run.places else { return [] }
-        var files = files(placeRun.tables, chances: run.uncertainty.map(\.shortfall))
+        var files = files(placeRun.tables, chances: run.uncertainty.map(\.shortfall),
+                          yearGroupChances: run.uncertainty.map(\.yearGroupShortfall))
         if let specialist = placeRun.specialist {
             files.append(OutputFile(name: "plan-specialist.csv") { Array(SpecialistOutput.provision(specialist).utf8) })
             files.append(OutputFile(name: "plan-specialist-demand.csv") { Array(SpecialistOutput.demand(specialist).utf8) })

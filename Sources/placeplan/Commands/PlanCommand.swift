@@ -32,7 +32,9 @@ struct PlanCommand: ParsableCommand {
             With --intervals 80, the forecast is simulated (1,000 draws that \
             follow the method's own past forecasts) and the summary adds the \
             chance of a shortfall by area and phase; plan-areas.csv gains \
-            p_short and p_below_margin for every forecast year.
+            p_short and p_below_margin for every forecast year, and \
+            plan-area-year-groups.csv p_short by year group (a Reception \
+            short of places: a bulge class).
 
             The folder is created if missing; the files are written all or \
             nothing. With no plan folder it uses the bundled example borough \
