@@ -173,7 +173,7 @@ struct CLITests {
         let result = try CLI.run(["backtest", "Data/england", "--horizon", "2", "--methods", "mean-3,weighted-3", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct,interval_coverage_pct")
+        #expect(lines.first == "level,method,measure,horizon,cases,median_abs_pct_error,mean_abs_pct_error,bias,share_within_0_9pct,interval_coverage_pct,interval_width_pct")
         // 2 levels × 2 methods × 5 measures (R and Y7 intake, primary, secondary, sixth form) × 2 horizons.
         #expect(lines.count == 1 + 2 * 2 * 5 * 2)
         #expect(lines.contains { $0.hasPrefix("authority,mean-3,primary,1,6,") })
@@ -200,8 +200,11 @@ struct IntervalCLITests {
                                   "--intervals", "80", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("area,") && $0.contains(",R (intake),1,") })
-        let coverage = try #require(Double(row.split(separator: ",").last!))
+        let fields = row.split(separator: ",")
+        let coverage = try #require(Double(fields[fields.count - 2])), width = try #require(Double(fields[fields.count - 1]))
         #expect((65...95).contains(coverage), "coverage \(coverage)%")
+        // Beside it, how wide: a few percent of the intake.
+        #expect((2...15).contains(width), "width \(width)%")
     }
 }
 

@@ -332,6 +332,26 @@ struct ConsistencyTests {
         #expect(html.contains(Format.percent(chance.short, decimals: 0)))
     }
 
+    @Test("the report's 'how often have the intervals held' is the backtest's: the same replay, the same figures")
+    func reportCoverageIsTheBacktests() throws {
+        let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/england")), options: RunOptions(intervals: 80))
+        let html = HTMLReport(run: run, generated: "test", backtest: try run.pastAccuracy()).render()
+        #expect(html.contains("<h3>How often have the 80% intervals held?</h3>"))
+        let result = try CLI.run(["backtest", "Data/england", "--methods", run.settings.label, "--intervals", "80", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Table(text: result.stdout).rows.filter { $0["level"] == "area" && !$0["interval_coverage_pct"]!.isEmpty }
+        #expect(rows.count == 15)  // five measures, three years ahead
+        for measure in ["R (intake)", "primary", "sixth form"] {
+            var cells = ""
+            for h in 1...3 {
+                let row = try #require(rows.first { $0["measure"] == measure && $0["horizon"] == String(h) })
+                cells += "<td>\(Format.percent(Double(row["interval_coverage_pct"]!)! / 100, decimals: 0))</td>"
+                    + "<td>\(Format.percent(Double(row["interval_width_pct"]!)! / 100, decimals: 1))</td>"
+            }
+            #expect(html.contains("<tr><th>\(measure)</th>\(cells)"), "\(measure): \(cells)")
+        }
+    }
+
     @Test("intervals asked of a history too short to replay are said to be missing, never silently dropped")
     func shortHistoryIntervals() throws {
         let result = try CLI.run(["forecast", "Data/scotland", "--intervals", "80", "--horizon", "1"])

@@ -50,6 +50,23 @@ struct SimulationTests {
                         deviations: deviations, groupStarts: [0, units], phases: [0...1, 2...2])
     }
 
+    @Test("each year group's noise is its own: a phase of eight year groups spreads as √8 of one, not 8 times (seeded)")
+    func noiseByYearGroup() {
+        let G = 8
+        let model = SimulationModel(units: 1, yearGroups: G, horizon: 1, pastYears: 3, leads: 1,
+                                    central: [Float](repeating: 100, count: G), deviations: [Float](repeating: 0, count: 3 * G),
+                                    spread: [Float](repeating: 0.05, count: G), groupStarts: [0, 1], phases: [0...(G - 1)])
+        let result = ForecastSimulation.run(model, picks: DrawPicks(draws: 4_000, horizon: 1, pastYears: 3, seed: 11), quantiles: [0.1, 0.9])
+        // One year group: 100 × exp(0.05 z), an 80% range of about 2 × 1.28 × 5 = 12.8.
+        for g in 0..<G {
+            let one = result.unit[(1 * 1 + 0) * G + g] - result.unit[g]
+            #expect(one > 10 && one < 16, "\(g): \(one)")
+        }
+        // Their sum: independent, about 12.8 × √8 = 36; shared noise would give about 102.
+        let phase = result.unitPhase[1] - result.unitPhase[0]
+        #expect(phase > 28 && phase < 45, "\(phase)")
+    }
+
     @Test("with no variation every draw is the cohort-survival projection: units, their group and the total by hand")
     func noVariation() {
         let model = Self.model(deviations: Array(repeating: 0, count: 3 * 2 * 3), pastYears: 3)

@@ -20,6 +20,9 @@ public struct ErrorSummary: Equatable, Sendable {
     /// (an 80% interval should hold about 80%), and how many intervals that is.
     public var coverage: Double? = nil
     public var intervals: Int = 0
+    /// Median width of those intervals, as a share of the forecast: how wide they had to be to
+    /// cover as often as they did.
+    public var width: Double? = nil
 
     /// Share of errors with |error| ≤ `bound`.
     public func shareWithin(_ bound: Double) -> Double {

@@ -41,7 +41,8 @@ public enum Backtest {
         public let area: String
         public let forecast: Double
         public let actual: Double
-        /// The prediction interval, for single-year-group measures of forecasts that have one.
+        /// The prediction interval, where the forecast has one: a year group's or a phase's, of
+        /// an area or the authority.
         public var lower: Double? = nil
         public var upper: Double? = nil
         public var error: Double? { percentageError(forecast: forecast, actual: actual) }
@@ -49,6 +50,11 @@ public enum Backtest {
         public var covered: Bool? {
             guard let lower, let upper else { return nil }
             return actual >= lower - 1e-9 && actual <= upper + 1e-9
+        }
+        /// The interval's width as a share of the forecast; `nil` without an interval.
+        public var width: Double? {
+            guard let lower, let upper, forecast > 0 else { return nil }
+            return (upper - lower) / forecast
         }
     }
 
@@ -110,6 +116,7 @@ public enum Backtest {
         let rowCount = Level.allCases.count * methodCount * measureCount * horizon
         var errors = [[Double]](repeating: [], count: rowCount)
         var covered = [Int](repeating: 0, count: rowCount), withInterval = [Int](repeating: 0, count: rowCount)
+        var widths = [[Double]](repeating: [], count: rowCount)
         func record(_ scored: Case, method: Int, measure: Int) {
             onCase(scored)
             let r = row(scored.level, method, measure, scored.horizon)
@@ -118,6 +125,14 @@ public enum Backtest {
                 withInterval[r] += 1
                 if inside { covered[r] += 1 }
             }
+            if let width = scored.width { widths[r].append(width) }
+        }
+        // A measure's interval from the simulation: a year group's, or a phase column's.
+        func interval(_ grid: IntervalGrid?, phases: IntervalGrid?, _ measure: Measure, _ h: Int,
+                      uncertainty: ForecastUncertainty?) -> (lower: Double, upper: Double)? {
+            if measure.yearGroups.count == 1 { return grid.map { $0[h, measure.yearGroups.lowerBound] } }
+            guard let column = uncertainty?.phaseColumn(measure.yearGroups) else { return nil }
+            return phases.map { $0[h, column] }
         }
         // Every method from every origin: forecasts made a core's worth at a time (each is
         // independent: what was known at its origin), then scored in order, so each row sums
@@ -137,10 +152,13 @@ public enum Backtest {
                     let g = history.ladder.count
                     var totalForecast = [[Double]](repeating: [Double](repeating: 0, count: g), count: reach)
                     var totalActual = totalForecast
-                    for area in forecast.areas {
+                    var counted = [Int](repeating: 0, count: reach)
+                    let uncertainty = forecast.uncertainty
+                    for (j, area) in forecast.areas.enumerated() {
                         guard let actual = actualByArea[area.area.code] else { continue }
                         for (h, year) in area.years.enumerated() where actual.years.contains(year) {
                             let truth = actual.pupils[year - actual.firstYear]
+                            counted[h] += 1
                             for i in 0..<g {
                                 totalForecast[h][i] += area.pupils[h][i]
                                 totalActual[h][i] += truth[i]
@@ -148,7 +166,8 @@ public enum Backtest {
                             for (k, measure) in measures.enumerated() {
                                 var scored = Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
                                                   area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth))
-                                if measure.yearGroups.count == 1, let interval = area.intervals?[h][measure.yearGroups.lowerBound] {
+                                if let interval = interval(uncertainty?.areas[j], phases: uncertainty?.areaPhases[j], measure, h,
+                                                           uncertainty: uncertainty) {
                                     scored.lower = interval.lower
                                     scored.upper = interval.upper
                                 }
@@ -156,11 +175,20 @@ public enum Backtest {
                             }
                         }
                     }
+                    // The authority's interval is the simulation's total: it is scored only in years
+                    // every area has its actuals (else the total is of fewer areas than it).
                     for h in 0..<reach {
+                        let whole = counted[h] == forecast.areas.count
                         for (k, measure) in measures.enumerated() {
-                            record(Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
-                                        origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
-                                        actual: measure.total(totalActual[h])), method: m, measure: k)
+                            var scored = Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
+                                              origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
+                                              actual: measure.total(totalActual[h]))
+                            if whole, let interval = interval(uncertainty?.authority, phases: uncertainty?.authorityPhases, measure, h,
+                                                               uncertainty: uncertainty) {
+                                scored.lower = interval.lower
+                                scored.upper = interval.upper
+                            }
+                            record(scored, method: m, measure: k)
                         }
                     }
                 }
@@ -178,6 +206,7 @@ public enum Backtest {
                             if withInterval[r] > 0 {
                                 summary.coverage = Double(covered[r]) / Double(withInterval[r])
                                 summary.intervals = withInterval[r]
+                                summary.width = median(widths[r])
                             }
                             rows.append(Row(level: level, method: settings.label, measure: measure.name, horizon: h, summary: summary))
                         }

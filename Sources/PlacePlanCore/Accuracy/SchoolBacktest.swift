@@ -44,8 +44,18 @@ extension Plan {
         if let places {
             let (schools, shareMethod) = (places.schools, places.shareMethod)
             forecaster = { settings, origin, reach in
-                try PlacePlanning.forecast(schools.known(through: origin), settings: settings, shareMethod: shareMethod,
-                                           horizon: reach).areaForecast
+                let known = schools.known(through: origin)
+                let made = try PlacePlanning.forecast(known, settings: settings, shareMethod: shareMethod, horizon: reach)
+                var areas = made.areaForecast
+                // With intervals, the place plan is simulated as `PlanRun` does, from the past
+                // forecasts known at the origin.
+                if let coverage = settings.intervals {
+                    let codes = ForecastUncertainty.simulatedSchools(made).map { made.schools[$0].school.code }
+                    if let errors = try PastErrors.schools(known, settings: settings, shareMethod: shareMethod, horizon: reach, schools: codes) {
+                        areas.setUncertainty(ForecastUncertainty.simulate(made, errors: errors, coverage: coverage, places: nil))
+                    }
+                }
+                return areas
             }
         }
         return try Backtest.run(history, methods: methods, horizon: horizon, origins: origins, measures: measures,
@@ -55,10 +65,10 @@ extension Plan {
 
 extension PlanRun {
     /// How accurate this run's method has been on the plan's own past, up to `horizon` years
-    /// ahead (never beyond the run's): the table a report shows beside its forecast.
+    /// ahead (never beyond the run's): the table a report shows beside its forecast. With the
+    /// run's intervals, each replayed forecast is simulated from what was known at its origin,
+    /// so the report can show how often such intervals held, and how wide they were.
     public func pastAccuracy(horizon: Int = 3) throws -> Backtest.Result {
-        var plain = settings
-        plain.intervals = nil  // the replay scores central forecasts
-        return try plan.backtest(methods: [plain], horizon: min(horizon, self.horizon))
+        try plan.backtest(methods: [settings], horizon: min(horizon, self.horizon))
     }
 }

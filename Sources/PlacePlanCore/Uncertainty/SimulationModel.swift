@@ -113,10 +113,23 @@ public struct DrawPicks: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// The noise level of draw d for unit u in forecast year h: a hash of the four, so that it
-    /// needs no storage and is the same on any thread.
-    @inline(__always) func jitter(draw d: Int, unit u: Int, year h: Int) -> Int {
+    /// The noise bits of draw d for unit u in forecast year h: a hash of the four, so that they
+    /// need no storage and are the same on any thread; each year group takes its own level
+    /// from them (`level`).
+    @inline(__always) func jitter(draw d: Int, unit u: Int, year h: Int) -> UInt64 {
         var state = seed ^ (UInt64(truncatingIfNeeded: u) &* 0x2545_F491_4F6C_DD1D) ^ (UInt64(truncatingIfNeeded: h) << 48) ^ UInt64(truncatingIfNeeded: d)
-        return Int(truncatingIfNeeded: Self.mix(&state) >> 60) & (SimulationModel.jitterLevels - 1)
+        return Self.mix(&state)
+    }
+}
+
+extension SimulationModel {
+    /// Year group g's noise level (0..<`jitterLevels`) from a draw's noise bits: four bits each,
+    /// the next sixteen year groups from the bits remixed. Each year group's noise is its own:
+    /// noise shared by a unit's year groups adds up across a phase, and made its totals'
+    /// intervals far too wide (an 80% interval of an area's primary phase held 98%); what year
+    /// groups share comes from the past forecast the draw follows.
+    @inline(__always) static func level(_ bits: UInt64, yearGroup g: Int) -> Int {
+        let source = g < 16 ? bits : bits &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: source >> UInt64((g & 15) * 4)) & (jitterLevels - 1)
     }
 }

@@ -11,8 +11,11 @@ extension ForecastSimulation {
         let places: [Float]?
         let phaseLimits: [[Float]]
         var current: [Float], next: [Float], multipliers: [Float]
-        /// Each draw's row of `multipliers` in the year being stepped.
+        /// Each draw's row of `multipliers` in the year being stepped (its past forecast and lead).
         var rows: [Int32]
+        /// Each draw's noise bits in the year being stepped: four for each year group
+        /// (`SimulationModel.level`).
+        var noise: [UInt64]
         var groupDraws: [Float]
         var total: [Float]
         var scratch: [Float]
@@ -30,6 +33,7 @@ extension ForecastSimulation {
             next = current
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
             rows = [Int32](repeating: 0, count: D)
+            noise = [UInt64](repeating: 0, count: D)
             groupDraws = [Float](repeating: 0, count: H * G * D)
             total = groupDraws
             scratch = [Float](repeating: 0, count: D)
@@ -127,16 +131,21 @@ extension ForecastSimulation {
             let G = model.yearGroups, D = picks.draws, M = SimulationModel.jitterLevels, L = model.leads, l = model.lead(h)
             picks.picks.withUnsafeBufferPointer { all in
                 for d in 0..<D {
-                    rows[d] = Int32(((Int(all[h * D + d]) * L + l) * M + picks.jitter(draw: d, unit: u, year: h)) * G)
+                    rows[d] = Int32((Int(all[h * D + d]) * L + l) * M * G)
+                    noise[d] = picks.jitter(draw: d, unit: u, year: h)
                 }
             }
             rows.withUnsafeBufferPointer { row in
-                multipliers.withUnsafeBufferPointer { m in
-                    current.withUnsafeBufferPointer { cur in
-                        next.withUnsafeMutableBufferPointer { nxt in
-                            for d in 0..<D { nxt[d] = m[Int(row[d])] }
-                            for g in 1..<G {
-                                for d in 0..<D { nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + g] }
+                noise.withUnsafeBufferPointer { bits in
+                    multipliers.withUnsafeBufferPointer { m in
+                        current.withUnsafeBufferPointer { cur in
+                            next.withUnsafeMutableBufferPointer { nxt in
+                                for d in 0..<D { nxt[d] = m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: 0) * G] }
+                                for g in 1..<G {
+                                    for d in 0..<D {
+                                        nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: g) * G + g]
+                                    }
+                                }
                             }
                         }
                     }

@@ -186,7 +186,11 @@ public struct HTMLReport {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n"
+        if let coverage = forecast.settings.intervals {
+            out += CalibrationSection.html(result, method: label, measures: measures, coverage: coverage)
+        }
+        return out
     }
 
     /// How past published forecasts (archived vintages) compare with the censuses since: the
