@@ -10,6 +10,8 @@ extension ForecastSimulation {
         let quantiles: [Double]
         let places: [Float]?
         let phaseLimits: [[Float]]
+        /// `multipliers[((k × L + ℓ) × G + g) × M + j]`: exp(past forecast k's error at lead ℓ in
+        /// year group g + noise level j): a year group's levels side by side, as a step reads them.
         var current: [Float], next: [Float], multipliers: [Float]
         /// Each draw's row of `multipliers` in the year being stepped (its past forecast and lead).
         var rows: [Int32]
@@ -65,7 +67,7 @@ extension ForecastSimulation {
                         for j in 0..<M {
                             let score = SimulationModel.jitterScores[j]
                             for g in 0..<G {
-                                multipliers[((k * L + l) * M + j) * G + g] = Float(exp(Double(model.deviations[row + g] + score * model.spread[spread + g])))
+                                multipliers[((k * L + l) * G + g) * M + j] = Float(exp(Double(model.deviations[row + g] + score * model.spread[spread + g])))
                             }
                         }
                     }
@@ -121,7 +123,7 @@ extension ForecastSimulation {
             for k in 0..<model.pastYears {
                 let error = Double(model.deviations[((k * L + L - 1) * units + u) * G])
                 for j in 0..<M {
-                    multipliers[((k * L + L - 1) * M + j) * G] = Float(exp(growth * (error + Double(SimulationModel.jitterScores[j]) * spread)))
+                    multipliers[((k * L + L - 1) * G) * M + j] = Float(exp(growth * (error + Double(SimulationModel.jitterScores[j]) * spread)))
                 }
             }
         }
@@ -140,10 +142,20 @@ extension ForecastSimulation {
                     multipliers.withUnsafeBufferPointer { m in
                         current.withUnsafeBufferPointer { cur in
                             next.withUnsafeMutableBufferPointer { nxt in
-                                for d in 0..<D { nxt[d] = m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: 0) * G] }
+                                for d in 0..<D { nxt[d] = m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: 0)] }
                                 for g in 1..<G {
-                                    for d in 0..<D {
-                                        nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: g) * G + g]
+                                    // Year group g's multipliers for every past forecast and level
+                                    // sit together: (past forecast, lead, year group, level).
+                                    let column = g * M
+                                    if g < 16 {
+                                        let shift = UInt64(4 * g)
+                                        for d in 0..<D {
+                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + Int(truncatingIfNeeded: (bits[d] >> shift) & UInt64(SimulationModel.jitterLevels - 1))]
+                                        }
+                                    } else {
+                                        for d in 0..<D {
+                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + SimulationModel.level(bits[d], yearGroup: g)]
+                                        }
                                     }
                                 }
                             }
