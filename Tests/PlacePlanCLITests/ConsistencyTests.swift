@@ -311,14 +311,15 @@ struct ConsistencyTests {
         #expect(Double(row["p_short"]!)! == chance.short && Double(row["p_below_margin"]!)! == chance.belowMargin)
         #expect(rows.filter { $0["basis"] == "forecast" }.allSatisfy { !$0["p_short"]!.isEmpty })
         // By year group: every forecast year has a chance, the census none; a year group with
-        // half again as many places as pupils is never short, one with far more pupils always.
+        // half again as many places as pupils is never short, one with far more pupils nearly always
+        // (late years rest on projected births, which may yet fall short).
         let groups = try #require(try PlacePlanOutput.files(run).first { $0.name == "plan-area-year-groups.csv" })
         let groupRows = try Table(text: String(decoding: try groups.bytes(), as: UTF8.self)).rows
         #expect(groupRows.allSatisfy { ($0["basis"] == "forecast") != $0["p_short"]!.isEmpty })
         let roomy = groupRows.filter { $0["basis"] == "forecast" && Double($0["capacity"]!)! > 1.5 * Double($0["pupils"]!)! }
         let crowded = groupRows.filter { $0["basis"] == "forecast" && Double($0["pupils"]!)! > 1.3 * Double($0["capacity"]!)! }
         #expect(!roomy.isEmpty && roomy.allSatisfy { $0["p_short"] == "0.000" })
-        #expect(!crowded.isEmpty && crowded.allSatisfy { $0["p_short"] == "1.000" })
+        #expect(!crowded.isEmpty && crowded.allSatisfy { Double($0["p_short"]!)! >= 0.85 })
         // The summary names it when it first reaches 10%.
         #expect(try PlacePlanSummary.render(run).contains("Chance of a shortfall"))
         // The workbook's capacity sheet.

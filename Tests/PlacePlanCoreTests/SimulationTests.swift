@@ -67,6 +67,18 @@ struct SimulationTests {
         #expect(phase > 28 && phase < 45, "\(phase)")
     }
 
+    @Test("an entry made from projected births moves by the draw's past forecast's births error; a known year does not")
+    func projectedBirths() {
+        let low = Float(log(0.9)), high = Float(log(1.1))
+        // One unit, one year group; year 2's births are projected (one year beyond the known).
+        let births = BirthsErrors(leads: 1, units: 1, values: [low, high], leadOfYear: [0, 1])
+        let model = SimulationModel(units: 1, yearGroups: 1, horizon: 2, pastYears: 2, central: [100, 100],
+                                    deviations: [0, 0], births: births, groupStarts: [0, 1], phases: [0...0])
+        let result = ForecastSimulation.run(model, picks: DrawPicks(draws: 500, horizon: 2, pastYears: 2, seed: 3), quantiles: [0, 1])
+        #expect(result.unit[0] == 100 && result.unit[2] == 100)  // year 1: known births, no error
+        #expect(abs(result.unit[1] - 90) < 1e-3 && abs(result.unit[3] - 110) < 1e-3)
+    }
+
     @Test("with no variation every draw is the cohort-survival projection: units, their group and the total by hand")
     func noVariation() {
         let model = Self.model(deviations: Array(repeating: 0, count: 3 * 2 * 3), pastYears: 3)

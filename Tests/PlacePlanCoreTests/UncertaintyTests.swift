@@ -84,6 +84,37 @@ struct UncertaintyTests {
         return try PlacePlanning.forecast(history, horizon: 3)
     }
 
+    @Test("births projection errors: each past forecast's flat births against the births since, centred, by years beyond what it knew")
+    func birthsErrors() {
+        // Births of 100 a year to 2012, then 110 from 2013, registered to 2015; projected flat.
+        var byYear: [Int: Double] = [:]
+        for year in 2005...2015 { byYear[year] = year <= 2012 ? 100 : 110 }
+        var settings = ForecastSettings()
+        settings.birthsTrendDamping = 0
+        // A census of 2012, ten years ahead: Reception in 2020 needs the births of 2016 (entry
+        // age 4), one year beyond 2015; 2022 needs 2018, three beyond.
+        let errors = BirthsErrors.replay(origins: [2010, 2011, 2012], series: [BirthSeries(byYear), nil], settings: settings,
+                                         lastKnown: 2015, baseYear: 2012, horizon: 10) { $0 - 4 }
+        #expect(errors.leadOfYear == [0, 0, 0, 0, 0, 0, 0, 1, 2, 3])
+        #expect(errors.leads == 3 && errors.projects)
+        // Raw misses (origin 2010: 2011–2013; 2011: 2012–2014; 2012: 2013–2015) are 0 until 2013,
+        // then log 1.1; centred by lead on their mean (L/3, 2L/3, L).
+        let L = Float(log(1.1))
+        let expected: [[Float]] = [[-L / 3, -2 * L / 3, 0], [-L / 3, L / 3, 0], [2 * L / 3, L / 3, 0]]
+        for k in 0..<3 {
+            for b in 1...3 {
+                #expect(abs(errors.values[(k * 3 + b - 1) * 2 + 0] - expected[k][b - 1]) < 1e-6, "k \(k) b \(b)")
+                #expect(errors.values[(k * 3 + b - 1) * 2 + 1] == 0)  // no births: no error
+            }
+            #expect(errors.error(pastForecast: k, unit: 0, year: 6) == 0)  // births known
+            #expect(errors.error(pastForecast: k, unit: 0, year: 9) == expected[k][2])
+        }
+        // Births known through the horizon: nothing to move.
+        let known = BirthsErrors.replay(origins: [2010, 2011, 2012], series: [BirthSeries(byYear)], settings: settings,
+                                        lastKnown: 2015, baseYear: 2012, horizon: 7) { $0 - 4 }
+        #expect(!known.projects)
+    }
+
     @Test("a place plan with no errors: every school, area and the authority's interval is its central figure, and P(short) is 0 or 1 by the places")
     func placeDrawsAddUp() throws {
         let forecast = try Self.placeForecast()

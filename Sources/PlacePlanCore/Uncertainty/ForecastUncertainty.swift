@@ -76,7 +76,7 @@ extension ForecastUncertainty {
         }
         let phases = forecast.ladder.phases.compactMap { forecast.ladder.indices(of: $0) }
         let model = SimulationModel(units: units, yearGroups: G, horizon: H, pastYears: errors.origins.count, leads: errors.leads,
-                                    central: central, deviations: errors.values, spread: errors.spread, groupStarts: [0, units],
+                                    central: central, deviations: errors.values, spread: errors.spread, births: errors.births, groupStarts: [0, units],
                                     phases: phases)
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: errors.origins.count, seed: seed, wholePaths: true)
         let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage), threads: Parallel.threads)

@@ -31,6 +31,9 @@ public struct PastErrors: Equatable, Sendable {
     /// others' draws would have covered its one-year-ahead errors as often as they claim
     /// (`Widening`): fitted on past forecasts alone, so knowable at the origin.
     public let widening: Double
+    /// The past forecasts' births projection errors, for entries whose births the forecast
+    /// projects (`nil`: none replayed).
+    public var births: BirthsErrors? = nil
 
     /// Years of rolls before the first origin replayed: a ratio method needs a few to average.
     public static let minimumHistory = 3
@@ -132,7 +135,8 @@ public struct PastErrors: Equatable, Sendable {
     public static func areas(_ history: History, settings: ForecastSettings, horizon: Int, areas: [String]) throws -> PastErrors? {
         let plain = settings.central  // the replayed forecasts are central ones
         let byCode = Dictionary(history.areas.map { ($0.area.code, $0) }, uniquingKeysWith: { first, _ in first })
-        return try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
+        let lastKnown = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
+        var errors = try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
                           horizon: horizon, units: areas.count, yearGroups: history.ladder.count,
                           forecast: { origin, reach in
                               let forecast = try CohortSurvival.forecast(history.known(through: origin), settings: plain, horizon: reach)
@@ -143,18 +147,34 @@ public struct PastErrors: Equatable, Sendable {
                               guard let rolls = byCode[areas[u]], rolls.years.contains(year) else { return nil }
                               return rolls.pupils[year - rolls.firstYear][g]
                           })
+        if let origins = errors?.origins {
+            errors?.births = BirthsErrors.replay(origins: origins, series: areas.map { history.births?[$0] }, settings: plain, lastKnown: lastKnown,
+                                baseYear: history.lastYear, horizon: horizon) {
+                history.birthsBasis.latestKeyNeeded(entryYear: $0, entryAge: history.ladder.entryAge)
+            }
+        }
+        return errors
     }
 
     /// The errors of a place plan's schools, for `schools` (codes, one per unit).
     public static func schools(_ history: SchoolHistory, settings: ForecastSettings, shareMethod: RatioMethod, horizon: Int,
                                schools: [String]) throws -> PastErrors? {
         let plain = settings.central
-        return try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
+        let lastKnown = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
+        var errors = try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
                           horizon: horizon, units: schools.count, yearGroups: history.ladder.count,
                           forecast: { origin, reach in
                               try PlacePlanning.forecast(history.known(through: origin), settings: plain, shareMethod: shareMethod, horizon: reach)
                           },
                           predicted: { made, u, h, g in made.pupils(school: schools[u], h: h, yearGroup: g) },
                           actual: { u, year, g in history.rolls[schools[u]]?.pupils(year: year, yearGroup: g) })
+        // A school's entry is made from its primary area's births.
+        if let origins = errors?.origins {
+            errors?.births = BirthsErrors.replay(origins: origins, series: schools.map { code in history.school(code)?.primaryArea.flatMap { history.births?[$0] } },
+                                settings: plain, lastKnown: lastKnown, baseYear: history.lastYear, horizon: horizon) {
+                history.birthsBasis.latestKeyNeeded(entryYear: $0, entryAge: history.ladder.entryAge)
+            }
+        }
+        return errors
     }
 }

@@ -72,8 +72,10 @@ extension ForecastUncertainty {
         }
         let phaseOrder = layout.phases
         let phases = phaseOrder.compactMap { layout.yearGroups(of: $0) }
+        // A school's births errors go with its part that has the ladder's entry (its primary part).
+        let births = errors.births?.selecting(parts.map { $0.yearGroups.contains(0) ? [$0.school] : [] })
         let model = SimulationModel(units: units, yearGroups: G, horizon: H, pastYears: K, leads: L, central: central,
-                                    deviations: deviations, spread: spread, groupStarts: groupStarts, phases: phases)
+                                    deviations: deviations, spread: spread, births: births, groupStarts: groupStarts, phases: phases)
         let limits = places.map { Self.limits($0, forecast: forecast, phases: phaseOrder) } ?? []
         let groupPlaces = places.flatMap { $0.yearGroupCapacity.isEmpty ? nil : Self.yearGroupLimits($0, forecast: forecast, areaIndex: areaIndex) }
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: K, seed: seed, wholePaths: true)

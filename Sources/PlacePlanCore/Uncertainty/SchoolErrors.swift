@@ -31,6 +31,7 @@ public struct SchoolErrors: Equatable, Sendable {
             for kind in AreaKind.allCases { if let area = school.area(kind) { inArea[.init(kind: kind, code: area), default: []].append(r) } }
         }
         var values = [Float](repeating: 0, count: K * L * units * G), spread = [Float](repeating: 0, count: L * units * G)
+        var birthsRows = [[Int]](repeating: [], count: units)
         for (u, position) in positions.enumerated() {
             let school = forecast.schools[position].school
             for g in 0..<G {
@@ -39,6 +40,7 @@ public struct SchoolErrors: Equatable, Sendable {
                     rows = inArea[.init(kind: layout.areaKind(of: g), code: area)] ?? []
                 } else { rows = [] }
                 guard !rows.isEmpty else { continue }
+                if g == 0 { birthsRows[u] = rows }
                 let n = Float(rows.count)
                 for l in 0..<L {
                     for k in 0..<K {
@@ -49,6 +51,6 @@ public struct SchoolErrors: Equatable, Sendable {
             }
         }
         return PastErrors(origins: errors.origins, units: units, yearGroups: G, leads: L, values: values, spread: spread,
-                          widening: errors.widening)
+                          widening: errors.widening, births: errors.births?.selecting(birthsRows))
     }
 }

@@ -37,6 +37,9 @@ public struct SimulationModel: Sendable {
     public let deviations: [Float]
     /// `spread[(ℓ × units + u) × G + g]`: the standard deviation of each step's own noise (0: none).
     public let spread: [Float]
+    /// The past forecasts' births projection errors by unit (`nil`: none): an entry whose
+    /// births are projected is moved by the error of the draw's own past forecast.
+    public let births: BirthsErrors?
     /// Where each group's units start, and one past the last: `groupStarts[i]..<groupStarts[i + 1]`.
     public let groupStarts: [Int]
     /// Year-group ranges summed as phases (primary R–Y6, …).
@@ -48,7 +51,7 @@ public struct SimulationModel: Sendable {
     public var groups: Int { groupStarts.count - 1 }
 
     public init(units: Int, yearGroups: Int, horizon: Int, pastYears: Int, leads: Int = 1, central: [Float], deviations: [Float],
-                spread: [Float]? = nil, groupStarts: [Int], phases: [ClosedRange<Int>]) {
+                spread: [Float]? = nil, births: BirthsErrors? = nil, groupStarts: [Int], phases: [ClosedRange<Int>]) {
         precondition(central.count == units * horizon * yearGroups && deviations.count == pastYears * leads * units * yearGroups
                      && pastYears > 0 && leads > 0, "arrays sized to the model")
         precondition(spread.map { $0.count == leads * units * yearGroups } ?? true, "a spread a lead, unit and year group")
@@ -62,6 +65,9 @@ public struct SimulationModel: Sendable {
         self.central = central
         self.deviations = deviations
         self.spread = spread ?? [Float](repeating: 0, count: leads * units * yearGroups)
+        precondition(births.map { $0.units == units && $0.leadOfYear.count == horizon && ($0.values.isEmpty || $0.values.count == pastYears * $0.leads * units) } ?? true,
+                     "births errors a past forecast, lead and unit")
+        self.births = births?.projects == true ? births : nil
         self.groupStarts = groupStarts
         self.phases = phases
     }

@@ -143,6 +143,15 @@ extension ForecastSimulation {
                         current.withUnsafeBufferPointer { cur in
                             next.withUnsafeMutableBufferPointer { nxt in
                                 for d in 0..<D { nxt[d] = m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: 0)] }
+                                if let births = model.births, births.leadOfYear[h] > 0 {
+                                    // An entry made from projected births: moved by the draw's past
+                                    // forecast's births projection error as many years beyond.
+                                    picks.picks.withUnsafeBufferPointer { all in
+                                        for d in 0..<D {
+                                            nxt[d] *= exp(births.error(pastForecast: Int(all[h * D + d]), unit: u, year: h))
+                                        }
+                                    }
+                                }
                                 for g in 1..<G {
                                     // Year group g's multipliers for every past forecast and level
                                     // sit together: (past forecast, lead, year group, level).
