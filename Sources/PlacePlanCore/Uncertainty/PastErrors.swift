@@ -168,12 +168,16 @@ public struct PastErrors: Equatable, Sendable {
                           },
                           predicted: { made, u, h, g in made.pupils(school: schools[u], h: h, yearGroup: g) },
                           actual: { u, year, g in history.rolls[schools[u]]?.pupils(year: year, yearGroup: g) })
-        // A school's entry is made from its primary area's births.
+        // A school's entry is made from its primary area's births: each area's projections are
+        // replayed once, and its schools take them.
         if let origins = errors?.origins {
-            errors?.births = BirthsErrors.replay(origins: origins, series: schools.map { code in history.school(code)?.primaryArea.flatMap { history.births?[$0] } },
-                                settings: plain, lastKnown: lastKnown, baseYear: history.lastYear, horizon: horizon) {
+            let areaOf = schools.map { history.school($0)?.primaryArea }
+            let areas = Array(Set(areaOf.compactMap { $0 })).sorted()
+            let row = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
+            errors?.births = BirthsErrors.replay(origins: origins, series: areas.map { history.births?[$0] },
+                                                 settings: plain, lastKnown: lastKnown, baseYear: history.lastYear, horizon: horizon) {
                 history.birthsBasis.latestKeyNeeded(entryYear: $0, entryAge: history.ladder.entryAge)
-            }
+            }.selecting(areaOf.map { $0.flatMap { row[$0] }.map { [$0] } ?? [] })
         }
         return errors
     }
