@@ -289,7 +289,7 @@ public struct ProgrammeStudy: Sendable {
         public let chance: Double
         public let notes: [String]
         public var description: String {
-            "a chance of a shortfall of \(chance * 100)% needs simulated draws of the forecast, and this plan has none: "
+            "a chance of a shortfall of \(PlanRun.percent(chance)) needs simulated draws of the forecast, and this plan has none: "
                 + (notes.first ?? "its rolls are too short")
                 + "\n  fix: leave out --shortfall-chance (the programme then keeps the operating margin on the central forecast)"
         }

@@ -34,7 +34,7 @@ enum CalibrationSection {
         chart.yTickLabel = { "\(Int($0))%" }
         out += "<figure>\n\(chart.svg())</figure>\n"
         out += "<table>\n<thead><tr><th>measure</th>"
-            + horizons.map { "<th>\($0)y: held</th><th>width</th>" }.joined() + "<th>intervals</th></tr></thead>\n<tbody>\n"
+            + horizons.map { "<th>\($0)y: held</th><th>width</th>" }.joined() + "<th>intervals scored, 1y</th></tr></thead>\n<tbody>\n"
         for measure in shown {
             out += "<tr><th>\(Markup.escape(measure))</th>"
             for h in horizons {
@@ -42,7 +42,7 @@ enum CalibrationSection {
                 out += "<td>\(s?.coverage.map { Format.percent($0, decimals: 0) } ?? "–")</td>"
                     + "<td>\(s?.width.map { Format.percent($0, decimals: 1) } ?? "–")</td>"
             }
-            let count = rows.filter { $0.measure == measure }.map(\.summary.intervals).max() ?? 0
+            let count = rows.first { $0.measure == measure && $0.horizon == horizons.first }?.summary.intervals ?? 0
             out += "<td>\(Format.number(Double(count)))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
