@@ -2,6 +2,7 @@ import Foundation
 @testable import PlacePlanCore
 import PlacePlanIO
 import PlacePlanReport
+import PlacePlanSpreadsheet
 import Testing
 
 /// The chance of a shortfall in scenarios and in the optimiser: drawn from the same past
@@ -27,6 +28,10 @@ struct ScenarioChanceTests {
         #expect(rows.filter { $0["basis"] == "forecast" }.allSatisfy { !$0["p_short"]!.isEmpty })
         #expect(rows.filter { $0["basis"] == "actual" }.allSatisfy { $0["p_short"]!.isEmpty })
         #expect(ScenarioReport.render(comparison, costs: .dfe).contains("Chance of a shortfall, the highest in any forecast year"))
+        // The workbook keeps the chance exact and shows it as a percentage.
+        let sheet = try #require(try TableWorkbook.workbook(ScenarioReport.files(comparison), title: "t").sheets.first { $0.name == "scenario-areas" })
+        let column = try #require(sheet.columns.firstIndex(of: "p_short"))
+        #expect(sheet.formats[column] == .percent)
     }
 
     @Test("a bulge class adds places and no pupils: the same draws, a lower chance only where its places are")

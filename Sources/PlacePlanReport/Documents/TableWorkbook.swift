@@ -27,11 +27,13 @@ public enum TableWorkbook {
         return .text(field)
     }
 
-    /// Whole numbers with separators, decimals with one; a year or a year group column as it is.
+    /// Whole numbers with separators, decimals with one; a chance (`p_short`) as a percentage; a
+    /// year or a year group column as it is.
     static func formats(header: [String], rows: [[Cell]]) -> [NumberFormat?] {
         header.enumerated().map { i, name in
             if name.contains("year") || name == "from" || name == "start" { return nil }
             if name.contains("cost") { return .pounds }
+            if name.hasPrefix("p_") { return .percent }
             let column = rows.compactMap { i < $0.count ? $0[i] : nil }
             if column.contains(where: { if case .number = $0 { return true } else { return false } }) { return .oneDecimal }
             if column.contains(where: { if case .integer = $0 { return true } else { return false } }) { return .whole }
