@@ -117,4 +117,21 @@ struct ScenarioChanceTests {
         let bad = try CLI.run(["optimise", "Data/borough", "--shortfall-chance", "60"])
         #expect(bad.status != 0 && bad.stderr.contains("--shortfall-chance is a percent from 0.1 to 50 (got 60.0)"))
     }
+
+    @Test("optimise --shortfall-chance on rolls too short to simulate says so, and how to go on")
+    func tooShortToDraw() throws {
+        // The borough with its last four censuses only.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("short-borough-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/borough"), to: folder)
+        let rolls = folder.appendingPathComponent("rolls.csv")
+        let lines = try String(contentsOf: rolls, encoding: .utf8).split(separator: "\n")
+        let kept = [lines[0]] + lines.dropFirst().filter { Int($0.prefix(4))! >= 2021 }
+        try (kept.joined(separator: "\n") + "\n").write(to: rolls, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["optimise", folder.path, "--shortfall-chance", "10"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("a chance of a shortfall of 10% needs simulated draws of the forecast, and this plan has none: "
+            + "no 80% prediction intervals: the rolls cover 4 years"))
+        #expect(result.stderr.contains("fix: leave out --shortfall-chance"))
+    }
 }
