@@ -54,4 +54,40 @@ struct RatioMethodTests {
 
     @Test("last means mean-1")
     func last() { #expect(RatioMethod(name: "last") == .mean(years: 1)) }
+
+    @Test("an ensemble is its members weighted, and a member with no estimate leaves its weight to the others")
+    func ensemble() {
+        let method = RatioMethod.ensemble([.mean(years: 1), .mean(years: 3)], weights: [0.25, 0.75])
+        let value = 0.25 * 1.02 + 0.75 * (1.00 + 0.96 + 1.02) / 3
+        #expect(abs(method.estimate(from: observations)!.value(at: 2030) - value) < 1e-12)
+        #expect(abs(method.estimate(from: observations)!.scaled(by: 2).value(at: 2030) - 2 * value) < 1e-12)
+        #expect(method.description == "ensemble(0.25 mean-1, 0.75 mean-3)")
+        #expect(method.years == 3)
+        #expect(RatioMethod.ensemble([.mean(years: 1)], weights: [1]).estimate(from: []) == nil)
+    }
+
+    @Test("ensemble weights by non-negative least squares: ratios that wander like a random walk put the weight on last year's (seeded)")
+    func ensembleWeights() {
+        // 60 areas, ten years each: each year's ratio is last year's plus noise, so last year's
+        // ratio (mean-1) predicts best and a five-year mean lags.
+        var state: UInt64 = 2026
+        func noise() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) / Double(1 << 53) - 0.5) * 0.06
+        }
+        let series: [[(year: Int, ratio: Double)]] = (0..<60).map { _ in
+            var ratio = 1.0
+            return (2010..<2020).map { year in ratio += noise(); return (year, ratio) }
+        }
+        let selection = MethodSelection(candidates: [.mean(years: 1), .mean(years: 5)], combine: true)
+        let chosen = selection.best(series)
+        let weightOfLast: Double
+        switch chosen {
+        case .mean(years: 1): weightOfLast = 1
+        case .ensemble(let members, let weights): weightOfLast = weights[members.firstIndex(of: .mean(years: 1))!]
+        default: weightOfLast = 0
+        }
+        #expect(weightOfLast > 0.7, "\(chosen)")
+        #expect(ForecastSettings(spec: "ensemble")?.label == "ensemble" && ForecastSettings(spec: "auto")?.label == "auto")
+    }
 }

@@ -56,16 +56,16 @@ public struct ForecastSettings: Equatable, Sendable {
     /// `weighted-3`, or `mean-1+weighted-5:weighted-3` when the intake method differs
     /// (progression method, colon, intake method): the same text `init?(spec:)` reads.
     public var label: String {
-        if selection != nil { return "auto" }
+        if let selection { return selection.label }
         return intakeMethod.map { $0 == method ? method.description : "\(method):\($0)" } ?? method.description
     }
 
     /// Reads a label: `P` (one method for both) or `P:I` (progression P, intake I), keeping
     /// `birthsTrendYears` from `base`.
     public init?(spec: String, base: ForecastSettings = .default) {
-        if spec.lowercased() == "auto" {
+        if spec.lowercased() == "auto" || spec.lowercased() == "ensemble" {
             self.init(method: MethodSelection.standardCandidates[0], birthsTrendYears: base.birthsTrendYears,
-                      birthsTrendDamping: base.birthsTrendDamping, selection: MethodSelection())
+                      birthsTrendDamping: base.birthsTrendDamping, selection: MethodSelection(combine: spec.lowercased() == "ensemble"))
             return
         }
         let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)

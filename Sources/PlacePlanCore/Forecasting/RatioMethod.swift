@@ -22,12 +22,16 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// one method that uses more than one area's history; `estimate(from:)` gives the area's own
     /// part, and the forecast (`CohortSurvival`) moves it.
     indirect case shared(RatioMethod)
+    /// Several summaries weighted by how well they would have predicted this ratio, across all
+    /// areas, from what was known at the origin (`MethodSelection` with `combine`: non-negative
+    /// least squares, the weights scaled to add to one).
+    indirect case ensemble([RatioMethod], weights: [Double])
 
     /// Years of history the method looks at (the longest of a blend's members).
     public var years: Int {
         switch self {
         case .mean(let k), .weighted(let k), .trend(let k), .median(let k): return k
-        case .blend(let members): return members.map(\.years).max() ?? 0
+        case .blend(let members), .ensemble(let members, _): return members.map(\.years).max() ?? 0
         case .shared(let own): return max(own.years, 2)  // the shared change needs two years
         }
     }
@@ -40,6 +44,12 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         case .trend(let k): return "trend-\(k)"
         case .median(let k): return "median-\(k)"
         case .blend(let members): return members.map(\.description).joined(separator: "+")
+        case .ensemble(let members, let weights):
+            // Weights to two decimals, written without a locale.
+            return "ensemble(" + zip(weights, members).map { w, m in
+                let hundredths = Int((w * 100).rounded())
+                return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) \(m)"
+            }.joined(separator: ", ") + ")"
         case .shared(let own): return "shared(\(own))"
         }
     }
@@ -90,6 +100,13 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             return estimates.isEmpty ? nil : .blend(estimates)
         }
         if case .shared(let own) = self { return own.estimate(from: observations) }
+        if case .ensemble(let members, let weights) = self {
+            // A member with no estimate leaves its weight to the others.
+            let pairs = zip(members, weights).compactMap { m, w in m.estimate(from: observations).map { ($0, w) } }
+            let total = pairs.reduce(0) { $0 + $1.1 }
+            guard total > 0 else { return nil }
+            return .weighted(pairs.map(\.0), weights: pairs.map { $0.1 / total })
+        }
         let recent = observations.sorted { $0.year < $1.year }.suffix(years)
         guard !recent.isEmpty else { return nil }
         let ratios = recent.map(\.ratio)
@@ -109,7 +126,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
             else { return .constant(ratios.reduce(0, +) / Double(ratios.count)) }
             return .trend(line, lower: ratios.min()!, upper: ratios.max()!)
-        case .blend, .shared:
+        case .blend, .shared, .ensemble:
             preconditionFailure("handled above")
         }
     }
@@ -120,12 +137,15 @@ public enum RatioEstimate: Equatable, Sendable {
     case constant(Double)
     case trend(TrendLine, lower: Double, upper: Double)
     indirect case blend([RatioEstimate])
+    /// Σ weight × member, the weights adding to one.
+    indirect case weighted([RatioEstimate], weights: [Double])
 
     public func value(at year: Int) -> Double {
         switch self {
         case .constant(let r): return r
         case .trend(let line, let lower, let upper): return min(max(line.value(at: Double(year)), lower), upper)
         case .blend(let members): return members.reduce(0) { $0 + $1.value(at: year) } / Double(members.count)
+        case .weighted(let members, let weights): return zip(members, weights).reduce(0) { $0 + $1.1 * $1.0.value(at: year) }
         }
     }
 
@@ -138,6 +158,7 @@ public enum RatioEstimate: Equatable, Sendable {
                                    slopeStandardError: line.slopeStandardError.map { $0 * factor })
             return .trend(scaled, lower: lower * factor, upper: upper * factor)
         case .blend(let members): return .blend(members.map { $0.scaled(by: factor) })
+        case .weighted(let members, let weights): return .weighted(members.map { $0.scaled(by: factor) }, weights: weights)
         }
     }
 }

@@ -16,7 +16,7 @@ public enum SettingRule {
     static func method(_ spec: String, intakeGiven: Bool) -> SettingProblem? {
         guard let parsed = ForecastSettings(spec: spec) else {
             return SettingProblem(.method, "'\(spec)' is not a method", example: "weighted-3",
-                                  hint: "methods: \(RatioMethod.syntax); P:I uses P for progression and I for the intake ratio; or auto")
+                                  hint: "methods: \(RatioMethod.syntax); P:I uses P for progression and I for the intake ratio; or auto, or ensemble")
         }
         if intakeGiven, parsed.selection != nil || spec.contains(":") {
             return SettingProblem(.method, "'\(spec)' sets the intake method too, and the intake method is also given",

@@ -33,7 +33,7 @@ public enum ForecastSummary {
         out += "Forecast from \(Format.academicYear(forecast.baseYear)) (last census) for \(forecast.horizon) years, "
         out += "\(Format.count(forecast.areas.count, "area")), method \(forecast.settings.label)\n"
         if let choice = forecast.methodChoice {
-            out += "auto chose: \(ladder.entry) intake \(choice.intake); "
+            out += (forecast.settings.selection?.combine == true ? "ensemble weights" : "auto chose") + ": \(ladder.entry) intake \(choice.intake); "
                 + choice.progression.enumerated().map { "\(ladder.yearGroups[$0.offset])→\(ladder.yearGroups[$0.offset + 1]) \($0.element)" }
                     .joined(separator: ", ") + "\n"
         }

@@ -29,7 +29,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --horizon 2 --shock 2015:-3 --exclude-years 2015
 
             A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, one of \
-            these moved by the change all areas share such as shared(mean-1+weighted-5), or auto; P:I uses P \
+            these moved by the change all areas share such as shared(mean-1+weighted-5), auto or ensemble; P:I uses P \
             for progression ratios and I for the intake ratio.
             """)
 

@@ -17,11 +17,14 @@ struct ForecastCommand: ParsableCommand {
             authority's, to the tenth of a pupil shown.
 
             Methods (--method, --intake-method): \(RatioMethod.syntax). --method auto \
-            chooses, ratio by ratio, the method that predicted it best in the plan's own history.
+            chooses, ratio by ratio, the method that predicted it best in the plan's own history; \
+            --method ensemble weights them all by how well they predicted it (non-negative \
+            least squares), and the summary gives the weights.
 
             Examples:
               placeplan forecast
               placeplan forecast Data/england --horizon 3
+              placeplan forecast Data/england --method ensemble
               placeplan forecast Data/england --horizon 3 --format csv     # rows to standard output
               placeplan forecast Data/england --method mean-3 --format json --out forecast.json
               placeplan forecast my-plan --summary --out forecast.csv

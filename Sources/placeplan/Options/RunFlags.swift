@@ -18,7 +18,7 @@ extension CellLevel: ExpressibleByArgument {}
 struct RunFlags: ParsableArguments {
     @Option(help: "Years ahead to forecast, \(SettingRule.horizonRange.lowerBound)–\(SettingRule.horizonRange.upperBound). Default: plan.toml's, else \(PlanConfig.defaultHorizon).")
     var horizon: Int?
-    @Option(help: "Progression-ratio method, e.g. weighted-3, P:I (progression P, intake I) or auto. Default: plan.toml's, else the measured default.")
+    @Option(help: "Progression-ratio method, e.g. weighted-3, P:I (progression P, intake I), auto or ensemble. Default: plan.toml's, else the measured default.")
     var method: String?
     @Option(help: "Intake-ratio method (entry year group / births). Default: as --method.")
     var intakeMethod: String?
