@@ -55,6 +55,11 @@ struct UncertaintyCoverageTests {
             let key = cells[0] == "sixth form" ? "sixth" : cells[0], documented = cells.dropFirst().prefix(5).map { Int($0.dropLast())! }
             let today = [m50[key]![0], m80[key]![0], m80[key]![1], m80[key]![2], m95[key]![0]]
             for (d, t) in zip(documented, today) { #expect(abs(d - t) <= 5, "\(key): documented \(d)% but measured \(t)%") }
+            // Its widths, one and three years ahead, within a fifth of today's.
+            for (column, h) in [(6, 0), (7, 2)] {
+                let width = Double(cells[column].dropLast())!
+                #expect(abs(width - w80[key]![h]) <= 0.2 * w80[key]![h], "\(key): documented width \(width)% but measured \(w80[key]![h])%")
+            }
         }
         #expect(abs(m80["primary"]![0] - 80) <= 7 && abs(m80["secondary"]![0] - 80) <= 7, "\(m80)")
         // The README's summary: R, Y7 and Y12 to the point; the rest within their stated ranges.
