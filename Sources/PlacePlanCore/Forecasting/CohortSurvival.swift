@@ -40,7 +40,7 @@ public enum CohortSurvival {
         let areas = models.map { model -> AreaForecast in
             model.project(horizon: horizon, entry: entry.map { given in { given(model.rolls.area, $0) } })
         }
-        let lastBirths = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
+        let lastBirths = BirthSeries.lastYear(of: history.births)
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
                                 areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
         forecast.exceptionalYears = exceptional

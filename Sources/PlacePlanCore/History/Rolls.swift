@@ -45,6 +45,12 @@ public struct BirthSeries: Equatable, Sendable {
     public func known(through year: Int) -> BirthSeries {
         BirthSeries(byYear.filter { $0.key <= year }, projected: projected)
     }
+
+    /// The last year of births known in any area (a forecast's `lastKnownBirthsYear`); `nil`
+    /// without births.
+    public static func lastYear(of births: [String: BirthSeries]?) -> Int? {
+        births.flatMap { $0.values.compactMap(\.lastYear).max() }
+    }
 }
 
 /// Everything a forecast is made from, already validated: rolls for every area, births where

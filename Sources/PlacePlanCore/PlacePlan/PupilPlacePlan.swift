@@ -41,6 +41,8 @@ public struct PupilPlacePlan: Equatable, Sendable {
         public let sufficiency: Sufficiency
         /// Pupils no open school in the area could take (included in `sufficiency.pupils`).
         public let unallocated: Int
+        /// Its area, phase and year: the key its chance of a shortfall is found by.
+        public var cell: AreaPhaseYear { AreaPhaseYear(area: area.code, phase: phase, year: year) }
     }
 
     public struct AuthorityLine: Equatable, Sendable {

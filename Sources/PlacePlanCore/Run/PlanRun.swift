@@ -84,7 +84,7 @@ public struct PlanRun: Equatable, Sendable {
     static func capacity(_ run: PlacePlanRun, inputs: PlacePlanInputs) -> (phases: [AreaPhaseYear: Int], yearGroups: [AreaYearGroupYear: Int])? {
         guard inputs.schools.capacityGiven else { return nil }
         let tables = run.tables
-        return (Dictionary(tables.areas.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year), $0.sufficiency.capacity) },
+        return (Dictionary(tables.areas.map { ($0.cell, $0.sufficiency.capacity) },
                            uniquingKeysWith: { first, _ in first }),
                 Dictionary(tables.areaYearGroups.lazy.filter { tables.isForecast($0.year) }.map {
                     (AreaYearGroupYear(area: $0.owner, yearGroup: $0.yearGroup, year: $0.year), $0.sufficiency.capacity)

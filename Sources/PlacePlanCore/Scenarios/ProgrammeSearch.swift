@@ -174,7 +174,7 @@ public enum ProgrammeSearch {
         guard let first = years.first, let last = years.last else { return ([:], []) }
         var cells: [Cell: (capacity: Int, pupils: Int)] = [:]
         for line in baseline.areas where plan.isForecast(line.year) {
-            cells[Cell(area: line.area.code, phase: line.phase, year: line.year)] = (line.sufficiency.capacity, line.sufficiency.pupils)
+            cells[line.cell] = (line.sufficiency.capacity, line.sufficiency.pupils)
         }
         // Specialist places, for the authority: one cell per placement planned and year.
         for line in baseline.specialist?.lines ?? [] where plan.isForecast(line.year) {

@@ -8,6 +8,8 @@ public struct ScenarioOutcome: Equatable, Sendable {
         public let phase: PlacePhase
         public let year: Int
         public let sufficiency: Sufficiency
+        /// Its area, phase and year: the key its chance of a shortfall is found by.
+        public var cell: AreaPhaseYear { AreaPhaseYear(area: area.code, phase: phase, year: year) }
     }
 
     /// One change, costed.
@@ -96,9 +98,11 @@ public enum ScenarioEngine {
         let lines = areaLines(plan, added: added)
         // The baseline's chances are the run's own; a scenario's are drawn from the same past
         // forecasts, with its pupils and its places.
+        // (Only a simulated run has any: its places are gathered only then.)
         let shortfall = changes.isEmpty && base.places != nil ? base.uncertainty?.shortfall
-            : base.simulate(run.forecast, capacity: Dictionary(lines.map { (AreaPhaseYear(area: $0.area.code, phase: $0.phase, year: $0.year),
-                                                                             $0.sufficiency.capacity) }, uniquingKeysWith: { a, _ in a }))?.shortfall
+            : base.schoolErrors == nil ? nil
+            : base.simulate(run.forecast, capacity: Dictionary(lines.map { ($0.cell, $0.sufficiency.capacity) },
+                                                               uniquingKeysWith: { a, _ in a }))?.shortfall
         return ScenarioOutcome(scenario: scenario, plan: plan, areas: lines,
                                projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added,
                                specialist: run.specialist, shortfall: shortfall ?? [:])
@@ -161,10 +165,8 @@ public enum ScenarioEngine {
     /// The plan's area lines with the scenario's added places: capacity gains them, and places
     /// needed (DfE) is counted again year group by year group against the new places.
     static func areaLines(_ plan: PupilPlacePlan, added: [String: [Int: [Int: Int]]]) -> [ScenarioOutcome.AreaLine] {
-        struct AreaPhaseYear: Hashable { let area: String, phase: PlacePhase, year: Int }
-        struct AreaYearGroupYear: Hashable { let area: String, yearGroup: Int, year: Int }
         var areaLines: [AreaPhaseYear: PupilPlacePlan.AreaLine] = [:]
-        for line in plan.areas { areaLines[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)] = line }
+        for line in plan.areas { areaLines[line.cell] = line }
         var groupLines: [AreaYearGroupYear: PupilPlacePlan.YearGroupLine] = [:]
         for line in plan.areaYearGroups { groupLines[AreaYearGroupYear(area: line.owner, yearGroup: line.yearGroup, year: line.year)] = line }
         let layout = plan.layout

@@ -33,6 +33,15 @@ public struct BirthsErrors: Equatable, Sendable {
     /// Whether any forecast year's entry rests on projected births.
     public var projects: Bool { leads > 0 && leadOfYear.contains { $0 > 0 } }
 
+    /// The errors of `areas`' births (codes, one unit each) in a plan whose births are `births`:
+    /// the forecast knows them to the last year of any area's (as `CohortSurvival` does), and an
+    /// entry year needs the births `basis` keys to it.
+    static func replay(origins: [Int], areas: [String], births: [String: BirthSeries]?, basis: BirthsBasis, ladder: Ladder,
+                       settings: ForecastSettings, baseYear: Int, horizon: Int) -> BirthsErrors {
+        replay(origins: origins, series: areas.map { births?[$0] }, settings: settings, lastKnown: BirthSeries.lastYear(of: births),
+               baseYear: baseYear, horizon: horizon) { basis.latestKeyNeeded(entryYear: $0, entryAge: ladder.entryAge) }
+    }
+
     /// - Parameters:
     ///   - origins: the past forecasts' census years (`PastErrors.origins`).
     ///   - series: each unit's births (`nil`: none).

@@ -135,7 +135,6 @@ public struct PastErrors: Equatable, Sendable {
     public static func areas(_ history: History, settings: ForecastSettings, horizon: Int, areas: [String]) throws -> PastErrors? {
         let plain = settings.central  // the replayed forecasts are central ones
         let byCode = Dictionary(history.areas.map { ($0.area.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let lastKnown = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         var errors = try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
                           horizon: horizon, units: areas.count, yearGroups: history.ladder.count,
                           forecast: { origin, reach in
@@ -148,10 +147,8 @@ public struct PastErrors: Equatable, Sendable {
                               return rolls.pupils[year - rolls.firstYear][g]
                           })
         if let origins = errors?.origins {
-            errors?.births = BirthsErrors.replay(origins: origins, series: areas.map { history.births?[$0] }, settings: plain, lastKnown: lastKnown,
-                                baseYear: history.lastYear, horizon: horizon) {
-                history.birthsBasis.latestKeyNeeded(entryYear: $0, entryAge: history.ladder.entryAge)
-            }
+            errors?.births = BirthsErrors.replay(origins: origins, areas: areas, births: history.births, basis: history.birthsBasis,
+                                                 ladder: history.ladder, settings: plain, baseYear: history.lastYear, horizon: horizon)
         }
         return errors
     }
@@ -160,7 +157,6 @@ public struct PastErrors: Equatable, Sendable {
     public static func schools(_ history: SchoolHistory, settings: ForecastSettings, shareMethod: RatioMethod, horizon: Int,
                                schools: [String]) throws -> PastErrors? {
         let plain = settings.central
-        let lastKnown = history.births.flatMap { $0.values.compactMap(\.lastYear).max() }
         var errors = try replay(origins: origins(firstYear: history.firstYear, lastYear: history.lastYear), lastYear: history.lastYear,
                           horizon: horizon, units: schools.count, yearGroups: history.ladder.count,
                           forecast: { origin, reach in
@@ -174,10 +170,9 @@ public struct PastErrors: Equatable, Sendable {
             let areaOf = schools.map { history.school($0)?.primaryArea }
             let areas = Array(Set(areaOf.compactMap { $0 })).sorted()
             let row = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
-            errors?.births = BirthsErrors.replay(origins: origins, series: areas.map { history.births?[$0] },
-                                                 settings: plain, lastKnown: lastKnown, baseYear: history.lastYear, horizon: horizon) {
-                history.birthsBasis.latestKeyNeeded(entryYear: $0, entryAge: history.ladder.entryAge)
-            }.selecting(areaOf.map { $0.flatMap { row[$0] }.map { [$0] } ?? [] })
+            errors?.births = BirthsErrors.replay(origins: origins, areas: areas, births: history.births, basis: history.birthsBasis,
+                                                 ladder: history.ladder, settings: plain, baseYear: history.lastYear, horizon: horizon)
+                .selecting(areaOf.map { $0.flatMap { row[$0] }.map { [$0] } ?? [] })
         }
         return errors
     }

@@ -18,6 +18,8 @@ extension ForecastSimulation {
         /// Each draw's noise bits in the year being stepped: four for each year group
         /// (`SimulationModel.level`).
         var noise: [UInt64]
+        /// exp(births error) of each past forecast for the unit and year being stepped.
+        var birthsFactors: [Float]
         var groupDraws: [Float]
         var total: [Float]
         var scratch: [Float]
@@ -36,6 +38,7 @@ extension ForecastSimulation {
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
             rows = [Int32](repeating: 0, count: D)
             noise = [UInt64](repeating: 0, count: D)
+            birthsFactors = [Float](repeating: 1, count: model.pastYears)
             groupDraws = [Float](repeating: 0, count: H * G * D)
             total = groupDraws
             scratch = [Float](repeating: 0, count: D)
@@ -131,6 +134,12 @@ extension ForecastSimulation {
         /// Year h of one unit's multipliers for every draw: `next` from `current` and the year's picks.
         mutating func step(unit u: Int, year h: Int) {
             let G = model.yearGroups, D = picks.draws, M = SimulationModel.jitterLevels, L = model.leads, l = model.lead(h)
+            // An entry made from projected births: each past forecast's births factor, found once.
+            let birthsProjected = model.births.map { $0.leadOfYear[h] > 0 } ?? false
+            if birthsProjected, let births = model.births {
+                for k in 0..<model.pastYears { birthsFactors[k] = Float(exp(Double(births.error(pastForecast: k, unit: u, year: h)))) }
+            }
+            let factors = birthsFactors
             picks.picks.withUnsafeBufferPointer { all in
                 for d in 0..<D {
                     rows[d] = Int32((Int(all[h * D + d]) * L + l) * M * G)
@@ -143,23 +152,23 @@ extension ForecastSimulation {
                         current.withUnsafeBufferPointer { cur in
                             next.withUnsafeMutableBufferPointer { nxt in
                                 for d in 0..<D { nxt[d] = m[Int(row[d]) + SimulationModel.level(bits[d], yearGroup: 0)] }
-                                if let births = model.births, births.leadOfYear[h] > 0 {
-                                    // An entry made from projected births: moved by the draw's past
-                                    // forecast's births projection error as many years beyond.
+                                if birthsProjected {
+                                    // Moved by the draw's past forecast's births projection error.
                                     picks.picks.withUnsafeBufferPointer { all in
-                                        for d in 0..<D {
-                                            nxt[d] *= exp(births.error(pastForecast: Int(all[h * D + d]), unit: u, year: h))
-                                        }
+                                        for d in 0..<D { nxt[d] *= factors[Int(all[h * D + d])] }
                                     }
                                 }
                                 for g in 1..<G {
                                     // Year group g's multipliers for every past forecast and level
                                     // sit together: (past forecast, lead, year group, level).
+                                    // The first sixteen year groups' levels are read with the shift
+                                    // hoisted out of the loop (`SimulationModel.level` for the rest):
+                                    // the step is the simulation's innermost loop.
                                     let column = g * M
                                     if g < 16 {
-                                        let shift = UInt64(4 * g)
+                                        let shift = UInt64(4 * g), mask = UInt64(SimulationModel.jitterLevels - 1)
                                         for d in 0..<D {
-                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + Int(truncatingIfNeeded: (bits[d] >> shift) & UInt64(SimulationModel.jitterLevels - 1))]
+                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + Int(truncatingIfNeeded: (bits[d] >> shift) & mask)]
                                         }
                                     } else {
                                         for d in 0..<D {

@@ -152,7 +152,7 @@ public struct WorkbookReport {
                 + Array(repeating: .empty, count: extra)
         }
         rows += plan.areas.map { line in
-            let chance = chances?[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+            let chance = chances?[line.cell]
             return [.text("\(line.kind.rawValue) area"), .text(line.area.code), .text(line.area.name), .text(line.phase.name), .integer(line.year),
                     .text(plan.isForecast(line.year) ? "forecast" : "actual")] + sufficiencyCells(line.sufficiency, plan.targets)
                 + (chances == nil ? [] : [chance.map { .number($0.short) } ?? .empty, chance.map { .number($0.belowMargin) } ?? .empty])

@@ -44,7 +44,7 @@ public enum PlacePlanOutput {
             var fields = [String(line.year), basis(plan, line.year), line.area.code, line.area.name, line.kind.rawValue, line.phase.name]
                 + measures(s, plan) + [String(line.unallocated), flag(s, plan)]
             if let chances {
-                let chance = chances[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+                let chance = chances[line.cell]
                 fields += [chance.map { share($0.short) } ?? "", chance.map { share($0.belowMargin) } ?? ""]
             }
             out += row(fields)

@@ -160,7 +160,7 @@ public enum PlacePlanSummary {
         var order: [ScenarioComparison.AreaPhase] = []
         var years: [ScenarioComparison.AreaPhase: [(year: Int, chance: ShortfallChance)]] = [:]
         for line in plan.areas where plan.isForecast(line.year) {
-            guard let chance = uncertainty.shortfall[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)] else { continue }
+            guard let chance = uncertainty.shortfall[line.cell] else { continue }
             let key = ScenarioComparison.AreaPhase(area: line.area, phase: line.phase)
             if years[key] == nil { order.append(key) }
             years[key, default: []].append((line.year, chance))

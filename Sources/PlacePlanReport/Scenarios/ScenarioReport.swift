@@ -152,7 +152,7 @@ public enum ScenarioReport {
                               line.phase.name, String(s.capacity), String(s.pupils), String(s.surplus),
                               s.spare.map { fixed($0 * 100, 1) } ?? "", String(s.placesNeeded ?? 0), s.flag(plan.targets)?.rawValue ?? ""]
                 if c.simulated {
-                    let chance = o.shortfall[AreaPhaseYear(area: line.area.code, phase: line.phase, year: line.year)]
+                    let chance = o.shortfall[line.cell]
                     fields += [chance.map { PlacePlanOutput.share($0.short) } ?? "", chance.map { PlacePlanOutput.share($0.belowMargin) } ?? ""]
                 }
                 areas += row(fields)
