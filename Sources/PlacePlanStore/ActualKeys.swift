@@ -45,11 +45,10 @@ struct ActualKeys {
         }
     }
 
-    /// The key of a stored cell, or `nil` when no row of the import is for its code or year group.
-    func key(level: String, code: String, year: Int, yearGroup: String) -> UInt64? {
-        guard let c = codeRank[code], let g = groupRank[yearGroup] else { return nil }
-        return Self.pack(level: level, code: c, year: year, group: g)
-    }
+    /// A code's rank, or `nil` when no row of the import is for it.
+    func rank(ofCode code: String) -> UInt64? { codeRank[code] }
+    /// A year group's rank, or `nil` when no row of the import is for it.
+    func rank(ofGroup name: String) -> UInt64? { groupRank[name] }
 
     /// The rows' positions in the table's key order (rows of one cell in file order).
     var tableOrder: [Int] {
@@ -57,6 +56,20 @@ struct ActualKeys {
         order.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
         return order.map { Int($0.position) }
     }
+
+    /// `positions` (rows of `keys`) in the order of `actual_year`'s key: by level, code and
+    /// year as the table sorts them, and within one code and year in the rows' own order (the
+    /// ladder's, as a census file gives them).
+    func yearOrder(of positions: [Int]) -> [Int] {
+        var order = positions.map { (codeYear: Self.codeYear(of: keys[$0]), position: Int32($0)) }
+        order.sort { $0.codeYear != $1.codeYear ? $0.codeYear < $1.codeYear : $0.position < $1.position }
+        return order.map { Int($0.position) }
+    }
+
+    /// A key's level, code and year, without its year group.
+    static func codeYear(of key: UInt64) -> UInt64 { key >> 14 }
+    /// A key's year group (its rank).
+    static func group(of key: UInt64) -> UInt64 { key & 0x3FFF }
 
     /// The years a key can hold: every year a file or a plan can name (`HistoryReader.years`
     /// is 1900–2200), with room to spare.

@@ -9,6 +9,8 @@ extension PlanStore {
         public let pupils: Double
         public let source: String
         public let importedAt: String
+        /// The import whose row holds it (`actual_year.import_id`).
+        let importID: Int64
     }
 
     /// A row whose cell already holds a different value.
@@ -40,89 +42,99 @@ extension PlanStore {
             throw StoreError(kind: .failed, path: path, message: "the year \(row.year) of \(row.code) is not a year an actual can be stored for",
                              fix: "give the academic year's first year, e.g. 2024 for 2024/25")
         }
+        // The table keeps the counts as JSON, which holds no NaN or infinity and which no CHECK
+        // reads again: a count is refused here, before anything is written.
+        if let row = rows.first(where: { !($0.pupils >= 0 && $0.pupils.isFinite) }) {
+            throw StoreError(kind: .failed, path: path,
+                             message: "the count \(row.pupils) of \(row.code), \(row.year), \(row.yearGroup) is not a number of pupils",
+                             fix: "give a count of 0 or more")
+        }
         let keys = ActualKeys(rows)
         return try write { db -> (value: ImportOutcome, commit: Bool) in
             // Read under the write lock: no other process can change these meanwhile.
-            let stored = try Self.storedActuals(of: rows, keys: keys, db)
-            var added: [Int] = [], unchanged = 0, conflicts: [Conflict] = []
+            let stored = try StoredMatches(of: rows, keys: keys, db)
+            var writing: [Int] = [], added = 0, unchanged = 0, conflicts: [Conflict] = []
             for (i, row) in rows.enumerated() {
-                if let existing = stored[Int32(i)] {
-                    if existing.pupils == row.pupils { unchanged += 1 } else { conflicts.append(Conflict(row: row, existing: existing)) }
+                if let existing = stored.actual(at: i) {
+                    if existing.pupils == row.pupils { unchanged += 1 } else {
+                        conflicts.append(Conflict(row: row, existing: existing))
+                        writing.append(i)
+                    }
                 } else {
-                    added.append(i)
+                    added += 1
+                    writing.append(i)
                 }
             }
             if !conflicts.isEmpty && !replace {
-                return (ImportOutcome(added: added.count, unchanged: unchanged, replaced: [], refused: conflicts), false)
+                return (ImportOutcome(added: added, unchanged: unchanged, replaced: [], refused: conflicts), false)
             }
-            guard !added.isEmpty || !conflicts.isEmpty else {
+            guard !writing.isEmpty else {
                 return (ImportOutcome(added: 0, unchanged: unchanged, replaced: [], refused: []), false)
             }
-            willWrite(added.count + conflicts.count)
+            willWrite(writing.count)
             try db.execute(sql: "INSERT INTO actual_import (source, imported_at) VALUES (?, ?)", arguments: [source, time])
             let importID = db.lastInsertedRowID
-            // In the table's key order: SQLite then appends to its B-tree instead of splitting
-            // pages all over it for every row, most of an import's time with millions of rows.
-            var isAdded = [Bool](repeating: false, count: rows.count)
-            for i in added { isAdded[i] = true }
-            try Self.insert(keys.tableOrder.lazy.filter { isAdded[$0] }.map { rows[$0] }, importID: importID, db)
-            let update = try db.cachedStatement(sql: """
-                UPDATE actual SET pupils = ?, import_id = ? WHERE level = ? AND code = ? AND year = ? AND year_group = ?
-                """)
+            // A replaced cell leaves the older import's row (which goes when nothing is left in
+            // it) and joins this import's, with the new value; its revision is recorded.
             let revision = try db.cachedStatement(sql: """
                 INSERT INTO actual_revision (level, code, year, year_group, old_pupils, new_pupils, old_source, new_source, replaced_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let takeOut = try db.cachedStatement(sql: """
+                UPDATE actual_year SET pupils = (SELECT json_group_object(key, value) FROM json_each(actual_year.pupils) WHERE key <> ?)
+                WHERE level = ? AND code = ? AND year = ? AND import_id = ?
+                """)
+            let dropEmpty = try db.cachedStatement(sql: """
+                DELETE FROM actual_year WHERE level = ? AND code = ? AND year = ? AND import_id = ? AND pupils = '{}'
+                """)
             for conflict in conflicts {
-                let row = conflict.row
-                try revision.execute(arguments: [row.level.rawValue, row.code, row.year, row.yearGroup, conflict.existing.pupils,
-                                                 row.pupils, conflict.existing.source, source, time])
-                try update.execute(arguments: [row.pupils, importID, row.level.rawValue, row.code, row.year, row.yearGroup])
+                let row = conflict.row, old = conflict.existing
+                try revision.execute(arguments: [row.level.rawValue, row.code, row.year, row.yearGroup, old.pupils,
+                                                 row.pupils, old.source, source, time])
+                try takeOut.execute(arguments: [row.yearGroup, row.level.rawValue, row.code, row.year, old.importID])
+                try dropEmpty.execute(arguments: [row.level.rawValue, row.code, row.year, old.importID])
             }
-            return (ImportOutcome(added: added.count, unchanged: unchanged, replaced: conflicts, refused: []), true)
+            try Self.insert(rows, writing, keys: keys, importID: importID, path: path, db)
+            return (ImportOutcome(added: added, unchanged: unchanged, replaced: conflicts, refused: []), true)
         }
     }
 
-    /// The stored actual of each row's cell, by the row's position. Only the years of the
-    /// rows are read, and nothing at all when the store has none of them (a new census year).
-    static func storedActuals(of rows: [ActualRoll], keys: ActualKeys, _ db: Database) throws -> [Int32: StoredActual] {
-        let years = Array(Set(rows.map(\.year))).sorted()
-        guard !years.isEmpty else { return [:] }
-        let inYears = "year IN (\(years.map(String.init).joined(separator: ",")))"
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actual WHERE \(inYears))") == true else { return [:] }
-        var position: [UInt64: Int32] = [:]
-        position.reserveCapacity(rows.count)
-        for (i, key) in keys.keys.enumerated() where position[key] == nil { position[key] = Int32(i) }
-        var stored: [Int32: StoredActual] = [:]
-        // Each import's file and time, read once; the cells by SQLite's own calls.
-        let imports = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, source, imported_at FROM actual_import").map {
-            ($0[0] as Int64, (source: $0[1] as String, importedAt: $0[2] as String))
-        })
-        try db.forEachRawRow("SELECT level, code, year, year_group, pupils, import_id FROM actual WHERE \(inYears)", arguments: []) { row in
-            guard let key = keys.key(level: row.text(0) ?? "", code: row.text(1) ?? "", year: row.integer(2), yearGroup: row.text(3) ?? ""),
-                  let i = position[key] else { return }
-            let from = imports[Int64(row.integer(5))]
-            stored[i] = StoredActual(pupils: row.real(4), source: from?.source ?? "", importedAt: from?.importedAt ?? "")
+    /// The cells at `positions` of `rows`, as this import's rows of `actual_year`: one per
+    /// level, code and year, its year groups in the order the rows give them, in the table's
+    /// key order (SQLite then appends to its B-tree rather than splitting pages all over it).
+    /// A cell given twice is refused: it would be two keys of one object.
+    static func insert(_ rows: [ActualRoll], _ positions: [Int], keys: ActualKeys, importID: Int64, path: String, _ db: Database) throws {
+        let order = keys.yearOrder(of: positions)
+        var object = ActualsObject()
+        var start = 0
+        var years: [Range<Int>] = []
+        while start < order.count {
+            var end = start + 1
+            let codeYear = ActualKeys.codeYear(of: keys.keys[order[start]])
+            while end < order.count, ActualKeys.codeYear(of: keys.keys[order[end]]) == codeYear { end += 1 }
+            years.append(start..<end)
+            start = end
         }
-        // A cell named twice in the rows: each of them meets the stored value.
-        if position.count < rows.count {
-            for (i, key) in keys.keys.enumerated() where stored[Int32(i)] == nil { if let first = position[key], let value = stored[first] { stored[Int32(i)] = value } }
+        for range in years {
+            var groups = order[range].map { ActualKeys.group(of: keys.keys[$0]) }
+            groups.sort()
+            if let repeated = zip(groups, groups.dropFirst()).first(where: { $0.0 == $0.1 }) {
+                let row = rows[order[range].first { ActualKeys.group(of: keys.keys[$0]) == repeated.0 }!]
+                throw StoreError(kind: .failed, path: path, message: "the cell \(row.code), \(row.year), \(row.yearGroup) is given twice",
+                                 fix: "keep one row per year, code and year group")
+            }
         }
-        return stored
-    }
-
-    /// New actuals of one import, in the order given (`stepEach`).
-    static func insert<Rows: Sequence>(_ rows: Rows, importID: Int64, _ db: Database) throws where Rows.Element == ActualRoll {
-        try db.stepEach("INSERT INTO actual (level, code, year, year_group, pupils, import_id) VALUES (?, ?, ?, ?, ?, ?)", rows) { handle, row in
-            sqlite3_bind_int64(handle, 6, importID)
-            sqlite3_bind_int64(handle, 3, Int64(row.year))
-            sqlite3_bind_double(handle, 5, row.pupils)
-            return withSQLiteText(row.level.rawValue) { level, levelCount in
-                withSQLiteText(row.code) { code, codeCount in
-                    withSQLiteText(row.yearGroup) { group, groupCount in
+        try db.stepEach("INSERT INTO actual_year (level, code, year, import_id, pupils) VALUES (?, ?, ?, ?, ?)", years) { handle, range in
+            let first = rows[order[range.lowerBound]]
+            object.make(order[range].lazy.map { (rows[$0].yearGroup, rows[$0].pupils) })
+            sqlite3_bind_int64(handle, 3, Int64(first.year))
+            sqlite3_bind_int64(handle, 4, importID)
+            return object.withText { text, textCount in
+                withSQLiteText(first.level.rawValue) { level, levelCount in
+                    withSQLiteText(first.code) { code, codeCount in
                         sqlite3_bind_text(handle, 1, level, levelCount, nil)
                         sqlite3_bind_text(handle, 2, code, codeCount, nil)
-                        sqlite3_bind_text(handle, 4, group, groupCount, nil)
+                        sqlite3_bind_text(handle, 5, text, textCount, nil)
                         return sqlite3_step(handle)
                     }
                 }
@@ -158,11 +170,11 @@ extension PlanStore {
     public func actual(level: CellLevel, code: String, year: Int, yearGroup: String) throws -> StoredActual? {
         try read { db in
             try Row.fetchOne(db, sql: """
-                SELECT a.pupils AS pupils, i.source AS source, i.imported_at AS imported_at
+                SELECT a.pupils AS pupils, i.source AS source, i.imported_at AS imported_at, a.import_id AS import_id
                 FROM actual a JOIN actual_import i ON i.id = a.import_id
                 WHERE a.level = ? AND a.code = ? AND a.year = ? AND a.year_group = ?
                 """, arguments: [level.rawValue, code, year, yearGroup]).map {
-                StoredActual(pupils: $0["pupils"], source: $0["source"], importedAt: $0["imported_at"])
+                StoredActual(pupils: $0["pupils"], source: $0["source"], importedAt: $0["imported_at"], importID: $0["import_id"])
             }
         }
     }

@@ -223,9 +223,10 @@ public final class PlanStore {
         try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
     }
 
-    /// Rows in a table of the schema (`vintage`, `vintage_cell`, `actual`, `actual_revision`).
+    /// Rows in a table of the schema (`vintage`, `vintage_cell`, `actual_year`, `actual_revision` …);
+    /// `actual` counts cells (its view has one row per cell).
     public func count(_ table: String) throws -> Int {
-        precondition(["vintage", "vintage_cell", "actual", "actual_import", "actual_revision"].contains(table))
+        precondition(["vintage", "vintage_cell", "actual", "actual_year", "actual_import", "actual_revision"].contains(table))
         return try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 

@@ -44,6 +44,34 @@ struct ActualsFileTests {
         #expect(contents.issues.first?.message.contains("a second row for school S1") == true)
     }
 
+    @Test("checked in parts, one per core, or whole: the same rows, issues and counts, repeats found across the parts")
+    func parts() throws {
+        // 4 years × 300 schools × 14 year groups, with bad rows and a cell given again far from its first.
+        var csv = "year,area,school,year_group,pupils\n"
+        var line = 1
+        for year in 2020...2023 {
+            for school in 0..<300 {
+                for group in Ladder.england.yearGroups {
+                    line += 1
+                    let pupils = line % 997 == 0 ? "-1" : String((year + school) % 60)
+                    csv += "\(year),A\(school % 7),S\(school),\(line % 1499 == 0 ? "Y20" : group.name),\(pupils)\n"
+                }
+            }
+        }
+        csv += "2020,A0,S0,R,5\n2023,A1,S1,Y13,6\n2021,A9,S5,R,1\n"
+        let table = try CSVTable(bytes: Array(csv.utf8), file: "p.csv")
+        let areas = Set((0..<7).map { "A\($0)" })
+        let whole = try ActualsFile.read(table, ladder: .england, areas: areas, parts: 1)
+        #expect(whole.rowsRead == 16_803 && whole.rejectedRows > 20)
+        #expect(whole.issues.contains { $0.message.contains("a second row for school S0, 2020, R (the first is on line 2)") })
+        #expect(whole.issues.contains { $0.message.contains("a second row for school S1, 2023, Y13 (the first is on line ") })
+        #expect(whole.issues.contains { $0.message.contains("area A9 is not one of the plan's areas") })
+        for parts in [2, 3, 7] {
+            let split = try ActualsFile.read(table, ladder: .england, areas: areas, parts: parts)
+            #expect(split == whole, "\(parts) parts")
+        }
+    }
+
     @Test("a file without the rolls columns, or without rows, is refused whole")
     func wholeFile() {
         let missing = firstIssue { _ = try ActualsFile.read(csv: "year,area,pupils\n2020,A,1\n", file: "m.csv", ladder: .england, areas: nil) }

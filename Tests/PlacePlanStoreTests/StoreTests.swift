@@ -41,9 +41,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try PlanStore(path: path, mode: .createIfMissing)
         let names = try store.queue.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') ORDER BY name")
         }
-        for table in ["vintage", "vintage_cell", "vintage_input", "actual", "actual_revision", "grdb_migrations"] { #expect(names.contains(table)) }
+        for table in ["vintage", "vintage_cell", "vintage_input", "actual_year", "actual", "actual_import", "actual_revision", "grdb_migrations"] {
+            #expect(names.contains(table))
+        }
         #expect(names.filter { $0.contains("archived") }.count == 9)
         #expect(try store.storedSchemaVersion() == PlanStore.schemaVersion)
         #expect(try store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -334,6 +336,45 @@ struct ImportTests {
         let replay = try store.importActuals(rows([("A", 2020, "Y1", 99)]), source: "revised.csv", replace: true)
         #expect(replay.unchanged == 1 && !replay.written)
         #expect(try store.count("actual_revision") == 1)
+        // A cell is in one row, its last import's: Y1 left census.csv's object for revised.csv's.
+        func objects() throws -> [String] {
+            try store.queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT year, import_id, pupils FROM actual_year ORDER BY level, code, year, import_id")
+                    .map { "\($0[0] as Int) \($0[1] as Int) \($0[2] as String)" }
+            }
+        }
+        #expect(try objects() == [#"2020 1 {"R":100}"#, #"2020 2 {"Y1":99}"#, #"2021 2 {"R":98}"#])
+        // An object emptied by replacements goes.
+        _ = try store.importActuals(rows([("A", 2020, "R", 97)]), source: "third.csv", replace: true)
+        #expect(try objects() == [#"2020 2 {"Y1":99}"#, #"2020 3 {"R":97}"#, #"2021 2 {"R":98}"#])
+        #expect(try store.count("actual") == 3)
+    }
+
+    @Test("a cell given twice in one import is refused, with nothing written")
+    func twice() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let error = storeError { _ = try store.importActuals(rows([("A", 2020, "R", 1), ("A", 2020, "Y1", 2), ("A", 2020, "R", 3)]),
+                                                            source: "twice.csv", replace: false) }
+        #expect(error?.message == "the cell A, 2020, R is given twice")
+        #expect(try store.count("actual") == 0 && store.count("actual_import") == 0)
+    }
+
+    @Test("counts as JSON: whole ones as integers, others read back exactly; year-group names escaped")
+    func objectText() throws {
+        var object = ActualsObject()
+        object.make([("R", 30), ("Y1", 29.5), ("Y2", 0.1 + 0.2), ("say \"hi\"\\\n", 1e20)])
+        #expect(object.text == #"{"R":30,"Y1":29.5,"Y2":0.30000000000000004,"say \"hi\"\\\u000a":1e+20}"#)
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        let values: [(String, Int, String, Double)] = [("A", 2020, "R", 0.1 + 0.2), ("A", 2020, "Y\"1", 1e20), ("A", 2020, "Y2", 12.345678901234567)]
+        _ = try store.importActuals(rows(values), source: "odd.csv", replace: false)
+        for (code, year, group, pupils) in values {
+            #expect(try store.actual(level: .area, code: code, year: year, yearGroup: group)?.pupils == pupils)
+        }
+        #expect(try store.importActuals(rows(values), source: "odd.csv", replace: false).unchanged == 3)
     }
 
     @Test("school rows are kept apart from area rows")
@@ -566,8 +607,8 @@ struct VintageInputTests {
         let store = try PlanStore(path: path, mode: .existing)
         #expect(try store.storedSchemaVersion() == Schema.version)
         #expect(try store.count("actual") == 3 && store.count("actual_import") == 2)
-        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")
-                == PlanStore.StoredActual(pupils: 101, source: "census-2020.csv", importedAt: "2021-01-20T10:00:00Z"))
+        let stored = try #require(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1"))
+        #expect(stored.pupils == 101 && stored.source == "census-2020.csv" && stored.importedAt == "2021-01-20T10:00:00Z")
         #expect(try store.actual(level: .school, code: "S1", year: 2021, yearGroup: "R")?.source == "census-2021.csv")
         // Unchanged rows stay unchanged; a conflict names the file it came from.
         let again = try store.importActuals(areaRows([("A", 2020, "R", 100), ("A", 2020, "Y1", 99)]), source: "revised.csv", replace: false)
@@ -578,6 +619,35 @@ struct VintageInputTests {
         #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")?.source == "revised.csv")
         #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "R")?.source == "census-2020.csv")
         #expect(try store.revisions().map(\.oldSource) == ["census-2020.csv"])
+    }
+
+    @Test("a schema-7 store's actuals become a row per code, year and import, read back cell by cell through the view")
+    func actualYearMigration() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v7: vintage cells' level checked without IN")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO actual_import (source, imported_at) VALUES ('census-2020.csv', '2021-01-20T10:00:00Z'),
+                                                                       ('revised.csv', '2021-03-01T10:00:00Z');
+                INSERT INTO actual VALUES ('area', 'A', 2020, 'R', 100, 1), ('area', 'A', 2020, 'Y1', 101.5, 1),
+                                          ('area', 'A', 2020, 'Y2', 90, 2), ('school', 'S1', 2021, 'R', 30, 1);
+                """)
+        }
+        try queue.close()
+        let store = try PlanStore(path: path, mode: .existing)
+        #expect(try store.storedSchemaVersion() == 8)
+        #expect(try store.count("actual_year") == 3 && store.count("actual") == 4)
+        let objects = try store.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, import_id, pupils FROM actual_year ORDER BY level, code, year, import_id")
+                .map { "\($0[0] as String) \($0[1] as Int) \($0[2] as String)" }
+        }
+        #expect(objects == [#"A 1 {"R":100.0,"Y1":101.5}"#, #"A 2 {"Y2":90.0}"#, #"S1 1 {"R":30.0}"#])
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y1")?.pupils == 101.5)
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y2")?.source == "revised.csv")
+        #expect(try store.actual(level: .area, code: "A", year: 2020, yearGroup: "Y3") == nil)
+        #expect(try store.integrityCheck() == ["ok"])
     }
     @Test("a schema-6 store's vintage cells move to schema 7 whole, sealed and guarded, and archive in key order after")
     func vintageCellsMigration() throws {
@@ -601,7 +671,7 @@ struct VintageInputTests {
         }
         try queue.close()
         let store = try PlanStore(path: path, mode: .existing)
-        #expect(try store.storedSchemaVersion() == 7)
+        #expect(try store.storedSchemaVersion() == Schema.version)
         #expect(try Set(store.cells(of: 1).map { "\($0.level) \($0.code) \($0.year) \($0.yearGroup) \($0.pupils)" })
                 == Set(old.cells.map { "\($0.level) \($0.code) \($0.year) \($0.yearGroup) \($0.pupils)" }))
         #expect(try store.score().count == 1)   // the seal still holds

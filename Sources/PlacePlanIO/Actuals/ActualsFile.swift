@@ -38,18 +38,37 @@ public enum ActualsFile {
         return try read(table, ladder: ladder, areas: areas, schools: schools)
     }
 
-    /// The same, from text in memory.
     /// Actuals for `plan`: its ladder's year groups, its areas.
     public static func read(url: URL, file: String, plan: Plan) throws -> Contents {
-        try read(url: url, file: file, ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)),
-                 schools: plan.places.map { Set($0.schools.schools.map(\.code)) })
+        try reading(url: url, file: file).contents(plan: plan)
     }
 
+    /// A file being read on a thread of its own, so that the plan it is checked against can be
+    /// loaded meanwhile (a national census and a national plan take about as long each).
+    public struct Reading: Sendable {
+        fileprivate let table: Parallel.Background<CSVTable>
+
+        /// The file's rows checked against `plan`: its ladder's year groups, its areas and schools.
+        /// Whole-file problems (cannot be read, not CSV) are thrown here.
+        public func contents(plan: Plan) throws -> Contents {
+            try ActualsFile.read(table.value(), ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)),
+                                 schools: plan.places.map { Set($0.schools.schools.map(\.code)) })
+        }
+    }
+
+    /// Starts reading `url` (`file` is the name shown in messages).
+    public static func reading(url: URL, file: String) -> Reading {
+        Reading(table: Parallel.Background { try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file) })
+    }
+
+    /// The same, from text in memory.
     public static func read(csv: String, file: String, ladder: Ladder, areas: Set<String>?) throws -> Contents {
         try read(CSVTable(bytes: Array(csv.utf8), file: file), ladder: ladder, areas: areas)
     }
 
-    static func read(_ table: CSVTable, ladder: Ladder, areas: Set<String>?, schools: Set<String>? = nil) throws -> Contents {
+    /// - Parameter parts: how many parts the rows are checked in (by default one per core for a
+    ///   file of 100,000 rows or more); the outcome is the same whatever it is.
+    static func read(_ table: CSVTable, ladder: Ladder, areas: Set<String>?, schools: Set<String>? = nil, parts: Int? = nil) throws -> Contents {
         let shape = table.checkShape(required: HistoryReader.rollsColumns,
                                      example: "year,area,year_group,pupils / 2020,E06000001,R,1153")
         if let first = shape.first, first.line == 1 { throw InputErrors([first]) }
@@ -57,20 +76,43 @@ public enum ActualsFile {
             throw InputErrors([InputIssue(file: table.file, line: 1, message: "has a header but no rows",
                                           fix: "add one row per year, area and year group")])
         }
+        // The rows are checked in parts, one per core (a national census is millions of rows),
+        // then put together in the file's order, where a cell given twice is found.
+        let shapeLines = Set(shape.compactMap(\.line))
+        let parts = max(1, min(parts ?? (table.rows.count >= 100_000 ? Parallel.threads : 1), table.rows.count))
+        let checked = try Parallel.map(parts) { part in
+            RowChecks(table, rows: part * table.rows.count / parts ..< (part + 1) * table.rows.count / parts, skipping: shapeLines,
+                      ladder: ladder, areas: areas, schools: schools)
+        }
+        let cells = CellRepeats(checked, table: table, ladder: ladder)
+        var rowIssues = checked.flatMap(\.issues) + cells.issues
+        if !cells.issues.isEmpty { rowIssues = rowIssues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element) }
+        let rejected = shapeLines.count + checked.reduce(0) { $0 + $1.rejectedRows } + cells.issues.count
+        return Contents(rowsRead: table.rows.count, rows: cells.rows, issues: shape + rowIssues, rejectedRows: rejected,
+                        pupilsColumn: table.number("pupils"), years: cells.years, areaCount: cells.areaCount,
+                        schoolCount: cells.schoolCount)
+    }
+}
+
+/// One part of a file's rows checked on its own: each row's year, area or school, year group
+/// and count, against the plan. The rows that pass keep their code's number in the part
+/// (`CodeNumbers`) for `CellRepeats`.
+private struct RowChecks: Sendable {
+    var rows: [ActualRoll] = []
+    /// Each passed row's code, numbered within the part, and the codes by number.
+    var codeNumbers: [UInt32] = []
+    var codes: [[String]] = [[], []]
+    var issues: [InputIssue] = []
+    var rejectedRows = 0
+
+    init(_ table: CSVTable, rows range: Range<Int>, skipping shapeLines: Set<Int>, ladder: Ladder, areas: Set<String>?, schools: Set<String>?) {
         var yearGroup = YearGroupLookup(ladder)
         let hasSchool = table.has("school")
-        var issues = shape
-        var badLines = Set(shape.compactMap(\.line))
-        // A cell (level, code, year, year group) as one integer, codes numbered as first met:
-        // a census file of millions of rows is checked for repeated cells without string keys.
-        var codes = CodeNumbers(areas: areas, schools: schools)
-        var firstLine: [UInt64: Int32] = [:]
-        firstLine.reserveCapacity(table.rows.count)
-        var rows: [ActualRoll] = []
-        rows.reserveCapacity(table.rows.count)
+        var numbers = CodeNumbers(areas: areas, schools: schools)
         var lastArea: (code: String, known: Bool) = ("", true)
-        var yearsSeen: Set<Int> = [], areasSeen: Set<UInt32> = [], schoolsSeen: Set<UInt32> = []
-        for row in table.rows where badLines.isEmpty || !badLines.contains(row.line) {
+        rows.reserveCapacity(range.count)
+        codeNumbers.reserveCapacity(range.count)
+        for row in table.rows[range] where shapeLines.isEmpty || !shapeLines.contains(row.line) {
             var rowIssues: [InputIssue] = []
             let year = table.academicYear(row, "year", in: HistoryReader.years,
                                      what: "the year (the academic year's first year: 2019 for 2019/20)")
@@ -87,7 +129,7 @@ public enum ActualsFile {
             }
             let level: CellLevel = school.isEmpty ? .area : .school
             let code = school.isEmpty ? area : school
-            let number = code.isEmpty ? nil : codes.number(code, level: level)
+            let number = code.isEmpty ? nil : numbers.number(code, level: level)
             if !school.isEmpty, let number, !number.known {
                 rowIssues.append(table.issue(row, "school", "school \(school) is not in the plan's schools.csv",
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
@@ -102,28 +144,82 @@ public enum ActualsFile {
             if case .failure(let issue) = count { rowIssues.append(issue) }
 
             if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count, let number {
-                let cell = UInt64(level == .school ? 1 : 0) << 63 | UInt64(number.id) << 24 | UInt64(y & 0xFFFF) << 8 | UInt64(g & 0xFF)
-                if let earlier = firstLine[cell] {
-                    rowIssues.append(table.issue(
-                        row, "year_group",
-                        "a second row for \(level == .school ? "school" : "area") \(code), \(y), \(ladder.yearGroups[g]) (the first is on line \(earlier))",
-                        fix: "keep one row per year, \(level == .school ? "school" : "area") and year group: delete or correct one of the two"))
-                } else {
-                    firstLine[cell] = Int32(row.line)
-                    yearsSeen.insert(y)
-                    if level == .school { schoolsSeen.insert(number.id) } else { areasSeen.insert(number.id) }
-                    rows.append(ActualRoll(level: level, code: code, year: y, yearGroup: ladder.yearGroups[g].name,
-                                           pupils: n, line: row.line))
-                }
-            }
-            if !rowIssues.isEmpty {
+                rows.append(ActualRoll(level: level, code: code, year: y, yearGroup: ladder.yearGroups[g].name, pupils: n, line: row.line))
+                codeNumbers.append(number.id)
+            } else {
                 issues += rowIssues
-                badLines.insert(row.line)
+                rejectedRows += 1
             }
         }
-        return Contents(rowsRead: table.rows.count, rows: rows, issues: issues, rejectedRows: badLines.count,
-                        pupilsColumn: table.number("pupils"), years: yearsSeen.sorted(), areaCount: areasSeen.count,
-                        schoolCount: schoolsSeen.count)
+        codes = numbers.codes
+    }
+}
+
+/// The checked parts put together in the file's order: a cell (level, code, year, year group)
+/// given a second time is refused, naming the line of the first. Cells are numbered (codes
+/// across the parts, then years and year groups) and marked in a bit set, not kept in a table
+/// of strings: a census has millions.
+private struct CellRepeats {
+    var rows: [ActualRoll] = []
+    var issues: [InputIssue] = []
+    var years: [Int] = []
+    var areaCount = 0, schoolCount = 0
+
+    init(_ parts: [RowChecks], table: CSVTable, ladder: Ladder) {
+        // Each part's code numbers as numbers across the file, level by level.
+        var global: [[String: UInt32]] = [[:], [:]]
+        let partCodes = parts.map { part in
+            (0..<2).map { level in part.codes[level].map { global[level].number($0) } }
+        }
+        let yearList = Array(Set(parts.flatMap { $0.rows.map(\.year) })).sorted()
+        let firstYear = yearList.first ?? 0
+        var yearIndex = [Int](repeating: -1, count: (yearList.last ?? 0) - firstYear + 1)
+        for (i, year) in yearList.enumerated() { yearIndex[year - firstYear] = i }
+        let groupIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
+        let groups = max(1, ladder.yearGroups.count)
+        let areaCodes = global[0].count, schoolCodes = global[1].count
+        var seen = [UInt64](repeating: 0, count: ((areaCodes + schoolCodes) * yearList.count * groups + 63) / 64)
+        var seenCode = [Bool](repeating: false, count: areaCodes + schoolCodes)
+        var seenYear = [Bool](repeating: false, count: yearList.count)
+        var firstLine: [Int: Int]?   // made only when a cell is given twice
+        var lastGroup: (name: String, index: Int) = ("", 0)
+        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
+        func cell(_ row: ActualRoll, code: Int) -> Int {
+            if row.yearGroup != lastGroup.name { lastGroup = (row.yearGroup, groupIndex[row.yearGroup]!) }
+            return (code * yearList.count + yearIndex[row.year - firstYear]) * groups + lastGroup.index
+        }
+        for (p, part) in parts.enumerated() {
+            for (i, row) in part.rows.enumerated() {
+                let level = row.level == .school ? 1 : 0
+                let code = Int(partCodes[p][level][Int(part.codeNumbers[i])]) + (level == 1 ? areaCodes : 0)
+                let c = cell(row, code: code)
+                if seen[c >> 6] & (1 << UInt64(c & 63)) != 0 {
+                    if firstLine == nil {
+                        // Every cell's first line, once, from the rows kept so far (in file order).
+                        var lines: [Int: Int] = [:]
+                        for kept in rows.reversed() {
+                            let keptLevel = kept.level == .school ? 1 : 0
+                            lines[cell(kept, code: Int(global[keptLevel][kept.code]!) + (keptLevel == 1 ? areaCodes : 0))] = kept.line
+                        }
+                        firstLine = lines
+                    }
+                    let what = row.level == .school ? "school" : "area"
+                    issues.append(table.issue(
+                        line: row.line ?? 0, "year_group",
+                        "a second row for \(what) \(row.code), \(row.year), \(row.yearGroup) (the first is on line \(firstLine?[c] ?? 0))",
+                        fix: "keep one row per year, \(what) and year group: delete or correct one of the two"))
+                    continue
+                }
+                seen[c >> 6] |= 1 << UInt64(c & 63)
+                firstLine?[c] = row.line
+                seenCode[code] = true
+                seenYear[yearIndex[row.year - firstYear]] = true
+                rows.append(row)
+            }
+        }
+        years = yearList.indices.filter { seenYear[$0] }.map { yearList[$0] }
+        areaCount = seenCode[..<areaCodes].filter { $0 }.count
+        schoolCount = seenCode[areaCodes...].filter { $0 }.count
     }
 }
 
@@ -131,7 +227,9 @@ public enum ActualsFile {
 /// codes once (not once a row).
 private struct CodeNumbers {
     let areas: Set<String>?, schools: Set<String>?
-    private var numbers: [CellLevel: [String: (id: UInt32, known: Bool)]] = [:]
+    private var numbers: [[String: (id: UInt32, known: Bool)]] = [[:], [:]]
+    /// By level (areas, schools): the codes in the order they were numbered.
+    private(set) var codes: [[String]] = [[], []]
     private var last: (code: String, level: CellLevel, number: (id: UInt32, known: Bool))?
 
     init(areas: Set<String>?, schools: Set<String>?) {
@@ -141,14 +239,25 @@ private struct CodeNumbers {
 
     mutating func number(_ code: String, level: CellLevel) -> (id: UInt32, known: Bool) {
         if let last, last.level == level, last.code == code { return last.number }
+        let l = level == .school ? 1 : 0
         let number: (id: UInt32, known: Bool)
-        if let found = numbers[level]?[code] { number = found } else {
+        if let found = numbers[l][code] { number = found } else {
             let known = (level == .school ? schools : areas)?.contains(code) ?? true
-            number = (UInt32(numbers[level]?.count ?? 0), known)
-            numbers[level, default: [:]][code] = number
+            number = (UInt32(codes[l].count), known)
+            numbers[l][code] = number
+            codes[l].append(code)
         }
         last = (code, level, number)
         return number
     }
 }
 
+extension Dictionary where Value == UInt32 {
+    /// The number of `key`: the one it was given, or the next one (0, 1, 2 … as first met).
+    mutating func number(_ key: Key) -> UInt32 {
+        if let known = self[key] { return known }
+        let next = UInt32(count)
+        self[key] = next
+        return next
+    }
+}

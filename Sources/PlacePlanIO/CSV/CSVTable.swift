@@ -199,7 +199,12 @@ struct CSVTable {
     }
 
     func issue(_ row: CSVRow, _ column: String, _ message: String, fix: String) -> InputIssue {
-        InputIssue(file: file, line: row.line, column: positions[column].map { $0 + 1 }, columnName: renamed[column] ?? column,
+        issue(line: row.line, column, message, fix: fix)
+    }
+
+    /// An issue with `column` of the row on `line`.
+    func issue(line: Int, _ column: String, _ message: String, fix: String) -> InputIssue {
+        InputIssue(file: file, line: line, column: positions[column].map { $0 + 1 }, columnName: renamed[column] ?? column,
                    message: message, fix: fix)
     }
 

@@ -69,10 +69,9 @@ struct ActualsImportCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: planFolder)
+        let reading = ActualsFile.reading(url: URL(fileURLWithPath: file), file: file)  // read as the plan loads
         let planned = try PlanLocation.load(planFolder, bundled: "Data/england")
-        let contents = try userInput("\(file) cannot be imported; nothing was written.") {
-            try ActualsFile.read(url: URL(fileURLWithPath: file), file: file, plan: planned)
-        }
+        let contents = try userInput("\(file) cannot be imported; nothing was written.") { try reading.contents(plan: planned) }
         if !contents.issues.isEmpty { throw CLIFailure(ImportSummary.rejection(contents, file: file)) }
         let store = try database.open(planFolder: { folder }, mode: .createIfMissing)
         let outcome = try storeCall {
