@@ -84,10 +84,11 @@ public enum ActualsFile {
             RowChecks(table, rows: part * table.rows.count / parts ..< (part + 1) * table.rows.count / parts, skipping: shapeLines,
                       ladder: ladder, areas: areas, schools: schools)
         }
-        let cells = CellRepeats(checked, table: table, ladder: ladder)
-        var rowIssues = checked.flatMap(\.issues) + cells.issues
+        let rowIssues0 = checked.flatMap(\.issues), rejected0 = checked.reduce(0) { $0 + $1.rejectedRows }
+        let cells = CellRepeats(consume checked, table: table, ladder: ladder)
+        var rowIssues = rowIssues0 + cells.issues
         if !cells.issues.isEmpty { rowIssues = rowIssues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element) }
-        let rejected = shapeLines.count + checked.reduce(0) { $0 + $1.rejectedRows } + cells.issues.count
+        let rejected = shapeLines.count + rejected0 + cells.issues.count
         return Contents(rowsRead: table.rows.count, rows: cells.rows, issues: shape + rowIssues, rejectedRows: rejected,
                         pupilsColumn: table.number("pupils"), years: cells.years, areaCount: cells.areaCount,
                         schoolCount: cells.schoolCount)
@@ -104,6 +105,8 @@ private struct RowChecks: Sendable {
     var codes: [[String]] = [[], []]
     var issues: [InputIssue] = []
     var rejectedRows = 0
+
+    init() {}
 
     init(_ table: CSVTable, rows range: Range<Int>, skipping shapeLines: Set<Int>, ladder: Ladder, areas: Set<String>?, schools: Set<String>?) {
         var yearGroup = YearGroupLookup(ladder)
@@ -165,7 +168,8 @@ private struct CellRepeats {
     var years: [Int] = []
     var areaCount = 0, schoolCount = 0
 
-    init(_ parts: [RowChecks], table: CSVTable, ladder: Ladder) {
+    /// Each part's rows are let go once put together: a census's rows are not held twice.
+    init(_ parts: consuming [RowChecks], table: CSVTable, ladder: Ladder) {
         // Each part's code numbers as numbers across the file, level by level.
         var global: [[String: UInt32]] = [[:], [:]]
         let partCodes = parts.map { part in
@@ -188,7 +192,9 @@ private struct CellRepeats {
             if row.yearGroup != lastGroup.name { lastGroup = (row.yearGroup, groupIndex[row.yearGroup]!) }
             return (code * yearList.count + yearIndex[row.year - firstYear]) * groups + lastGroup.index
         }
-        for (p, part) in parts.enumerated() {
+        for p in parts.indices {
+            let part = parts[p]
+            parts[p] = RowChecks()
             for (i, row) in part.rows.enumerated() {
                 let level = row.level == .school ? 1 : 0
                 let code = Int(partCodes[p][level][Int(part.codeNumbers[i])]) + (level == 1 ? areaCodes : 0)
