@@ -84,11 +84,14 @@ public enum ActualsFile {
             RowChecks(table, rows: part * table.rows.count / parts ..< (part + 1) * table.rows.count / parts, skipping: shapeLines,
                       ladder: ladder, areas: areas, schools: schools)
         }
-        let rowIssues0 = checked.flatMap(\.issues), rejected0 = checked.reduce(0) { $0 + $1.rejectedRows }
+        let checkIssues = checked.flatMap(\.issues), checkRejected = checked.reduce(0) { $0 + $1.rejectedRows }
         let cells = CellRepeats(consume checked, table: table, ladder: ladder)
-        var rowIssues = rowIssues0 + cells.issues
-        if !cells.issues.isEmpty { rowIssues = rowIssues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element) }
-        let rejected = shapeLines.count + rejected0 + cells.issues.count
+        // Issues in the file's order, a row's own in the order they were found (a stable sort).
+        var rowIssues = checkIssues + cells.issues
+        if !cells.issues.isEmpty {
+            rowIssues = rowIssues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        }
+        let rejected = shapeLines.count + checkRejected + cells.issues.count
         return Contents(rowsRead: table.rows.count, rows: cells.rows, issues: shape + rowIssues, rejectedRows: rejected,
                         pupilsColumn: table.number("pupils"), years: cells.years, areaCount: cells.areaCount,
                         schoolCount: cells.schoolCount)
@@ -179,7 +182,7 @@ private struct CellRepeats {
         let firstYear = yearList.first ?? 0
         var yearIndex = [Int](repeating: -1, count: (yearList.last ?? 0) - firstYear + 1)
         for (i, year) in yearList.enumerated() { yearIndex[year - firstYear] = i }
-        let groupIndex = Dictionary(uniqueKeysWithValues: ladder.yearGroups.enumerated().map { ($1.name, $0) })
+        let groupIndex = Dictionary(ladder.yearGroups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let groups = max(1, ladder.yearGroups.count)
         let areaCodes = global[0].count, schoolCodes = global[1].count
         var seen = [UInt64](repeating: 0, count: ((areaCodes + schoolCodes) * yearList.count * groups + 63) / 64)

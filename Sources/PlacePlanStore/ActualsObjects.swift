@@ -1,17 +1,21 @@
-/// One `actual_year` row's counts as the JSON object SQLite reads back through `json_each`
-/// (`{"R":30,"Y1":29.5}`), written into a buffer kept from row to row: a national census is
-/// hundreds of thousands of them.
-struct ActualsObject {
+/// `actual_year` rows' counts as the JSON objects SQLite reads back through `json_each`
+/// (`{"R":30,"Y1":29.5}`), one after another in one buffer: an import makes a block of them on
+/// one core while SQLite stores the block before on the other.
+struct ActualsObjects: Sendable {
     private var bytes: [UInt8] = []
+    /// Where each object ends in `bytes` (it starts where the one before ends).
+    private var ends: [Int] = []
 
-    /// Makes the object of `cells` (year group, pupils), in their order. Counts are finite and
+    var count: Int { ends.count }
+
+    /// Adds the object of `cells` (year group, pupils), in their order. Counts are finite and
     /// not negative (`importActuals` checks): whole ones are written as integers, others in
     /// Swift's shortest form that reads back as the same `Double`.
-    mutating func make<Cells: Sequence>(_ cells: Cells) where Cells.Element == (String, Double) {
-        bytes.removeAll(keepingCapacity: true)
+    mutating func append(_ cells: some Sequence<(String, Double)>) {
+        let start = bytes.count
         bytes.append(UInt8(ascii: "{"))
         for (group, pupils) in cells {
-            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            if bytes.count > start + 1 { bytes.append(UInt8(ascii: ",")) }
             appendString(group)
             bytes.append(UInt8(ascii: ":"))
             if pupils == pupils.rounded(), pupils < 1e15 {
@@ -21,17 +25,19 @@ struct ActualsObject {
             }
         }
         bytes.append(UInt8(ascii: "}"))
+        ends.append(bytes.count)
     }
 
-    /// The object's bytes as SQLite binds a text, valid only inside `body`.
-    func withText<T>(_ body: (UnsafePointer<CChar>, Int32) -> T) -> T {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!, Int32($0.count)) }
+    /// Object `i`'s bytes as SQLite binds a text, valid only inside `body`.
+    func withText<T>(_ i: Int, _ body: (UnsafePointer<CChar>, Int32) -> T) -> T {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress! + start, Int32(ends[i] - start)) }
         }
     }
 
-    /// The object as text (for tests and messages).
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// Object `i` as text (for tests and messages).
+    func text(_ i: Int) -> String { withText(i) { String(decoding: UnsafeRawBufferPointer(start: $0, count: Int($1)), as: UTF8.self) } }
 
     /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259, section 7).
     private mutating func appendString(_ text: String) {
