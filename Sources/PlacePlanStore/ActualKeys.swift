@@ -89,13 +89,3 @@ struct ActualKeys {
         return levelRank << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
     }
 }
-
-extension Dictionary where Value == Int {
-    /// The number of `key`: the one it was given, or the next one (0, 1, 2 … as first met).
-    mutating func number(_ key: Key) -> Int {
-        if let known = self[key] { return known }
-        self[key] = count
-        return count - 1
-    }
-}
-

@@ -1,3 +1,5 @@
+import PlacePlanCore
+
 /// `actual_year` rows' counts as the JSON objects SQLite reads back through `json_each`
 /// (`{"R":30,"Y1":29.5}`), one after another in one buffer: an import makes a block of them on
 /// one core while SQLite stores the block before on the other.
@@ -19,7 +21,7 @@ struct ActualsObjects: Sendable {
             appendString(group)
             bytes.append(UInt8(ascii: ":"))
             if pupils == pupils.rounded(), pupils < 1e15 {
-                appendWhole(UInt64(pupils))
+                DecimalDigits.append(UInt64(pupils), to: &bytes)
             } else {
                 bytes.append(contentsOf: "\(pupils)".utf8)
             }
@@ -61,16 +63,5 @@ struct ActualsObjects: Sendable {
                 bytes.append(byte)
             }
         }
-    }
-
-    private mutating func appendWhole(_ value: UInt64) {
-        var divisor: UInt64 = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        } while divisor > 0
     }
 }

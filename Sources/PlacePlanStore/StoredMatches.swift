@@ -27,14 +27,14 @@ struct StoredMatches {
         })
         // A code is looked up when it changes (every cell of an `actual_year` row shares it), a
         // year group among the few names met so far.
-        var last: (level: [UInt8], code: [UInt8], rank: UInt64?) = ([], [], nil)
+        var last: (level: [UInt8], code: [UInt8], levelName: String, rank: UInt64?) = ([], [], "", nil)
         var groups: [(name: [UInt8], rank: UInt64?)] = []
         try db.forEachRawRow("""
             SELECT a.level, a.code, a.year, a.import_id, j.key, j.value FROM actual_year a, json_each(a.pupils) j WHERE a.\(inYears)
             """, arguments: []) { row in
             let level = row.bytes(0), code = row.bytes(1), group = row.bytes(4)
             if !code.elementsEqual(last.code) || !level.elementsEqual(last.level) {
-                last = (Array(level), Array(code), keys.rank(ofCode: String(decoding: code, as: UTF8.self)))
+                last = (Array(level), Array(code), String(decoding: level, as: UTF8.self), keys.rank(ofCode: String(decoding: code, as: UTF8.self)))
             }
             guard let codeRank = last.rank else { return }
             let groupRank: UInt64?
@@ -43,7 +43,7 @@ struct StoredMatches {
                 groups.append((Array(group), groupRank))
             }
             guard let groupRank else { return }
-            let key = ActualKeys.pack(level: String(decoding: level, as: UTF8.self), code: codeRank, year: row.integer(2), group: groupRank)
+            let key = ActualKeys.pack(level: last.levelName, code: codeRank, year: row.integer(2), group: groupRank)
             guard let i = position[key] else { return }
             pupils[Int(i)] = row.real(5)
             importIDs[Int(i)] = Int64(row.integer(3))

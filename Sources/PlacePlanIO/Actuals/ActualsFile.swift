@@ -260,13 +260,3 @@ private struct CodeNumbers {
         return number
     }
 }
-
-extension Dictionary where Value == UInt32 {
-    /// The number of `key`: the one it was given, or the next one (0, 1, 2 … as first met).
-    mutating func number(_ key: Key) -> UInt32 {
-        if let known = self[key] { return known }
-        let next = UInt32(count)
-        self[key] = next
-        return next
-    }
-}
