@@ -59,6 +59,24 @@ struct CSVReaderTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    @Test("UTF-8 check: plain ASCII of any length passes word by word; a byte over 127 anywhere is decoded")
+    func utf8Check() {
+        for length in 0..<40 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(CSVReader.isUTF8(ascii))
+            // A lone continuation byte, and a valid two-byte "é", at every position: in a word or in the tail.
+            for at in 0..<length {
+                var bad = ascii
+                bad[at] = 0x80
+                #expect(!CSVReader.isUTF8(bad), "0x80 at \(at) of \(length)")
+                var good = ascii
+                good.replaceSubrange(at..<at + 1, with: [0xC3, 0xA9])
+                #expect(CSVReader.isUTF8(good), "é at \(at) of \(length)")
+            }
+        }
+        #expect(!CSVReader.isUTF8([0xC0, 0xAF]) && !CSVReader.isUTF8(Array("abcdefgh".utf8) + [0xFF]))
+    }
+
     @Test("scan: fields and lines in one buffer, as parse reads them; invalid UTF-8 located to its field")
     func scanBuffer() throws {
         let fields = try CSVReader.scan(Array("a,b\n\n\"x,\"\"y\"\"\",\n,2\n".utf8), file: "t.csv")

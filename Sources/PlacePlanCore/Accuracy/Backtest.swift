@@ -90,6 +90,8 @@ public enum Backtest {
     ///   - forecaster: the forecast made at an origin for `reach` years from what was known
     ///     then (default: cohort survival on `history.known(through: origin)`). A place plan
     ///     passes its own, which replays schools and transfer as well.
+    ///   - onCase: each scored case, in the order a single core would meet them (the cases
+    ///     are kept only when it is given).
     public static func run(
         _ history: History,
         methods: [ForecastSettings],
@@ -99,99 +101,45 @@ public enum Backtest {
         measures: [Measure]? = nil,
         forecaster: (@Sendable (_ settings: ForecastSettings, _ origin: Int, _ reach: Int) throws -> Forecast)? = nil,
         progress: (Int, Int) -> Void = { _, _ in },
-        onCase: (Case) -> Void = { _ in }
+        onCase: ((Case) -> Void)? = nil
     ) throws -> Result {
         let origins = origins ?? Self.origins(for: history)
         let measures = measures ?? Self.measures(for: history.ladder, perYearGroup: perYearGroup)
         let forecaster: @Sendable (ForecastSettings, Int, Int) throws -> Forecast = forecaster ?? { settings, origin, reach in
             try CohortSurvival.forecast(history.known(through: origin), settings: settings, horizon: reach)
         }
-        let actualByArea = Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) })
-        // Each case is summed into its row as it is scored, not kept: a school backtest of a
-        // national plan scores tens of millions. Rows by position: level, method, measure, horizon.
-        let methodCount = methods.count, measureCount = measures.count
-        func row(_ level: Level, _ method: Int, _ measure: Int, _ h: Int) -> Int {
-            ((Level.allCases.firstIndex(of: level)! * methodCount + method) * measureCount + measure) * horizon + h - 1
-        }
-        let rowCount = Level.allCases.count * methodCount * measureCount * horizon
-        var errors = [[Double]](repeating: [], count: rowCount)
-        var covered = [Int](repeating: 0, count: rowCount), withInterval = [Int](repeating: 0, count: rowCount)
-        var widths = [[Double]](repeating: [], count: rowCount)
-        func record(_ scored: Case, method: Int, measure: Int) {
-            onCase(scored)
-            let r = row(scored.level, method, measure, scored.horizon)
-            if let error = scored.error { errors[r].append(error) }
-            if let inside = scored.covered {
-                withInterval[r] += 1
-                if inside { covered[r] += 1 }
-            }
-            if let width = scored.width { widths[r].append(width) }
-        }
-        // A measure's interval from the simulation: a year group's, or a phase column's.
-        func interval(_ grid: IntervalGrid?, phases: IntervalGrid?, _ measure: Measure, _ h: Int,
-                      uncertainty: ForecastUncertainty?) -> (lower: Double, upper: Double)? {
-            if measure.yearGroups.count == 1 { return grid.map { $0[h, measure.yearGroups.lowerBound] } }
-            guard let column = uncertainty?.phaseColumn(measure.yearGroups) else { return nil }
-            return phases.map { $0[h, column] }
-        }
-        // Every method from every origin: forecasts made a core's worth at a time (each is
-        // independent: what was known at its origin), then scored in order, so each row sums
-        // its cases exactly as one after another would.
+        let scorer = Scorer(measures: measures, actualByArea: Dictionary(uniqueKeysWithValues: history.areas.map { ($0.area.code, $0) }),
+                            yearGroups: history.ladder.count, methodCount: methods.count, horizon: horizon, keepCases: onCase != nil)
+        let labels = methods.map(\.label)
+        // Each case is summed into its row, not kept: a school backtest of a national plan
+        // scores tens of millions. Rows by position: level, method, measure, horizon.
+        var errors = [[Double]](repeating: [], count: scorer.rowCount)
+        var covered = [Int](repeating: 0, count: scorer.rowCount), withInterval = [Int](repeating: 0, count: scorer.rowCount)
+        var widths = [[Double]](repeating: [], count: scorer.rowCount)
+        // Every method from every origin: forecasts made and scored a core's worth at a time
+        // (each is independent: what was known at its origin), then summed in order, so each
+        // row sums its cases exactly as one after another would.
         let jobs = methods.indices.flatMap { m in origins.map { (method: m, origin: $0, reach: min(horizon, history.lastYear - $0)) } }
         let threads = Parallel.threads
         var done = 0
         for start in stride(from: 0, to: jobs.count, by: threads) {
             let batch = Array(jobs[start..<min(start + threads, jobs.count)])
-            let forecasts = try Parallel.map(batch.count) { i -> Forecast? in
-                batch[i].reach >= 1 ? try forecaster(methods[batch[i].method], batch[i].origin, batch[i].reach) : nil
+            let scored = try Parallel.map(batch.count) { i -> Scores? in
+                let job = batch[i]
+                guard job.reach >= 1 else { return nil }
+                let forecast = try forecaster(methods[job.method], job.origin, job.reach)
+                return scorer.score(forecast, method: job.method, label: labels[job.method], origin: job.origin, reach: job.reach)
             }
-            for (job, made) in zip(batch, forecasts) {
-                let (m, origin, reach) = (job.method, job.origin, job.reach)
-                let settings = methods[m]
-                if let forecast = made {
-                    let g = history.ladder.count
-                    var totalForecast = [[Double]](repeating: [Double](repeating: 0, count: g), count: reach)
-                    var totalActual = totalForecast
-                    var counted = [Int](repeating: 0, count: reach)
-                    let uncertainty = forecast.uncertainty
-                    for (j, area) in forecast.areas.enumerated() {
-                        guard let actual = actualByArea[area.area.code] else { continue }
-                        for (h, year) in area.years.enumerated() where actual.years.contains(year) {
-                            let truth = actual.pupils[year - actual.firstYear]
-                            counted[h] += 1
-                            for i in 0..<g {
-                                totalForecast[h][i] += area.pupils[h][i]
-                                totalActual[h][i] += truth[i]
-                            }
-                            for (k, measure) in measures.enumerated() {
-                                var scored = Case(level: .area, method: settings.label, measure: measure.name, horizon: h + 1, origin: origin,
-                                                  area: area.area.code, forecast: measure.total(area.pupils[h]), actual: measure.total(truth))
-                                if let interval = interval(uncertainty?.areas[j], phases: uncertainty?.areaPhases[j], measure, h,
-                                                           uncertainty: uncertainty) {
-                                    scored.lower = interval.lower
-                                    scored.upper = interval.upper
-                                }
-                                record(scored, method: m, measure: k)
-                            }
-                        }
+            for scores in scored {
+                for entry in scores?.entries ?? [] {
+                    if let error = entry.error { errors[entry.row].append(error) }
+                    if let inside = entry.covered {
+                        withInterval[entry.row] += 1
+                        if inside { covered[entry.row] += 1 }
                     }
-                    // The authority's interval is the simulation's total: it is scored only in years
-                    // every area has its actuals (else the total is of fewer areas than it).
-                    for h in 0..<reach {
-                        let whole = counted[h] == forecast.areas.count
-                        for (k, measure) in measures.enumerated() {
-                            var scored = Case(level: .authority, method: settings.label, measure: measure.name, horizon: h + 1,
-                                              origin: origin, area: "all areas", forecast: measure.total(totalForecast[h]),
-                                              actual: measure.total(totalActual[h]))
-                            if whole, let interval = interval(uncertainty?.authority, phases: uncertainty?.authorityPhases, measure, h,
-                                                               uncertainty: uncertainty) {
-                                scored.lower = interval.lower
-                                scored.upper = interval.upper
-                            }
-                            record(scored, method: m, measure: k)
-                        }
-                    }
+                    if let width = entry.width { widths[entry.row].append(width) }
                 }
+                for scoredCase in scores?.cases ?? [] { onCase?(scoredCase) }
                 done += 1
                 progress(done, jobs.count)
             }
@@ -201,7 +149,7 @@ public enum Backtest {
             for (m, settings) in methods.enumerated() {
                 for (k, measure) in measures.enumerated() {
                     for h in 1...horizon {
-                        let r = row(level, m, k, h)
+                        let r = scorer.row(level, m, k, h)
                         if var summary = ErrorSummary(errors: errors[r]) {
                             if withInterval[r] > 0 {
                                 summary.coverage = Double(covered[r]) / Double(withInterval[r])

@@ -16,11 +16,21 @@ extension SchoolHistory {
     /// `Level.authority` their sum).
     public func schoolBacktest(methods: [ForecastSettings], shareMethod: RatioMethod, horizon: Int, origins: [Int],
                                progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
-        try Backtest.run(schoolsAsHistory, methods: methods, horizon: horizon, origins: origins,
-                         measures: Backtest.measures(for: ladder, layout: layout), forecaster: { settings, origin, reach in
+        let transfers = try transfers(at: origins)
+        return try Backtest.run(schoolsAsHistory, methods: methods, horizon: horizon, origins: origins,
+                                measures: Backtest.measures(for: ladder, layout: layout), forecaster: { settings, origin, reach in
             try PlacePlanning.forecast(self.known(through: origin), settings: settings, shareMethod: shareMethod,
-                                       horizon: reach).schoolForecast
+                                       horizon: reach, transfer: transfers[origin]?.get()).schoolForecast
         }, progress: progress)
+    }
+
+    /// The transfer model fitted at each origin that has a year after it, from what was known
+    /// then: one fit for all the methods a backtest replays from there (the fit reads the rolls
+    /// alone). A fit that fails is kept as its error, thrown where a forecast needs it.
+    func transfers(at origins: [Int]) throws -> [Int: Result<TransferModel, any Error>] {
+        let fitted = origins.filter { $0 < lastYear }
+        let fits = try Parallel.map(fitted.count) { i in Result { try TransferModel.fit(self.known(through: fitted[i])) } }
+        return Dictionary(zip(fitted, fits), uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -43,9 +53,11 @@ extension Plan {
         var forecaster: (@Sendable (ForecastSettings, Int, Int) throws -> Forecast)?
         if let places {
             let (schools, shareMethod) = (places.schools, places.shareMethod)
+            let transfers = try schools.transfers(at: origins ?? Backtest.origins(for: history))
             forecaster = { settings, origin, reach in
                 let known = schools.known(through: origin)
-                let made = try PlacePlanning.forecast(known, settings: settings, shareMethod: shareMethod, horizon: reach)
+                let made = try PlacePlanning.forecast(known, settings: settings, shareMethod: shareMethod, horizon: reach,
+                                                      transfer: transfers[origin]?.get())
                 var areas = made.areaForecast
                 // With intervals, the place plan is simulated as `PlanRun` does, from the past
                 // forecasts known at the origin.

@@ -72,8 +72,12 @@ public struct PlaceForecast: Equatable, Sendable {
 }
 
 public enum PlacePlanning {
+    /// - Parameter fitted: the transfer model fitted to this `history`, when the caller has it
+    ///   already: a backtest fits each origin's once for all the methods it replays (the fit
+    ///   reads the rolls alone, not the method). `nil` fits it here.
     public static func forecast(_ history: SchoolHistory, settings: ForecastSettings = .default,
-                                shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, horizon: Int) throws -> PlaceForecast {
+                                shareMethod: RatioMethod = SchoolSettings.defaultShareMethod, horizon: Int,
+                                transfer fitted: TransferModel? = nil) throws -> PlaceForecast {
         if let problem = SettingRule.horizon(horizon) { throw SettingProblems([problem]) }
         let layout = history.layout, ladder = history.ladder, base = history.lastYear
         let primaryGroups = layout.yearGroups(of: AreaKind.primary), secondaryGroups = layout.yearGroups(of: AreaKind.secondary)
@@ -87,7 +91,7 @@ public enum PlacePlanning {
         let primaryAreas = (primary?.areas ?? []).map { embed($0, in: primaryGroups, ladder: ladder) }
 
         // 2. Transfer, and 3. secondary areas fed by it.
-        let transfer = try TransferModel.fit(history)
+        let transfer = try fitted ?? TransferModel.fit(history)
         var year6: [String: [Int: Double]] = [:]
         for area in history.geography.primaryAreas {
             year6[area.code, default: [:]][base] = history.rolls(area: area.code, .primary).last?[layout.transferFrom] ?? 0
