@@ -23,10 +23,13 @@ struct ActualKeys {
         var rowCode = [Int32](), rowGroup = [Int32]()
         rowCode.reserveCapacity(count)
         rowGroup.reserveCapacity(count)
-        var lastGroup: (name: String, number: Int)?
+        // A census gives a school's (or area's) year groups one after another: a code is
+        // looked up when it changes, not on every row.
+        var lastCode: (code: String, number: Int)?, lastGroup: (name: String, number: Int)?
         for i in 0..<count {
-            let group = yearGroup(i)
-            rowCode.append(Int32(codeNumber.number(code(i))))
+            let cellCode = code(i), group = yearGroup(i)
+            if lastCode?.code != cellCode { lastCode = (cellCode, codeNumber.number(cellCode)) }
+            rowCode.append(Int32(lastCode!.number))
             if lastGroup?.name != group { lastGroup = (group, groupNumber.number(group)) }
             rowGroup.append(Int32(lastGroup!.number))
         }
