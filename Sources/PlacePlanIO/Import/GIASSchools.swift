@@ -42,7 +42,7 @@ public enum GIASSchools {
     /// A file's bytes as UTF-8: as they are when they are UTF-8, else read as Windows-1252.
     static func table(_ url: URL, result: inout Result) throws -> CSVTable {
         let bytes = try CSVTable.read(url: url, file: url.path)
-        if String(validating: bytes, as: UTF8.self) != nil { return try CSVTable(bytes: bytes, file: url.path) }
+        if CSVReader.isUTF8(bytes) { return try CSVTable(bytes: bytes, file: url.path) }
         guard let text = String(data: Data(bytes), encoding: .windowsCP1252) else { return try CSVTable(bytes: bytes, file: url.path) }
         result.windows1252.append(url.lastPathComponent)
         return try CSVTable(bytes: Array(text.utf8), file: url.path)
