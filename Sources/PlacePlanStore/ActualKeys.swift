@@ -17,22 +17,17 @@ struct ActualKeys {
     }
 
     /// The keys of `count` cells, each given by its position.
-    init(count: Int, level: (Int) -> CellLevel, code: (Int) -> String, year: (Int) -> Int, yearGroup: (Int) -> String) {
-        // Each code and year group numbered as first met (one lookup a row), then ranked.
+    init(count: Int, level: @Sendable (Int) -> CellLevel, code: @Sendable (Int) -> String, year: @Sendable (Int) -> Int,
+         yearGroup: @Sendable (Int) -> String) {
+        // Each part of the cells numbers its codes and year groups as first met (one lookup a
+        // cell), a part per core for a census of millions; the later parts' numbers then follow
+        // the earlier ones', so the numbering is that of one pass in order.
+        let parts = max(1, min(count >= 100_000 ? Parallel.threads : 1, count))
+        let ranges = (0..<parts).map { $0 * count / parts ..< ($0 + 1) * count / parts }
+        let numbered = Parallel.map(parts, infallible: { FirstMetCells(ranges[$0], code: code, yearGroup: yearGroup) })
         var codeNumber: [String: Int] = [:], groupNumber: [String: Int] = [:]
-        var rowCode = [Int32](), rowGroup = [Int32]()
-        rowCode.reserveCapacity(count)
-        rowGroup.reserveCapacity(count)
-        // A census gives a school's (or area's) year groups one after another: a code is
-        // looked up when it changes, not on every row.
-        var lastCode: (code: String, number: Int)?, lastGroup: (name: String, number: Int)?
-        for i in 0..<count {
-            let cellCode = code(i), group = yearGroup(i)
-            if lastCode?.code != cellCode { lastCode = (cellCode, codeNumber.number(cellCode)) }
-            rowCode.append(Int32(lastCode!.number))
-            if lastGroup?.name != group { lastGroup = (group, groupNumber.number(group)) }
-            rowGroup.append(Int32(lastGroup!.number))
-        }
+        let codeOf = numbered.map { part in part.codes.map { codeNumber.number($0) } }
+        let groupOf = numbered.map { part in part.groups.map { groupNumber.number($0) } }
         func ranks(_ numbers: [String: Int]) -> (byName: [String: UInt64], byNumber: [UInt64]) {
             let sorted = numbers.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             var byNumber = [UInt64](repeating: 0, count: numbers.count)
@@ -42,10 +37,13 @@ struct ActualKeys {
         let codes = ranks(codeNumber), groups = ranks(groupNumber)
         codeRank = codes.byName
         groupRank = groups.byName
-        keys = (0..<count).map { i in
-            Self.pack(level: level(i).rawValue, code: codes.byNumber[Int(rowCode[i])], year: year(i),
-                      group: groups.byNumber[Int(rowGroup[i])])
-        }
+        keys = Parallel.map(parts, infallible: { p in
+            let part = numbered[p], first = ranges[p].lowerBound
+            return ranges[p].map { i in
+                Self.pack(level: level(i).rawValue, code: codes.byNumber[codeOf[p][Int(part.rowCode[i - first])]], year: year(i),
+                          group: groups.byNumber[groupOf[p][Int(part.rowGroup[i - first])]])
+            }
+        }).flatMap { $0 }
     }
 
     /// A code's rank, or `nil` when no row of the import is for it.
@@ -90,5 +88,35 @@ struct ActualKeys {
         default: levelRank = 2
         }
         return levelRank << 62 | (code & 0xFFFF_FFFF) << 30 | UInt64(year & 0xFFFF) << 14 | (group & 0x3FFF)
+    }
+}
+
+/// One part of an import's (or a vintage's) cells with their codes and year groups numbered as
+/// first met in the part.
+private struct FirstMetCells: Sendable {
+    /// Each cell's code and year group, by number in the part.
+    var rowCode: [Int32] = [], rowGroup: [Int32] = []
+    /// The codes and year groups by number.
+    var codes: [String] = [], groups: [String] = []
+
+    init(_ range: Range<Int>, code: (Int) -> String, yearGroup: (Int) -> String) {
+        var codeNumber: [String: Int32] = [:], groupNumber: [String: Int32] = [:]
+        rowCode.reserveCapacity(range.count)
+        rowGroup.reserveCapacity(range.count)
+        // A file that gives a school's (or area's) year groups one after another looks its code
+        // up once a school; one that gives a year group's schools one after another, its year
+        // group once a year group.
+        var lastCode: (code: String, number: Int32)?, lastGroup: (name: String, number: Int32)?
+        for i in range {
+            let cellCode = code(i), group = yearGroup(i)
+            if lastCode?.code != cellCode { lastCode = (cellCode, codeNumber.number(cellCode)) }
+            if lastGroup?.name != group { lastGroup = (group, groupNumber.number(group)) }
+            rowCode.append(lastCode!.number)
+            rowGroup.append(lastGroup!.number)
+        }
+        codes = [String](repeating: "", count: codeNumber.count)
+        for (name, number) in codeNumber { codes[Int(number)] = name }
+        groups = [String](repeating: "", count: groupNumber.count)
+        for (name, number) in groupNumber { groups[Int(number)] = name }
     }
 }

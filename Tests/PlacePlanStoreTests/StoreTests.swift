@@ -268,6 +268,29 @@ struct ImportTests {
         #expect(try store.count("actual_revision") == 0)
     }
 
+    @Test("a census's cells numbered a part per core: the table's order is that of sorting the cells themselves")
+    func keysInParts() {
+        // 150,000 cells (over the size numbered in parts), areas and schools sharing some codes,
+        // in no order: codes met first in the second part, year groups out of ladder order.
+        var random = SeededRandom(seed: 150)
+        let groups = ["R", "Y1", "Y10", "Y2", "N1", "Y11"]
+        let cells = (0..<150_000).map { _ in
+            ActualRoll(level: Bool.random(using: &random) ? .school : .area, code: "X\(Int.random(in: 0..<4_000, using: &random))",
+                       year: Int.random(in: 2010...2030, using: &random), yearGroup: groups.randomElement(using: &random)!, pupils: 1)
+        }
+        let order = ActualKeys(cells).tableOrder
+        let levelRank: [CellLevel: Int] = [.area: 0, .school: 2]
+        let expected = cells.indices.sorted { a, b in
+            let x = cells[a], y = cells[b]
+            if x.level != y.level { return levelRank[x.level]! < levelRank[y.level]! }
+            if x.code != y.code { return x.code.utf8.lexicographicallyPrecedes(y.code.utf8) }
+            if x.year != y.year { return x.year < y.year }
+            if x.yearGroup != y.yearGroup { return x.yearGroup.utf8.lexicographicallyPrecedes(y.yearGroup.utf8) }
+            return a < b
+        }
+        #expect(order == expected)
+    }
+
     @Test("many rows, in no order, over several batches: every one stored with its own value")
     func batches() throws {
         let (folder, path) = try temporaryDatabase()

@@ -20,6 +20,18 @@ public enum Parallel {
         return try results.map { try $0!.get() }
     }
 
+    /// The same for work that cannot fail.
+    public static func map<T>(_ n: Int, infallible work: @Sendable (Int) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = Slots(results: results)
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            slots.results[i] = work(i)   // each thread writes its own slot only
+        }
+        return results.map { $0! }
+    }
+
     /// Work started on a thread of its own, whose result is waited for where it is needed: the
     /// actuals `accuracy` scores against are read while the vintages' cells are.
     public final class Background<T>: @unchecked Sendable {
@@ -41,7 +53,7 @@ public enum Parallel {
         }
     }
 
-    private struct Slots<T>: @unchecked Sendable {
-        let results: UnsafeMutableBufferPointer<Result<T, any Error>?>
+    private struct Slots<Element>: @unchecked Sendable {
+        let results: UnsafeMutableBufferPointer<Element?>
     }
 }
