@@ -10,14 +10,7 @@ public enum Parallel {
     /// `work(0) … work(n − 1)` on as many threads, their results in order; the first error
     /// (by index) is thrown once all have finished.
     public static func map<T>(_ n: Int, _ work: @Sendable (Int) throws -> T) throws -> [T] {
-        let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: n)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        let slots = Slots(results: results)
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            slots.results[i] = Result { try work(i) }   // each thread writes its own slot only
-        }
-        return try results.map { try $0!.get() }
+        try map(n, infallible: { i in Result { try work(i) } }).map { try $0.get() }
     }
 
     /// The same for work that cannot fail.
