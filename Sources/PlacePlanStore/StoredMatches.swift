@@ -15,7 +15,7 @@ struct StoredMatches {
     init(of rows: [ActualRoll], keys: ActualKeys, _ db: Database) throws {
         pupils = [Double](repeating: .nan, count: rows.count)
         importIDs = [Int64](repeating: 0, count: rows.count)
-        let years = Array(Set(rows.map(\.year))).sorted()
+        let years = rows.distinctYears
         guard !years.isEmpty else { return }
         let inYears = "year IN (\(years.map(String.init).joined(separator: ",")))"
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actual_year WHERE \(inYears))") == true else { return }

@@ -1,8 +1,23 @@
 import Testing
+import TestSupport
 @testable import PlacePlanCore
 
 @Suite("Scoring a vintage against actuals")
 struct VintageAccuracyTests {
+    @Test("an import's years: each once, in order, whether the rows come year by year or in no order")
+    func distinctYears() {
+        var random = SeededRandom(seed: 7)
+        for length in [0, 1, 2, 50, 500] {
+            let byYear = (0..<length).map { i in ActualRoll(level: .area, code: "A", year: 2010 + i * 7 / max(1, length), yearGroup: "R", pupils: 1) }
+            let shuffled = byYear.map { _ in ActualRoll(level: .area, code: "A", year: Int.random(in: 2000...2030, using: &random), yearGroup: "R", pupils: 1) }
+            for rows in [byYear, shuffled] {
+                #expect(rows.distinctYears == Array(Set(rows.map(\.year))).sorted())
+            }
+        }
+        let interleaved = [2020, 2019, 2020, 2019].map { ActualRoll(level: .area, code: "A", year: $0, yearGroup: "R", pupils: 1) }
+        #expect(interleaved.distinctYears == [2019, 2020])
+    }
+
     @Test("England: Reception and Y7 intake, then every phase")
     func englandMeasures() {
         let measures = VintageAccuracy.measures(for: .england)

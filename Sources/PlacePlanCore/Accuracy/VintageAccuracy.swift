@@ -32,6 +32,19 @@ public struct ActualRoll: Equatable, Sendable {
     }
 }
 
+extension Sequence where Element == ActualRoll {
+    /// The rows' years, each once, in order. A census gives its rows year by year, so a year is
+    /// noted when it differs from the row before rather than hashed for each of millions of rows.
+    public var distinctYears: [Int] {
+        var years = Set<Int>(), last: Int?
+        for row in self where row.year != last {
+            last = row.year
+            years.insert(row.year)
+        }
+        return years.sorted()
+    }
+}
+
 /// Scores an archived forecast (a vintage) against the actual counts known now, as DfE
 /// scorecards do: error = (forecast − actual) / actual, sign kept (positive = over-forecast).
 ///

@@ -178,7 +178,7 @@ private struct CellRepeats {
         let partCodes = parts.map { part in
             (0..<2).map { level in part.codes[level].map { global[level].number($0) } }
         }
-        let yearList = Array(Set(parts.flatMap { $0.rows.map(\.year) })).sorted()
+        let yearList = Array(Set(parts.flatMap(\.rows.distinctYears))).sorted()
         let firstYear = yearList.first ?? 0
         var yearIndex = [Int](repeating: -1, count: (yearList.last ?? 0) - firstYear + 1)
         for (i, year) in yearList.enumerated() { yearIndex[year - firstYear] = i }
