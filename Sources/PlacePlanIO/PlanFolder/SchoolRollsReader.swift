@@ -12,7 +12,7 @@ enum SchoolRollsReader {
     static let columns = ["year", "school", "year_group", "pupils"]
 
     static func read(rolls: CSVTable, births: CSVTable?, schools reader: SchoolsReader, ladder: Ladder,
-                     basis: BirthsBasis, schoolsFile: String) throws -> SchoolHistory {
+                     basis: BirthsBasis, schoolsFile: String, parts partCount: Int? = nil) throws -> SchoolHistory {
         let layout = reader.layout
         var log = IssueLog()
         // Problems in schools.csv come first; the rolls are still checked, so that all are
@@ -26,75 +26,18 @@ enum SchoolRollsReader {
         if !shape.isEmpty { try log.throwIfAny() }
 
         // Schools and year groups as small integers, so that the rows are gathered in flat
-        // arrays rather than dictionaries keyed by strings (a national plan has millions).
+        // arrays rather than dictionaries keyed by strings (a national plan has millions). The
+        // rows are checked in parts, one per core, and put together in the file's order: the
+        // same rows and the same issues, in the same order, as one pass.
         var position: [String: Int] = [:]
         for (i, school) in reader.schools.enumerated() where position[school.code] == nil { position[school.code] = i }
-        var yearGroup = YearGroupLookup(ladder)
-        let hasArea = rolls.has("area")
-        var accepted = AcceptedRows()
-        var lastCode = "", lastSchool: Int? = nil
-        for row in rolls.rows {
-            let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
-            let code = rolls.text(row, "school")
-            let groupText = rolls.text(row, "year_group")
-            let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
-            if case .failure(let issue) = year { log.add(issue) }
-            if case .failure(let issue) = count { log.add(issue) }
-            let group = yearGroup(groupText)
-            if group == nil {
-                log.add(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
-                                    fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
-            }
-            // Rows come school by school: the last one found is usually the one.
-            if code != lastCode { lastCode = code; lastSchool = position[code] }
-            guard let s = lastSchool else {
-                if reader.refused.contains(code) { continue }
-                log.add(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
-                                    fix: "add the school to \(schoolsFile), or correct its code"))
-                continue
-            }
-            guard case .success(let y) = year, let g = group, case .success(let n) = count else { continue }
-            accepted.seen(y)
-            let school = reader.schools[s]
-            func where_() -> String { "\(schoolsFile), line \(reader.lines[code] ?? 0)" }
-
-            // Open, and teaching this year group? A zero row is harmless either way.
-            if !school.isOpen(in: y) {
-                if n > 0 {
-                    let message = school.closed.map { y >= $0 } == true
-                        ? "school \(code) closed in \(school.closed!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
-                        : "school \(code) opens in \(school.opened!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
-                    log.add(rolls.issue(row, "pupils", message,
-                                        fix: "correct the school's opened/closed year in \(schoolsFile), or record these pupils at the school they attend"))
-                }
-                continue
-            }
-            if !school.teaches(g, layout: layout) {
-                if n > 0 {
-                    let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
-                        ? (reader.capacityGiven ? "has no sixth-form capacity in \(schoolsFile) (\(where_()))"
-                            : "has no sixth form in \(schoolsFile) (\(where_()))")
-                        : "is \(school.phase.withArticle) school"
-                    log.add(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
-                                        fix: reason.hasPrefix("has no sixth")
-                                            ? (reader.capacityGiven ? "give its sixth_form_capacity in \(schoolsFile)" : "write yes in its sixth_form column in \(schoolsFile)")
-                                            : "correct the year group or the school's phase in \(schoolsFile)"))
-                }
-                continue
-            }
-            if hasArea {
-                let given = rolls.text(row, "area")
-                let expected = school.area(for: g, layout: layout)
-                if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {
-                    let kind = layout.areaKind(of: g).rawValue
-                    log.add(rolls.issue(row, "area", expected.map { "school \(code) is in \(kind) planning area \($0) (\(where_())), but this row says \(given)" }
-                                            ?? "school \(code) is a special school in no planning area, but this row says \(given)",
-                                        fix: "a school is in one area for each phase: correct this row's area, or leave the column empty"))
-                    continue
-                }
-            }
-            accepted.append(school: s, year: y, yearGroup: g, pupils: n, line: row.line)
-        }
+        let parts = max(1, min(partCount ?? (rolls.rows.count >= 100_000 ? Parallel.threads : 1), rolls.rows.count))
+        let checked = Parallel.map(parts, infallible: { [position] part in
+            RollRows(rolls, rows: part * rolls.rows.count / parts ..< (part + 1) * rolls.rows.count / parts,
+                     schools: reader, position: position, ladder: ladder, schoolsFile: schoolsFile)
+        })
+        for part in checked { log.add(contentsOf: part.issues) }
+        let accepted = AcceptedRows(joining: checked.map(\.accepted))
         guard let first = accepted.firstYear, let last = accepted.lastYear else {
             throw InputErrors(log.issues + [InputIssue(file: rolls.file, line: 1, message: "has a header but no rows",
                                                        fix: "add one row per year, school and year group")])
@@ -166,8 +109,88 @@ enum SchoolRollsReader {
                              rolls: schoolRolls, births: birthsByArea, firstYear: first, lastYear: last)
     }
 
-    private static func whole(_ x: Double) -> String {
+    fileprivate static func whole(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(x)
+    }
+
+    /// One part of the rolls' rows checked on its own: each row's year, school, year group and
+    /// count, against schools.csv and the ladder.
+    private struct RollRows: Sendable {
+        var accepted = AcceptedRows()
+        var issues: [InputIssue] = []
+
+        init(_ rolls: CSVTable, rows range: Range<Int>, schools: SchoolsReader, position: [String: Int], ladder: Ladder,
+             schoolsFile: String) {
+            let layout = schools.layout
+            var yearGroup = YearGroupLookup(ladder)
+            let hasArea = rolls.has("area")
+            var lastCode = "", lastSchool: Int? = nil
+            accepted.reserve(range.count)
+            for row in rolls.rows[range] {
+                let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
+                let code = rolls.text(row, "school")
+                let groupText = rolls.text(row, "year_group")
+                let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
+                if case .failure(let issue) = year { issues.append(issue) }
+                if case .failure(let issue) = count { issues.append(issue) }
+                let group = yearGroup(groupText)
+                if group == nil {
+                    issues.append(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
+                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
+                }
+                // Rows come school by school: the last one found is usually the one.
+                if code != lastCode { lastCode = code; lastSchool = position[code] }
+                guard let s = lastSchool else {
+                    if schools.refused.contains(code) { continue }
+                    issues.append(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
+                                              fix: "add the school to \(schoolsFile), or correct its code"))
+                    continue
+                }
+                guard case .success(let y) = year, let g = group, case .success(let n) = count else { continue }
+                accepted.seen(y)
+                let school = schools.schools[s]
+                func where_() -> String { "\(schoolsFile), line \(schools.lines[code] ?? 0)" }
+
+                // Open, and teaching this year group? A zero row is harmless either way.
+                if !school.isOpen(in: y) {
+                    if n > 0 {
+                        let message = school.closed.map { y >= $0 } == true
+                            ? "school \(code) closed in \(school.closed!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
+                            : "school \(code) opens in \(school.opened!) (\(where_())) but has \(whole(n)) pupils here in \(y)"
+                        issues.append(rolls.issue(row, "pupils", message,
+                                                  fix: "correct the school's opened/closed year in \(schoolsFile), or record these pupils at the school they attend"))
+                    }
+                    continue
+                }
+                if !school.teaches(g, layout: layout) {
+                    if n > 0 {
+                        let reason = layout.sixthForm?.contains(g) == true && (school.phase == .secondary || school.phase == .allThrough)
+                            ? (schools.capacityGiven ? "has no sixth-form capacity in \(schoolsFile) (\(where_()))"
+                                : "has no sixth form in \(schoolsFile) (\(where_()))")
+                            : "is \(school.phase.withArticle) school"
+                        issues.append(rolls.issue(row, "year_group", "school \(code) \(reason) but has \(whole(n)) pupils in \(ladder.yearGroups[g])",
+                                                  fix: reason.hasPrefix("has no sixth")
+                                                      ? (schools.capacityGiven ? "give its sixth_form_capacity in \(schoolsFile)" : "write yes in its sixth_form column in \(schoolsFile)")
+                                                      : "correct the year group or the school's phase in \(schoolsFile)"))
+                    }
+                    continue
+                }
+                if hasArea {
+                    let given = rolls.text(row, "area")
+                    let expected = school.area(for: g, layout: layout)
+                    if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {
+                        let kind = layout.areaKind(of: g).rawValue
+                        issues.append(rolls.issue(row, "area", expected.map { "school \(code) is in \(kind) planning area \($0) (\(where_())), but this row says \(given)" }
+                                                      ?? "school \(code) is a special school in no planning area, but this row says \(given)",
+                                                  fix: "a school is in one area for each phase: correct this row's area, or leave the column empty"))
+                        continue
+                    }
+                }
+                accepted.append(school: s, year: y, yearGroup: g, pupils: n, line: row.line)
+            }
+        }
+
+        private func whole(_ x: Double) -> String { SchoolRollsReader.whole(x) }
     }
 
     /// The rows that passed every check, in file order, as parallel arrays.
@@ -175,6 +198,22 @@ enum SchoolRollsReader {
         var schools: [Int32] = [], years: [Int16] = [], yearGroups: [UInt8] = [], pupils: [Double] = [], lines: [Int32] = []
         /// The census years of every readable row, accepted or not.
         private(set) var firstYear: Int?, lastYear: Int?
+
+        init() {}
+
+        /// Parts' rows one after another, in the parts' order.
+        init(joining parts: [AcceptedRows]) {
+            for part in parts {
+                schools += part.schools; years += part.years; yearGroups += part.yearGroups
+                pupils += part.pupils; lines += part.lines
+                if let first = part.firstYear, let last = part.lastYear { seen(first); seen(last) }
+            }
+        }
+
+        mutating func reserve(_ count: Int) {
+            schools.reserveCapacity(count); years.reserveCapacity(count); yearGroups.reserveCapacity(count)
+            pupils.reserveCapacity(count); lines.reserveCapacity(count)
+        }
 
         mutating func seen(_ year: Int) {
             firstYear = min(firstYear ?? year, year)
