@@ -297,6 +297,20 @@ struct ConsistencyTests {
         #expect(rows.contains { Double($0["lower"]!)! < Double($0["upper"]!)! }, "some uncertainty somewhere")
     }
 
+    @Test("forecast rows written in spans of years side by side are the rows written in one pass, at every level")
+    func forecastRowsInSpans() throws {
+        let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/borough")), options: RunOptions(intervals: 80))
+        for level in run.levels {
+            let whole = try ForecastOutput.csvBytes(run, level: level, parts: 1)
+            var lines = 0
+            try run.forEachCell(level) { _ in lines += 1 }
+            #expect(whole.filter { $0 == 10 }.count == lines + 1, "\(level): a row a cell, and the header")
+            for parts in [2, 3, 7, 40] {
+                #expect(try ForecastOutput.csvBytes(run, level: level, parts: parts) == whole, "\(level), \(parts) parts")
+            }
+        }
+    }
+
     @Test("the chance of a shortfall is one number: plan-areas.csv, the plan summary, the workbook and the report show the run's")
     func shortfallChanceOnePath() throws {
         let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/borough")), options: RunOptions(intervals: 80))

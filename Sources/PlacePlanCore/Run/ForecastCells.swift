@@ -30,9 +30,8 @@ extension PlanRun {
         case .area: return areaCells
         case .authority: return authorityCells
         case .school:
-            guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
             var cells: [ForecastCellValue] = []
-            places.forecast.forEachSchoolCell(bands: uncertainty?.schools) { cells.append($0) }
+            try cellSource(.school).forEach { cells.append($0) }
             return cells
         }
     }
@@ -41,11 +40,18 @@ extension PlanRun {
     /// than gathered: a national plan has millions of school cells, and a writer needs only
     /// the one in hand.
     public func forEachCell(_ level: CellLevel, _ body: (ForecastCellValue) throws -> Void) throws {
+        try cellSource(level).forEach(body)
+    }
+
+    /// The cells at `level` made ready once, to be handed out a span of forecast years at a
+    /// time: a writer on each core, the spans then put together in order.
+    public func cellSource(_ level: CellLevel) throws -> ForecastCellSource {
         switch level {
-        case .area, .authority: for cell in try cells(level) { try body(cell) }
+        case .area: return ForecastCellSource(years: areaForecast.years, listed: areaCells)
+        case .authority: return ForecastCellSource(years: areaForecast.years, listed: authorityCells)
         case .school:
             guard let places else { throw PlanKindError(plan: plan.name, purpose: "--level school", missing: "schools.csv") }
-            try places.forecast.forEachSchoolCell(bands: uncertainty?.schools, body)
+            return ForecastCellSource(years: places.forecast.years, schools: SchoolCells(places.forecast, bands: uncertainty?.schools))
         }
     }
 
@@ -105,32 +111,6 @@ extension PlaceForecast {
     /// the plan's order, the year groups each teaches; with each school's intervals from
     /// `bands` (`ForecastUncertainty.schools`) when given.
     public func forEachSchoolCell(bands: [IntervalGrid?]? = nil, _ body: (ForecastCellValue) throws -> Void) rethrows {
-        let forecast = self
-        let rounded = forecast.rounded(per: 10)
-        // The forecast is of mainstream pupils at every level: a special school is held at its
-        // last census and counted only on the place plan's special lines, so that schools add
-        // up to their areas and areas to the authority with nothing left over.
-        let positions = forecast.schools.indices.filter { forecast.schools[$0].school.phase != .special }
-        let mainstream = positions.map { forecast.schools[$0].school }
-        // What does not change from year to year, worked out once per school.
-        let units = positions.map { rounded.schools[$0] }
-        let schoolBands = positions.map { bands?[$0] }
-        let groups = forecast.ladder.count
-        let taught = mainstream.map { school in
-            forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
-                .map { (g: $0, area: school.area(for: $0, layout: forecast.layout) ?? "") }
-        }
-        let yearGroups = forecast.ladder.yearGroups
-        for (h, year) in forecast.years.enumerated() {
-            for (i, school) in mainstream.enumerated() {
-                let open = school.isOpen(in: year)
-                for (g, area) in taught[i] where open || units[i][h * groups + g] > 0 {
-                    let interval = schoolBands[i]?[h, g]
-                    try body(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
-                                               yearGroup: yearGroups[g], tenths: units[i][h * groups + g],
-                                               lower: interval?.lower, upper: interval?.upper))
-                }
-            }
-        }
+        try SchoolCells(self, bands: bands).forEach(yearsAt: 0..<years.count, body)
     }
 }

@@ -13,6 +13,25 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to url: URL, protecting inputs: [URL] = []) throws {
+        try replace(url, protecting: inputs) { try data.write(to: $0) }
+    }
+
+    /// Byte spans written one after another, as one file: a national forecast's spans are
+    /// written on each core, and putting them together first would hold the file twice.
+    public static func write(spans: [[UInt8]], to url: URL, protecting inputs: [URL] = []) throws {
+        try replace(url, protecting: inputs) { temporary in
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            for span in spans { try withData(span) { try handle.write(contentsOf: $0) } }
+        }
+    }
+
+    /// `url` replaced by what `write` puts in a temporary file beside it, renamed over it once
+    /// complete; nothing is changed when anything fails.
+    private static func replace(_ url: URL, protecting inputs: [URL], write: (URL) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -21,7 +40,7 @@ public enum AtomicFile {
         }
         if let refusal = refusal(url, protecting: inputs) { throw InputErrors([refusal]) }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do { try data.write(to: temporary) } catch {
+        do { try write(temporary) } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputErrors([InputIssue(file: url.path, message: "cannot be written (\(error.localizedDescription)); nothing was changed",
                                           fix: "check the path, the free space and that you may write there")])

@@ -16,32 +16,33 @@ public enum ForecastOutput {
 
     /// The CSV as bytes, written cell by cell as the run hands them over (`forEachCell`): a
     /// national school forecast is millions of rows, never all held as values or as a `String`.
-    public static func csvBytes(_ run: PlanRun, level: CellLevel) throws -> [UInt8] {
+    public static func csvBytes(_ run: PlanRun, level: CellLevel, parts: Int? = nil) throws -> [UInt8] {
+        Array(try csvSpans(run, level: level, parts: parts).joined())
+    }
+
+    /// The same bytes in spans of forecast years, the header in the first, written side by side
+    /// and handed over without putting them together (a national forecast is 55 MB: a file takes
+    /// the spans one after another, and no second copy is made).
+    /// - Parameter parts: how many spans (by default one per core for a forecast of 20,000
+    ///   school-years or more); the bytes put together are the same whatever it is.
+    public static func csvSpans(_ run: PlanRun, level: CellLevel, parts: Int? = nil) throws -> [[UInt8]] {
         let withIntervals = run.hasIntervals(level)
-        var out = CSVText(capacity: 1 << 16)
+        let source = try run.cellSource(level)
+        let header: String
         switch level {
-        case .area: out.append("year,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
-        case .authority: out.append("year,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
-        case .school: out.append("year,school,area,year_group,pupils" + (withIntervals ? ",lower,upper" : "") + "\n")
+        case .area: header = "year,area,year_group,pupils"
+        case .authority: header = "year,year_group,pupils"
+        case .school: header = "year,school,area,year_group,pupils"
         }
-        try run.forEachCell(level) { cell in
-            out.integer(cell.year)
-            out.append(ascii: ",")
-            switch level {
-            case .area: out.field(cell.code); out.append(ascii: ",")
-            case .authority: break
-            case .school: out.field(cell.code); out.append(ascii: ","); out.field(cell.area ?? ""); out.append(ascii: ",")
-            }
-            out.field(cell.yearGroup.name)
-            out.append(ascii: ",")
-            out.tenths(cell.tenths)
-            if withIntervals {
-                out.append("," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
-                    + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? ""))
-            }
-            out.append(ascii: "\n")
-        }
-        return out.bytes
+        let years = source.years.count
+        let large = level == .school && run.places.map { $0.forecast.schools.count * years >= 20_000 } == true
+        let parts = max(1, min(parts ?? (large ? Parallel.threads : 1), years))
+        return Parallel.map(parts, infallible: { p in
+            var span = CSVText(capacity: 1 << 16)
+            if p == 0 { span.append(header + (withIntervals ? ",lower,upper" : "") + "\n") }
+            source.forEach(yearsAt: p * years / parts ..< (p + 1) * years / parts) { span.row($0, level: level, withIntervals: withIntervals) }
+            return span.bytes
+        })
     }
 
     public static func json(_ run: PlanRun, level: CellLevel) throws -> String {
@@ -68,3 +69,24 @@ public enum ForecastOutput {
 }
 
 private func round1(_ x: Double) -> Double { (x * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+
+private extension CSVText {
+    /// One cell as a row of `csvBytes`.
+    mutating func row(_ cell: ForecastCellValue, level: CellLevel, withIntervals: Bool) {
+        integer(cell.year)
+        append(ascii: ",")
+        switch level {
+        case .area: field(cell.code); append(ascii: ",")
+        case .authority: break
+        case .school: field(cell.code); append(ascii: ","); field(cell.area ?? ""); append(ascii: ",")
+        }
+        field(cell.yearGroup.name)
+        append(ascii: ",")
+        tenths(cell.tenths)
+        if withIntervals {
+            append("," + (cell.lower.map { Format.number($0, decimals: 1, grouping: false) } ?? "")
+                + "," + (cell.upper.map { Format.number($0, decimals: 1, grouping: false) } ?? ""))
+        }
+        append(ascii: "\n")
+    }
+}

@@ -47,17 +47,18 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let run = try runPlan(try location.load(), flags.options)
-        let readable = ForecastSummary.render(plan: run.plan, forecast: run.areaForecast)
+        // The summary is made only to be shown: at school scale it is a tenth of the run.
+        func readable() -> String { ForecastSummary.render(plan: run.plan, forecast: run.areaForecast) }
         // Rows only when asked for: one grammar, with a folder or without.
         if output.out == nil && format == nil && level == nil {
-            say(readable, terminator: "")
+            say(readable(), terminator: "")
             return
         }
         if format == .json {
             try output.emit(try ForecastOutput.json(run, level: level ?? .area), planFolder: try location.url())
         } else {
-            try output.emit(csv: try ForecastOutput.csvBytes(run, level: level ?? .area), planFolder: try location.url())
+            try output.emit(csvSpans: try ForecastOutput.csvSpans(run, level: level ?? .area), planFolder: try location.url())
         }
-        if summary { if output.file == nil { printError(readable, terminator: "") } else { say(readable, terminator: "") } }
+        if summary { if output.file == nil { printError(readable(), terminator: "") } else { say(readable(), terminator: "") } }
     }
 }

@@ -17,11 +17,19 @@ struct OutputOptions: ParsableArguments {
         try emit(Data((file == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
     }
 
-    /// CSV built as bytes: to a file as they are (one copy, not three, of a national forecast),
-    /// to standard output as text with its control characters escaped.
-    func emit(csv bytes: [UInt8], planFolder: URL? = nil) throws {
-        guard file != nil else { return try emit(String(decoding: bytes, as: UTF8.self), planFolder: planFolder) }
-        try AtomicFile.withData(bytes) { try emit($0, planFolder: planFolder) }
+    /// CSV built as bytes in spans (rows of some years each, written on each core): to a file
+    /// as they are, one after another (no copy of a national forecast), to standard output as
+    /// text with its control characters escaped.
+    func emit(csvSpans spans: [[UInt8]], planFolder: URL? = nil) throws {
+        guard let out = file else {
+            for span in spans { try emit(String(decoding: span, as: UTF8.self), planFolder: planFolder) }
+            return
+        }
+        do {
+            try AtomicFile.write(spans: spans, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
+        } catch let errors as InputErrors {
+            throw CLIFailure(errors.description)
+        }
     }
 
     /// The file to write, or nil for standard output (no --out, or `--out -`).
