@@ -77,6 +77,57 @@ struct CSVReaderTests {
         #expect(!CSVReader.isUTF8([0xC0, 0xAF]) && !CSVReader.isUTF8(Array("abcdefgh".utf8) + [0xFF]))
     }
 
+    @Test("control-character check: plain text passes word by word; a control byte, DEL or a suspect lead byte anywhere is caught")
+    func controlCharacterCheck() {
+        func check(_ text: [UInt8]) -> Bool {
+            var fields = CSVFields()
+            fields.text = text
+            return fields.mayHoldControlCharacters
+        }
+        let suspect: Set<UInt8> = Set((0..<32).filter { $0 != 9 }).union([0x7F, 0xC2, 0xE2])
+        for length in 0..<40 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(!check(plain))
+            for at in 0..<length {
+                for byte: UInt8 in [0, 1, 9, 10, 27, 31, 32, 0x7E, 0x7F, 0xC2, 0xC3, 0xE2, 0xFF] {
+                    var text = plain
+                    text[at] = byte
+                    #expect(check(text) == suspect.contains(byte), "\(byte) at \(at) of \(length)")
+                }
+            }
+        }
+    }
+
+    @Test("scan in parts: a large file read in pieces at line breaks gives the fields and lines of one pass, quotes across a break or not")
+    func scanInParts() throws {
+        // Without line breaks inside quotes every piece is taken as read; with them, a piece
+        // may start inside a quoted field, and the file is then read in one pass.
+        for breaksInQuotes in [false, true] {
+            var text = "year,school,name,pupils\r\n"
+            for i in 0..<3_000 {
+                let name = i % 7 == 0 ? "\"St Mary's,\(breaksInQuotes ? "\n" : " ")line \(i)\"" : i % 11 == 0 ? "\"said \"\"hi\"\"\"" : "School \(i)"
+                text += "2020,S\(i),\(name),\(i % 90)" + (i % 5 == 0 ? "\r\n" : "\n") + (i % 13 == 0 ? "\n" : "")
+            }
+            let bytes = Array(text.utf8)
+            let whole = try CSVReader.scan(bytes, file: "t.csv", parts: 1)
+            #expect(whole.count == 3_001)
+            for parts in [2, 3, 7, 64] {
+                let split = try CSVReader.scan(bytes, file: "t.csv", parts: parts)
+                #expect(split.count == whole.count && (0..<whole.count).allSatisfy { r in
+                    split.line(r) == whole.line(r) && split.fieldCount(r) == whole.fieldCount(r)
+                        && (0..<whole.fieldCount(r)).allSatisfy { split.string(r, $0) == whole.string(r, $0) }
+                }, "\(parts) parts")
+            }
+            // An error is the one a single pass reports, wherever the pieces fall.
+            let broken = Array((text + "2020,S9,\"x\"y,1\n" + text).utf8)
+            for parts in [1, 2, 5] {
+                do { _ = try CSVReader.scan(broken, file: "t.csv", parts: parts); Issue.record("accepted") } catch let issue as InputIssue {
+                    #expect(issue.message == "text follows the closing quote of a quoted field" && issue.line == whole.line(3_000) + 1, "\(parts) parts")
+                }
+            }
+        }
+    }
+
     @Test("scan: fields and lines in one buffer, as parse reads them; invalid UTF-8 located to its field")
     func scanBuffer() throws {
         let fields = try CSVReader.scan(Array("a,b\n\n\"x,\"\"y\"\"\",\n,2\n".utf8), file: "t.csv")

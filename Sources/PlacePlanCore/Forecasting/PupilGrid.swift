@@ -19,10 +19,12 @@ public struct PupilGrid: Equatable, Sendable, RandomAccessCollection, MutableCol
     public var startIndex: Int { rows.startIndex }
     public var endIndex: Int { rows.endIndex }
 
-    /// One year's row, every year group of the ladder.
+    /// One year's row, every year group of the ladder. Changed in place (`grid[h][g] += x`):
+    /// with only `get` and `set`, each such change would copy the row first (a national plan
+    /// adds up millions of school cells).
     public subscript(h: Int) -> [Double] {
         get { rows[h] }
-        set { rows[h] = newValue }
+        _modify { yield &rows[h] }
     }
 
     /// Pupils in year `h`, year group `g`.

@@ -1,3 +1,5 @@
+import PlacePlanCore
+
 /// A small RFC 4180 CSV reader that remembers the line each record starts on, so every error
 /// can name it.
 ///
@@ -23,20 +25,61 @@ public enum CSVReader {
     /// Every record's fields, back to back in one buffer (`CSVFields`): a file of a million
     /// rows is read without a string or an array per row, and a field becomes a `String` only
     /// when it is asked for.
-    public static func scan(_ bytes: [UInt8], file: String) throws -> CSVFields {
+    /// - Parameter parts: how many pieces the file is read in at once (by default one per core for
+    ///   a file of 4 MB or more); the fields, lines and errors are the same whatever it is.
+    public static func scan(_ bytes: [UInt8], file: String, parts: Int? = nil) throws -> CSVFields {
         guard bytes.count < Int(Int32.max) else {
             throw InputIssue(file: file, message: "is larger than 2 GB, more than any plan's file",
                              fix: "split the file, or check that it is the right one")
         }
-        var out = CSVFields()
-        out.text.reserveCapacity(bytes.count)
-        out.fieldEnds.reserveCapacity(bytes.count / 4)
-        try bytes.withUnsafeBufferPointer { buffer in try scan(buffer, file: file, into: &out) }
+        let out = try scanInPieces(bytes, file: file, parts: parts ?? (bytes.count >= 4 << 20 ? Parallel.threads : 1))
         // Valid UTF-8 as a whole is valid field by field (separators are ASCII); only a file
         // that is not is searched field by field, to say where.
         if !isUTF8(bytes), let (r, f) = out.firstInvalidField() {
             throw InputIssue(file: file, line: out.line(r), column: f + 1, message: "this field is not valid UTF-8 text",
                              fix: "save the file as UTF-8 (in Excel: \"CSV UTF-8\")")
+        }
+        return out
+    }
+
+    /// The file read in `parts` pieces at once, each starting after a line feed, then put
+    /// together. A piece is a run of whole records only if the one before it ends outside
+    /// quotes: it then ends cleanly, while a line feed inside a quoted field leaves the piece
+    /// before it unclosed. Any piece that fails (so, also, a real error) sends the whole file
+    /// through one pass, which reports the first problem as it always has.
+    private static func scanInPieces(_ bytes: [UInt8], file: String, parts: Int) throws -> CSVFields {
+        func whole() throws -> CSVFields {
+            var out = CSVFields()
+            out.text.reserveCapacity(bytes.count)
+            out.fieldEnds.reserveCapacity(bytes.count / 4)
+            _ = try bytes.withUnsafeBufferPointer { buffer in try scan(buffer, fileStart: true, file: file, into: &out) }
+            return out
+        }
+        // Each piece from just after a line feed at or past its share of the bytes.
+        var starts = [0]
+        for p in 1..<max(1, parts) {
+            var at = max(starts.last!, p * bytes.count / parts)
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\n") { at += 1 }
+            if at + 1 < bytes.count, at + 1 > starts.last! { starts.append(at + 1) }
+        }
+        guard starts.count > 1 else { return try whole() }
+        let ends = Array(starts.dropFirst()) + [bytes.count]
+        let pieces = Parallel.map(starts.count, infallible: { [starts] p -> (fields: CSVFields, lineBreaks: Int)? in
+            var out = CSVFields()
+            out.text.reserveCapacity(ends[p] - starts[p])
+            out.fieldEnds.reserveCapacity((ends[p] - starts[p]) / 4)
+            let lines = try? bytes.withUnsafeBufferPointer { buffer in
+                try scan(UnsafeBufferPointer(rebasing: buffer[starts[p]..<ends[p]]), fileStart: p == 0, file: file, into: &out)
+            }
+            return lines.map { (out, $0 - 1) }
+        })
+        guard pieces.allSatisfy({ $0 != nil }) else { return try whole() }
+        var out = CSVFields()
+        out.text.reserveCapacity(bytes.count)
+        var lineBreaks = 0
+        for piece in pieces {
+            out.append(piece!.fields, linesBefore: lineBreaks)
+            lineBreaks += piece!.lineBreaks
         }
         return out
     }
@@ -55,11 +98,13 @@ public enum CSVReader {
         return ascii || String(validating: bytes, as: UTF8.self) != nil
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, file: String, into out: inout CSVFields) throws {
+    /// Reads `bytes` (the whole file, or a piece starting after a line feed) into `out`, and
+    /// returns the line it ended on.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, fileStart: Bool, file: String, into out: inout CSVFields) throws -> Int {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let count = bytes.count
         var index = 0, line = 1, recordLine = 1, fieldsInRecord = 0
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if fileStart, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
 
         func endField() {
             out.fieldEnds.append(Int32(out.text.count))
@@ -137,6 +182,7 @@ public enum CSVReader {
             }
         }
         if !atFieldStart || fieldsInRecord > 0 { endRecord() }
+        return line
     }
 }
 
@@ -150,6 +196,16 @@ public struct CSVFields: Sendable {
     var recordStarts: [Int32] = [0]
     /// The 1-based line each record starts on.
     var lines: [Int32] = []
+
+    /// `other`'s records after these: a later piece of the same file, whose lines are counted
+    /// from 1 after `linesBefore` line breaks.
+    mutating func append(_ other: CSVFields, linesBefore: Int) {
+        let textOffset = Int32(text.count), fieldOffset = Int32(fieldEnds.count), lineOffset = Int32(linesBefore)
+        text += other.text
+        fieldEnds += other.fieldEnds.lazy.map { $0 + textOffset }
+        recordStarts += other.recordStarts.dropFirst().lazy.map { $0 + fieldOffset }
+        lines += other.lines.lazy.map { $0 + lineOffset }
+    }
 
     /// How many records (the header counts as one).
     public var count: Int { lines.count }
@@ -181,7 +237,22 @@ public struct CSVFields: Sendable {
     /// below 32 but tab, DEL, and the lead bytes of U+0080–U+009F (C2) and U+2000–U+2FFF (E2).
     /// Almost every file has none, and is then cleared in one pass.
     var mayHoldControlCharacters: Bool {
-        text.contains { ($0 < 32 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        // Plain ASCII with no byte below 32 and no DEL, eight bytes at a time (a national
+        // rolls file is 30 MB): such text has none. Anything else is looked at byte by byte.
+        let clear = text.withUnsafeBytes { raw -> Bool in
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            var flagged: UInt64 = 0
+            let words = raw.count / 8
+            for w in 0..<words {
+                let x = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+                let del = x ^ (0x7F &* ones)
+                // A byte's high bit set in: x (not ASCII), x − 32 (below 32), del − 1 (equal to 127).
+                flagged |= x | ((x &- 0x20 &* ones) & ~x) | ((del &- ones) & ~del)
+            }
+            for i in (words * 8)..<raw.count where raw[i] < 32 || raw[i] >= 0x7F { return false }
+            return flagged & high == 0
+        }
+        return !clear && text.contains { ($0 < 32 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
     }
 
     /// The first field, in file order, that is not UTF-8.

@@ -20,12 +20,21 @@ public enum AtomicFile {
     /// written on each core, and putting them together first would hold the file twice.
     public static func write(spans: [[UInt8]], to url: URL, protecting inputs: [URL] = []) throws {
         try replace(url, protecting: inputs) { temporary in
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+            // write(2) straight from the spans: FileHandle took a quarter of a second over 55 MB.
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(descriptor) }
+            for span in spans {
+                try span.withUnsafeBytes { buffer in
+                    var done = 0
+                    while done < buffer.count {
+                        let wrote = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                        if wrote < 0 && errno == EINTR { continue }
+                        guard wrote > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                        done += wrote
+                    }
+                }
             }
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            for span in spans { try withData(span) { try handle.write(contentsOf: $0) } }
         }
     }
 
