@@ -32,9 +32,11 @@ public struct ActualRoll: Equatable, Sendable {
     }
 }
 
-extension Sequence where Element == ActualRoll {
+extension Array where Element == ActualRoll {
     /// The rows' years, each once, in order. A census gives its rows year by year, so a year is
     /// noted when it differs from the row before rather than hashed for each of millions of rows.
+    /// (On arrays, not any sequence: a generic one is not specialised in other modules, and
+    /// went through a witness table for each of a census's rows.)
     public var distinctYears: [Int] {
         var years = Set<Int>(), last: Int?
         for row in self where row.year != last {

@@ -85,13 +85,15 @@ public enum PlacePlanning {
         guard !history.geography.primaryAreas.isEmpty || !history.geography.secondaryAreas.isEmpty else {
             throw CohortSurvival.Failure.noAreas
         }
+        // The transfer reads the rolls alone: it is fitted on a thread of its own meanwhile.
+        let fitting = fitted == nil ? Parallel.Background { try TransferModel.fit(history) } : nil
         // 1. Primary areas (a plan may have only one geography: then the other is skipped).
         let primary = history.geography.primaryAreas.isEmpty ? nil
             : try CohortSurvival.forecast(history.areaHistory(.primary), settings: settings.central, horizon: horizon)
         let primaryAreas = (primary?.areas ?? []).map { embed($0, in: primaryGroups, ladder: ladder) }
 
         // 2. Transfer, and 3. secondary areas fed by it.
-        let transfer = try fitted ?? TransferModel.fit(history)
+        let transfer = try fitted ?? fitting!.value()
         var year6: [String: [Int: Double]] = [:]
         for area in history.geography.primaryAreas {
             year6[area.code, default: [:]][base] = history.rolls(area: area.code, .primary).last?[layout.transferFrom] ?? 0
@@ -106,38 +108,42 @@ public enum PlacePlanning {
         let secondaryAreas = (secondary?.areas ?? []).map { embed($0, in: secondaryGroups, ladder: ladder) }
         let areas = primaryAreas + secondaryAreas
 
-        // 4. Schools, area by area; an all-through school's two parts are put together.
+        // 4. Schools, area by area (each area on its own: on every core); an all-through
+        // school's two parts are put together.
+        let areaJobs = primaryAreas.map { (kind: AreaKind.primary, forecast: $0) } + secondaryAreas.map { (kind: AreaKind.secondary, forecast: $0) }
+        let projected = Parallel.map(areaJobs.count, infallible: { i in
+            SchoolProjection(history: history, kind: areaJobs[i].kind, area: areaJobs[i].forecast.area.code, settings: settings,
+                             shareMethod: shareMethod).project(areaPupils: areaJobs[i].forecast.pupils, horizon: horizon)
+        })
         var parts: [String: [SchoolProjection.Part]] = [:]
         var unallocated: [String: PupilGrid] = [:]
         var areaNotes: [String: [String]] = [:]
-        for (kind, forecasts) in [(AreaKind.primary, primaryAreas), (.secondary, secondaryAreas)] {
-            for area in forecasts {
-                let projection = SchoolProjection(history: history, kind: kind, area: area.area.code, settings: settings,
-                                                  shareMethod: shareMethod)
-                let result = projection.project(areaPupils: area.pupils, horizon: horizon)
-                for part in result.parts { parts[part.school.code, default: []].append(part) }
-                unallocated[area.area.code] = result.unallocated
-                areaNotes[area.area.code] = result.notes
-            }
+        for (job, result) in zip(areaJobs, projected) {
+            for part in result.parts { parts[part.school.code, default: []].append(part) }
+            unallocated[job.forecast.area.code] = result.unallocated
+            areaNotes[job.forecast.area.code] = result.notes
         }
         let years = Array((base + 1)...(base + horizon))
-        var schools: [SchoolForecast] = []
-        for school in history.schools where ((base)...(base + horizon)).contains(where: { school.isOpen(in: $0) }) {
-            if school.phase == .special {
-                let last = (0..<ladder.count).map { history.pupils(school: school.code, year: base, yearGroup: $0) }
-                schools.append(SchoolForecast(
-                    school: school, years: years,
-                    pupils: PupilGrid(years.map { school.isOpen(in: $0) ? last : Array(repeating: 0, count: ladder.count) }),
-                    shares: [IntakeShare(kind: .primary, rule: .heldAtLastCensus, estimate: nil)], ratios: [],
-                    rules: [ShareRule.heldAtLastCensus.description]))
-                continue
+        let forecastSchools = history.schools.filter { school in (base...(base + horizon)).contains { school.isOpen(in: $0) } }
+        // School by school, a block of schools on each core, in the history's order.
+        let block = 256, partsBySchool = parts
+        let schools = Parallel.map((forecastSchools.count + block - 1) / block, infallible: { b in
+            forecastSchools[(b * block)..<min(forecastSchools.count, (b + 1) * block)].map { school -> SchoolForecast in
+                if school.phase == .special {
+                    let last = (0..<ladder.count).map { history.pupils(school: school.code, year: base, yearGroup: $0) }
+                    return SchoolForecast(
+                        school: school, years: years,
+                        pupils: PupilGrid(years.map { school.isOpen(in: $0) ? last : Array(repeating: 0, count: ladder.count) }),
+                        shares: [IntakeShare(kind: .primary, rule: .heldAtLastCensus, estimate: nil)], ratios: [],
+                        rules: [ShareRule.heldAtLastCensus.description])
+                }
+                let mine = partsBySchool[school.code] ?? []
+                var grid = PupilGrid(years: horizon, yearGroups: ladder.count)
+                for part in mine { for h in 0..<horizon { for g in 0..<ladder.count { grid[h][g] += part.pupils[h][g] } } }
+                return SchoolForecast(school: school, years: years, pupils: grid, shares: mine.map(\.share),
+                                      ratios: mine.flatMap(\.ratios), rules: mine.flatMap(\.rules))
             }
-            let mine = parts[school.code] ?? []
-            var grid = PupilGrid(years: horizon, yearGroups: ladder.count)
-            for part in mine { for h in 0..<horizon { for g in 0..<ladder.count { grid[h][g] += part.pupils[h][g] } } }
-            schools.append(SchoolForecast(school: school, years: years, pupils: grid, shares: mine.map(\.share),
-                                          ratios: mine.flatMap(\.ratios), rules: mine.flatMap(\.rules)))
-        }
+        }).flatMap { $0 }
         let notedAreas = areas.map { area in
             var copy = AreaForecast(area: area.area, years: area.years, pupils: area.pupils,
                                     notes: area.notes + (areaNotes[area.area.code] ?? []))
@@ -174,25 +180,37 @@ extension PlaceForecast {
         public let per: Int
         /// Area code → `[h][g]` units.
         public let areas: [String: [[Int]]]
-        /// Each school's units, in the forecast's `schools` order: `schools[i][h * ladder count + g]`
-        /// (a national plan has tens of thousands of schools: positions, not codes, find them).
-        public let schools: [[Int]]
+        /// Every school's units in one array, school after school in the forecast's `schools`
+        /// order, year by year, the ladder's year groups (a national plan has tens of thousands
+        /// of schools: positions, not codes, find them): see `units(school:h:g:)`.
+        public let schools: [Int]
+        let horizon: Int, yearGroups: Int
+
+        /// School `i`'s units in forecast year `h`, year group `g`.
+        public func units(school i: Int, h: Int, g: Int) -> Int { schools[(i * horizon + h) * yearGroups + g] }
         /// Area code → `[h][g]` units no school could take.
         public let unallocated: [String: [[Int]]]
     }
 
     public func rounded(per: Int) -> Rounded {
-        let groups = ladder.count
+        let groups = ladder.count, horizon = horizon
         var areaUnits: [String: [[Int]]] = [:], leftUnits: [String: [[Int]]] = [:]
-        var schoolUnits = [[Int]](repeating: [Int](repeating: 0, count: horizon * groups), count: schools.count)
+        var schoolUnits = [Int](repeating: 0, count: schools.count * horizon * groups)
         let zero = Array(repeating: Array(repeating: 0, count: groups), count: horizon)
-        var parts: [Double] = [], apportioner = Apportioner()
-        for kind in AreaKind.allCases {
-            for area in geography.areas(kind) {
-                guard let forecast = self.area(area.code) else { continue }
-                let members = schoolIndex.members[kind]?[area.code] ?? []
-                let areaLeft = unallocated[area.code]
+        let areas = AreaKind.allCases.flatMap { kind in
+            geography.areas(kind).compactMap { area in self.area(area.code).map { (kind: kind, forecast: $0) } }
+        }
+        // Each area's schools are apportioned on their own (on every core), each writing its
+        // members' units in the area's year groups (an all-through school's other year groups
+        // are its other area's): the area's units and those no school could take come back.
+        let apportioned = schoolUnits.withUnsafeMutableBufferPointer { buffer in
+            let units = Parallel.DisjointWrites(buffer)
+            return Parallel.map(areas.count, infallible: { a in
+                let kind = areas[a].kind, forecast = areas[a].forecast, code = forecast.area.code
+                let members = schoolIndex.members[kind]?[code] ?? []
+                let areaLeft = unallocated[code]
                 var grid = zero, left = zero
+                var parts: [Double] = [], apportioner = Apportioner()
                 for h in 0..<horizon {
                     for g in layout.yearGroups(of: kind) {
                         grid[h][g] = Apportion.units(forecast.pupils[h][g], per: per)
@@ -200,17 +218,20 @@ extension PlaceForecast {
                         for i in members { parts.append(schools[i].pupils[h][g]) }
                         parts.append(areaLeft?[h][g] ?? 0)
                         apportioner.split(parts, total: grid[h][g])
-                        for (k, i) in members.enumerated() { schoolUnits[i][h * groups + g] = apportioner.result[k] }
+                        for (k, i) in members.enumerated() { units[(i * horizon + h) * groups + g] = apportioner.result[k] }
                         left[h][g] = apportioner.result[members.count]
                     }
                 }
-                areaUnits[area.code] = grid
-                leftUnits[area.code] = left
-            }
+                return (grid: grid, left: left)
+            })
+        }
+        for (area, result) in zip(areas, apportioned) {
+            areaUnits[area.forecast.area.code] = result.grid
+            leftUnits[area.forecast.area.code] = result.left
         }
         for (i, school) in schools.enumerated() where school.school.phase == .special {
-            for h in 0..<horizon { for g in 0..<groups { schoolUnits[i][h * groups + g] = Apportion.units(school.pupils[h][g], per: per) } }
+            for h in 0..<horizon { for g in 0..<groups { schoolUnits[(i * horizon + h) * groups + g] = Apportion.units(school.pupils[h][g], per: per) } }
         }
-        return Rounded(per: per, areas: areaUnits, schools: schoolUnits, unallocated: leftUnits)
+        return Rounded(per: per, areas: areaUnits, schools: schoolUnits, horizon: horizon, yearGroups: groups, unallocated: leftUnits)
     }
 }

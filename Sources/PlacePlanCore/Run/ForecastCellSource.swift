@@ -41,8 +41,9 @@ struct SchoolCells: Sendable {
     private let years: ClosedRange<Int>
     private let yearGroups: [YearGroup]
     private let mainstream: [School]
-    /// Each mainstream school's tenths, `[h * year groups + g]`.
-    private let units: [[Int]]
+    /// The schools' tenths, and each mainstream school's position among them.
+    private let rounded: PlaceForecast.Rounded
+    private let positions: [Int]
     private let bands: [IntervalGrid?]
     /// Each mainstream school's year groups, with its planning area for each.
     private let taught: [[(g: Int, area: String)]]
@@ -56,7 +57,8 @@ struct SchoolCells: Sendable {
         years = forecast.years
         yearGroups = forecast.ladder.yearGroups
         mainstream = positions.map { forecast.schools[$0].school }
-        units = positions.map { rounded.schools[$0] }
+        self.rounded = rounded
+        self.positions = positions
         self.bands = positions.map { bands?[$0] }
         taught = mainstream.map { school in
             forecast.ladder.yearGroups.indices.filter { school.teaches($0, layout: forecast.layout) }
@@ -66,17 +68,17 @@ struct SchoolCells: Sendable {
 
     /// The cells of the forecast years at `positions`: year by year, schools in the plan's
     /// order, the year groups each teaches while open (or while it still has pupils).
-    func forEach(yearsAt positions: Range<Int>, _ body: (ForecastCellValue) throws -> Void) rethrows {
-        let groups = yearGroups.count
-        for h in positions {
+    func forEach(yearsAt spans: Range<Int>, _ body: (ForecastCellValue) throws -> Void) rethrows {
+        for h in spans {
             let year = years.lowerBound + h
             for (i, school) in mainstream.enumerated() {
                 let open = school.isOpen(in: year)
-                for (g, area) in taught[i] where open || units[i][h * groups + g] > 0 {
+                for (g, area) in taught[i] {
+                    let tenths = rounded.units(school: positions[i], h: h, g: g)
+                    guard open || tenths > 0 else { continue }
                     let interval = bands[i]?[h, g]
                     try body(ForecastCellValue(level: .school, code: school.code, area: area, year: year,
-                                               yearGroup: yearGroups[g], tenths: units[i][h * groups + g],
-                                               lower: interval?.lower, upper: interval?.upper))
+                                               yearGroup: yearGroups[g], tenths: tenths, lower: interval?.lower, upper: interval?.upper))
                 }
             }
         }

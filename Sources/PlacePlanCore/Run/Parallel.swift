@@ -46,6 +46,19 @@ public enum Parallel {
         }
     }
 
+    /// An array's storage that pieces of work write in place, each at positions no other piece
+    /// writes (each area's schools in one national array); valid while the array is borrowed.
+    public struct DisjointWrites<Element>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Element>
+
+        public init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+
+        public subscript(i: Int) -> Element {
+            get { buffer[i] }
+            nonmutating set { buffer[i] = newValue }
+        }
+    }
+
     private struct Slots<Element>: @unchecked Sendable {
         let results: UnsafeMutableBufferPointer<Element?>
     }

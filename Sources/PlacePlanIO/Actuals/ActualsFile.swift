@@ -118,13 +118,16 @@ private struct RowChecks: Sendable {
         var lastArea: (code: String, known: Bool) = ("", true)
         rows.reserveCapacity(range.count)
         codeNumbers.reserveCapacity(range.count)
+        // Each column found once (a census has millions of rows).
+        let yearColumn = table.column("year"), areaColumn = table.column("area"), schoolColumn = table.column("school")
+        let groupColumn = table.column("year_group"), pupilsColumn = table.column("pupils")
         for row in table.rows[range] where shapeLines.isEmpty || !shapeLines.contains(row.line) {
             var rowIssues: [InputIssue] = []
-            let year = table.academicYear(row, "year", in: HistoryReader.years,
+            let year = table.academicYear(row, yearColumn, in: HistoryReader.years,
                                      what: "the year (the academic year's first year: 2019 for 2019/20)")
             if case .failure(let issue) = year { rowIssues.append(issue) }
-            let area = table.text(row, "area")
-            let school = hasSchool ? table.text(row, "school") : ""
+            let area = table.text(row, areaColumn)
+            let school = hasSchool ? table.text(row, schoolColumn) : ""
             if area != lastArea.code { lastArea = (area, areas?.contains(area) ?? true) }
             // A school's row may have no area, as in rolls.csv: a special school is in none.
             if area.isEmpty && school.isEmpty {
@@ -140,13 +143,13 @@ private struct RowChecks: Sendable {
                 rowIssues.append(table.issue(row, "school", "school \(school) is not in the plan's schools.csv",
                                              fix: "check the code against schools.csv (a new school needs its row there first)"))
             }
-            let groupText = table.text(row, "year_group")
+            let groupText = table.text(row, groupColumn)
             let group = yearGroup(groupText)
             if group == nil {
                 rowIssues.append(table.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                              fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", "))"))
             }
-            let count = table.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
+            let count = table.count(row, pupilsColumn, what: "the number of pupils", within: Bounds.pupils)
             if case .failure(let issue) = count { rowIssues.append(issue) }
 
             if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count, let number {
@@ -185,30 +188,36 @@ private struct CellRepeats {
         let groupIndex = Dictionary(ladder.yearGroups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let groups = max(1, ladder.yearGroups.count)
         let areaCodes = global[0].count, schoolCodes = global[1].count
-        var seen = [UInt64](repeating: 0, count: ((areaCodes + schoolCodes) * yearList.count * groups + 63) / 64)
+        let cellCount = (areaCodes + schoolCodes) * yearList.count * groups
+        // Each row's cell (code, year, year group) as one number, worked out part by part on
+        // every core; then one pass in the file's order marks them.
+        let numbering = CellNumbering(yearList: yearList, firstYear: firstYear, yearIndex: yearIndex, groupIndex: groupIndex,
+                                      groups: groups, areaCodes: areaCodes)
+        let cells = Parallel.map(parts.count, infallible: { [parts] p in
+            // A file lists a year group's rows one after another: its name is looked up once.
+            var lastGroup: (name: String, index: Int) = ("", 0)
+            return parts[p].rows.indices.map { i in
+                let row = parts[p].rows[i], level = row.level == .school ? 1 : 0
+                if row.yearGroup != lastGroup.name { lastGroup = (row.yearGroup, numbering.groupIndex[row.yearGroup]!) }
+                return numbering.cell(row, code: Int(partCodes[p][level][Int(parts[p].codeNumbers[i])]), level: level, group: lastGroup.index)
+            }
+        })
+        var seen = [UInt64](repeating: 0, count: (cellCount + 63) / 64)
         var seenCode = [Bool](repeating: false, count: areaCodes + schoolCodes)
         var seenYear = [Bool](repeating: false, count: yearList.count)
         var firstLine: [Int: Int]?   // made only when a cell is given twice
-        var lastGroup: (name: String, index: Int) = ("", 0)
-        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
-        func cell(_ row: ActualRoll, code: Int) -> Int {
-            if row.yearGroup != lastGroup.name { lastGroup = (row.yearGroup, groupIndex[row.yearGroup]!) }
-            return (code * yearList.count + yearIndex[row.year - firstYear]) * groups + lastGroup.index
-        }
+        var repeated: [[Int]] = parts.map { _ in [] }
         for p in parts.indices {
-            let part = parts[p]
-            parts[p] = RowChecks()
-            for (i, row) in part.rows.enumerated() {
-                let level = row.level == .school ? 1 : 0
-                let code = Int(partCodes[p][level][Int(part.codeNumbers[i])]) + (level == 1 ? areaCodes : 0)
-                let c = cell(row, code: code)
+            for (i, c) in cells[p].enumerated() {
                 if seen[c >> 6] & (1 << UInt64(c & 63)) != 0 {
+                    let row = parts[p].rows[i]
                     if firstLine == nil {
                         // Every cell's first line, once, from the rows kept so far (in file order).
                         var lines: [Int: Int] = [:]
-                        for kept in rows.reversed() {
-                            let keptLevel = kept.level == .school ? 1 : 0
-                            lines[cell(kept, code: Int(global[keptLevel][kept.code]!) + (keptLevel == 1 ? areaCodes : 0))] = kept.line
+                        for q in 0...p {
+                            for (j, kept) in cells[q].enumerated() where (q < p || j < i) && lines[kept] == nil {
+                                lines[kept] = parts[q].rows[j].line
+                            }
                         }
                         firstLine = lines
                     }
@@ -217,19 +226,43 @@ private struct CellRepeats {
                         line: row.line ?? 0, "year_group",
                         "a second row for \(what) \(row.code), \(row.year), \(row.yearGroup) (the first is on line \(firstLine?[c] ?? 0))",
                         fix: "keep one row per year, \(what) and year group: delete or correct one of the two"))
+                    repeated[p].append(i)
                     continue
                 }
                 seen[c >> 6] |= 1 << UInt64(c & 63)
-                firstLine?[c] = row.line
-                seenCode[code] = true
-                seenYear[yearIndex[row.year - firstYear]] = true
-                rows.append(row)
+                if firstLine != nil, firstLine![c] == nil { firstLine![c] = parts[p].rows[i].line }
+                seenCode[numbering.code(of: c)] = true
+                seenYear[numbering.year(of: c)] = true
+            }
+        }
+        // The rows kept, part after part (nearly always all of them: whole parts at a time).
+        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count } - repeated.reduce(0) { $0 + $1.count })
+        for p in parts.indices {
+            let part = parts[p].rows
+            parts[p] = RowChecks()
+            if repeated[p].isEmpty { rows += part } else {
+                let dropped = Set(repeated[p])
+                rows += part.indices.lazy.filter { !dropped.contains($0) }.map { part[$0] }
             }
         }
         years = yearList.indices.filter { seenYear[$0] }.map { yearList[$0] }
         areaCount = seenCode[..<areaCodes].filter { $0 }.count
         schoolCount = seenCode[areaCodes...].filter { $0 }.count
     }
+}
+
+/// A cell of an actuals file (level and code, year, year group) as one number, and back.
+private struct CellNumbering: Sendable {
+    let yearList: [Int], firstYear: Int, yearIndex: [Int], groupIndex: [String: Int], groups: Int, areaCodes: Int
+
+    /// `code` is the row's code numbered across the file within its level (0 areas, 1 schools);
+    /// `group` its year group's place on the ladder.
+    func cell(_ row: ActualRoll, code: Int, level: Int, group: Int) -> Int {
+        ((code + (level == 1 ? areaCodes : 0)) * yearList.count + yearIndex[row.year - firstYear]) * groups + group
+    }
+
+    func code(of cell: Int) -> Int { cell / groups / yearList.count }
+    func year(of cell: Int) -> Int { cell / groups % yearList.count }
 }
 
 /// Area and school codes numbered as they are first met, each checked against the plan's

@@ -202,9 +202,19 @@ public struct CSVFields: Sendable {
     mutating func append(_ other: CSVFields, linesBefore: Int) {
         let textOffset = Int32(text.count), fieldOffset = Int32(fieldEnds.count), lineOffset = Int32(linesBefore)
         text += other.text
-        fieldEnds += other.fieldEnds.lazy.map { $0 + textOffset }
-        recordStarts += other.recordStarts.dropFirst().lazy.map { $0 + fieldOffset }
-        lines += other.lines.lazy.map { $0 + lineOffset }
+        Self.append(other.fieldEnds[...], adding: textOffset, to: &fieldEnds)
+        Self.append(other.recordStarts.dropFirst(), adding: fieldOffset, to: &recordStarts)
+        Self.append(other.lines[...], adding: lineOffset, to: &lines)
+    }
+
+    /// `source` + `offset`, element by element, after `target`'s own (in one tight loop over
+    /// both buffers: millions of field ends).
+    private static func append(_ source: ArraySlice<Int32>, adding offset: Int32, to target: inout [Int32]) {
+        let start = target.count
+        target += source
+        target.withUnsafeMutableBufferPointer { buffer in
+            for i in start..<buffer.count { buffer[i] &+= offset }
+        }
     }
 
     /// How many records (the header counts as one).

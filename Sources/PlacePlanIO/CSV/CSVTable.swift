@@ -21,6 +21,12 @@ struct ColumnPositions: Sendable {
     }
 }
 
+/// A column of a `CSVTable` by name, and where it is (`nil`: the file has no such column).
+struct CSVColumn: Sendable {
+    let name: String
+    let index: Int?
+}
+
 /// One data row of a `CSVTable`: the line it starts on, and where its fields are.
 struct CSVRow: Equatable, Sendable {
     /// 1-based line of the file on which the row starts.
@@ -182,9 +188,14 @@ struct CSVTable {
     /// How many fields `row` has.
     func fieldCount(_ row: CSVRow) -> Int { fields.fieldCount(row.record) }
 
+    /// `column` found once, to read it in every row of a national file without looking its name up each time.
+    func column(_ name: String) -> CSVColumn { CSVColumn(name: name, index: positions[name]) }
+
     /// The trimmed text of `column` in `row` (the column must exist: call `checkShape` first).
-    func text(_ row: CSVRow, _ column: String) -> String {
-        let i = positions[column]!
+    func text(_ row: CSVRow, _ column: String) -> String { text(row, self.column(column)) }
+
+    func text(_ row: CSVRow, _ column: CSVColumn) -> String {
+        let i = column.index!
         guard i < fields.fieldCount(row.record) else { return "" }
         // Most fields have no spaces at their ends: then the bytes are the text as it is.
         return fields.isTrimmed(row.record, i) ? fields.string(row.record, i) : Self.trimmed(fields.string(row.record, i))
@@ -199,17 +210,29 @@ struct CSVTable {
     }
 
     func issue(_ row: CSVRow, _ column: String, _ message: String, fix: String) -> InputIssue {
+        issue(line: row.line, self.column(column), message, fix: fix)
+    }
+
+    func issue(_ row: CSVRow, _ column: CSVColumn, _ message: String, fix: String) -> InputIssue {
         issue(line: row.line, column, message, fix: fix)
     }
 
     /// An issue with `column` of the row on `line`.
     func issue(line: Int, _ column: String, _ message: String, fix: String) -> InputIssue {
-        InputIssue(file: file, line: line, column: positions[column].map { $0 + 1 }, columnName: renamed[column] ?? column,
+        issue(line: line, self.column(column), message, fix: fix)
+    }
+
+    func issue(line: Int, _ column: CSVColumn, _ message: String, fix: String) -> InputIssue {
+        InputIssue(file: file, line: line, column: column.index.map { $0 + 1 }, columnName: renamed[column.name] ?? column.name,
                    message: message, fix: fix)
     }
 
     /// A whole number in `range`, or an issue.
     func integer(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
+        integer(row, self.column(column), in: range, what: what)
+    }
+
+    func integer(_ row: CSVRow, _ column: CSVColumn, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.whole(raw) else {
             return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a whole number",
@@ -226,6 +249,10 @@ struct CSVTable {
     /// decimal digits with an optional point and exponent — no hex (`0x10`), no NUL or other
     /// character Swift's own parser would stop at or accept (`12\0 34` is not 12).
     func count(_ row: CSVRow, _ column: String, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
+        count(row, self.column(column), what: what, within: bounds)
+    }
+
+    func count(_ row: CSVRow, _ column: CSVColumn, what: String, within bounds: ClosedRange<Double>) -> Result<Double, InputIssue> {
         let raw = text(row, column)
         guard let value = StrictNumber.parse(raw) else {
             return .failure(issue(row, column, raw.isEmpty ? "\(what) is empty" : "'\(raw)' is not a number",

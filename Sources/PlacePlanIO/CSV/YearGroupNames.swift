@@ -50,6 +50,10 @@ extension CSVTable {
     /// An academic year written as its first year (`2019`), as `2019/20`, or as EES writes it
     /// (`201920`): the first year, or an issue.
     func academicYear(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
+        academicYear(row, self.column(column), in: range, what: what)
+    }
+
+    func academicYear(_ row: CSVRow, _ column: CSVColumn, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         let raw = text(row, column)
         // The plain form (2019), nearly every row of a census file: four digits read as they are.
         if let year = StrictNumber.fourDigits(raw), range.contains(year) { return .success(year) }

@@ -124,13 +124,16 @@ enum SchoolRollsReader {
             let layout = schools.layout
             var yearGroup = YearGroupLookup(ladder)
             let hasArea = rolls.has("area")
+            // Each column found once (a national file has millions of rows).
+            let yearColumn = rolls.column("year"), schoolColumn = rolls.column("school"), groupColumn = rolls.column("year_group")
+            let pupilsColumn = rolls.column("pupils"), areaColumn = rolls.column("area")
             var lastCode = "", lastSchool: Int? = nil
             accepted.reserve(range.count)
             for row in rolls.rows[range] {
-                let year = rolls.academicYear(row, "year", in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
-                let code = rolls.text(row, "school")
-                let groupText = rolls.text(row, "year_group")
-                let count = rolls.count(row, "pupils", what: "the number of pupils", within: Bounds.pupils)
+                let year = rolls.academicYear(row, yearColumn, in: HistoryReader.years, what: "the year (the academic year's first year: 2024 for 2024/25)")
+                let code = rolls.text(row, schoolColumn)
+                let groupText = rolls.text(row, groupColumn)
+                let count = rolls.count(row, pupilsColumn, what: "the number of pupils", within: Bounds.pupils)
                 if case .failure(let issue) = year { issues.append(issue) }
                 if case .failure(let issue) = count { issues.append(issue) }
                 let group = yearGroup(groupText)
@@ -176,7 +179,7 @@ enum SchoolRollsReader {
                     continue
                 }
                 if hasArea {
-                    let given = rolls.text(row, "area")
+                    let given = rolls.text(row, areaColumn)
                     let expected = school.area(for: g, layout: layout)
                     if !given.isEmpty, given != expected, school.phase != .special || ![school.primaryArea, school.secondaryArea].contains(given) {
                         let kind = layout.areaKind(of: g).rawValue
