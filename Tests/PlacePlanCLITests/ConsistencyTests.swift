@@ -301,12 +301,12 @@ struct ConsistencyTests {
     func forecastRowsInSpans() throws {
         let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/borough")), options: RunOptions(intervals: 80))
         for level in run.levels {
-            let whole = try ForecastOutput.csvBytes(run, level: level, parts: 1)
+            let whole = try ForecastOutput.csvBytes(run, level: level, spans: 1)
             var lines = 0
             try run.forEachCell(level) { _ in lines += 1 }
             #expect(whole.filter { $0 == 10 }.count == lines + 1, "\(level): a row a cell, and the header")
             for parts in [2, 3, 7, 40] {
-                #expect(try ForecastOutput.csvBytes(run, level: level, parts: parts) == whole, "\(level), \(parts) parts")
+                #expect(try ForecastOutput.csvBytes(run, level: level, spans: parts) == whole, "\(level), \(parts) spans")
             }
         }
     }

@@ -57,6 +57,9 @@ public enum Parallel {
             get { buffer[i] }
             nonmutating set { buffer[i] = newValue }
         }
+
+        /// Puts `value` at position `i`, which holds none yet (an array being filled the first time).
+        public func initialize(_ i: Int, to value: Element) { (buffer.baseAddress! + i).initialize(to: value) }
     }
 
     private struct Slots<Element>: @unchecked Sendable {

@@ -80,12 +80,25 @@ public enum ActualsFile {
         // then put together in the file's order, where a cell given twice is found.
         let shapeLines = Set(shape.compactMap(\.line))
         let parts = max(1, min(parts ?? (table.rows.count >= 100_000 ? Parallel.threads : 1), table.rows.count))
-        let checked = try Parallel.map(parts) { part in
-            RowChecks(table, rows: part * table.rows.count / parts ..< (part + 1) * table.rows.count / parts, skipping: shapeLines,
-                      ladder: ladder, areas: areas, schools: schools)
+        // Each part writes the rows that pass straight into one array, from its first row's
+        // place on; the parts' rows are then moved down to follow one another. A census's
+        // millions of rows are made once, never copied from part to whole.
+        var checked: [RowChecks] = []
+        let passed = [ActualRoll](unsafeUninitializedCapacity: table.rows.count) { buffer, count in
+            let slots = Parallel.DisjointWrites(buffer)
+            checked = Parallel.map(parts, infallible: { part in
+                RowChecks(table, rows: part * table.rows.count / parts ..< (part + 1) * table.rows.count / parts, skipping: shapeLines,
+                          ladder: ladder, areas: areas, schools: schools, into: slots)
+            })
+            count = 0
+            for (part, rows) in checked.enumerated() {
+                let start = part * table.rows.count / parts
+                if start != count { (buffer.baseAddress! + count).moveInitialize(from: buffer.baseAddress! + start, count: rows.kept) }
+                count += rows.kept
+            }
         }
         let checkIssues = checked.flatMap(\.issues), checkRejected = checked.reduce(0) { $0 + $1.rejectedRows }
-        let cells = CellRepeats(consume checked, table: table, ladder: ladder)
+        let cells = CellRepeats(checked, rows: passed, table: table, ladder: ladder)
         // Issues in the file's order, a row's own in the order they were found (a stable sort).
         var rowIssues = checkIssues + cells.issues
         if !cells.issues.isEmpty {
@@ -99,24 +112,26 @@ public enum ActualsFile {
 }
 
 /// One part of a file's rows checked on its own: each row's year, area or school, year group
-/// and count, against the plan. The rows that pass keep their code's number in the part
-/// (`CodeNumbers`) for `CellRepeats`.
+/// and count, against the plan. The rows that pass are written to the shared array from the
+/// part's first row's place on, and keep their code's number in the part (`CodeNumbers`) for
+/// `CellRepeats`.
 private struct RowChecks: Sendable {
-    var rows: [ActualRoll] = []
+    /// How many rows passed.
+    var kept = 0
     /// Each passed row's code, numbered within the part, and the codes by number.
     var codeNumbers: [UInt32] = []
     var codes: [[String]] = [[], []]
     var issues: [InputIssue] = []
     var rejectedRows = 0
 
-    init() {}
-
-    init(_ table: CSVTable, rows range: Range<Int>, skipping shapeLines: Set<Int>, ladder: Ladder, areas: Set<String>?, schools: Set<String>?) {
+    /// - Parameter passed: the whole file's array of rows, not yet holding any: this part's go
+    ///   from `range.lowerBound` on.
+    init(_ table: CSVTable, rows range: Range<Int>, skipping shapeLines: Set<Int>, ladder: Ladder, areas: Set<String>?, schools: Set<String>?,
+         into passed: Parallel.DisjointWrites<ActualRoll>) {
         var yearGroup = YearGroupLookup(ladder)
         let hasSchool = table.has("school")
         var numbers = CodeNumbers(areas: areas, schools: schools)
         var lastArea: (code: String, known: Bool) = ("", true)
-        rows.reserveCapacity(range.count)
         codeNumbers.reserveCapacity(range.count)
         // Each column found once (a census has millions of rows).
         let yearColumn = table.column("year"), areaColumn = table.column("area"), schoolColumn = table.column("school")
@@ -153,7 +168,9 @@ private struct RowChecks: Sendable {
             if case .failure(let issue) = count { rowIssues.append(issue) }
 
             if rowIssues.isEmpty, case .success(let y) = year, let g = group, case .success(let n) = count, let number {
-                rows.append(ActualRoll(level: level, code: code, year: y, yearGroup: ladder.yearGroups[g].name, pupils: n, line: row.line))
+                passed.initialize(range.lowerBound + kept,
+                                  to: ActualRoll(level: level, code: code, year: y, yearGroup: ladder.yearGroups[g].name, pupils: n, line: row.line))
+                kept += 1
                 codeNumbers.append(number.id)
             } else {
                 issues += rowIssues
@@ -174,14 +191,16 @@ private struct CellRepeats {
     var years: [Int] = []
     var areaCount = 0, schoolCount = 0
 
-    /// Each part's rows are let go once put together: a census's rows are not held twice.
-    init(_ parts: consuming [RowChecks], table: CSVTable, ladder: Ladder) {
+    /// `passed` holds the parts' rows one after another.
+    init(_ parts: [RowChecks], rows passed: [ActualRoll], table: CSVTable, ladder: Ladder) {
         // Each part's code numbers as numbers across the file, level by level.
         var global: [[String: UInt32]] = [[:], [:]]
         let partCodes = parts.map { part in
             (0..<2).map { level in part.codes[level].map { global[level].number($0) } }
         }
-        let yearList = Array(Set(parts.flatMap(\.rows.distinctYears))).sorted()
+        // Where each part's rows start in `passed`.
+        let starts = parts.indices.map { p in parts[..<p].reduce(0) { $0 + $1.kept } }
+        let yearList = passed.distinctYears
         let firstYear = yearList.first ?? 0
         var yearIndex = [Int](repeating: -1, count: (yearList.last ?? 0) - firstYear + 1)
         for (i, year) in yearList.enumerated() { yearIndex[year - firstYear] = i }
@@ -193,57 +212,46 @@ private struct CellRepeats {
         // every core; then one pass in the file's order marks them.
         let numbering = CellNumbering(yearList: yearList, firstYear: firstYear, yearIndex: yearIndex, groupIndex: groupIndex,
                                       groups: groups, areaCodes: areaCodes)
-        let cells = Parallel.map(parts.count, infallible: { [parts] p in
+        let cells = Parallel.map(parts.count, infallible: { p in
             // A file lists a year group's rows one after another: its name is looked up once.
             var lastGroup: (name: String, index: Int) = ("", 0)
-            return parts[p].rows.indices.map { i in
-                let row = parts[p].rows[i], level = row.level == .school ? 1 : 0
+            return (0..<parts[p].kept).map { i in
+                let row = passed[starts[p] + i], level = row.level == .school ? 1 : 0
                 if row.yearGroup != lastGroup.name { lastGroup = (row.yearGroup, numbering.groupIndex[row.yearGroup]!) }
                 return numbering.cell(row, code: Int(partCodes[p][level][Int(parts[p].codeNumbers[i])]), level: level, group: lastGroup.index)
             }
-        })
+        }).flatMap { $0 }
         var seen = [UInt64](repeating: 0, count: (cellCount + 63) / 64)
         var seenCode = [Bool](repeating: false, count: areaCodes + schoolCodes)
         var seenYear = [Bool](repeating: false, count: yearList.count)
         var firstLine: [Int: Int]?   // made only when a cell is given twice
-        var repeated: [[Int]] = parts.map { _ in [] }
-        for p in parts.indices {
-            for (i, c) in cells[p].enumerated() {
-                if seen[c >> 6] & (1 << UInt64(c & 63)) != 0 {
-                    let row = parts[p].rows[i]
-                    if firstLine == nil {
-                        // Every cell's first line, once, from the rows kept so far (in file order).
-                        var lines: [Int: Int] = [:]
-                        for q in 0...p {
-                            for (j, kept) in cells[q].enumerated() where (q < p || j < i) && lines[kept] == nil {
-                                lines[kept] = parts[q].rows[j].line
-                            }
-                        }
-                        firstLine = lines
-                    }
-                    let what = row.level == .school ? "school" : "area"
-                    issues.append(table.issue(
-                        line: row.line ?? 0, "year_group",
-                        "a second row for \(what) \(row.code), \(row.year), \(row.yearGroup) (the first is on line \(firstLine?[c] ?? 0))",
-                        fix: "keep one row per year, \(what) and year group: delete or correct one of the two"))
-                    repeated[p].append(i)
-                    continue
+        var repeated: [Int] = []
+        for (i, c) in cells.enumerated() {
+            if seen[c >> 6] & (1 << UInt64(c & 63)) != 0 {
+                let row = passed[i]
+                if firstLine == nil {
+                    // Every cell's first line, once, from the rows kept so far (in file order).
+                    var lines: [Int: Int] = [:]
+                    for j in 0..<i where lines[cells[j]] == nil { lines[cells[j]] = passed[j].line }
+                    firstLine = lines
                 }
-                seen[c >> 6] |= 1 << UInt64(c & 63)
-                if firstLine != nil, firstLine![c] == nil { firstLine![c] = parts[p].rows[i].line }
-                seenCode[numbering.code(of: c)] = true
-                seenYear[numbering.year(of: c)] = true
+                let what = row.level == .school ? "school" : "area"
+                issues.append(table.issue(
+                    line: row.line ?? 0, "year_group",
+                    "a second row for \(what) \(row.code), \(row.year), \(row.yearGroup) (the first is on line \(firstLine?[c] ?? 0))",
+                    fix: "keep one row per year, \(what) and year group: delete or correct one of the two"))
+                repeated.append(i)
+                continue
             }
+            seen[c >> 6] |= 1 << UInt64(c & 63)
+            if firstLine != nil, firstLine![c] == nil { firstLine![c] = passed[i].line }
+            seenCode[numbering.code(of: c)] = true
+            seenYear[numbering.year(of: c)] = true
         }
-        // The rows kept, part after part (nearly always all of them: whole parts at a time).
-        rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count } - repeated.reduce(0) { $0 + $1.count })
-        for p in parts.indices {
-            let part = parts[p].rows
-            parts[p] = RowChecks()
-            if repeated[p].isEmpty { rows += part } else {
-                let dropped = Set(repeated[p])
-                rows += part.indices.lazy.filter { !dropped.contains($0) }.map { part[$0] }
-            }
+        // Nearly always every row is kept, and the array is taken as it is.
+        if repeated.isEmpty { rows = passed } else {
+            let dropped = Set(repeated)
+            rows = passed.indices.filter { !dropped.contains($0) }.map { passed[$0] }
         }
         years = yearList.indices.filter { seenYear[$0] }.map { yearList[$0] }
         areaCount = seenCode[..<areaCodes].filter { $0 }.count

@@ -75,7 +75,12 @@ public enum CSVReader {
         })
         guard pieces.allSatisfy({ $0 != nil }) else { return try whole() }
         var out = CSVFields()
+        // Room for every piece at once: growing a national file's field ends piece by piece
+        // copied them over and over.
         out.text.reserveCapacity(bytes.count)
+        out.fieldEnds.reserveCapacity(pieces.reduce(0) { $0 + $1!.fields.fieldEnds.count })
+        out.recordStarts.reserveCapacity(pieces.reduce(1) { $0 + $1!.fields.count })
+        out.lines.reserveCapacity(pieces.reduce(0) { $0 + $1!.fields.count })
         var lineBreaks = 0
         for piece in pieces {
             out.append(piece!.fields, linesBefore: lineBreaks)

@@ -16,33 +16,51 @@ public enum ForecastOutput {
 
     /// The CSV as bytes, written cell by cell as the run hands them over (`forEachCell`): a
     /// national school forecast is millions of rows, never all held as values or as a `String`.
-    public static func csvBytes(_ run: PlanRun, level: CellLevel, parts: Int? = nil) throws -> [UInt8] {
-        Array(try csvSpans(run, level: level, parts: parts).joined())
+    public static func csvBytes(_ run: PlanRun, level: CellLevel, spans: Int? = nil) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try CSVRows(run, level: level, spans: spans).write { bytes += $0 }
+        return bytes
     }
 
-    /// The same bytes in spans of forecast years, the header in the first, written side by side
-    /// and handed over without putting them together (a national forecast is 55 MB: a file takes
-    /// the spans one after another, and no second copy is made).
-    /// - Parameter parts: how many spans (by default one per core for a forecast of 20,000
-    ///   school-years or more); the bytes put together are the same whatever it is.
-    public static func csvSpans(_ run: PlanRun, level: CellLevel, parts: Int? = nil) throws -> [[UInt8]] {
-        let withIntervals = run.hasIntervals(level)
-        let source = try run.cellSource(level)
-        let header: String
-        switch level {
-        case .area: header = "year,area,year_group,pupils"
-        case .authority: header = "year,year_group,pupils"
-        case .school: header = "year,school,area,year_group,pupils"
+    /// A run's rows at one level, made ready to be written a span of forecast years at a time
+    /// on every core, and handed over in order as each span is made (`write(to:)`): a file takes
+    /// a national forecast's 55 MB while later spans are still being made, and never holds it twice.
+    public struct CSVRows: Sendable {
+        private let source: ForecastCellSource
+        private let level: CellLevel
+        private let header: String
+        private let withIntervals: Bool
+        /// How many spans (by default one a forecast year for a forecast of 20,000 school-years or
+        /// more, else one); the bytes put together are the same whatever it is.
+        public let spans: Int
+
+        /// Throws when the run has no cells at `level` (schools, for a plan without schools.csv).
+        public init(_ run: PlanRun, level: CellLevel, spans: Int? = nil) throws {
+            source = try run.cellSource(level)
+            self.level = level
+            withIntervals = run.hasIntervals(level)
+            switch level {
+            case .area: header = "year,area,year_group,pupils"
+            case .authority: header = "year,year_group,pupils"
+            case .school: header = "year,school,area,year_group,pupils"
+            }
+            let years = source.years.count
+            let large = level == .school && run.places.map { $0.forecast.schools.count * years >= 20_000 } == true
+            self.spans = max(1, min(spans ?? (large ? years : 1), years))
         }
-        let years = source.years.count
-        let large = level == .school && run.places.map { $0.forecast.schools.count * years >= 20_000 } == true
-        let parts = max(1, min(parts ?? (large ? Parallel.threads : 1), years))
-        return Parallel.map(parts, infallible: { p in
-            var span = CSVText(capacity: 1 << 16)
-            if p == 0 { span.append(header + (withIntervals ? ",lower,upper" : "") + "\n") }
-            source.forEach(yearsAt: p * years / parts ..< (p + 1) * years / parts) { span.row($0, level: level, withIntervals: withIntervals) }
-            return span.bytes
-        })
+
+        /// Span after span, the header in the first, to `take` in order.
+        public func write(to take: ([UInt8]) throws -> Void) rethrows {
+            try Parallel.inOrder(spans, make: { [self] in span($0) }, take: take)
+        }
+
+        private func span(_ p: Int) -> [UInt8] {
+            let years = source.years.count
+            var out = CSVText(capacity: 1 << 16)
+            if p == 0 { out.append(header + (withIntervals ? ",lower,upper" : "") + "\n") }
+            source.forEach(yearsAt: p * years / spans ..< (p + 1) * years / spans) { out.row($0, level: level, withIntervals: withIntervals) }
+            return out.bytes
+        }
     }
 
     public static func json(_ run: PlanRun, level: CellLevel) throws -> String {

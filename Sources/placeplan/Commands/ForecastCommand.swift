@@ -57,7 +57,8 @@ struct ForecastCommand: ParsableCommand {
         if format == .json {
             try output.emit(try ForecastOutput.json(run, level: level ?? .area), planFolder: try location.url())
         } else {
-            try output.emit(csvSpans: try ForecastOutput.csvSpans(run, level: level ?? .area), planFolder: try location.url())
+            let rows = try ForecastOutput.CSVRows(run, level: level ?? .area)
+            try output.emit(csvPieces: rows.write, planFolder: try location.url())
         }
         if summary { if output.file == nil { printError(readable(), terminator: "") } else { say(readable(), terminator: "") } }
     }

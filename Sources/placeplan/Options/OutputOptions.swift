@@ -17,16 +17,15 @@ struct OutputOptions: ParsableArguments {
         try emit(Data((file == nil ? TerminalText.escaped(text) : text).utf8), planFolder: planFolder)
     }
 
-    /// CSV built as bytes in spans (rows of some years each, written on each core): to a file
-    /// as they are, one after another (no copy of a national forecast), to standard output as
+    /// CSV made in pieces (rows of some years each, made on each core) and handed over in
+    /// order: to a file as they are, one after another as each is made, to standard output as
     /// text with its control characters escaped.
-    func emit(csvSpans spans: [[UInt8]], planFolder: URL? = nil) throws {
+    func emit(csvPieces produce: (_ write: ([UInt8]) throws -> Void) throws -> Void, planFolder: URL? = nil) throws {
         guard let out = file else {
-            for span in spans { try emit(String(decoding: span, as: UTF8.self), planFolder: planFolder) }
-            return
+            return try produce { piece in try emit(String(decoding: piece, as: UTF8.self), planFolder: planFolder) }
         }
         do {
-            try AtomicFile.write(spans: spans, to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [])
+            try AtomicFile.write(to: URL(fileURLWithPath: out), protecting: planFolder.map(PlanFolder.inputFiles) ?? [], pieces: produce)
         } catch let errors as InputErrors {
             throw CLIFailure(errors.description)
         }
