@@ -138,6 +138,13 @@ public enum PlacePlanning {
                         rules: [ShareRule.heldAtLastCensus.description])
                 }
                 let mine = partsBySchool[school.code] ?? []
+                // Nearly every school is in one area: its part is the school, kept as it is (its
+                // arrays shared, not made again: a national plan has 20,000). Adding it to zeros
+                // would change nothing but a negative zero, so a part with one is added up.
+                if mine.count == 1, !mine[0].pupils.contains(where: { $0.contains { $0 == 0 && $0.sign == .minus } }) {
+                    return SchoolForecast(school: school, years: years, pupils: mine[0].pupils, shares: [mine[0].share],
+                                          ratios: mine[0].ratios, rules: mine[0].rules)
+                }
                 var grid = PupilGrid(years: horizon, yearGroups: ladder.count)
                 for part in mine { for h in 0..<horizon { for g in 0..<ladder.count { grid[h][g] += part.pupils[h][g] } } }
                 return SchoolForecast(school: school, years: years, pupils: grid, shares: mine.map(\.share),
