@@ -280,6 +280,8 @@ private struct CodeNumbers {
     private var numbers: [[String: (id: UInt32, known: Bool)]] = [[:], [:]]
     /// By level (areas, schools): the codes in the order they were numbered.
     private(set) var codes: [[String]] = [[], []]
+    /// By level and number: whether the plan has the code.
+    private var knownCodes: [[Bool]] = [[], []]
     private var last: (code: String, level: CellLevel, number: (id: UInt32, known: Bool))?
 
     init(areas: Set<String>?, schools: Set<String>?) {
@@ -291,11 +293,16 @@ private struct CodeNumbers {
         if let last, last.level == level, last.code == code { return last.number }
         let l = level == .school ? 1 : 0
         let number: (id: UInt32, known: Bool)
-        if let found = numbers[l][code] { number = found } else {
+        // A census lists each year group's schools in the same order: the code after the last
+        // one is usually the next one numbered, found without hashing it.
+        if let last, last.level == level, Int(last.number.id) + 1 < codes[l].count, codes[l][Int(last.number.id) + 1] == code {
+            number = (last.number.id + 1, knownCodes[l][Int(last.number.id) + 1])
+        } else if let found = numbers[l][code] { number = found } else {
             let known = (level == .school ? schools : areas)?.contains(code) ?? true
             number = (UInt32(codes[l].count), known)
             numbers[l][code] = number
             codes[l].append(code)
+            knownCodes[l].append(known)
         }
         last = (code, level, number)
         return number

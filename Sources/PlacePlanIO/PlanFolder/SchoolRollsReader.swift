@@ -141,8 +141,16 @@ enum SchoolRollsReader {
                     issues.append(rolls.issue(row, "year_group", "'\(groupText)' is not a year group of the \(ladder.name) ladder",
                                               fix: "use one of \(ladder.yearGroups.map(\.name).joined(separator: ", ")), or change the ladder in plan.toml"))
                 }
-                // Rows come school by school: the last one found is usually the one.
-                if code != lastCode { lastCode = code; lastSchool = position[code] }
+                // Rows come school by school (the last one found is usually the one), or a year
+                // group's schools in schools.csv's order (then it is the next one); else look it up.
+                if code != lastCode {
+                    lastCode = code
+                    if let s = lastSchool, s + 1 < schools.schools.count, schools.schools[s + 1].code == code {
+                        lastSchool = s + 1
+                    } else {
+                        lastSchool = position[code]
+                    }
+                }
                 guard let s = lastSchool else {
                     if schools.refused.contains(code) { continue }
                     issues.append(rolls.issue(row, "school", code.isEmpty ? "the school is empty" : "school \(code) is not in \(schoolsFile)",
