@@ -68,8 +68,8 @@ struct SchoolCells: Sendable {
 
     /// The cells of the forecast years at `positions`: year by year, schools in the plan's
     /// order, the year groups each teaches while open (or while it still has pupils).
-    func forEach(yearsAt spans: Range<Int>, _ body: (ForecastCellValue) throws -> Void) rethrows {
-        for h in spans {
+    func forEach(yearsAt yearPositions: Range<Int>, _ body: (ForecastCellValue) throws -> Void) rethrows {
+        for h in yearPositions {
             let year = years.lowerBound + h
             for (i, school) in mainstream.enumerated() {
                 let open = school.isOpen(in: year)
