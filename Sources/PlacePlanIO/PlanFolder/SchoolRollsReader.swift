@@ -11,6 +11,8 @@ import PlacePlanCore
 enum SchoolRollsReader {
     static let columns = ["year", "school", "year_group", "pupils"]
 
+    /// - Parameter partCount: how many parts the rows are checked in (by default one per core for
+    ///   100,000 rows or more); the history and the issues are the same whatever it is.
     static func read(rolls: CSVTable, births: CSVTable?, schools reader: SchoolsReader, ladder: Ladder,
                      basis: BirthsBasis, schoolsFile: String, parts partCount: Int? = nil) throws -> SchoolHistory {
         let layout = reader.layout
