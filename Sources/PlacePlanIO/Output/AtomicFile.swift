@@ -21,7 +21,8 @@ public enum AtomicFile {
     public static func write(to url: URL, protecting inputs: [URL] = [],
                              pieces produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try replace(url, protecting: inputs) { temporary in
-            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // 0o666 less the umask, as `Data.write` makes a file: a team folder's umask still rules.
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             defer { close(descriptor) }
             try produce { piece in
