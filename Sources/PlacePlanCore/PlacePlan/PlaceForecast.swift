@@ -185,8 +185,6 @@ extension PlaceForecast {
     /// schools add up exactly to their area in every year group and year (`Apportion`).
     public struct Rounded: Equatable, Sendable {
         public let per: Int
-        /// Area code → `[h][g]` units.
-        public let areas: [String: [[Int]]]
         /// Every school's units in one array, school after school in the forecast's `schools`
         /// order, year by year, the ladder's year groups (a national plan has tens of thousands
         /// of schools: positions, not codes, find them): see `units(school:h:g:)`.
@@ -195,50 +193,38 @@ extension PlaceForecast {
 
         /// School `i`'s units in forecast year `h`, year group `g`.
         public func units(school i: Int, h: Int, g: Int) -> Int { schools[(i * horizon + h) * yearGroups + g] }
-        /// Area code → `[h][g]` units no school could take.
-        public let unallocated: [String: [[Int]]]
     }
 
     public func rounded(per: Int) -> Rounded {
         let groups = ladder.count, horizon = horizon
-        var areaUnits: [String: [[Int]]] = [:], leftUnits: [String: [[Int]]] = [:]
         var schoolUnits = [Int](repeating: 0, count: schools.count * horizon * groups)
-        let zero = Array(repeating: Array(repeating: 0, count: groups), count: horizon)
         let areas = AreaKind.allCases.flatMap { kind in
             geography.areas(kind).compactMap { area in self.area(area.code).map { (kind: kind, forecast: $0) } }
         }
-        // Each area's schools are apportioned on their own (on every core), each writing its
-        // members' units in the area's year groups (an all-through school's other year groups
-        // are its other area's): the area's units and those no school could take come back.
-        let apportioned = schoolUnits.withUnsafeMutableBufferPointer { buffer in
+        // Each area's units are apportioned among its schools (and the part no school could
+        // take) on their own, on every core, each area writing its members' units in its year
+        // groups (an all-through school's other year groups are its other area's).
+        schoolUnits.withUnsafeMutableBufferPointer { buffer in
             let units = Parallel.DisjointWrites(buffer)
-            return Parallel.map(areas.count, infallible: { a in
-                let kind = areas[a].kind, forecast = areas[a].forecast, code = forecast.area.code
-                let members = schoolIndex.members[kind]?[code] ?? []
-                let areaLeft = unallocated[code]
-                var grid = zero, left = zero
+            _ = Parallel.map(areas.count, infallible: { a in
+                let kind = areas[a].kind, forecast = areas[a].forecast
+                let members = schoolIndex.members[kind]?[forecast.area.code] ?? []
+                let areaLeft = unallocated[forecast.area.code]
                 var parts: [Double] = [], apportioner = Apportioner()
                 for h in 0..<horizon {
                     for g in layout.yearGroups(of: kind) {
-                        grid[h][g] = Apportion.units(forecast.pupils[h][g], per: per)
                         parts.removeAll(keepingCapacity: true)
                         for i in members { parts.append(schools[i].pupils[h][g]) }
                         parts.append(areaLeft?[h][g] ?? 0)
-                        apportioner.split(parts, total: grid[h][g])
+                        apportioner.split(parts, total: Apportion.units(forecast.pupils[h][g], per: per))
                         for (k, i) in members.enumerated() { units[(i * horizon + h) * groups + g] = apportioner.result[k] }
-                        left[h][g] = apportioner.result[members.count]
                     }
                 }
-                return (grid: grid, left: left)
             })
-        }
-        for (area, result) in zip(areas, apportioned) {
-            areaUnits[area.forecast.area.code] = result.grid
-            leftUnits[area.forecast.area.code] = result.left
         }
         for (i, school) in schools.enumerated() where school.school.phase == .special {
             for h in 0..<horizon { for g in 0..<groups { schoolUnits[(i * horizon + h) * groups + g] = Apportion.units(school.pupils[h][g], per: per) } }
         }
-        return Rounded(per: per, areas: areaUnits, schools: schoolUnits, horizon: horizon, yearGroups: groups, unallocated: leftUnits)
+        return Rounded(per: per, schools: schoolUnits, horizon: horizon, yearGroups: groups)
     }
 }

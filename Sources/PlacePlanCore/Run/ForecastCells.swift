@@ -105,12 +105,3 @@ extension Forecast {
     }
 
 }
-
-extension PlaceForecast {
-    /// Every school's cells to the tenth, apportioned from its area's, one at a time: year by year, schools in
-    /// the plan's order, the year groups each teaches; with each school's intervals from
-    /// `bands` (`ForecastUncertainty.schools`) when given.
-    public func forEachSchoolCell(bands: [IntervalGrid?]? = nil, _ body: (ForecastCellValue) throws -> Void) rethrows {
-        try SchoolCells(self, bands: bands).forEach(yearsAt: 0..<years.count, body)
-    }
-}

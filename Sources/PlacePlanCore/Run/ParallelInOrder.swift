@@ -6,7 +6,8 @@ extension Parallel {
     /// their file while later rows are still being made, rather than after all of them.
     /// If `take` throws, the pieces not yet started are not made.
     public static func inOrder<T>(_ n: Int, make: @escaping @Sendable (Int) -> T, take: (T) throws -> Void) rethrows {
-        guard n > 0 else { return }
+        // One piece (an area forecast's rows, a small plan's) is made where it is taken: no thread.
+        guard n > 1 else { if n == 1 { try take(make(0)) }; return }
         let slots = OrderedSlots<T>(count: n)
         let workers = DispatchGroup()
         for _ in 0..<min(threads, n) {

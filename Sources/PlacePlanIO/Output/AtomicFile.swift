@@ -20,23 +20,7 @@ public enum AtomicFile {
     /// nothing: a national forecast's rows are written as each span of them is made.
     public static func write(to url: URL, protecting inputs: [URL] = [],
                              pieces produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
-        try replace(url, protecting: inputs) { temporary in
-            // 0o666 less the umask, as `Data.write` makes a file: a team folder's umask still rules.
-            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            defer { close(descriptor) }
-            try produce { piece in
-                try piece.withUnsafeBytes { buffer in
-                    var done = 0
-                    while done < buffer.count {
-                        let wrote = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                        if wrote < 0 && errno == EINTR { continue }
-                        guard wrote > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                        done += wrote
-                    }
-                }
-            }
-        }
+        try replace(url, protecting: inputs) { try fill($0, pieces: produce) }
     }
 
     /// `url` replaced by what `write` puts in a temporary file beside it, renamed over it once
@@ -128,19 +112,29 @@ extension AtomicFile {
 }
 
 extension AtomicFile {
-    /// Bytes written as they are held, without the copy `Data(bytes)` makes (a national
-    /// plan's year-group table is tens of MB).
+    /// Bytes written as they are held, without a copy (a national plan's year-group table is
+    /// tens of MB).
     static func write(_ bytes: [UInt8], to url: URL) throws {
-        try withData(bytes) { try $0.write(to: url) }
+        try fill(url, pieces: { write in try write(bytes) })
     }
 
-    /// `bytes` seen as `Data` without a copy, valid only inside `body` (a national forecast's CSV
-    /// is 60 MB, a plan's year-group table tens of MB).
-    public static func withData<T>(_ bytes: [UInt8], _ body: (Data) throws -> T) rethrows -> T {
-        try bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress, !buffer.isEmpty else { return try body(Data()) }
-            return try body(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none))
+    /// A new file at `url` (a temporary one: the callers rename it) written with write(2) straight
+    /// from each piece `produce` hands over.
+    private static func fill(_ url: URL, pieces produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        // 0o666 less the umask, as `Data.write` makes a file: a team folder's umask still rules.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try produce { piece in
+            try piece.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let wrote = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                    if wrote < 0 && errno == EINTR { continue }
+                    guard wrote > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    done += wrote
+                }
+            }
         }
     }
 }
-
