@@ -61,12 +61,15 @@ public enum LeastSquares {
     ///   - weights: w ≥ 0 per observation (`nil` = all 1). A zero weight removes an observation.
     ///   - rankTolerance: relative tolerance passed to `dgelsy` as `rcond`.
     ///   - onRankDeficiency: minimum-norm answer or an error.
+    ///   - standardErrors: whether to work out the coefficients' standard errors (three more
+    ///     LAPACK calls); `false` leaves them `nil`, for callers that fit many small lines.
     public static func fit(
         design: Matrix,
         response: [Double],
         weights: [Double]? = nil,
         rankTolerance: Double = defaultRankTolerance,
-        onRankDeficiency: RankDeficiencyPolicy = .minimumNorm
+        onRankDeficiency: RankDeficiencyPolicy = .minimumNorm,
+        standardErrors wanted: Bool = true
     ) throws -> LeastSquaresFit {
         try checkInputs(design: design, response: response)
         let m = design.rows, n = design.columns
@@ -87,7 +90,7 @@ public enum LeastSquares {
         let ldb = max(m, n)
         var b = Array(repeating: 0.0, count: ldb)
         for i in 0..<m { b[i] = response[i] * root[i] }
-        let scaledDesign = a  // dgelsy overwrites `a`; keep a copy for the covariance.
+        let scaledDesign = wanted ? a : []  // dgelsy overwrites `a`; keep a copy for the covariance.
 
         var pivots = Array(repeating: Int32(0), count: n)
         var rank = Int32(0)
@@ -111,7 +114,7 @@ public enum LeastSquares {
         }
         let observations = weights?.filter { $0 > 0 }.count ?? m
         let dof = observations - Int(rank)
-        let errors = (Int(rank) == n && dof > 0)
+        let errors = (wanted && Int(rank) == n && dof > 0)
             ? standardErrors(scaledDesign: scaledDesign, rows: m, columns: n, sigmaSquared: wrss / Double(dof))
             : nil
         return LeastSquaresFit(

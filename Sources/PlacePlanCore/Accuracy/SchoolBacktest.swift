@@ -16,21 +16,33 @@ extension SchoolHistory {
     /// `Level.authority` their sum).
     public func schoolBacktest(methods: [ForecastSettings], shareMethod: RatioMethod, horizon: Int, origins: [Int],
                                progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
-        let transfers = try transfers(at: origins)
+        let known = try knownAt(origins)
         return try Backtest.run(schoolsAsHistory, methods: methods, horizon: horizon, origins: origins,
                                 measures: Backtest.measures(for: ladder, layout: layout), forecaster: { settings, origin, reach in
-            try PlacePlanning.forecast(self.known(through: origin), settings: settings, shareMethod: shareMethod,
-                                       horizon: reach, transfer: transfers[origin]?.get()).schoolForecast
+            let then = known[origin] ?? KnownAtOrigin(self, origin: origin)
+            return try PlacePlanning.forecast(then.history, settings: settings, shareMethod: shareMethod,
+                                              horizon: reach, transfer: then.transfer.get()).schoolForecast
         }, progress: progress)
     }
 
-    /// The transfer model fitted at each origin that has a year after it, from what was known
-    /// then: one fit for all the methods a backtest replays from there (the fit reads the rolls
-    /// alone). A fit that fails is kept as its error, thrown where a forecast needs it.
-    func transfers(at origins: [Int]) throws -> [Int: Result<TransferModel, any Error>] {
-        let fitted = origins.filter { $0 < lastYear }
-        let fits = try Parallel.map(fitted.count) { i in Result { try TransferModel.fit(self.known(through: fitted[i])) } }
-        return Dictionary(zip(fitted, fits), uniquingKeysWith: { first, _ in first })
+    /// What was known at each origin that has a year after it, with its transfer model: made
+    /// once for all the methods a backtest replays from there (neither depends on the method).
+    func knownAt(_ origins: [Int]) throws -> [Int: KnownAtOrigin] {
+        let replayed = Array(Set(origins.filter { $0 < lastYear })).sorted()
+        let made = try Parallel.map(replayed.count) { i in KnownAtOrigin(self, origin: replayed[i]) }
+        return Dictionary(uniqueKeysWithValues: zip(replayed, made))
+    }
+}
+
+/// A place plan as it was known at the end of an origin year, and the transfer model fitted to
+/// it (a fit that fails is kept as its error, thrown where a forecast needs it).
+struct KnownAtOrigin: Sendable {
+    let history: SchoolHistory
+    let transfer: Result<TransferModel, any Error>
+
+    init(_ whole: SchoolHistory, origin: Int) {
+        history = whole.known(through: origin)
+        transfer = Result { [history] in try TransferModel.fit(history) }
     }
 }
 
@@ -53,11 +65,12 @@ extension Plan {
         var forecaster: (@Sendable (ForecastSettings, Int, Int) throws -> Forecast)?
         if let places {
             let (schools, shareMethod) = (places.schools, places.shareMethod)
-            let transfers = try schools.transfers(at: origins ?? Backtest.origins(for: history))
+            let knownAt = try schools.knownAt(origins ?? Backtest.origins(for: history))
             forecaster = { settings, origin, reach in
-                let known = schools.known(through: origin)
+                let then = knownAt[origin] ?? KnownAtOrigin(schools, origin: origin)
+                let known = then.history
                 let made = try PlacePlanning.forecast(known, settings: settings, shareMethod: shareMethod, horizon: reach,
-                                                      transfer: transfers[origin]?.get())
+                                                      transfer: then.transfer.get())
                 var areas = made.areaForecast
                 // With intervals, the place plan is simulated as `PlanRun` does, from the past
                 // forecasts known at the origin.

@@ -134,7 +134,7 @@ struct AreaModel {
             let recent = rolls.years.suffix(settings.birthsTrendYears)
                 .map { (x: Double($0), y: rolls.pupils(year: $0, yearGroup: 0)!) }
             self.entryTrend = TrendLine.fit(recent)
-                ?? recent.last.map { TrendLine(intercept: $0.y, slope: 0, centre: $0.x, slopeStandardError: nil) }
+                ?? recent.last.map { TrendLine(intercept: $0.y, slope: 0, centre: $0.x) }
         }
         self.notes = notes
     }

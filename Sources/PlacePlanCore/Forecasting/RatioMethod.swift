@@ -107,25 +107,39 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             guard total > 0 else { return nil }
             return .weighted(pairs.map(\.0), weights: pairs.map { $0.1 / total })
         }
-        let recent = observations.sorted { $0.year < $1.year }.suffix(years)
+        // Observations nearly always come in year order (a backtest summarises millions of
+        // them): then the latest `years` are read where they are, with nothing sorted or copied.
+        if observations.isSortedByYear { return summarise(observations.suffix(years)) }
+        return summarise(observations.sorted { $0.year < $1.year }.suffix(years))
+    }
+
+    /// A single summary (not a blend) of the latest observations, in year order.
+    private func summarise(_ recent: ArraySlice<(year: Int, ratio: Double)>) -> RatioEstimate? {
         guard !recent.isEmpty else { return nil }
-        let ratios = recent.map(\.ratio)
+        var sum = 0.0
+        for observation in recent { sum += observation.ratio }
+        let mean = sum / Double(recent.count)
         switch self {
         case .mean:
-            return .constant(ratios.reduce(0, +) / Double(ratios.count))
+            return .constant(mean)
         case .median:
-            return PlacePlanCore.median(ratios).map(RatioEstimate.constant)
+            return PlacePlanCore.median(recent.map(\.ratio)).map(RatioEstimate.constant)
         case .weighted:
-            var sum = 0.0, weights = 0.0
-            for (i, r) in ratios.enumerated() {
-                sum += Double(i + 1) * r
+            var weighted = 0.0, weights = 0.0
+            for (i, observation) in recent.enumerated() {
+                weighted += Double(i + 1) * observation.ratio
                 weights += Double(i + 1)
             }
-            return .constant(sum / weights)
+            return .constant(weighted / weights)
         case .trend:
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
-            else { return .constant(ratios.reduce(0, +) / Double(ratios.count)) }
-            return .trend(line, lower: ratios.min()!, upper: ratios.max()!)
+            else { return .constant(mean) }
+            var lower = Double.infinity, upper = -Double.infinity
+            for observation in recent {
+                lower = min(lower, observation.ratio)
+                upper = max(upper, observation.ratio)
+            }
+            return .trend(line, lower: lower, upper: upper)
         case .blend, .shared, .ensemble:
             preconditionFailure("handled above")
         }
@@ -154,8 +168,7 @@ public enum RatioEstimate: Equatable, Sendable {
         switch self {
         case .constant(let r): return .constant(r * factor)
         case .trend(let line, let lower, let upper):
-            let scaled = TrendLine(intercept: line.intercept * factor, slope: line.slope * factor, centre: line.centre,
-                                   slopeStandardError: line.slopeStandardError.map { $0 * factor })
+            let scaled = TrendLine(intercept: line.intercept * factor, slope: line.slope * factor, centre: line.centre)
             return .trend(scaled, lower: lower * factor, upper: upper * factor)
         case .blend(let members): return .blend(members.map { $0.scaled(by: factor) })
         case .weighted(let members, let weights): return .weighted(members.map { $0.scaled(by: factor) }, weights: weights)
@@ -169,19 +182,40 @@ public struct TrendLine: Equatable, Sendable {
     public let intercept: Double
     public let slope: Double
     public let centre: Double
-    /// Standard error of the slope, where the fit leaves degrees of freedom for one.
-    public let slopeStandardError: Double?
+
+    public init(intercept: Double, slope: Double, centre: Double) {
+        self.intercept = intercept
+        self.slope = slope
+        self.centre = centre
+    }
 
     public func value(at x: Double) -> Double { intercept + slope * (x - centre) }
 
     /// `nil` when the points cannot determine a line (fewer than two distinct x).
     public static func fit(_ points: [(x: Double, y: Double)]) -> TrendLine? {
         guard points.count >= 2 else { return nil }
-        let centre = points.reduce(0) { $0 + $1.x } / Double(points.count)
-        let design = Matrix(rowsOf: points.map { [1, $0.x - centre] })
-        guard let fit = try? LeastSquares.fit(design: design, response: points.map(\.y), onRankDeficiency: .fail)
+        var centre = 0.0
+        for point in points { centre += point.x }
+        centre /= Double(points.count)
+        // The design column by column, as LAPACK takes it: ones, then x − centre. A backtest
+        // fits hundreds of thousands of lines; nothing reads their standard errors.
+        var design = Matrix(rows: points.count, columns: 2, repeating: 1)
+        for (i, point) in points.enumerated() { design[i, 1] = point.x - centre }
+        guard let fit = try? LeastSquares.fit(design: design, response: points.map(\.y), onRankDeficiency: .fail,
+                                              standardErrors: false)
         else { return nil }
-        return TrendLine(intercept: fit.coefficients[0], slope: fit.coefficients[1], centre: centre,
-                         slopeStandardError: fit.standardErrors?[1])
+        return TrendLine(intercept: fit.coefficients[0], slope: fit.coefficients[1], centre: centre)
+    }
+}
+
+extension Array where Element == (year: Int, ratio: Double) {
+    /// Whether the years never go down.
+    var isSortedByYear: Bool {
+        var previous = Int.min
+        for element in self {
+            if element.year < previous { return false }
+            previous = element.year
+        }
+        return true
     }
 }

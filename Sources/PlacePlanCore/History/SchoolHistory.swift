@@ -71,6 +71,13 @@ public struct SchoolHistory: Equatable, Sendable {
         }
     }
 
+    /// An area's pupils in one year and year group: `rolls(area:_:)`'s figure, without making
+    /// the others.
+    public func pupils(area: String, _ kind: AreaKind, year: Int, yearGroup g: Int) -> Double {
+        guard layout.yearGroups(of: kind).contains(g) else { return 0 }
+        return schools(in: area, kind).compactMap { rolls[$0.code] }.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) }
+    }
+
     /// The ladder of one geography: primary year groups fed by births, or secondary and sixth
     /// form year groups fed by transfer.
     public func ladder(_ kind: AreaKind) -> Ladder {

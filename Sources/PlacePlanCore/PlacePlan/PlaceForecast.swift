@@ -96,7 +96,7 @@ public enum PlacePlanning {
         let transfer = try fitted ?? fitting!.value()
         var year6: [String: [Int: Double]] = [:]
         for area in history.geography.primaryAreas {
-            year6[area.code, default: [:]][base] = history.rolls(area: area.code, .primary).last?[layout.transferFrom] ?? 0
+            year6[area.code, default: [:]][base] = history.pupils(area: area.code, .primary, year: base, yearGroup: layout.transferFrom)
         }
         for area in primaryAreas {
             for (h, year) in area.years.enumerated() { year6[area.area.code, default: [:]][year] = area.pupils[h][layout.transferFrom] }

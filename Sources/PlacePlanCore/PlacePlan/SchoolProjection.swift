@@ -41,16 +41,19 @@ struct SchoolProjection {
     /// - Parameter areaPupils: the area's forecast, `[h][g]` over the whole ladder.
     func project(areaPupils: PupilGrid, horizon: Int) -> Result {
         let members = history.schools(in: area, kind)
+        // Each school's rolls found once (by its code), not once per year and year group.
+        let memberRolls = members.map { history.rolls[$0.code] }
         let areaEntry = (history.firstYear...baseYear).map { year in
-            members.reduce(0.0) { $0 + history.pupils(school: $1.code, year: year, yearGroup: entry) }
+            memberRolls.reduce(0.0) { $0 + ($1?.pupils(year: year, yearGroup: entry) ?? 0) }
         }
-        let shares = members.map { intakeShare(of: $0, areaEntry: areaEntry) }
-        let ratios = members.map { school in
-            groups.dropLast().filter { school.teaches($0 + 1, layout: layout) }.map { progression(of: school, from: $0, members: members) }
+        let shares = members.indices.map { intakeShare(of: members[$0], rolls: memberRolls[$0], areaEntry: areaEntry) }
+        let ratios = members.indices.map { i in
+            groups.dropLast().filter { members[i].teaches($0 + 1, layout: layout) }
+                .map { progression(of: memberRolls[i], from: $0, members: members) }
         }
 
-        var previous = members.map { school in
-            (0..<ladder.count).map { history.pupils(school: school.code, year: baseYear, yearGroup: $0) }
+        var previous = memberRolls.map { rolls in
+            (0..<ladder.count).map { rolls?.pupils(year: baseYear, yearGroup: $0) ?? 0 }
         }
         var grids = Array(repeating: PupilGrid(), count: members.count)
         var unallocated = PupilGrid()
@@ -99,9 +102,9 @@ struct SchoolProjection {
 
     // MARK: - Intake shares
 
-    func intakeShare(of school: School, areaEntry: [Double]) -> IntakeShare {
+    func intakeShare(of school: School, rolls: SchoolRolls?, areaEntry: [Double]) -> IntakeShare {
         var observations: [(year: Int, ratio: Double)] = []
-        if let rolls = history.rolls[school.code] {
+        if let rolls {
             for year in rolls.years where year <= baseYear {
                 let total = areaEntry[year - history.firstYear]
                 if total > 0, let own = rolls.pupils(year: year, yearGroup: entry) { observations.append((year, own / total)) }
@@ -147,9 +150,10 @@ struct SchoolProjection {
 
     // MARK: - Progression ratios
 
-    func progression(of school: School, from g: Int, members: [School]) -> ProgressionRatio {
+    /// - Parameter rolls: the school's own rolls (`nil` before its first census).
+    func progression(of rolls: SchoolRolls?, from g: Int, members: [School]) -> ProgressionRatio {
         var own: [(year: Int, ratio: Double)] = []
-        if let rolls = history.rolls[school.code] {
+        if let rolls {
             for t in rolls.years where t < baseYear {
                 guard let from = rolls.pupils(year: t, yearGroup: g), from > 0,
                       let to = rolls.pupils(year: t + 1, yearGroup: g + 1) else { continue }
