@@ -21,6 +21,18 @@ struct LeastSquaresTests {
         #expect(close(se[1], (1.0 / 12).squareRoot()))
     }
 
+    @Test("without standard errors: the same coefficients and residuals, and none of the errors")
+    func withoutStandardErrors() throws {
+        let design = Matrix(rowsOf: [[1, 0], [1, 1], [1, 2], [1, 4]]), response = [1.0, 3, 4, 8.5]
+        let full = try LeastSquares.fit(design: design, response: response)
+        let light = try LeastSquares.fit(design: design, response: response, standardErrors: false)
+        #expect(full.standardErrors != nil)
+        #expect(light.standardErrors == nil)
+        #expect(light.coefficients == full.coefficients)
+        #expect(light.residuals == full.residuals)
+        #expect(light.rank == full.rank && light.degreesOfFreedom == full.degreesOfFreedom)
+    }
+
     @Test("an exact fit leaves zero residuals and recovers the coefficients")
     func exactFit() throws {
         let xs = (0..<10).map(Double.init)

@@ -59,6 +59,26 @@ struct PlaceForecastTests {
         }
     }
 
+    @Test("an area's pupils in one year and year group are its rolls' figure, in every year, year group and geography")
+    func areaPupils() {
+        var random = SeededRandom(seed: 6)
+        var schools: [(School, (Int, Int) -> Double)] = []
+        for code in ["A", "B", "C"] {
+            let wobble = (0..<200).map { _ in Double.random(in: 5...60, using: &random).rounded() }
+            schools.append((primarySchool(code), { year, g in wobble[(year - 2010) * 14 + g] }))
+        }
+        schools.append((secondarySchool("X", sixthForm: 40), { year, g in Double(20 + g + year % 7) }))
+        let history = schoolHistory(schools, years: 2010...2015)
+        for (code, kind) in [("PA", AreaKind.primary), ("SA", .secondary), ("none", .primary)] {
+            let rolls = history.rolls(area: code, kind)
+            for year in 2010...2015 {
+                for g in 0..<Ladder.england.count {
+                    #expect(history.pupils(area: code, kind, year: year, yearGroup: g) == rolls[year - 2010][g], "\(code) \(year) \(g)")
+                }
+            }
+        }
+    }
+
     @Test("a school opened within the history: latest intake share, grows a year group a year, borrows the area's ratio")
     func newSchool() throws {
         // N opened 2017 with Reception only: 6 then 8 in R, 6 in Y1 in 2018.

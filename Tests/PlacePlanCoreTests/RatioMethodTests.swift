@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PlacePlanCore
 
 @Suite("Ratio summaries")
@@ -24,6 +25,33 @@ struct RatioMethodTests {
         let shuffled = [observations[2], observations[0], observations[3], observations[1]]
         for method in [RatioMethod.mean(years: 3), .weighted(years: 3), .trend(years: 3)] {
             #expect(method.estimate(from: shuffled) == method.estimate(from: observations))
+        }
+    }
+
+    @Test("in year order or not, with years missing or repeated, every summary is the same (property, seeded)")
+    func anyOrderProperty() {
+        // Ratio summaries read observations in year order where they lie, and sort a copy
+        // only when they are not: both roads must give the same estimate, bit for bit.
+        var random = SeededRandom(seed: 14)
+        let methods: [RatioMethod] = [.mean(years: 1), .mean(years: 3), .weighted(years: 5), .median(years: 3), .median(years: 4),
+                                      .trend(years: 2), .trend(years: 5), .blend([.mean(years: 1), .weighted(years: 5)])]
+        for _ in 0..<300 {
+            let n = Int(random.next() % 9)
+            var year = 2010
+            let inOrder: [(year: Int, ratio: Double)] = (0..<n).map { _ in
+                year += Int(random.next() % 3)   // gaps, and now and then the same year twice
+                return (year, 0.9 + Double(random.next() % 2000) / 10_000)
+            }
+            var shuffled = inOrder
+            for i in shuffled.indices.reversed() where i > 0 { shuffled.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+            // A stable sort of the shuffled years is the order a repeated year keeps: compare with that.
+            let resorted = shuffled.sorted { $0.year < $1.year }
+            for method in methods {
+                #expect(method.estimate(from: shuffled) == method.estimate(from: resorted), "\(method) of \(shuffled)")
+            }
+            if Set(inOrder.map(\.year)).count == inOrder.count {
+                for method in methods { #expect(method.estimate(from: shuffled) == method.estimate(from: inOrder)) }
+            }
         }
     }
 
