@@ -113,11 +113,26 @@ public struct BucketSelection {
                 slot[wantBucket[w]] = 0
                 next[wantBucket[w]] = s[wantBucket[w]]
             }
-            for i in 0..<n where slot[Int(b[i])] >= 0 {
-                let bucket = Int(b[i])
-                m[Int(next[bucket])] = values[i]
-                next[bucket] += 1
+            // Nearly every run of sixteen values holds none of the few wanted buckets: one vector
+            // compare per wanted bucket skips it, and only a run with one is read value by value,
+            // in order (so each bucket's members are gathered in the row's order, as before).
+            let buckets = UnsafeRawPointer(b.baseAddress!)
+            func gather(_ range: Range<Int>) {
+                for i in range where slot[Int(b[i])] >= 0 {
+                    let bucket = Int(b[i])
+                    m[Int(next[bucket])] = values[i]
+                    next[bucket] += 1
+                }
             }
+            var start = 0
+            while start + 16 <= n {
+                let run = buckets.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self)
+                var holds = SIMDMask<SIMD16<Int8>>(repeating: false)
+                for w in 0..<wanted { holds .|= run .== SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: wantBucket[w])) }
+                if any(holds) { gather(start..<(start + 16)) }
+                start += 16
+            }
+            gather(start..<n)
             // Each order statistic, selected within its bucket (buckets are disjoint ranges of m).
             for w in 0..<wanted {
                 let from = Int(s[wantBucket[w]]), to = Int(s[wantBucket[w] + 1]) - 1

@@ -84,6 +84,18 @@ extension ForecastSimulation {
                     // group, and find the unit's quantiles (the central × the multiplier's).
                     let offset = h * G * D, centralRow = (u * H + h) * G
                     let state = current
+                    // The unit's pupils added to its group's draws, a year group's row at a
+                    // time through pointers (so that the adds are vectorised, unchecked).
+                    groupDraws.withUnsafeMutableBufferPointer { sums in
+                        state.withUnsafeBufferPointer { c in
+                            for g in 0..<G {
+                                let central = model.central[centralRow + g]
+                                guard central > 0 else { continue }
+                                let sum = sums.baseAddress! + offset + g * D, multiplier = c.baseAddress! + g * D
+                                for d in 0..<D { sum[d] += central * multiplier[d] }
+                            }
+                        }
+                    }
                     state.withUnsafeBufferPointer { c in
                         for g in 0..<G {
                             let central = model.central[centralRow + g]
@@ -91,7 +103,6 @@ extension ForecastSimulation {
                                 for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = 0 }
                                 continue
                             }
-                            for d in 0..<D { groupDraws[offset + g * D + d] += central * c[g * D + d] }
                             quantilesOf(UnsafeBufferPointer(rebasing: c[(g * D)..<((g + 1) * D)]))
                             for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = central * found[q] }
                         }
