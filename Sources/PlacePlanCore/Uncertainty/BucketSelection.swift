@@ -1,8 +1,9 @@
 /// Several quantiles of one row of draws at once, exactly, in three straight passes and without
 /// reordering the row: the values are counted into 256 equal buckets between their minimum and
 /// maximum (each value's bucket kept as a byte), the buckets holding the wanted order statistics
-/// are found from the counts, their few members gathered in one more pass and selected among
-/// (`Selection.select`). A row of 1,000 draws has about four a bucket, so the work is the passes,
+/// are found from the counts, their few members gathered in one more pass (which looks at the
+/// bucket bytes sixteen at a time and reads only the runs that hold a wanted bucket) and selected
+/// among (`Selection.select`). A row of 1,000 draws has about four a bucket, so the work is the passes,
 /// not the selection — what makes millions of cells cheap.
 public struct BucketSelection {
     public static let buckets = 256
