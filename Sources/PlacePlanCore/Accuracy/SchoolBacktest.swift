@@ -19,7 +19,7 @@ extension SchoolHistory {
         let known = try knownAt(origins)
         return try Backtest.run(schoolsAsHistory, methods: methods, horizon: horizon, origins: origins,
                                 measures: Backtest.measures(for: ladder, layout: layout), forecaster: { settings, origin, reach in
-            let then = known[origin] ?? KnownAtOrigin(self, origin: origin)
+            let then = known.at(origin)
             return try PlacePlanning.forecast(then.history, settings: settings, shareMethod: shareMethod,
                                               horizon: reach, transfer: then.transfer.get()).schoolForecast
         }, progress: progress)
@@ -27,11 +27,20 @@ extension SchoolHistory {
 
     /// What was known at each origin that has a year after it, with its transfer model: made
     /// once for all the methods a backtest replays from there (neither depends on the method).
-    func knownAt(_ origins: [Int]) throws -> [Int: KnownAtOrigin] {
+    func knownAt(_ origins: [Int]) throws -> KnownAtOrigins {
         let replayed = Array(Set(origins.filter { $0 < lastYear })).sorted()
         let made = try Parallel.map(replayed.count) { i in KnownAtOrigin(self, origin: replayed[i]) }
-        return Dictionary(uniqueKeysWithValues: zip(replayed, made))
+        return KnownAtOrigins(whole: self, made: Dictionary(uniqueKeysWithValues: zip(replayed, made)))
     }
+}
+
+/// A backtest's origins as they were known, made beforehand; one not made (an origin with no
+/// year after it, which a backtest does not replay) is made when asked for.
+struct KnownAtOrigins: Sendable {
+    let whole: SchoolHistory
+    let made: [Int: KnownAtOrigin]
+
+    func at(_ origin: Int) -> KnownAtOrigin { made[origin] ?? KnownAtOrigin(whole, origin: origin) }
 }
 
 /// A place plan as it was known at the end of an origin year, and the transfer model fitted to
@@ -67,7 +76,7 @@ extension Plan {
             let (schools, shareMethod) = (places.schools, places.shareMethod)
             let knownAt = try schools.knownAt(origins ?? Backtest.origins(for: history))
             forecaster = { settings, origin, reach in
-                let then = knownAt[origin] ?? KnownAtOrigin(schools, origin: origin)
+                let then = knownAt.at(origin)
                 let known = then.history
                 let made = try PlacePlanning.forecast(known, settings: settings, shareMethod: shareMethod, horizon: reach,
                                                       transfer: then.transfer.get())

@@ -116,12 +116,14 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// A single summary (not a blend) of the latest observations, in year order.
     private func summarise(_ recent: ArraySlice<(year: Int, ratio: Double)>) -> RatioEstimate? {
         guard !recent.isEmpty else { return nil }
-        var sum = 0.0
-        for observation in recent { sum += observation.ratio }
-        let mean = sum / Double(recent.count)
+        func mean() -> Double {
+            var sum = 0.0
+            for observation in recent { sum += observation.ratio }
+            return sum / Double(recent.count)
+        }
         switch self {
         case .mean:
-            return .constant(mean)
+            return .constant(mean())
         case .median:
             return PlacePlanCore.median(recent.map(\.ratio)).map(RatioEstimate.constant)
         case .weighted:
@@ -133,7 +135,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             return .constant(weighted / weights)
         case .trend:
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
-            else { return .constant(mean) }
+            else { return .constant(mean()) }
             var lower = Double.infinity, upper = -Double.infinity
             for observation in recent {
                 lower = min(lower, observation.ratio)

@@ -62,20 +62,24 @@ public struct SchoolHistory: Equatable, Sendable {
     /// An area's rolls over the whole ladder: the sum of its schools' pupils in the year groups
     /// the area plans (0 elsewhere), for every census year of the plan.
     public func rolls(area: String, _ kind: AreaKind) -> [[Double]] {
-        let members = schools(in: area, kind).compactMap { rolls[$0.code] }
-        let groups = layout.yearGroups(of: kind)
+        let members = memberRolls(area, kind)
         return (firstYear...lastYear).map { year in
-            (0..<ladder.count).map { g in
-                groups.contains(g) ? members.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } : 0
-            }
+            (0..<ladder.count).map { g in Self.pupils(of: members, year: year, yearGroup: g, planned: layout.yearGroups(of: kind)) }
         }
     }
 
     /// An area's pupils in one year and year group: `rolls(area:_:)`'s figure, without making
     /// the others.
     public func pupils(area: String, _ kind: AreaKind, year: Int, yearGroup g: Int) -> Double {
-        guard layout.yearGroups(of: kind).contains(g) else { return 0 }
-        return schools(in: area, kind).compactMap { rolls[$0.code] }.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) }
+        Self.pupils(of: memberRolls(area, kind), year: year, yearGroup: g, planned: layout.yearGroups(of: kind))
+    }
+
+    /// The rolls of an area's schools that have any.
+    private func memberRolls(_ area: String, _ kind: AreaKind) -> [SchoolRolls] { schools(in: area, kind).compactMap { rolls[$0.code] } }
+
+    /// The schools' pupils added up in a year group the area plans; 0 in one it does not.
+    private static func pupils(of members: [SchoolRolls], year: Int, yearGroup g: Int, planned: ClosedRange<Int>) -> Double {
+        planned.contains(g) ? members.reduce(0) { $0 + ($1.pupils(year: year, yearGroup: g) ?? 0) } : 0
     }
 
     /// The ladder of one geography: primary year groups fed by births, or secondary and sixth
