@@ -19,24 +19,32 @@ struct StoredActuals: Sendable {
 
     init(_ db: Database, years: ClosedRange<Int>) throws {
         self.years = years
-        struct Stored { let level: Int; let code: Int32; let year: Int32; let group: Int32; let pupils: Double }
         var stored: [Stored] = []
-        // Rows come in the table's key order, code by code: a code is looked up only when it changes.
-        var last: (level: [UInt8], code: [UInt8], levelIndex: Int, number: Int32) = ([], [], 0, 0)
-        var lastGroup: (name: [UInt8], number: Int32) = ([], 0)
-        try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
-                             arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
-            let level = row.bytes(0), code = row.bytes(1), group = row.bytes(3)
-            if !code.elementsEqual(last.code) || !level.elementsEqual(last.level) {
-                let levelIndex = (CellLevel(rawValue: String(decoding: level, as: UTF8.self)) ?? .area).index
-                let number = codes[levelIndex].number(String(decoding: code, as: UTF8.self))
-                last = (Array(level), Array(code), levelIndex, Int32(number))
+        var reader = Reader()
+        // The rows of `actual_year` as they are, each one's object read here; through the view
+        // `actual` (SQLite's `json_each`) only if some object is not as PlacePlan writes them.
+        do {
+            try db.forEachRawRow("SELECT level, code, year, pupils FROM actual_year WHERE year BETWEEN ? AND ?",
+                                 arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
+                let code = reader.code(level: row.bytes(0), code: row.bytes(1), in: &codes)
+                let year = Int32(row.integer(2) - years.lowerBound)
+                let read = ActualsObjects.forEachCell(in: row.bytes(3)) { group, pupils in
+                    stored.append(Stored(level: code.level, code: code.number, year: year,
+                                         group: reader.group(group, in: &groups), pupils: pupils))
+                }
+                if !read { throw NotAsWritten() }
             }
-            if !group.elementsEqual(lastGroup.name) || stored.isEmpty {
-                lastGroup = (Array(group), Int32(groups.number(String(decoding: group, as: UTF8.self))))
+        } catch is NotAsWritten {
+            stored = []
+            reader = Reader()
+            codes = [[String: Int]](repeating: [:], count: CellLevel.allCases.count)
+            groups = [:]
+            try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
+                                 arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
+                let code = reader.code(level: row.bytes(0), code: row.bytes(1), in: &codes)
+                stored.append(Stored(level: code.level, code: code.number, year: Int32(row.integer(2) - years.lowerBound),
+                                     group: reader.group(row.bytes(3), in: &groups), pupils: row.real(4)))
             }
-            stored.append(Stored(level: last.levelIndex, code: last.number, year: Int32(row.integer(2) - years.lowerBound),
-                                 group: lastGroup.number, pupils: row.real(4)))
         }
         let yearCount = years.count, groupCount = groups.count
         values = codes.map { [Double](repeating: .nan, count: $0.count * yearCount * groupCount) }
@@ -45,6 +53,33 @@ struct StoredActuals: Sendable {
             let codeYear = Int(cell.code) * yearCount + Int(cell.year)
             values[cell.level][codeYear * groupCount + Int(cell.group)] = cell.pupils
             if cell.level == CellLevel.school.index { censused[codeYear] = true }
+        }
+    }
+
+    private struct Stored { let level: Int; let code: Int32; let year: Int32; let group: Int32; let pupils: Double }
+    private struct NotAsWritten: Error {}
+
+    /// Numbers codes and year groups as rows give them. Rows come in the table's key order,
+    /// code by code, and year groups in the ladder's: a code or year group is looked up only
+    /// when it is not the one before.
+    private struct Reader {
+        private var last: (level: [UInt8], code: [UInt8], levelIndex: Int, number: Int32)?
+        private var lastGroup: (name: [UInt8], number: Int32)?
+
+        mutating func code(level: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer,
+                           in codes: inout [[String: Int]]) -> (level: Int, number: Int32) {
+            if let last, code.elementsEqual(last.code), level.elementsEqual(last.level) { return (last.levelIndex, last.number) }
+            let levelIndex = (CellLevel(rawValue: String(decoding: level, as: UTF8.self)) ?? .area).index
+            let number = Int32(codes[levelIndex].number(String(decoding: code, as: UTF8.self)))
+            last = (Array(level), Array(code), levelIndex, number)
+            return (levelIndex, number)
+        }
+
+        mutating func group(_ name: UnsafeRawBufferPointer, in groups: inout [String: Int]) -> Int32 {
+            if let lastGroup, name.elementsEqual(lastGroup.name) { return lastGroup.number }
+            let number = Int32(groups.number(String(decoding: name, as: UTF8.self)))
+            lastGroup = (Array(name), number)
+            return number
         }
     }
 

@@ -131,14 +131,3 @@ struct StoredCells {
         }
     }
 }
-
-extension CellLevel {
-    /// Its position in `allCases`: authority 0, area 1, school 2.
-    var index: Int {
-        switch self {
-        case .authority: 0
-        case .area: 1
-        case .school: 2
-        }
-    }
-}

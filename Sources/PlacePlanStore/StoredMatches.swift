@@ -7,18 +7,22 @@ import PlacePlanCore
 /// millions of stored cells, so they are matched by number (`ActualKeys`), their codes and year
 /// groups compared as bytes, and kept in arrays by position rather than a table of structs.
 struct StoredMatches {
-    /// By row: the stored pupils (NaN: none stored) and the import that wrote them.
+    /// By row: the stored pupils (NaN: none stored) and the import that wrote them; empty when
+    /// the store holds nothing of the rows' years.
     private var pupils: [Double]
     private var importIDs: [Int64]
     private var imports: [Int64: (source: String, importedAt: String)] = [:]
 
     init(of rows: [ActualRoll], keys: ActualKeys, _ db: Database) throws {
-        pupils = [Double](repeating: .nan, count: rows.count)
-        importIDs = [Int64](repeating: 0, count: rows.count)
+        // Nothing stored for a new census year: no arrays of millions of rows to fill with "none".
+        pupils = []
+        importIDs = []
         let years = rows.distinctYears
         guard !years.isEmpty else { return }
         let inYears = "year IN (\(years.map(String.init).joined(separator: ",")))"
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM actual_year WHERE \(inYears))") == true else { return }
+        pupils = [Double](repeating: .nan, count: rows.count)
+        importIDs = [Int64](repeating: 0, count: rows.count)
         var position: [UInt64: Int32] = [:]
         position.reserveCapacity(rows.count)
         for (i, key) in keys.keys.enumerated() where position[key] == nil { position[key] = Int32(i) }
@@ -29,10 +33,8 @@ struct StoredMatches {
         // year group among the few names met so far.
         var last: (level: [UInt8], code: [UInt8], levelName: String, rank: UInt64?) = ([], [], "", nil)
         var groups: [(name: [UInt8], rank: UInt64?)] = []
-        try db.forEachRawRow("""
-            SELECT a.level, a.code, a.year, a.import_id, j.key, j.value FROM actual_year a, json_each(a.pupils) j WHERE a.\(inYears)
-            """, arguments: []) { row in
-            let level = row.bytes(0), code = row.bytes(1), group = row.bytes(4)
+        func match(level: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, year: Int, importID: Int,
+                   group: UnsafeRawBufferPointer, pupils value: Double) {
             if !code.elementsEqual(last.code) || !level.elementsEqual(last.level) {
                 last = (Array(level), Array(code), String(decoding: level, as: UTF8.self), keys.rank(ofCode: String(decoding: code, as: UTF8.self)))
             }
@@ -43,10 +45,30 @@ struct StoredMatches {
                 groups.append((Array(group), groupRank))
             }
             guard let groupRank else { return }
-            let key = ActualKeys.pack(level: last.levelName, code: codeRank, year: row.integer(2), group: groupRank)
+            let key = ActualKeys.pack(level: last.levelName, code: codeRank, year: year, group: groupRank)
             guard let i = position[key] else { return }
-            pupils[Int(i)] = row.real(5)
-            importIDs[Int(i)] = Int64(row.integer(3))
+            pupils[Int(i)] = value
+            importIDs[Int(i)] = Int64(importID)
+        }
+        // Each row's object read here (`ActualsObjects.forEachCell`); through SQLite's json_each
+        // only if some object is not as PlacePlan writes them (every match is then made again).
+        struct NotAsWritten: Error {}
+        do {
+            try db.forEachRawRow("SELECT level, code, year, import_id, pupils FROM actual_year WHERE \(inYears)", arguments: []) { row in
+                let level = row.bytes(0), code = row.bytes(1), year = row.integer(2), importID = row.integer(3)
+                let read = ActualsObjects.forEachCell(in: row.bytes(4)) { group, value in
+                    match(level: level, code: code, year: year, importID: importID, group: group, pupils: value)
+                }
+                if !read { throw NotAsWritten() }
+            }
+        } catch is NotAsWritten {
+            pupils = [Double](repeating: .nan, count: rows.count)
+            try db.forEachRawRow("""
+                SELECT a.level, a.code, a.year, a.import_id, j.key, j.value FROM actual_year a, json_each(a.pupils) j WHERE a.\(inYears)
+                """, arguments: []) { row in
+                match(level: row.bytes(0), code: row.bytes(1), year: row.integer(2), importID: row.integer(3),
+                      group: row.bytes(4), pupils: row.real(5))
+            }
         }
         // A cell named twice in the rows: each of them meets the stored value.
         if position.count < rows.count {
@@ -61,7 +83,7 @@ struct StoredMatches {
 
     /// The stored actual of row `i`'s cell, if any.
     func actual(at i: Int) -> PlanStore.StoredActual? {
-        guard !pupils[i].isNaN else { return nil }
+        guard !pupils.isEmpty, !pupils[i].isNaN else { return nil }
         let from = imports[importIDs[i]]
         return PlanStore.StoredActual(pupils: pupils[i], source: from?.source ?? "", importedAt: from?.importedAt ?? "",
                                       importID: importIDs[i])

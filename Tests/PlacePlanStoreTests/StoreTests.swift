@@ -403,6 +403,71 @@ struct ImportTests {
         #expect(try store.importActuals(rows(values), source: "odd.csv", replace: false).unchanged == 3)
     }
 
+    @Test("objects are read back as SQLite's json_each reads them, or refused for json_each to read")
+    func objectReading() throws {
+        var objects = ActualsObjects()
+        objects.append([("A", 1)])
+        objects.append([("R", 30), ("Y1", 29.5), ("Y2", 0.1 + 0.2), ("Y3", 1e20), ("Y4", 123_456_789_012_345), ("Y5", 0)])
+        objects.append([])
+        objects.append([("say \"hi\"", 1)])
+        let texts = (0..<objects.count).map(objects.text) + [
+            #"{"R":30.0,"Y1":29.0}"#,            // as SQLite's json_group_object writes a REAL
+            #"{"R":1234567890123456789}"#,      // more digits than a Double holds exactly
+            #"{ "R" : 1 }"#, #"{"R":1,}"#, #"{"R":}"#, #"{"R":x}"#, #"{"R":1"#, #"{"R":1e999}"#,
+        ]
+        let queue = try DatabaseQueue()
+        for text in texts {
+            // Malformed JSON is an error to json_each: nothing to compare, and it must be refused.
+            let expected = try? queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT CAST(key AS TEXT), value FROM json_each(?)", arguments: [text]).map { ($0[0] as String, $0[1] as Double) }
+            }
+            var read: [(String, Double)] = []
+            let whole = Array(text.utf8).withUnsafeBytes { bytes in
+                ActualsObjects.forEachCell(in: bytes) { name, pupils in read.append((String(decoding: name, as: UTF8.self), pupils)) }
+            }
+            let refused = text.contains("\\") || text.contains(" ") || text.contains(",}") || text.contains(":}")
+                || text.contains("x") || !text.hasSuffix("}") || text.contains("e999")
+            #expect(whole == !refused, "\(text)")
+            if whole {
+                let expected = try #require(expected, "\(text)")
+                #expect(read.map(\.0) == expected.map(\.0) && read.map(\.1) == expected.map(\.1), "\(text)")
+            }
+        }
+    }
+
+    @Test("stored actuals are the same read from the objects or through json_each, for scoring and for an import")
+    func storedActualsBothWays() throws {
+        let (folder, path) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try PlanStore(path: path, mode: .createIfMissing)
+        var actuals: [ActualRoll] = []
+        for (c, code) in ["A", "B", "C"].enumerated() {
+            for year in 2019...2021 {
+                for (g, group) in ["R", "Y1", "Y2"].enumerated() where (c + year + g) % 4 != 0 {
+                    actuals.append(ActualRoll(level: c == 2 ? .school : .area, code: code, year: year, yearGroup: group,
+                                              pupils: Double(10 * c + year - 2000 + g)))
+                }
+            }
+        }
+        _ = try store.importActuals(actuals, source: "a.csv", replace: false)
+        func lookups(_ stored: StoredActuals) -> [Double?] {
+            actuals.map { row in
+                stored.value(row.level, stored.number(ofCode: row.code, level: row.level), year: row.year,
+                             group: stored.number(ofGroup: row.yearGroup))
+            }
+        }
+        let fromObjects = try store.queue.read { try StoredActuals($0, years: 2019...2021) }
+        #expect(lookups(fromObjects) == actuals.map(\.pupils))
+        #expect(try store.importActuals(actuals, source: "a.csv", replace: false).unchanged == actuals.count)
+        // An object as another program might write it (spaces): the whole read goes through json_each.
+        try store.queue.write { db in try db.execute(sql: "UPDATE actual_year SET pupils = replace(pupils, ':', ' : ') WHERE code = 'B'") }
+        let throughJSONEach = try store.queue.read { try StoredActuals($0, years: 2019...2021) }
+        #expect(lookups(throughJSONEach) == actuals.map(\.pupils))
+        let again = try store.importActuals(actuals, source: "a.csv", replace: false)
+        #expect(again.unchanged == actuals.count && !again.written)
+        #expect(try store.queue.read { try String.fetchOne($0, sql: "SELECT pupils FROM actual_year WHERE code = 'B' LIMIT 1") }?.contains(" : ") == true)
+    }
+
     @Test("school rows are kept apart from area rows")
     func schoolLevel() throws {
         let (folder, path) = try temporaryDatabase()

@@ -6,8 +6,15 @@ public enum CellLevel: String, CaseIterable, Sendable, Comparable {
     /// The code of the single authority-level cell set: the total over every area.
     public static let authorityCode = "authority"
 
-    public static func < (lhs: CellLevel, rhs: CellLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: CellLevel, rhs: CellLevel) -> Bool { lhs.index < rhs.index }
+
+    /// Its position in `allCases`: authority 0, area 1, school 2 (arrays by level are indexed by it).
+    public var index: Int {
+        switch self {
+        case .authority: 0
+        case .area: 1
+        case .school: 2
+        }
     }
 }
 
@@ -112,62 +119,81 @@ public enum VintageAccuracy {
         public let waitingCells: Int
         /// Forecast years with at least one cell still waiting for its actual.
         public let waitingYears: [Int]
-        /// Each (level, measure, horizon)'s scores, by position: reports ask for them by the
-        /// dozen, and a national vintage has a million scores.
-        private let groups: [Group: [Int]]
-        /// A measure by its position in `measures`: a million scores are grouped without
-        /// hashing a string each.
-        private struct Group: Hashable { let level: CellLevel; let measure: Int; let horizon: Int }
-        /// Each group's summary, made once as the vintage is scored (on its own core).
-        private let summaries: [Group: ErrorSummary]
+        /// Each (level, measure, horizon)'s scores, by position, at `group(level:measure:horizon:)`:
+        /// reports ask for them by the dozen, and a national vintage has a million scores,
+        /// grouped here by arithmetic rather than by hashing a key for each.
+        private let groups: [[Int]]
+        /// Each group's summary (`nil` where it has no errors), made once as the vintage is
+        /// scored (on its own core).
+        private let summaries: [ErrorSummary?]
+        /// The horizons a group may have: groups are `horizonRange.count` to a measure.
+        private let horizonRange: ClosedRange<Int>
         /// How many codes of each level have a score.
         public let codeCounts: [CellLevel: Int]
+        /// The years with a score, in order.
+        public let years: [Int]
 
-        init(measures: [Measure], scores: [Score], scoredCells: Int, waitingCells: Int, waitingYears: [Int]) {
+        /// `measureOf[i]` is the position in `measures` of `scores[i]`'s measure.
+        init(measures: [Measure], scores: [Score], measureOf: [Int], scoredCells: Int, waitingCells: Int, waitingYears: [Int]) {
+            precondition(measureOf.count == scores.count, "a measure for each score")
             self.measures = measures
             self.scores = scores
             self.scoredCells = scoredCells
             self.waitingCells = waitingCells
             self.waitingYears = waitingYears
-            var groups: [Group: [Int]] = [:]
-            var last: (name: String, index: Int) = ("", -1)
-            for (i, score) in scores.enumerated() {
-                if score.measure != last.name || last.index < 0 {
-                    last = (score.measure, measures.firstIndex { $0.name == score.measure } ?? -1)
-                }
-                groups[Group(level: score.level, measure: last.index, horizon: score.horizon), default: []].append(i)
-            }
-            self.groups = groups
-            self.summaries = groups.compactMapValues { positions in ErrorSummary(errors: positions.compactMap { scores[$0].error }) }
-            // Scores come code by code within a level and year: a code is added when it changes.
+            let horizonRange = (scores.lazy.map(\.horizon).min() ?? 1)...(scores.lazy.map(\.horizon).max() ?? 1)
+            self.horizonRange = horizonRange
+            var groups = [[Int]](repeating: [], count: CellLevel.allCases.count * measures.count * horizonRange.count)
+            // Scores come row by row (level, year, code), each row's measures in order: a year
+            // and a code are noted when they change.
+            var years = Set<Int>(), lastYear: Int?
             var codes = [CellLevel: Set<String>]()
             var lastCode: (level: CellLevel, code: String)?
-            for score in scores where lastCode == nil || lastCode! != (score.level, score.code) {
-                codes[score.level, default: []].insert(score.code)
-                lastCode = (score.level, score.code)
+            var scoredHorizon = [Bool](repeating: false, count: horizonRange.count)
+            for (i, score) in scores.enumerated() {
+                scoredHorizon[score.horizon - horizonRange.lowerBound] = true
+                groups[Self.group(level: score.level, measure: measureOf[i], horizon: score.horizon, measures: measures.count,
+                                  horizons: horizonRange)].append(i)
+                if score.year != lastYear { years.insert(score.year); lastYear = score.year }
+                if lastCode == nil || lastCode! != (score.level, score.code) {
+                    codes[score.level, default: []].insert(score.code)
+                    lastCode = (score.level, score.code)
+                }
             }
+            self.groups = groups
+            self.summaries = groups.map { positions in ErrorSummary(errors: positions.compactMap { scores[$0].error }) }
             self.codeCounts = codes.mapValues(\.count)
-            self.horizons = Array(Set(scores.map(\.horizon))).sorted()
+            self.years = years.sorted()
+            self.horizons = horizonRange.filter { scoredHorizon[$0 - horizonRange.lowerBound] }
+        }
+
+        /// A group's position: level, then measure, then horizon.
+        private static func group(level: CellLevel, measure: Int, horizon: Int, measures: Int, horizons: ClosedRange<Int>) -> Int {
+            (level.index * measures + measure) * horizons.count + horizon - horizons.lowerBound
+        }
+
+        /// The position of a group, `nil` for a measure or horizon no score has.
+        private func group(_ level: CellLevel, _ measure: String, _ horizon: Int) -> Int? {
+            guard let m = measures.firstIndex(where: { $0.name == measure }), horizonRange.contains(horizon) else { return nil }
+            return Self.group(level: level, measure: m, horizon: horizon, measures: measures.count, horizons: horizonRange)
         }
 
         public func scores(level: CellLevel, measure: String, horizon: Int) -> [Score] {
-            (groups[Group(level: level, measure: measureIndex(measure), horizon: horizon)] ?? []).map { scores[$0] }
+            group(level, measure, horizon).map { groups[$0].map { scores[$0] } } ?? []
         }
 
         /// The first score of a group (its year: a vintage forecasts each horizon for one year).
         public func firstScore(level: CellLevel, measure: String, horizon: Int) -> Score? {
-            groups[Group(level: level, measure: measureIndex(measure), horizon: horizon)]?.first.map { scores[$0] }
+            group(level, measure, horizon).flatMap { groups[$0].first.map { scores[$0] } }
         }
 
         /// Summary of the errors across codes of one level (areas, schools).
         public func summary(level: CellLevel, measure: String, horizon: Int) -> ErrorSummary? {
-            summaries[Group(level: level, measure: measureIndex(measure), horizon: horizon)]
+            group(level, measure, horizon).flatMap { summaries[$0] }
         }
 
         /// The horizons with at least one score, in order.
         public let horizons: [Int]
-
-        private func measureIndex(_ name: String) -> Int { measures.firstIndex { $0.name == name } ?? -1 }
     }
 
     /// A vintage's forecast as rows, one per level, code and year, of pupils by year group
@@ -236,7 +262,7 @@ public enum VintageAccuracy {
         // Actuals for every non-authority cell, looked up once: `known[row * groups + g]`.
         var known = [Double?](repeating: nil, count: rows.count * groups)
         var scored = 0, waiting = 0
-        var waitingYears: Set<Int> = []
+        var waitingYears: Set<Int> = [], lastWaiting: Int?
         for (r, row) in rows.enumerated() where row.level != .authority {
             for g in 0..<groups where forecast.pupils(r, g) != nil {
                 if let value = actual(row.level, row.code, row.year, g) {
@@ -244,7 +270,7 @@ public enum VintageAccuracy {
                     scored += 1
                 } else {
                     waiting += 1
-                    waitingYears.insert(row.year)
+                    if row.year != lastWaiting { waitingYears.insert(row.year); lastWaiting = row.year }
                 }
             }
         }
@@ -268,10 +294,10 @@ public enum VintageAccuracy {
             return sum
         }
 
-        var scores: [Score] = []
+        var scores: [Score] = [], measureOf: [Int] = []
         for r in order(rows) {
             let row = rows[r]
-            for measure in measures {
+            for (m, measure) in measures.enumerated() {
                 var f = 0.0, a = 0.0
                 var complete = true
                 for g in measure.yearGroups {
@@ -284,9 +310,10 @@ public enum VintageAccuracy {
                 guard complete else { continue }
                 scores.append(Score(level: row.level, code: row.code, measure: measure.name, kind: measure.kind,
                                     year: row.year, horizon: row.year - origin, forecast: f, actual: a))
+                measureOf.append(m)
             }
         }
-        return Result(measures: measures, scores: scores, scoredCells: scored, waitingCells: waiting,
+        return Result(measures: measures, scores: scores, measureOf: measureOf, scoredCells: scored, waitingCells: waiting,
                       waitingYears: waitingYears.sorted())
     }
 

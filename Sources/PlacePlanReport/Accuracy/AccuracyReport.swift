@@ -48,24 +48,22 @@ public enum AccuracyReport {
             out += "\nVintage \(v.name): \(v.plan), origin \(Format.academicYear(v.origin)) (last census), "
             out += "\(v.horizon) years, \(v.method), archived \(v.createdAt)\n"
             let r = v.result
-            let scoredYears = Array(Set(r.scores.map(\.year))).sorted()
             if r.scores.isEmpty {
                 out += "Nothing to score yet: no actuals for its years; \(Format.number(Double(r.waitingCells))) area cells are waiting"
                 out += r.waitingYears.isEmpty ? ".\n" : " (\(yearSpan(r.waitingYears))).\n"
                 continue
             }
-            let kind = r.scores.contains { $0.level == .school } ? "area and school cells" : "area cells"
-            out += "Scored \(Format.number(Double(r.scoredCells))) \(kind) (\(yearSpan(scoredYears))); "
+            let kind = r.codeCounts[.school] != nil ? "area and school cells" : "area cells"
+            out += "Scored \(Format.number(Double(r.scoredCells))) \(kind) (\(yearSpan(r.years))); "
             out += r.waitingCells == 0 ? "none waiting.\n"
                 : "waiting for actuals: \(Format.number(Double(r.waitingCells))) more (\(yearSpan(r.waitingYears))).\n"
 
-            let authority = r.scores.filter { $0.level == .authority }
-            if !authority.isEmpty {
+            if r.codeCounts[.authority] != nil {
                 var t = TextTable(header: ["authority", "ahead", "year", "forecast", "actual", "error"])
                 t.leftAligned = [0, 2]
                 for h in r.horizons {
                     for m in r.measures {
-                        guard let s = authority.first(where: { $0.horizon == h && $0.measure == m.name }) else { continue }
+                        guard let s = r.firstScore(level: .authority, measure: m.name, horizon: h) else { continue }
                         t.add([m.name, "\(h)", Format.academicYear(s.year), Format.number(s.forecast), Format.number(s.actual), pct(s.error)])
                     }
                 }
