@@ -115,6 +115,53 @@ struct SimulationTests {
         #expect(short > 0.45 && short < 0.55)
     }
 
+    @Test("a unit carries its year groups up to its last with pupils in any year (at least the entry)")
+    func carriedYearGroups() {
+        // Unit 0: pupils up to Y3 (g 3) in year 1 only; unit 1: none at all; unit 2: every year group.
+        var central = [Float](repeating: 0, count: 3 * 2 * 6)
+        for g in 0...1 { central[(0 * 2 + 0) * 6 + g] = 10 }
+        for g in 0...3 { central[(0 * 2 + 1) * 6 + g] = 10 }
+        for h in 0..<2 { for g in 0..<6 { central[(2 * 2 + h) * 6 + g] = 10 } }
+        let model = SimulationModel(units: 3, yearGroups: 6, horizon: 2, pastYears: 1, central: central,
+                                    deviations: [Float](repeating: 0, count: 3 * 6), groupStarts: [0, 3], phases: [0...5])
+        #expect((0..<3).map { model.carriedYearGroups(unit: $0) } == [4, 1, 6])
+    }
+
+    @Test("a unit's draws are the same whether the model stops at its last year group with pupils or goes on (seeded)")
+    func yearGroupsAboveNotNeeded() {
+        // Unit 0 has pupils up to Y3 (g 3) and none above; unit 1, in another group, has all six.
+        // The same unit alone in a model of four year groups must give the same draws: what is
+        // above a unit's last year group with pupils is never stepped.
+        var random = SeededRandom(seed: 5)
+        let K = 4, L = 2, H = 4, G = 6, g0 = 4
+        let deviations = (0..<(K * L * 2 * G)).map { _ in Float(Int(random.next() % 200) - 100) / 2000 }
+        let spread = (0..<(L * 2 * G)).map { _ in Float(random.next() % 30) / 1000 }
+        var central = [Float](repeating: 0, count: 2 * H * G)
+        for h in 0..<H {
+            for g in 0..<G { central[(1 * H + h) * G + g] = Float(40 + g + h) }
+            for g in 0..<g0 where !(h == 0 && g == 3) { central[(0 * H + h) * G + g] = Float(20 + 3 * g + h) }
+        }
+        let whole = SimulationModel(units: 2, yearGroups: G, horizon: H, pastYears: K, leads: L, central: central,
+                                    deviations: deviations, spread: spread, groupStarts: [0, 1, 2], phases: [0...3, 4...5])
+        // Unit 0 alone, its first four year groups: the same errors, noise and centrals.
+        func first(_ values: [Float], rows: Int) -> [Float] { (0..<rows).flatMap { Array(values[($0 * 2) * G ..< ($0 * 2) * G + g0]) } }
+        let alone = SimulationModel(units: 1, yearGroups: g0, horizon: H, pastYears: K, leads: L,
+                                    central: (0..<H).flatMap { Array(central[$0 * G ..< $0 * G + g0]) },
+                                    deviations: first(deviations, rows: K * L), spread: first(spread, rows: L),
+                                    groupStarts: [0, 1], phases: [0...3])
+        #expect(whole.carriedYearGroups(unit: 0) == g0 && whole.carriedYearGroups(unit: 1) == G)
+        let picks = DrawPicks(draws: 400, horizon: H, pastYears: K, seed: 9)
+        let qs = [0.1, 0.5, 0.9]
+        let a = ForecastSimulation.run(whole, picks: picks, quantiles: qs), b = ForecastSimulation.run(alone, picks: picks, quantiles: qs)
+        for q in qs.indices {
+            for h in 0..<H {
+                for g in 0..<g0 { #expect(a.unit[((q * H + h) * 2 + 0) * G + g] == b.unit[(q * H + h) * g0 + g], "q \(q), h \(h), g \(g)") }
+                #expect(a.unitPhase[((q * H + h) * 2 + 0) * 2 + 0] == b.unitPhase[q * H + h])
+            }
+        }
+        #expect(a.unit.contains { $0 > 0 } && b.unit.contains { $0 > 0 })
+    }
+
     @Test("the same seed gives the same answer on one thread or two; another seed gives another")
     func deterministic() {
         var random = SeededRandom(seed: 3)

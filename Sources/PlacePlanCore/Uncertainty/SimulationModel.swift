@@ -72,6 +72,22 @@ public struct SimulationModel: Sendable {
         self.phases = phases
     }
 
+    /// How many of unit u's year groups a simulation carries: up to its last with pupils in any
+    /// forecast year (at least the entry). The pupils of a year group depend only on the
+    /// multipliers of those below it, so the rest (a primary school's Years 7 to 13) are never
+    /// needed: the draws are the same without them.
+    func carriedYearGroups(unit u: Int) -> Int {
+        var last = 0
+        for h in 0..<horizon {
+            let row = (u * horizon + h) * yearGroups
+            for g in stride(from: yearGroups - 1, to: last, by: -1) where central[row + g] > 0 {
+                last = g
+                break
+            }
+        }
+        return last + 1
+    }
+
     /// The lead whose errors forecast year h (0-based) takes.
     @inline(__always) func lead(_ h: Int) -> Int { min(h, leads - 1) }
 

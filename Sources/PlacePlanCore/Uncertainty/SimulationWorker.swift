@@ -61,6 +61,10 @@ extension ForecastSimulation {
             let units = model.units
             for k in groupDraws.indices { groupDraws[k] = 0 }
             for u in model.groupStarts[i]..<model.groupStarts[i + 1] {
+                // The year groups up to the unit's last with pupils in some year are carried (a
+                // cohort's multiplier is made from the year groups below it); those above it are
+                // never read, so a primary school's secondary years are not stepped at all.
+                let carried = model.carriedYearGroups(unit: u)
                 // Every past forecast's, lead's and noise level's multipliers for this unit, so a
                 // draw's step is one multiply.
                 let M = SimulationModel.jitterLevels, L = model.leads
@@ -69,16 +73,16 @@ extension ForecastSimulation {
                         let row = ((k * L + l) * units + u) * G, spread = (l * units + u) * G
                         for j in 0..<M {
                             let score = SimulationModel.jitterScores[j]
-                            for g in 0..<G {
+                            for g in 0..<carried {
                                 multipliers[((k * L + l) * G + g) * M + j] = Float(exp(Double(model.deviations[row + g] + score * model.spread[spread + g])))
                             }
                         }
                     }
                 }
-                for k in current.indices { current[k] = 1 }
+                for k in 0..<(carried * D) { current[k] = 1 }
                 for h in 0..<H {
                     if h >= L { growEntry(unit: u, year: h) }
-                    step(unit: u, year: h)
+                    step(unit: u, year: h, yearGroups: carried)
                     swap(&current, &next)
                     // `current` now holds year h's multipliers: add the pupils they make to the
                     // group, and find the unit's quantiles (the central × the multiplier's).
@@ -142,8 +146,9 @@ extension ForecastSimulation {
             }
         }
 
-        /// Year h of one unit's multipliers for every draw: `next` from `current` and the year's picks.
-        mutating func step(unit u: Int, year h: Int) {
+        /// Year h of one unit's multipliers for every draw, in its first `carried` year groups:
+        /// `next` from `current` and the year's picks.
+        mutating func step(unit u: Int, year h: Int, yearGroups carried: Int) {
             let G = model.yearGroups, D = picks.draws, M = SimulationModel.jitterLevels, L = model.leads, l = model.lead(h)
             // An entry made from projected births: each past forecast's births factor, found once.
             let birthsProjected = model.births.map { $0.leadOfYear[h] > 0 } ?? false
@@ -169,7 +174,7 @@ extension ForecastSimulation {
                                         for d in 0..<D { nxt[d] *= factors[Int(all[h * D + d])] }
                                     }
                                 }
-                                for g in 1..<G {
+                                for g in 1..<max(carried, 1) {
                                     // Year group g's multipliers for every past forecast and level
                                     // sit together: (past forecast, lead, year group, level).
                                     // The first sixteen year groups' levels are read with the shift
