@@ -3,6 +3,7 @@
 // of work as ../shared/bench/numpy_peer.py's `simulate` (Benchmarks/simulation runs both).
 
 import Benchmark
+import Foundation
 import PlacePlanCore
 
 /// A synthetic plan of `schools` schools in areas of 10, with nine past years of ratio
@@ -24,7 +25,41 @@ func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
                            deviations: deviations, groupStarts: groupStarts, phases: [0...6, 7...11, 12...13])
 }
 
+/// Rows of 1,000 draws around 30 pupils (a lognormal spread of 5%, seeded), as a school's cell
+/// gives them to `BucketSelection`: what the simulation spends most of its time on.
+func syntheticRows(_ rows: Int, draws: Int = 1_000) -> [Float] {
+    var state: UInt64 = 7
+    func uniform() -> Float {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Float((z ^ (z >> 31)) >> 11) / Float(1 << 53)
+    }
+    return (0..<(rows * draws)).map { _ in
+        let u = max(uniform(), 1e-7), v = uniform()
+        return 30 * Float(exp(0.05 * Double((-2 * log(u)).squareRoot() * cos(2 * .pi * v))))
+    }
+}
+
 let simulationBenchmarks: @Sendable () -> Void = {
+    let rows = 20_000, draws = 1_000
+    let values = syntheticRows(rows, draws: draws)
+    Benchmark("Quantiles, 20,000 rows × 1,000 draws (10/50/90%)",
+              configuration: .init(metrics: [.wallClock], warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
+        var selection = BucketSelection(capacity: draws)
+        var found = [Float](repeating: 0, count: 3)
+        for _ in benchmark.scaledIterations {
+            values.withUnsafeBufferPointer { all in
+                for r in 0..<rows {
+                    found.withUnsafeMutableBufferPointer { selection.quantiles(UnsafeBufferPointer(rebasing: all[(r * draws)..<((r + 1) * draws)]),
+                                                                                [0.1, 0.5, 0.9], into: $0.baseAddress!) }
+                }
+            }
+            blackHole(found)
+        }
+    }
+
     for schools in [2_000, 20_000] {
         let model = syntheticModel(schools: schools)
         let picks = DrawPicks(draws: 1_000, horizon: model.horizon, pastYears: model.pastYears, seed: 1)

@@ -18,6 +18,8 @@ public struct BucketSelection {
     private var positions: [Int32]
     /// The order statistics wanted (k, its bucket) and their values, two per quantile.
     private var wantK: [Int] = [], wantBucket: [Int] = [], found: [Float] = []
+    /// The distinct wanted buckets, each in every lane of a vector.
+    private var spread: [SIMD16<UInt8>] = []
 
     public init(capacity: Int) {
         starts = [Int32](repeating: 0, count: Self.buckets + 1)
@@ -70,10 +72,12 @@ public struct BucketSelection {
     public mutating func quantiles(_ values: UnsafeBufferPointer<Float>, _ qs: [Double], into out: UnsafeMutablePointer<Float>) {
         let n = values.count
         precondition(n > 0 && bucketOf.count >= n, "a row no longer than the capacity")
+        guard !qs.isEmpty else { return }
         if wantK.count < 2 * qs.count {
             wantK = [Int](repeating: 0, count: 2 * qs.count)
             wantBucket = wantK
             found = [Float](repeating: 0, count: 2 * qs.count)
+            spread = [SIMD16<UInt8>](repeating: .zero, count: 2 * qs.count)
         }
         let (lo, hi) = Self.range(values)
         guard hi > lo else {
@@ -89,6 +93,12 @@ public struct BucketSelection {
         slot.withUnsafeMutableBufferPointer { slot in
         members.withUnsafeMutableBufferPointer { m in
         positions.withUnsafeMutableBufferPointer { next in
+        // Every buffer through a pointer: a stored array read inside these closures was checked
+        // for exclusive access at run time on every read.
+        wantK.withUnsafeMutableBufferPointer { wantK in
+        wantBucket.withUnsafeMutableBufferPointer { wantBucket in
+        found.withUnsafeMutableBufferPointer { found in
+        spread.withUnsafeMutableBufferPointer { spread in
             for i in 0...Self.buckets { s[i] = 0 }
             Self.bucket(values, lo: lo, scale: scale, into: b)
             for i in 0..<n { s[Int(b[i]) + 1] &+= 1 }
@@ -97,7 +107,8 @@ public struct BucketSelection {
             let wanted = 2 * qs.count
             for (i, q) in qs.enumerated() {
                 let k = Int((q * Double(n - 1)).rounded(.down))
-                for (j, r) in [k, min(k + 1, n - 1)].enumerated() {
+                for j in 0..<2 {
+                    let r = j == 0 ? k : min(k + 1, n - 1)
                     // The last bucket starting at or before r: binary search of the cumulative counts.
                     var low = 0, high = Self.buckets - 1
                     while low < high {
@@ -125,12 +136,21 @@ public struct BucketSelection {
                     next[bucket] += 1
                 }
             }
+            // The distinct wanted buckets (k and k + 1 nearly always share one), each spread over a
+            // vector once rather than in every run.
+            var distinct = 0
+            for w in 0..<wanted where !(0..<w).contains(where: { wantBucket[$0] == wantBucket[w] }) {
+                spread[distinct] = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: wantBucket[w]))
+                distinct += 1
+            }
             var start = 0
             while start + 16 <= n {
                 let run = buckets.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self)
-                var holds = SIMDMask<SIMD16<Int8>>(repeating: false)
-                for w in 0..<wanted { holds .|= run .== SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: wantBucket[w])) }
-                if any(holds) { gather(start..<(start + 16)) }
+                var holds = run .== spread[0]
+                for w in 1..<distinct { holds .|= run .== spread[w] }
+                // Whether any lane holds one, as two words: `any` reduces lane by lane, in a call.
+                let words = unsafeBitCast(holds, to: SIMD2<UInt64>.self)
+                if words[0] | words[1] != 0 { gather(start..<(start + 16)) }
                 start += 16
             }
             gather(start..<n)
@@ -146,6 +166,6 @@ public struct BucketSelection {
                 let low = found[2 * i], high = found[2 * i + 1]
                 out[i] = low + Float(position - position.rounded(.down)) * (high - low)
             }
-        } } } } }
+        } } } } } } } } }
     }
 }
