@@ -6,18 +6,26 @@ import Benchmark
 import Foundation
 import PlacePlanCore
 
-/// A synthetic plan of `schools` schools in areas of 10, with nine past years of ratio
-/// deviations, seeded: the shape of numpy_peer.py's history (entry 20–60, ratios near 1 ± 2%).
-func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
-    let G = 14, K = 9
-    var state: UInt64 = 1
-    func uniform() -> Float {
+/// Uniform numbers in [0, 1) from SplitMix64: the same for a seed on any machine.
+struct SeededUniform {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> Float {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return Float((z ^ (z >> 31)) >> 11) / Float(1 << 53)
     }
+}
+
+/// A synthetic plan of `schools` schools in areas of 10, with nine past years of ratio
+/// deviations, seeded: the shape of numpy_peer.py's history (entry 20–60, ratios near 1 ± 2%).
+func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
+    let G = 14, K = 9
+    var random = SeededUniform(seed: 1)
+    func uniform() -> Float { random.next() }
     let central = (0..<(schools * horizon * G)).map { _ in 20 + 40 * uniform() }
     let deviations = (0..<(K * schools * G)).map { _ in 0.06 * (uniform() - 0.5) }
     let groupStarts = Array(stride(from: 0, to: schools, by: 10)) + [schools]
@@ -28,14 +36,8 @@ func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
 /// Rows of 1,000 draws around 30 pupils (a lognormal spread of 5%, seeded), as a school's cell
 /// gives them to `BucketSelection`: what the simulation spends most of its time on.
 func syntheticRows(_ rows: Int, draws: Int = 1_000) -> [Float] {
-    var state: UInt64 = 7
-    func uniform() -> Float {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Float((z ^ (z >> 31)) >> 11) / Float(1 << 53)
-    }
+    var random = SeededUniform(seed: 7)
+    func uniform() -> Float { random.next() }
     return (0..<(rows * draws)).map { _ in
         let u = max(uniform(), 1e-7), v = uniform()
         return 30 * Float(exp(0.05 * Double((-2 * log(u)).squareRoot() * cos(2 * .pi * v))))
