@@ -44,10 +44,11 @@ struct ActualsObjects: Sendable {
     /// Calls `cell` with each year group (its name's bytes) and count of an object as `append`
     /// writes it, in order, and returns `true`; returns `false`, having called `cell` for some
     /// of them or none, for any other text (an escaped name, a number `append` does not write):
-    /// the caller then reads that object through SQLite's `json_each`. The counts are read as
-    /// `json_each` reads them: a whole number exactly, any other by the correctly rounded
-    /// conversion. (A store's year of national actuals is hundreds of thousands of objects,
-    /// which `json_each` took ten times longer to read than this.)
+    /// the caller then reads that object through SQLite's `json_each`. A whole count is read
+    /// exactly, any other by Swift's correctly rounded conversion, so the shortest form `append`
+    /// writes reads back as the same `Double`; a test checks both against `json_each`. (A
+    /// store's year of national actuals is hundreds of thousands of objects, which `json_each`
+    /// took ten times longer to read than this.)
     static func forEachCell(in object: UnsafeRawBufferPointer, _ cell: (UnsafeRawBufferPointer, Double) -> Void) -> Bool {
         let quote = UInt8(ascii: "\""), count = object.count
         guard count >= 2, object[0] == UInt8(ascii: "{"), object[count - 1] == UInt8(ascii: "}") else { return false }

@@ -174,7 +174,7 @@ extension ForecastSimulation {
                                         for d in 0..<D { nxt[d] *= factors[Int(all[h * D + d])] }
                                     }
                                 }
-                                for g in 1..<max(carried, 1) {
+                                for g in 1..<carried {
                                     // Year group g's multipliers for every past forecast and level
                                     // sit together: (past forecast, lead, year group, level).
                                     // The first sixteen year groups' levels are read with the shift
