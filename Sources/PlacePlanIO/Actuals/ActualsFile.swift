@@ -50,9 +50,11 @@ public enum ActualsFile {
 
         /// The file's rows checked against `plan`: its ladder's year groups, its areas and schools.
         /// Whole-file problems (cannot be read, not CSV) are thrown here.
-        public func contents(plan: Plan) throws -> Contents {
-            try ActualsFile.read(table.value(), ladder: plan.history.ladder, areas: Set(plan.history.areas.map(\.area.code)),
-                                 schools: plan.places.map { Set($0.schools.schools.map(\.code)) })
+        public func contents(plan: Plan) throws -> Contents { try contents(outline: PlanOutline(plan)) }
+
+        /// The file's rows checked against a plan's outline (`PlanFolder.loadOutline`).
+        public func contents(outline: PlanOutline) throws -> Contents {
+            try ActualsFile.read(table.value(), ladder: outline.ladder, areas: outline.areas, schools: outline.schools)
         }
     }
 

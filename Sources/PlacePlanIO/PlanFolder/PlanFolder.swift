@@ -39,36 +39,7 @@ public enum PlanFolder {
 
     /// Everything a load finds: the plan, its warnings and the input files' bytes.
     public static func loadAll(_ folder: URL) throws -> (plan: Plan, warnings: [InputIssue], inputs: [InputFile]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputErrors([InputIssue(file: folder.path, message: "is not a folder",
-                                          fix: "give the path of a plan folder holding plan.toml and rolls.csv")])
-        }
-        let configURL = folder.appendingPathComponent(configFile)
-        guard let configData = try? Data(contentsOf: configURL), let text = String(data: configData, encoding: .utf8) else {
-            throw InputErrors([InputIssue(file: configURL.path, message: "is missing or not UTF-8 text",
-                                          fix: "create plan.toml with at least: name = \"My plan\" (see docs/plan-folder.md)")])
-        }
-        let config = try PlanConfig.parse(text, file: configURL.path)
-        let lines = TOMLLines(text)
-        // Inputs are the folder's own files (a subfolder is fine): its fingerprint and the --out
-        // guard cover them, and a plan copied elsewhere keeps them.
-        let outside = config.namedFiles.filter { $0.name.hasPrefix("/") || $0.name.split(separator: "/").contains("..") }
-        if !outside.isEmpty {
-            throw InputErrors(outside.map {
-                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
-                           message: "names '\($0.name)', which is outside the plan folder",
-                           fix: "copy the file into the plan folder and name it from there, e.g. \($0.key) = \"\(($0.name as NSString).lastPathComponent)\"")
-            })
-        }
-        let missing = config.namedFiles.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.name).path) }
-        if !missing.isEmpty {
-            throw InputErrors(missing.map {
-                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
-                           message: "names '\($0.name)', which is not in the plan folder",
-                           fix: "correct the name, or remove the line to use the usual file name")
-            })
-        }
+        let (config, configURL, configData, lines) = try readConfig(folder)
 
         let rollsURL = folder.appendingPathComponent(config.rollsFile)
         var inputs = [InputFile(name: configFile, bytes: [UInt8](configData))]
@@ -175,22 +146,52 @@ public enum PlanFolder {
         return (plan, allWarnings, inputs)
     }
 
+    /// The folder's `plan.toml`, parsed and checked, with the files it names checked to be in the
+    /// folder: what every way of reading a plan folder starts from.
+    static func readConfig(_ folder: URL) throws -> (config: PlanConfig, url: URL, data: Data, lines: TOMLLines) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputErrors([InputIssue(file: folder.path, message: "is not a folder",
+                                          fix: "give the path of a plan folder holding plan.toml and rolls.csv")])
+        }
+        let configURL = folder.appendingPathComponent(configFile)
+        guard let configData = try? Data(contentsOf: configURL), let text = String(data: configData, encoding: .utf8) else {
+            throw InputErrors([InputIssue(file: configURL.path, message: "is missing or not UTF-8 text",
+                                          fix: "create plan.toml with at least: name = \"My plan\" (see docs/plan-folder.md)")])
+        }
+        let config = try PlanConfig.parse(text, file: configURL.path)
+        let lines = TOMLLines(text)
+        // Inputs are the folder's own files (a subfolder is fine): its fingerprint and the --out
+        // guard cover them, and a plan copied elsewhere keeps them.
+        let outside = config.namedFiles.filter { $0.name.hasPrefix("/") || $0.name.split(separator: "/").contains("..") }
+        if !outside.isEmpty {
+            throw InputErrors(outside.map {
+                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
+                           message: "names '\($0.name)', which is outside the plan folder",
+                           fix: "copy the file into the plan folder and name it from there, e.g. \($0.key) = \"\(($0.name as NSString).lastPathComponent)\"")
+            })
+        }
+        let missing = config.namedFiles.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.name).path) }
+        if !missing.isEmpty {
+            throw InputErrors(missing.map {
+                InputIssue(file: configURL.path, line: lines.line(of: $0.key, in: "files"), columnName: "files.\($0.key)",
+                           message: "names '\($0.name)', which is not in the plan folder",
+                           fix: "correct the name, or remove the line to use the usual file name")
+            })
+        }
+        return (config, configURL, configData, lines)
+    }
+
     /// Validates a place plan's tables: areas (optional), schools, rolls by school, births.
     static func schoolHistory(config: PlanConfig, configFile: String, schools: CSVTable, rolls: CSVTable, areas: CSVTable?,
                               births: CSVTable?) throws -> (SchoolHistory, [InputIssue]) {
-        guard let layout = PhaseLayout(ladder: config.ladder) else {
-            throw InputErrors([InputIssue(file: configFile, columnName: "phases",
-                                          message: "a plan with schools needs its ladder divided into primary, secondary and sixth form",
-                                          fix: "use ladder = \"england\", or give \(PhaseLayout.requirement)")])
-        }
+        let layout = try phaseLayout(config: config, configFile: configFile)
         guard rolls.has("school") else {
             throw InputErrors([InputIssue(file: rolls.file, line: 1,
                                           message: "the plan has \(config.schoolsFile) but the rolls have no 'school' column",
                                           fix: "give rolls by school: year,school,area,year_group,pupils (area may be left empty)")])
         }
-        var reader = SchoolsReader(layout: layout)
-        if let areas { reader.readAreas(areas) }
-        reader.readSchools(schools)
+        let reader = schoolsReader(layout: layout, schools: schools, areas: areas)
         // A header problem in schools.csv leaves nothing to check the rolls against.
         if reader.schools.isEmpty { try reader.log.throwIfAny() }
         var history = try SchoolRollsReader.read(rolls: rolls, births: births, schools: reader, ladder: config.ladder,
@@ -218,6 +219,25 @@ public enum PlanFolder {
         let rolls = try CSVTable(bytes: Array(rollsCSV.utf8), file: "rolls.csv")
         let births = try birthsCSV.map { try CSVTable(bytes: Array($0.utf8), file: "births.csv") }
         return try HistoryReader.read(rolls: rolls, births: births, ladder: ladder, basis: basis)
+    }
+
+    /// A place plan's ladder divided into its phases, or the error that it cannot be.
+    static func phaseLayout(config: PlanConfig, configFile: String) throws -> PhaseLayout {
+        guard let layout = PhaseLayout(ladder: config.ladder) else {
+            throw InputErrors([InputIssue(file: configFile, columnName: "phases",
+                                          message: "a plan with schools needs its ladder divided into primary, secondary and sixth form",
+                                          fix: "use ladder = \"england\", or give \(PhaseLayout.requirement)")])
+        }
+        return layout
+    }
+
+    /// `areas.csv` (when there is one) and `schools.csv` read: the plan's geography and schools,
+    /// with their problems in `log`.
+    static func schoolsReader(layout: PhaseLayout, schools: CSVTable, areas: CSVTable?) -> SchoolsReader {
+        var reader = SchoolsReader(layout: layout)
+        if let areas { reader.readAreas(areas) }
+        reader.readSchools(schools)
+        return reader
     }
 }
 

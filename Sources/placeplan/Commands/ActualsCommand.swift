@@ -37,9 +37,10 @@ struct ActualsImportCommand: ParsableCommand {
             file, line and column. The rows are written in one transaction, so Ctrl-C or a \
             crash mid-import leaves the database as it was.
 
-            The plan folder comes first, as for every command: its ladder and areas \
-            check the rows, and the database is its placeplan.sqlite unless --db FILE \
-            names another. (The older form, FILE --plan DIR, is still read.) Authority \
+            The plan folder comes first, as for every command: its ladder, areas and \
+            schools check the rows (a place plan's plan.toml, areas.csv and schools.csv; \
+            its rolls are not read), and the database is its placeplan.sqlite unless \
+            --db FILE names another. (The older form, FILE --plan DIR, is still read.) Authority \
             totals are not stored: `placeplan accuracy` adds up the areas' actuals \
             when it scores.
 
@@ -70,8 +71,8 @@ struct ActualsImportCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: planFolder)
         let reading = ActualsFile.reading(url: URL(fileURLWithPath: file), file: file)  // read as the plan loads
-        let planned = try PlanLocation.load(planFolder, bundled: "Data/england")
-        let contents = try userInput("\(file) cannot be imported; nothing was written.") { try reading.contents(plan: planned) }
+        let outline = try PlanLocation.loadOutline(folder)
+        let contents = try userInput("\(file) cannot be imported; nothing was written.") { try reading.contents(outline: outline) }
         if !contents.issues.isEmpty { throw CLIFailure(ImportSummary.rejection(contents, file: file)) }
         let store = try database.open(planFolder: { folder }, mode: .createIfMissing)
         let outcome = try storeCall {

@@ -28,6 +28,18 @@ struct PlanLocation: ParsableArguments {
         }
     }
 
+    /// What a file of actuals is checked against (`PlanFolder.loadOutline`), its warnings
+    /// printed; every input problem becomes one error and a non-zero exit.
+    static func loadOutline(_ folder: URL) throws -> PlanOutline {
+        do {
+            let (outline, warnings) = try PlanFolder.loadOutline(folder)
+            for warning in warnings { printError("Warning: \(warning)") }
+            return outline
+        } catch let errors as InputErrors {
+            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
+        }
+    }
+
     /// Loads a plan folder with the bytes of every input file it read (what a vintage's
     /// fingerprint covers).
     static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [PlanFolder.InputFile]) {
