@@ -19,34 +19,31 @@ struct PlanLocation: ParsableArguments {
     /// error; every input problem becomes one error and a non-zero exit.
     static func load(_ folder: String?, bundled relative: String) throws -> Plan {
         let url = try folder.map { URL(fileURLWithPath: $0) } ?? Self.bundled(relative)
-        do {
-            let (plan, warnings) = try PlanFolder.loadWithWarnings(url)
-            for warning in warnings { printError("Warning: \(warning)") }
-            return plan
-        } catch let errors as InputErrors {
-            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
-        }
+        return try reporting { try PlanFolder.loadWithWarnings(url) }
     }
 
     /// What a file of actuals is checked against (`PlanFolder.loadOutline`), its warnings
     /// printed; every input problem becomes one error and a non-zero exit.
     static func loadOutline(_ folder: URL) throws -> PlanOutline {
-        do {
-            let (outline, warnings) = try PlanFolder.loadOutline(folder)
-            for warning in warnings { printError("Warning: \(warning)") }
-            return outline
-        } catch let errors as InputErrors {
-            throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
-        }
+        try reporting { try PlanFolder.loadOutline(folder) }
     }
 
     /// Loads a plan folder with the bytes of every input file it read (what a vintage's
     /// fingerprint covers).
     static func loadWithInputs(_ folder: URL) throws -> (plan: Plan, inputs: [PlanFolder.InputFile]) {
-        do {
+        try reporting {
             let loaded = try PlanFolder.loadAll(folder)
-            for warning in loaded.warnings { printError("Warning: \(warning)") }
-            return (loaded.plan, loaded.inputs)
+            return ((loaded.plan, loaded.inputs), loaded.warnings)
+        }
+    }
+
+    /// Runs a load, printing its warnings to standard error; every input problem becomes one
+    /// error and a non-zero exit.
+    private static func reporting<T>(_ load: () throws -> (T, [InputIssue])) throws -> T {
+        do {
+            let (value, warnings) = try load()
+            for warning in warnings { printError("Warning: \(warning)") }
+            return value
         } catch let errors as InputErrors {
             throw CLIFailure("the plan folder has problems; nothing was written.\n" + errors.description)
         }
