@@ -21,30 +21,16 @@ struct StoredActuals: Sendable {
         self.years = years
         var stored: [Stored] = []
         var reader = Reader()
-        // The rows of `actual_year` as they are, each one's object read here; through the view
-        // `actual` (SQLite's `json_each`) only if some object is not as PlacePlan writes them.
-        do {
-            try db.forEachRawRow("SELECT level, code, year, pupils FROM actual_year WHERE year BETWEEN ? AND ?",
-                                 arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
-                let code = reader.code(level: row.bytes(0), code: row.bytes(1), in: &codes)
-                let year = Int32(row.integer(2) - years.lowerBound)
-                let read = ActualsObjects.forEachCell(in: row.bytes(3)) { group, pupils in
-                    stored.append(Stored(level: code.level, code: code.number, year: year,
-                                         group: reader.group(group, in: &groups), pupils: pupils))
-                }
-                if !read { throw NotAsWritten() }
-            }
-        } catch is NotAsWritten {
+        try db.forEachActualCell(where: "year BETWEEN ? AND ?", arguments: [Int64(years.lowerBound), Int64(years.upperBound)],
+                                 restart: {
             stored = []
             reader = Reader()
             codes = [[String: Int]](repeating: [:], count: CellLevel.allCases.count)
             groups = [:]
-            try db.forEachRawRow("SELECT level, code, year, year_group, pupils FROM actual WHERE year BETWEEN ? AND ?",
-                                 arguments: [Int64(years.lowerBound), Int64(years.upperBound)]) { row in
-                let code = reader.code(level: row.bytes(0), code: row.bytes(1), in: &codes)
-                stored.append(Stored(level: code.level, code: code.number, year: Int32(row.integer(2) - years.lowerBound),
-                                     group: reader.group(row.bytes(3), in: &groups), pupils: row.real(4)))
-            }
+        }) { cell in
+            let code = reader.code(level: cell.level, code: cell.code, in: &codes)
+            stored.append(Stored(level: code.level, code: code.number, year: Int32(cell.year - years.lowerBound),
+                                 group: reader.group(cell.yearGroup, in: &groups), pupils: cell.pupils))
         }
         let yearCount = years.count, groupCount = groups.count
         values = codes.map { [Double](repeating: .nan, count: $0.count * yearCount * groupCount) }
@@ -57,9 +43,8 @@ struct StoredActuals: Sendable {
     }
 
     private struct Stored { let level: Int; let code: Int32; let year: Int32; let group: Int32; let pupils: Double }
-    private struct NotAsWritten: Error {}
 
-    /// Numbers codes and year groups as rows give them. Rows come in the table's key order,
+    /// Numbers codes and year groups as cells give them. Cells come in the table's key order,
     /// code by code, and year groups in the ladder's: a code or year group is looked up only
     /// when it is not the one before.
     private struct Reader {

@@ -33,42 +33,22 @@ struct StoredMatches {
         // year group among the few names met so far.
         var last: (level: [UInt8], code: [UInt8], levelName: String, rank: UInt64?) = ([], [], "", nil)
         var groups: [(name: [UInt8], rank: UInt64?)] = []
-        func match(level: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer, year: Int, importID: Int,
-                   group: UnsafeRawBufferPointer, pupils value: Double) {
-            if !code.elementsEqual(last.code) || !level.elementsEqual(last.level) {
-                last = (Array(level), Array(code), String(decoding: level, as: UTF8.self), keys.rank(ofCode: String(decoding: code, as: UTF8.self)))
+        try db.forEachActualCell(where: inYears, arguments: [], restart: { pupils = [Double](repeating: .nan, count: rows.count) }) { cell in
+            if !cell.code.elementsEqual(last.code) || !cell.level.elementsEqual(last.level) {
+                last = (Array(cell.level), Array(cell.code), String(decoding: cell.level, as: UTF8.self),
+                        keys.rank(ofCode: String(decoding: cell.code, as: UTF8.self)))
             }
             guard let codeRank = last.rank else { return }
             let groupRank: UInt64?
-            if let known = groups.first(where: { $0.name.elementsEqual(group) }) { groupRank = known.rank } else {
-                groupRank = keys.rank(ofGroup: String(decoding: group, as: UTF8.self))
-                groups.append((Array(group), groupRank))
+            if let known = groups.first(where: { $0.name.elementsEqual(cell.yearGroup) }) { groupRank = known.rank } else {
+                groupRank = keys.rank(ofGroup: String(decoding: cell.yearGroup, as: UTF8.self))
+                groups.append((Array(cell.yearGroup), groupRank))
             }
             guard let groupRank else { return }
-            let key = ActualKeys.pack(level: last.levelName, code: codeRank, year: year, group: groupRank)
+            let key = ActualKeys.pack(level: last.levelName, code: codeRank, year: cell.year, group: groupRank)
             guard let i = position[key] else { return }
-            pupils[Int(i)] = value
-            importIDs[Int(i)] = Int64(importID)
-        }
-        // Each row's object read here (`ActualsObjects.forEachCell`); through SQLite's json_each
-        // only if some object is not as PlacePlan writes them (every match is then made again).
-        struct NotAsWritten: Error {}
-        do {
-            try db.forEachRawRow("SELECT level, code, year, import_id, pupils FROM actual_year WHERE \(inYears)", arguments: []) { row in
-                let level = row.bytes(0), code = row.bytes(1), year = row.integer(2), importID = row.integer(3)
-                let read = ActualsObjects.forEachCell(in: row.bytes(4)) { group, value in
-                    match(level: level, code: code, year: year, importID: importID, group: group, pupils: value)
-                }
-                if !read { throw NotAsWritten() }
-            }
-        } catch is NotAsWritten {
-            pupils = [Double](repeating: .nan, count: rows.count)
-            try db.forEachRawRow("""
-                SELECT a.level, a.code, a.year, a.import_id, j.key, j.value FROM actual_year a, json_each(a.pupils) j WHERE a.\(inYears)
-                """, arguments: []) { row in
-                match(level: row.bytes(0), code: row.bytes(1), year: row.integer(2), importID: row.integer(3),
-                      group: row.bytes(4), pupils: row.real(5))
-            }
+            pupils[Int(i)] = cell.pupils
+            importIDs[Int(i)] = Int64(cell.importID)
         }
         // A cell named twice in the rows: each of them meets the stored value.
         if position.count < rows.count {
