@@ -18,7 +18,7 @@ struct ActualsObjects: Sendable {
         bytes.append(UInt8(ascii: "{"))
         for (group, pupils) in cells {
             if bytes.count > start + 1 { bytes.append(UInt8(ascii: ",")) }
-            appendString(group)
+            JSONText.appendString(group, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             if pupils == pupils.rounded(), pupils < 1e15 {
                 DecimalDigits.append(UInt64(pupils), to: &bytes)
@@ -92,30 +92,6 @@ struct ActualsObjects: Sendable {
             cell(UnsafeRawBufferPointer(rebasing: object[nameStart..<nameEnd]), number)
             if object[numberEnd] == UInt8(ascii: "}") { return numberEnd == count - 1 }
             i = numberEnd + 1
-        }
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259, section 7).
-    private mutating func appendString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        defer { bytes.append(UInt8(ascii: "\"")) }
-        // A ladder's names (R, Y1, N2) need no escape: copied as they are.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default:
-                bytes.append(byte)
-            }
         }
     }
 }

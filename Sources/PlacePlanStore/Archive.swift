@@ -34,8 +34,11 @@ extension PlanStore {
             }
             // In the table's key order: SQLite then appends to its B-tree rather than splitting
             // pages all over it, and the fingerprint's lines come sorted (hashed as made).
+            // A negative zero (a bound rounded from just below 0) is stored and sealed as 0: SQLite
+            // reads `-0` in JSON, as it stored -0.0 in a REAL column, as the integer 0, so the
+            // view would give back another number than the one sealed.
             let cells = ActualKeys(count: new.cells.count, level: { new.cells[$0].level }, code: { new.cells[$0].code },
-                                   year: { new.cells[$0].year }, yearGroup: { new.cells[$0].yearGroup }).tableOrder.map { new.cells[$0] }
+                                   year: { new.cells[$0].year }, yearGroup: { new.cells[$0].yearGroup }).tableOrder.map { new.cells[$0].withoutNegativeZero }
             var record = VintageRecord(
                 id: nil, label: label, planName: new.planName, originYear: new.originYear, horizon: new.settings.horizon,
                 method: new.settings.label, settings: settingsJSON, inputsSha256: new.inputsSHA256,
@@ -52,28 +55,38 @@ extension PlanStore {
         }
     }
 
-    /// A vintage's cells, in the order given (`stepEach`).
+    /// A vintage's cells, a row per level, code and year (`VintageObjects`), each code and
+    /// year's cells together and the rows in the order given (`stepEach`). Throws, writing
+    /// nothing, when two cells are for the same year group or a cell's pupils are not a number.
     static func insert(_ cells: [VintageCell], vintage id: Int64, _ db: Database) throws {
-        try db.stepEach("""
-            INSERT INTO vintage_cell (vintage_id, level, code, year, year_group, pupils, lower, upper, area)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, cells) { handle, cell in
-            func bind(_ column: Int32, _ value: Double?) {
-                if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+        guard !cells.isEmpty else { return }
+        var objects: [UInt8] = [], rows: [(cells: Range<Int>, end: Int)] = []
+        objects.reserveCapacity(cells.count * 12)
+        var start = 0
+        for i in cells.indices.dropFirst() + [cells.count] {
+            guard i == cells.count || cells[i].level != cells[start].level || cells[i].year != cells[start].year
+                    || cells[i].code != cells[start].code else { continue }
+            guard VintageObjects.append(cells[start..<i], to: &objects) else {
+                let cell = cells[start]
+                throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "the cells of \(cell.level.rawValue) \(cell.code) in \(cell.year) "
+                                        + "cannot be stored: two are for the same year group, or one's pupils are not a number")
             }
-            sqlite3_bind_int64(handle, 1, id)
-            sqlite3_bind_int64(handle, 4, Int64(cell.year))
-            sqlite3_bind_double(handle, 6, cell.pupils)
-            bind(7, cell.lower)
-            bind(8, cell.upper)
-            return withSQLiteText(cell.level.rawValue) { level, levelCount in
-                withSQLiteText(cell.code) { code, codeCount in
-                    withSQLiteText(cell.yearGroup) { group, groupCount in
-                        withSQLiteText(cell.area ?? "") { area, areaCount in
+            rows.append((start..<i, objects.count))
+            start = i
+        }
+        try objects.withUnsafeBufferPointer { objects in
+            try objects.withMemoryRebound(to: CChar.self) { text in
+                var objectStart = 0
+                try db.stepEach("INSERT INTO vintage_year (vintage_id, level, code, year, cells) VALUES (?, ?, ?, ?, ?)", rows) { handle, row in
+                    let cell = cells[row.cells.lowerBound]
+                    sqlite3_bind_int64(handle, 1, id)
+                    sqlite3_bind_int64(handle, 4, Int64(cell.year))
+                    sqlite3_bind_text(handle, 5, text.baseAddress! + objectStart, Int32(row.end - objectStart), nil)
+                    objectStart = row.end
+                    return withSQLiteText(cell.level.rawValue) { level, levelCount in
+                        withSQLiteText(cell.code) { code, codeCount in
                             sqlite3_bind_text(handle, 2, level, levelCount, nil)
                             sqlite3_bind_text(handle, 3, code, codeCount, nil)
-                            sqlite3_bind_text(handle, 5, group, groupCount, nil)
-                            if cell.area == nil { sqlite3_bind_null(handle, 9) } else { sqlite3_bind_text(handle, 9, area, areaCount, nil) }
                             return sqlite3_step(handle)
                         }
                     }
@@ -155,17 +168,25 @@ extension PlanStore {
     /// A vintage's cells as stored, every column, by level, year, code and year group.
     static func storedCells(_ db: Database, vintage id: Int64) throws -> [VintageCell] {
         var cells: [VintageCell] = []
-        var lastLevel: (text: String, level: CellLevel) = ("area", .area)
-        try db.forEachRawRow("""
-            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-            ORDER BY level, year, code, year_group
-            """, arguments: [id]) { row in
-            let levelText = row.text(0) ?? ""
-            if levelText != lastLevel.text { lastLevel = (levelText, CellLevel(rawValue: levelText) ?? .area) }
-            cells.append(VintageCell(level: lastLevel.level, code: row.text(1) ?? "", year: row.integer(2), yearGroup: row.text(3) ?? "",
-                                     pupils: row.real(4), lower: row.optionalReal(5), upper: row.optionalReal(6), area: row.text(7)))
+        var lastLevel: (bytes: [UInt8], level: CellLevel) = ([], .area)
+        try db.forEachVintageCell(id, order: .byYear, restart: { cells = [] }) { stored in
+            if !stored.level.elementsEqual(lastLevel.bytes) {
+                lastLevel = (Array(stored.level), CellLevel(rawValue: String(decoding: stored.level, as: UTF8.self)) ?? .area)
+            }
+            let cell = stored.cell
+            cells.append(VintageCell(level: lastLevel.level, code: String(decoding: stored.code, as: UTF8.self), year: stored.year,
+                                     yearGroup: String(decoding: cell.yearGroup, as: UTF8.self), pupils: cell.pupils,
+                                     lower: cell.lower, upper: cell.upper, area: cell.area.map { String(decoding: $0, as: UTF8.self) }))
         }
         return cells
+    }
+}
+
+extension VintageCell {
+    /// The cell with any -0 made 0 (adding 0 does that, and changes no other number).
+    var withoutNegativeZero: VintageCell {
+        VintageCell(level: level, code: code, year: year, yearGroup: yearGroup, pupils: pupils + 0, lower: lower.map { $0 + 0 },
+                    upper: upper.map { $0 + 0 }, area: area)
     }
 }
 

@@ -223,10 +223,10 @@ public final class PlanStore {
         try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
     }
 
-    /// Rows in a table of the schema (`vintage`, `vintage_cell`, `actual_year`, `actual_revision` …);
-    /// `actual` counts cells (its view has one row per cell).
+    /// Rows in a table of the schema (`vintage`, `vintage_year`, `actual_year`, `actual_revision` …);
+    /// the views `vintage_cell` and `actual` count cells (a row per cell).
     public func count(_ table: String) throws -> Int {
-        precondition(["vintage", "vintage_cell", "actual", "actual_year", "actual_import", "actual_revision"].contains(table))
+        precondition(["vintage", "vintage_year", "vintage_cell", "actual", "actual_year", "actual_import", "actual_revision"].contains(table))
         return try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 

@@ -19,6 +19,11 @@ struct RawRow {
         return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
+    /// A text column's bytes, or `nil` for NULL.
+    func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : bytes(column)
+    }
+
     func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func real(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }

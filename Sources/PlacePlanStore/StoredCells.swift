@@ -25,34 +25,48 @@ struct StoredCells {
     let areas: [String]
 
     init(_ db: Database, vintage id: Int64, ladder: Ladder) throws {
+        var reading = Reading(ladder: ladder)
+        try db.forEachVintageCell(id, order: .byCode, restart: { reading = Reading(ladder: ladder) }) { reading.add($0) }
+        // Byte order is `String` order only for ASCII (the numbers are digits; the texts are checked).
+        let ascii = [reading.codes, reading.groups, reading.areas].allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0 < 0x80 } } }
+        sha256 = ascii ? reading.fingerprint?.finish() : nil
+        rows = reading.rows
+        schoolCells = reading.schoolCells
+        codes = reading.codeNames
+        areas = reading.areas.values.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The cells read so far, as they come in key order.
+    private struct Reading {
         var codes = Interned(sorted: true), groups = Interned(), areas = Interned()
-        let onLadder = ladder.yearGroups.map { Array($0.name.utf8) }
+        let onLadder: [[UInt8]]
         var ladderIndex: [Int32?] = []        // by position in `groups`
         var codeNames: [String] = []          // by position in `codes`
         let levelNames = CellLevel.allCases.map { Array($0.rawValue.utf8) }
         var level = CellLevel.area
         var fingerprint: CellFingerprint? = CellFingerprint()
         var line: [UInt8] = []
-        line.reserveCapacity(256)
         var lineStart: (key: (CellLevel, Int32, Int32)?, bytes: [UInt8]) = (nil, [])
-        var rows = VintageAccuracy.ForecastRows(groups: onLadder.count), schoolCells: [SchoolCell] = []
+        var rows: VintageAccuracy.ForecastRows, schoolCells: [SchoolCell] = []
         var lastRow: (level: CellLevel, code: Int32, year: Int32)?
-        try db.forEachRawRow("""
-            SELECT level, code, year, year_group, pupils, lower, upper, area FROM vintage_cell WHERE vintage_id = ?
-            ORDER BY level, code, year, year_group
-            """, arguments: [id]) { row in
-            let levelBytes = row.bytes(0)
-            if !Interned.equal(levelNames[level.index], levelBytes) {
-                level = CellLevel(rawValue: String(decoding: levelBytes, as: UTF8.self)) ?? .area
+
+        init(ladder: Ladder) {
+            onLadder = ladder.yearGroups.map { Array($0.name.utf8) }
+            rows = VintageAccuracy.ForecastRows(groups: onLadder.count)
+            line.reserveCapacity(256)
+        }
+
+        mutating func add(_ stored: StoredVintageCell) {
+            if !Interned.equal(levelNames[level.index], stored.level) {
+                level = CellLevel(rawValue: String(decoding: stored.level, as: UTF8.self)) ?? .area
             }
-            let code = codes.number(row.bytes(1))
+            let code = codes.number(stored.code)
             if Int(code) == codeNames.count { codeNames.append(String(decoding: codes.values[Int(code)], as: UTF8.self)) }
-            let group = groups.number(row.bytes(3))
+            let cell = stored.cell
+            let group = groups.number(cell.yearGroup)
             if Int(group) == ladderIndex.count { ladderIndex.append(onLadder.firstIndex(of: groups.values[Int(group)]).map(Int32.init)) }
-            let areaBytes = row.bytes(7)
-            let area = areaBytes.isEmpty ? -1 : areas.number(areaBytes)
-            let year = Int32(truncatingIfNeeded: row.integer(2)), pupils = row.real(4)
-            let lower = row.optionalReal(5), upper = row.optionalReal(6)
+            let area = cell.area.map { $0.isEmpty ? -1 : areas.number($0) } ?? -1
+            let year = Int32(truncatingIfNeeded: stored.year)
             if fingerprint != nil {
                 // A line's start is the same for every year group of a code and year: made once.
                 if lineStart.key == nil || lineStart.key! != (level, code, year) {
@@ -63,7 +77,7 @@ struct StoredCells {
                 }
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: lineStart.bytes)
-                CellFingerprint.appendLineEnd(yearGroup: groups.values[Int(group)], pupils: pupils, lower: lower, upper: upper,
+                CellFingerprint.appendLineEnd(yearGroup: groups.values[Int(group)], pupils: cell.pupils, lower: cell.lower, upper: cell.upper,
                                               area: area < 0 ? [] : areas.values[Int(area)], into: &line)
                 if !fingerprint!.addSorted(&line) { fingerprint = nil }
             }
@@ -72,22 +86,15 @@ struct StoredCells {
                 rows.add(level: level, code: codeNames[Int(code)], year: Int(year))
                 lastRow = (level, code, year)
             }
-            rows.setLast(Int(g), pupils: pupils)
+            rows.setLast(Int(g), pupils: cell.pupils)
             if level == .school && area >= 0 { schoolCells.append(SchoolCell(code: code, area: area, year: year, yearGroup: g)) }
         }
-        // Byte order is `String` order only for ASCII (the numbers are digits; the texts are checked).
-        let ascii = [codes, groups, areas].allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0 < 0x80 } } }
-        sha256 = ascii ? fingerprint?.finish() : nil
-        self.rows = rows
-        self.schoolCells = schoolCells
-        self.codes = codeNames
-        self.areas = areas.values.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Byte strings numbered as first met. Cells come code by code and, within a code and
     /// year, year group by year group, so a text is almost always the one before or one of a
     /// dozen year groups: those are found without hashing.
-    private struct Interned {
+    fileprivate struct Interned {
         var values: [[UInt8]] = []
         /// Each value of up to 8 bytes as one integer (its bytes and its length), to compare
         /// year groups by a look along the dozen of them.

@@ -10,7 +10,7 @@ struct CLIGrammarTests {
     @Test("--version names the engine and the database schema")
     func version() throws {
         let result = try CLI.run(["--version"])
-        #expect(result.status == 0 && result.stdout.hasPrefix("placeplan \(Engine.version) (") && result.stdout.contains("database schema 8"), "\(result.stdout)")
+        #expect(result.status == 0 && result.stdout.hasPrefix("placeplan \(Engine.version) (") && result.stdout.contains("database schema 9"), "\(result.stdout)")
     }
 
     @Test("--out - writes to standard output, not to a file named -")

@@ -4,7 +4,7 @@ import PlacePlanCore
 import PlacePlanIO
 import PlacePlanReport
 import PlacePlanSpreadsheet
-import PlacePlanStore
+@testable import PlacePlanStore
 import Testing
 
 /// One number, one path: a cell has the same value in every command that shows it — `forecast`
@@ -427,26 +427,22 @@ struct ConsistencyTests {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("old.sqlite").path
-        let store = try PlanStore(path: path, mode: .createIfMissing)
         let cell = VintageCell(level: .area, code: "A", year: 2020, yearGroup: "R", pupils: 10)
         let settings = VintageSettings(settings: .default, horizon: 1, ladder: .england, birthsBasis: .midYear)
-        _ = try store.archive(NewVintage(label: "old", planName: "p", originYear: 2019, settings: settings,
-                                         inputsSHA256: String(repeating: "a", count: 64), cells: [cell]))
-        // What a version-1 database looks like: no area column, one migration, user_version 1.
-        try DatabaseQueue(path: path).write { db in
+        // A version-1 database: one migration, no area column, no fingerprint, user_version 1.
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1: vintages, vintage cells, actuals, revisions")
+        try queue.write { db in
             try db.execute(sql: """
-                DROP TRIGGER vintage_archived_no_replace;
-                DROP TRIGGER vintage_archived_no_update;
-                CREATE TRIGGER vintage_archived_no_update BEFORE UPDATE ON vintage WHEN OLD.archived = 1
-                BEGIN SELECT RAISE(ABORT, 'an archived vintage cannot be changed'); END;
-                ALTER TABLE vintage DROP COLUMN cells_sha256;
-                ALTER TABLE vintage_cell DROP COLUMN area;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'v3:%' OR identifier LIKE 'v4:%';
-                PRAGMA user_version = 1;
-                """)
+                INSERT INTO vintage (label, plan_name, origin_year, horizon, method, settings, inputs_sha256, created_at)
+                VALUES ('old', 'p', 2019, 1, ?, ?, ?, '2020-01-01T00:00:00Z');
+                INSERT INTO vintage_cell VALUES (1, 'area', 'A', 2020, 'R', 10, NULL, NULL);
+                UPDATE vintage SET archived = 1;
+                """, arguments: [settings.label, settings.json, String(repeating: "a", count: 64)])
         }
+        try queue.close()
         let reopened = try PlanStore(path: path, mode: .existing)
-        #expect(try reopened.storedSchemaVersion() == 4)
+        #expect(try reopened.storedSchemaVersion() == Schema.version)
         #expect(try reopened.cells(of: 1) == [cell])
     }
 }
