@@ -78,6 +78,10 @@ extension CohortSurvival {
             let progression = zip(sharedProgression, change.progression).map { $0 ? $1 : 1 }
             models = models.map { $0.moved(progression: progression, intake: sharedIntake ? change.intake : 1) }
         }
+        // `pooled(…)` methods: each area's own estimate moved towards all areas'.
+        if models.contains(where: { $0.intakeEvidence != nil || $0.progressionEvidence.contains { $0 != nil } }) {
+            models = PartialPooling.apply(models, baseYear: base)
+        }
         return (models, choice)
     }
 }
@@ -93,6 +97,10 @@ struct AreaModel {
     private(set) var intake: RatioEstimate?
     private(set) var progression: [RatioEstimate?]
     private(set) var notes: [String] = []
+    /// For a `pooled(…)` ratio estimated from the area's own history, the noise of that
+    /// estimate (`PartialPooling`); `nil` otherwise (another method, or a ratio borrowed).
+    let progressionEvidence: [PartialPooling.Evidence?]
+    let intakeEvidence: PartialPooling.Evidence?
 
     init(rolls: AreaRolls, births series: BirthSeries?, history: History, settings: ForecastSettings,
          choice: MethodSelection.Choice?, baseYear: Int, fallback: AreaModel?) {
@@ -103,10 +111,13 @@ struct AreaModel {
         let ladder = history.ladder
 
         var progression: [RatioEstimate?] = []
+        var progressionEvidence: [PartialPooling.Evidence?] = []
         var notes: [String] = []
         for g in 0..<(ladder.count - 1) {
             let observations = progressionRatios(of: rolls, from: g).filter { !settings.excludedYears.contains($0.year + 1) }
-            var estimate = (choice?.progression[g] ?? settings.method).estimate(from: observations)
+            let method = choice?.progression[g] ?? settings.method
+            var estimate = method.estimate(from: observations)
+            progressionEvidence.append(method.isPooled && estimate != nil ? PartialPooling.Evidence(observations, method: method) : nil)
             if estimate == nil, let borrowed = fallback?.progression[g] {
                 estimate = borrowed
                 notes.append("\(ladder.yearGroups[g])→\(ladder.yearGroups[g + 1]): no history with pupils in "
@@ -115,12 +126,16 @@ struct AreaModel {
             progression.append(estimate)
         }
         self.progression = progression
+        self.progressionEvidence = progressionEvidence
 
+        var intakeEvidence: PartialPooling.Evidence?
         if let series, !series.byYear.isEmpty {
             let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
             self.births = projection
             let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis).filter { !settings.excludedYears.contains($0.year) }
-            var intake = (choice?.intake ?? settings.effectiveIntakeMethod).estimate(from: observations)
+            let method = choice?.intake ?? settings.effectiveIntakeMethod
+            var intake = method.estimate(from: observations)
+            if method.isPooled && intake != nil { intakeEvidence = PartialPooling.Evidence(observations, method: method) }
             if intake == nil, let borrowed = fallback?.intake {
                 intake = borrowed
                 notes.append("\(ladder.entry) intake: no year with both rolls and births; used the ratio of all areas pooled")
@@ -137,6 +152,7 @@ struct AreaModel {
                 ?? recent.last.map { TrendLine(intercept: $0.y, slope: 0, centre: $0.x) }
         }
         self.notes = notes
+        self.intakeEvidence = intakeEvidence
     }
 
     /// The model with its progression ratios (by year group moved from) and its intake ratio

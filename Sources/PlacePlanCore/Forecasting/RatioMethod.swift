@@ -18,10 +18,14 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// A summary of the area's own ratios, moved by half the change in that ratio that every
     /// area shares in the latest year (the median across areas, `SharedChange`): a change that
     /// comes everywhere at once — families moving out of cities, a national shift into sixth
-    /// forms — reaches each area's forecast without waiting for its own mean to catch up. The
-    /// one method that uses more than one area's history; `estimate(from:)` gives the area's own
-    /// part, and the forecast (`CohortSurvival`) moves it.
+    /// forms — reaches each area's forecast without waiting for its own mean to catch up.
+    /// `estimate(from:)` gives the area's own part, and the forecast (`CohortSurvival`) moves it.
     indirect case shared(RatioMethod)
+    /// A summary of the area's own ratios moved towards the same summary's average across all
+    /// areas, the further the noisier the area's own ratios are (`PartialPooling`: empirical
+    /// Bayes): a small area, or one with a short history, borrows strength from the rest.
+    /// `estimate(from:)` gives the area's own part, and the forecast (`CohortSurvival`) moves it.
+    indirect case pooled(RatioMethod)
     /// Several summaries weighted by how well they would have predicted this ratio, across all
     /// areas, from what was known at the origin (`MethodSelection` with `combine`: non-negative
     /// least squares, the weights scaled to add to one).
@@ -33,6 +37,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
         case .mean(let k), .weighted(let k), .trend(let k), .median(let k): return k
         case .blend(let members), .ensemble(let members, _): return members.map(\.years).max() ?? 0
         case .shared(let own): return max(own.years, 2)  // the shared change needs two years
+        case .pooled(let own): return own.years
         }
     }
 
@@ -51,6 +56,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
                 return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) \(m)"
             }.joined(separator: ", ") + ")"
         case .shared(let own): return "shared(\(own))"
+        case .pooled(let own): return "pooled(\(own))"
         }
     }
 
@@ -58,15 +64,16 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// blend of the two.
     public init?(name: String) {
         let text = String(name.filter { !$0.isWhitespace }).lowercased()
-        if text.hasPrefix("shared(") && text.hasSuffix(")") {
-            guard let own = RatioMethod(name: String(text.dropFirst("shared(".count).dropLast())), !own.isShared else { return nil }
-            self = .shared(own)
+        // `shared(…)` and `pooled(…)` move a whole summary: each goes around a blend, not inside
+        // one, and not around the other.
+        for (prefix, wrap) in [("shared(", RatioMethod.shared), ("pooled(", RatioMethod.pooled)] where text.hasPrefix(prefix) && text.hasSuffix(")") {
+            guard let own = RatioMethod(name: String(text.dropFirst(prefix.count).dropLast())), !own.isMoved else { return nil }
+            self = wrap(own)
             return
         }
         if text.contains("+") {
             let members = text.split(separator: "+", omittingEmptySubsequences: false).map { RatioMethod(name: String($0)) }
-            // `shared(…)` moves a whole summary: it goes around a blend, not inside one.
-            guard members.count >= 2, members.allSatisfy({ $0 != nil && !$0!.isShared }) else { return nil }
+            guard members.count >= 2, members.allSatisfy({ $0 != nil && !$0!.isMoved }) else { return nil }
             self = .blend(members.map { $0! })
             return
         }
@@ -86,10 +93,35 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
 
     public static let syntax = "mean-K, weighted-K, median-K or trend-K (K = years of history, 1–30; trend needs K ≥ 2), last, "
         + "or a blend of these joined by + (e.g. mean-1+trend-5), or any of these moved by the change all areas share: "
-        + "shared(mean-1+weighted-5)"
+        + "shared(mean-1+weighted-5), or towards all areas' by how noisy the area's own ratios are: pooled(mean-3)"
 
     /// Whether it is `shared(…)`.
     public var isShared: Bool { if case .shared = self { true } else { false } }
+
+    /// Whether it is `pooled(…)`.
+    public var isPooled: Bool { if case .pooled = self { true } else { false } }
+
+    /// Whether the forecast moves the area's own estimate (`shared(…)`, `pooled(…)`).
+    var isMoved: Bool { isShared || isPooled }
+
+    /// The share of one past ratio's variance left in the summary, were the ratios independent
+    /// and equally noisy: 1/K for a mean of K, Σw²/(Σw)² for weights 1…K, π/2K for a median
+    /// (at most 1); a trend's as its mean's (its slope's own noise is left out); a blend's as if
+    /// its members moved together (the square of the mean of their standard errors). What
+    /// `PartialPooling` weighs an area's own estimate by.
+    var noiseShare: Double {
+        switch self {
+        case .mean(let k), .trend(let k): return 1 / Double(k)
+        case .weighted(let k):
+            let weights = (1...k).map(Double.init), total = weights.reduce(0, +)
+            return weights.reduce(0) { $0 + $1 * $1 } / (total * total)
+        case .median(let k): return min(1, Double.pi / 2 / Double(k))
+        case .blend(let members), .ensemble(let members, _):
+            let error = members.reduce(0) { $0 + $1.noiseShare.squareRoot() } / Double(members.count)
+            return error * error
+        case .shared(let own), .pooled(let own): return own.noiseShare
+        }
+    }
 
     /// Summarises observed ratios into an estimate that can be read at any future year.
     /// `observations` are (year, ratio) pairs in any order; non-finite ratios must already be
@@ -100,6 +132,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             return estimates.isEmpty ? nil : .blend(estimates)
         }
         if case .shared(let own) = self { return own.estimate(from: observations) }
+        if case .pooled(let own) = self { return own.estimate(from: observations) }
         if case .ensemble(let members, let weights) = self {
             // A member with no estimate leaves its weight to the others.
             let pairs = zip(members, weights).compactMap { m, w in m.estimate(from: observations).map { ($0, w) } }
@@ -142,7 +175,7 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
                 upper = max(upper, observation.ratio)
             }
             return .trend(line, lower: lower, upper: upper)
-        case .blend, .shared, .ensemble:
+        case .blend, .shared, .pooled, .ensemble:
             preconditionFailure("handled above")
         }
     }

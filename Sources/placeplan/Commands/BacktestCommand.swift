@@ -27,9 +27,11 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/borough --horizon 3
               placeplan backtest Data/england --horizon 2 --shock 2015:-3   # one odd year: is it carried forward?
               placeplan backtest Data/england --horizon 2 --shock 2015:-3 --exclude-years 2015
+              placeplan backtest Data/england --methods "mean-3 pooled(mean-3)"
 
             A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, one of \
-            these moved by the change all areas share such as shared(mean-1+weighted-5), auto or ensemble; P:I uses P \
+            these moved by the change all areas share such as shared(mean-1+weighted-5), or towards all areas' \
+            by how noisy the area's own ratios are such as pooled(mean-1+weighted-5), auto or ensemble; P:I uses P \
             for progression ratios and I for the intake ratio.
             """)
 
