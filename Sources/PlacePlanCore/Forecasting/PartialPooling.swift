@@ -9,8 +9,8 @@
 ///     μ    = Σ r_i ÷ (τ² + v_i)  ÷  Σ 1 ÷ (τ² + v_i)   the areas' average, noisy ones counting less
 ///     r̃_i = μ + τ² ÷ (τ² + v_i) × (r_i − μ)
 ///
-/// An area whose ratios hardly move keeps its own; one whose ratios jump about (a small area, a
-/// school's few dozen pupils) moves most of the way to μ; one with too few ratios to say (fewer
+/// An area whose ratios hardly move keeps its own; one whose ratios jump about (a small area: a
+/// few dozen pupils a year group) moves most of the way to μ; one with too few ratios to say (fewer
 /// than three) is taken to be as noisy as the median area. With fewer than three areas there is
 /// nothing to pool from, and the estimates are kept. μ is one number for all areas: the plan's
 /// areas are its statistical neighbours.
