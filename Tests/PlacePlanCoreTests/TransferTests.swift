@@ -75,4 +75,24 @@ struct TransferTests {
         #expect(model.area("S1")!.fallback?.contains("held at its latest") == true)
         #expect(model.year7("S1") { _ in 1000 } == 500)
     }
+
+    @Test("property: a secondary area's feeders are the primary areas that name it or name none, in their order, as filtering them says")
+    func feedersIndex() {
+        var state: UInt64 = 11
+        func next(_ n: Int) -> Int { Int(DrawPicks.mix(&state) % UInt64(n)) }
+        for _ in 0..<100 {
+            let primary = (0..<next(30)).map { PlanningArea(code: "P\($0)") }
+            let secondary = (0..<(1 + next(6))).map { PlanningArea(code: "S\($0)") }
+            var feeds: [String: [String]] = [:]
+            for area in primary where next(3) > 0 {
+                // Some name a secondary area twice, some one the plan does not have.
+                feeds[area.code] = (0..<next(4)).map { _ in next(5) == 0 ? "X" : secondary[next(secondary.count)].code }
+            }
+            let geography = Geography(primaryAreas: primary, secondaryAreas: secondary, feeds: feeds)
+            for code in secondary.map(\.code) + ["X", "none"] {
+                let filtered = primary.filter { feeds[$0.code].map { $0.contains(code) } ?? true }
+                #expect(geography.feeders(of: code) == filtered)
+            }
+        }
+    }
 }

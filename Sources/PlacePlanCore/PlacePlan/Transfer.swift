@@ -67,8 +67,10 @@ public struct TransferModel: Equatable, Sendable {
     ///   - year7: secondary area code → year → Year 7 pupils.
     public static func fit(geography: Geography, years: ClosedRange<Int>,
                            year6: [String: [Int: Double]], year7: [String: [Int: Double]]) throws -> TransferModel {
-        var areas: [Area] = []
-        for secondary in geography.secondaryAreas {
+        // Each secondary area is fitted alone: a core each (a national plan has 400 of them,
+        // fitted while the primary areas are forecast, and the forecast waits for the last).
+        let areas = try Parallel.map(geography.secondaryAreas.count) { a -> Area in
+            let secondary = geography.secondaryAreas[a]
             let feeders = geography.feeders(of: secondary.code).map(\.code)
             // Pairs (Y6 in t, Y7 in t + 1) with every number known.
             let pairs = years.filter { t in
@@ -78,11 +80,10 @@ public struct TransferModel: Equatable, Sendable {
             guard !pairs.isEmpty, !feeders.isEmpty else {
                 // Nothing to fit: Year 7 stays at its latest level, all of it "inflow".
                 let latest = year7[secondary.code]?.max { $0.key < $1.key }?.value ?? 0
-                areas.append(Area(area: secondary.code, flows: feeders.map { Flow(from: $0, to: secondary.code, share: 0, standardError: nil) },
-                                  inflow: latest, inflowStandardError: nil, years: [], rootMeanSquareError: 0,
-                                  fallback: feeders.isEmpty ? "no primary area feeds it: Year 7 held at its latest count"
-                                      : "no year with Year 6 and the next Year 7 known: Year 7 held at its latest count"))
-                continue
+                return Area(area: secondary.code, flows: feeders.map { Flow(from: $0, to: secondary.code, share: 0, standardError: nil) },
+                            inflow: latest, inflowStandardError: nil, years: [], rootMeanSquareError: 0,
+                            fallback: feeders.isEmpty ? "no primary area feeds it: Year 7 held at its latest count"
+                                : "no year with Year 6 and the next Year 7 known: Year 7 held at its latest count")
             }
             let design = Matrix(rowsOf: pairs.map { t in feeders.map { year6[$0]![t]! } + [1] })
             let fit = try NonNegativeLeastSquares.fit(design: design, response: y)
@@ -90,9 +91,9 @@ public struct TransferModel: Equatable, Sendable {
                 Flow(from: p, to: secondary.code, share: fit.coefficients[j], standardError: fit.standardError(of: j))
             }
             let rms = (fit.residualSumOfSquares / Double(pairs.count)).squareRoot()
-            areas.append(Area(area: secondary.code, flows: flows, inflow: fit.coefficients[feeders.count],
-                              inflowStandardError: fit.standardError(of: feeders.count), years: pairs.map { $0 + 1 },
-                              rootMeanSquareError: rms, fallback: fit.converged ? nil : "the fit stopped at its iteration limit"))
+            return Area(area: secondary.code, flows: flows, inflow: fit.coefficients[feeders.count],
+                        inflowStandardError: fit.standardError(of: feeders.count), years: pairs.map { $0 + 1 },
+                        rootMeanSquareError: rms, fallback: fit.converged ? nil : "the fit stopped at its iteration limit")
         }
         return TransferModel(areas: areas)
     }
