@@ -27,5 +27,6 @@ struct CheckCommand: ParsableCommand {
             try PlanExtras.read(try location.url(), display: location.folder ?? "Data/england", plan: plan)
         }
         say(CheckSummary.render(plan, extras: extras), terminator: "")
+        endNow()
     }
 }

@@ -52,7 +52,7 @@ struct ForecastCommand: ParsableCommand {
         // Rows only when asked for: one grammar, with a folder or without.
         if output.out == nil && format == nil && level == nil {
             say(readable(), terminator: "")
-            return
+            endNow()
         }
         if format == .json {
             try output.emit(try ForecastOutput.json(run, level: level ?? .area), planFolder: try location.url())
@@ -61,5 +61,6 @@ struct ForecastCommand: ParsableCommand {
             try output.emit(csvPieces: rows.write, planFolder: try location.url())
         }
         if summary { if output.file == nil { printError(readable(), terminator: "") } else { say(readable(), terminator: "") } }
+        endNow()
     }
 }

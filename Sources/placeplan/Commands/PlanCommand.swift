@@ -68,5 +68,6 @@ struct PlanCommand: ParsableCommand {
         say(try PlacePlanSummary.render(run), terminator: "")
         say(out.map { "\nWrote \(Format.count(files.count, "table")) to \($0): \(files.map(\.name).joined(separator: ", "))" }
               ?? "\nGive --out-dir DIR to write the tables (by school, area and the authority).")
+        endNow()
     }
 }
