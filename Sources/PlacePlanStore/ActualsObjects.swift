@@ -11,8 +11,9 @@ struct ActualsObjects: Sendable {
     var count: Int { ends.count }
 
     /// Adds the object of `cells` (year group, pupils), in their order. Counts are finite and
-    /// not negative (`importActuals` checks): whole ones are written as integers, others in
-    /// Swift's shortest form that reads back as the same `Double`.
+    /// not negative (`importActuals` checks): written by `JSONText.appendNumber`, whole ones as
+    /// integers, others in Swift's shortest form that reads back as the same `Double` (a -0
+    /// read from a file as 0, as `json_each` would read it back).
     mutating func append(_ cells: some Sequence<(String, Double)>) {
         let start = bytes.count
         bytes.append(UInt8(ascii: "{"))
@@ -20,11 +21,7 @@ struct ActualsObjects: Sendable {
             if bytes.count > start + 1 { bytes.append(UInt8(ascii: ",")) }
             JSONText.appendString(group, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            if pupils == pupils.rounded(), pupils < 1e15 {
-                DecimalDigits.append(UInt64(pupils), to: &bytes)
-            } else {
-                bytes.append(contentsOf: "\(pupils)".utf8)
-            }
+            JSONText.appendNumber(pupils + 0, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
         ends.append(bytes.count)
@@ -44,54 +41,22 @@ struct ActualsObjects: Sendable {
     /// Calls `cell` with each year group (its name's bytes) and count of an object as `append`
     /// writes it, in order, and returns `true`; returns `false`, having called `cell` for some
     /// of them or none, for any other text (an escaped name, a number `append` does not write):
-    /// the caller then reads that object through SQLite's `json_each`. A whole count is read
-    /// exactly, any other by Swift's correctly rounded conversion, so the shortest form `append`
-    /// writes reads back as the same `Double`; a test checks both against `json_each`. (A
+    /// the caller then reads that object through SQLite's `json_each`. Read by
+    /// `JSONText.Cursor`, the form `append` writes reads back as the same `Double`; a test
+    /// checks both against `json_each`. (A
     /// store's year of national actuals is hundreds of thousands of objects, which `json_each`
     /// took ten times longer to read than this.)
     static func forEachCell(in object: UnsafeRawBufferPointer, _ cell: (UnsafeRawBufferPointer, Double) -> Void) -> Bool {
-        let quote = UInt8(ascii: "\""), count = object.count
-        guard count >= 2, object[0] == UInt8(ascii: "{"), object[count - 1] == UInt8(ascii: "}") else { return false }
-        if count == 2 { return true }
-        var i = 1
+        var reader = JSONText.Cursor(object)
+        guard reader.take(UInt8(ascii: "{")) else { return false }
+        if reader.take(UInt8(ascii: "}")) { return reader.atEnd }
         while true {
-            // "name":
-            guard i < count, object[i] == quote else { return false }
-            let nameStart = i + 1
-            var nameEnd = nameStart
-            while nameEnd < count, object[nameEnd] != quote {
-                if object[nameEnd] == UInt8(ascii: "\\") || object[nameEnd] < 0x20 { return false }
-                nameEnd += 1
-            }
-            guard nameEnd + 1 < count, object[nameEnd + 1] == UInt8(ascii: ":") else { return false }
-            // a number: digits (a whole count), or a decimal Swift or SQLite wrote
-            let numberStart = nameEnd + 2
-            var numberEnd = numberStart, whole = true, value: UInt64 = 0
-            while numberEnd < count, object[numberEnd] != UInt8(ascii: ","), object[numberEnd] != UInt8(ascii: "}") {
-                let byte = object[numberEnd]
-                if byte >= 48 && byte <= 57 {
-                    // Up to 15 digits are exact as a Double; a longer number is converted below.
-                    if whole && numberEnd - numberStart < 15 { value = value * 10 + UInt64(byte - 48) } else { whole = false }
-                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
-                    whole = false
-                } else {
-                    return false
-                }
-                numberEnd += 1
-            }
-            guard numberEnd > numberStart, numberEnd < count else { return false }
-            let number: Double
-            if whole {
-                number = Double(value)
-            } else {
-                guard let parsed = Double(String(decoding: UnsafeRawBufferPointer(rebasing: object[numberStart..<numberEnd]), as: UTF8.self)),
-                      parsed.isFinite else { return false }
-                number = parsed
-            }
-            cell(UnsafeRawBufferPointer(rebasing: object[nameStart..<nameEnd]), number)
-            if object[numberEnd] == UInt8(ascii: "}") { return numberEnd == count - 1 }
-            i = numberEnd + 1
+            // A stored count is finite: an infinity is not a count PlacePlan writes.
+            guard let name = reader.string(), reader.take(UInt8(ascii: ":")), let pupils = reader.number(), pupils.isFinite
+            else { return false }
+            cell(name, pupils)
+            if reader.take(UInt8(ascii: "}")) { return reader.atEnd }
+            guard reader.take(UInt8(ascii: ",")) else { return false }
         }
     }
 }

@@ -19,6 +19,9 @@ struct BacktestTests {
         #expect(close(s.bias, 0.0005))
         #expect(s.shareWithin0_9Percent == 0.5)
         #expect(median([3, 1, 2]) == 2)
+        // (1 − 2)² + 0 + (3 − 2)² = 2, over n − 1 = 2.
+        #expect(sampleVariance([1, 2, 3]) == 1)
+        #expect(sampleVariance([5]) == nil)
         #expect(ErrorSummary(errors: []) == nil)
     }
 

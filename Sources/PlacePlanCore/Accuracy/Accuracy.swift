@@ -43,6 +43,14 @@ public struct ErrorSummary: Equatable, Sendable {
     }
 }
 
+/// The sample variance (n − 1 in the denominator); `nil` for fewer than two values.
+public func sampleVariance(_ values: [Double]) -> Double? {
+    guard values.count >= 2 else { return nil }
+    let n = Double(values.count)
+    let mean = values.reduce(0, +) / n
+    return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+}
+
 /// The middle value (mean of the two middle values for an even count); `nil` when empty.
 /// Found by selection, not by sorting: the same value, in linear time (a national vintage's
 /// scores are medians of hundreds of thousands of errors).

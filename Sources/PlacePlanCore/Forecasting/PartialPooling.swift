@@ -33,9 +33,7 @@ public enum PartialPooling {
         /// From the ratios the estimate summarises (before the method takes its last K).
         init(_ observations: [(year: Int, ratio: Double)], method: RatioMethod) {
             let recent = observations.suffix(max(method.years, 3)).map(\.ratio)
-            guard recent.count >= 3 else { noise = nil; return }
-            let mean = recent.reduce(0, +) / Double(recent.count)
-            let variance = recent.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(recent.count - 1)
+            guard recent.count >= 3, let variance = sampleVariance(recent) else { noise = nil; return }
             noise = variance * method.noiseShare
         }
     }
@@ -59,10 +57,7 @@ public enum PartialPooling {
             guard known.count >= 3 else { return nil }
             let typical = median(known.compactMap(\.noise)) ?? 0
             let v = known.map { $0.noise ?? typical }, r = known.map(\.estimate)
-            let n = Double(known.count)
-            let average = r.reduce(0, +) / n
-            let variance = r.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)
-            let tau2 = max(0, variance - v.reduce(0, +) / n)
+            let tau2 = max(0, sampleVariance(r)! - v.reduce(0, +) / Double(known.count))
             guard tau2 > 0 || v.contains(where: { $0 > 0 }) else { return nil }
             // An area with no noise at all (and no real difference between areas) is known
             // exactly: μ is its estimate (their mean, if several).

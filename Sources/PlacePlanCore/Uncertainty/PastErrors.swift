@@ -58,11 +58,8 @@ public struct PastErrors: Equatable, Sendable {
     /// (the values' own spread, and the uncertainty of their centre); the noise makes up the
     /// difference, 2 s² / n.
     public static func spread(of values: [Double]) -> Double {
-        let n = Double(values.count)
-        guard values.count >= 2 else { return 0 }
-        let mean = values.reduce(0, +) / n
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return (variance * 2 / n).squareRoot()
+        guard let variance = sampleVariance(values) else { return 0 }
+        return (variance * 2 / Double(values.count)).squareRoot()
     }
 
     /// Each past forecast's errors, from forecasts made at each origin (`forecast(origin, reach)`,
