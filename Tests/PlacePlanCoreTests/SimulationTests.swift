@@ -21,6 +21,42 @@ struct SimulationTests {
         }
     }
 
+    @Test("insertion sort orders a run of a buffer and touches nothing outside it (property, seeded)")
+    func insertionSortMatchesSort() {
+        var random = SeededRandom(seed: 31)
+        for trial in 0..<300 {
+            let n = 1 + Int(random.next() % 60)
+            let values = (0..<n).map { _ in Float(random.next() % UInt64(trial % 2 == 0 ? 5 : 10_000)) }
+            let from = Int(random.next() % UInt64(n)), to = from + Int(random.next() % UInt64(n - from))
+            var copy = values
+            copy.withUnsafeMutableBufferPointer { Selection.insertionSort($0, from: from, to: to) }
+            #expect(Array(copy[from...to]) == values[from...to].sorted(), "n \(n), \(from)...\(to)")
+            #expect(copy[..<from] == values[..<from] && copy[(to + 1)...] == values[(to + 1)...])
+        }
+    }
+
+    @Test("bucket selection is exact on rows clumped like a simulation's: order statistics equal sorting's (property, seeded)")
+    func bucketsExactOnClumpedRows() {
+        var random = SeededRandom(seed: 47)
+        var buckets = BucketSelection(capacity: 1_000)
+        // The expected value is type 7 from the sorted row by the same Float arithmetic, so they must be equal.
+        let n = 1_000, qs = [0, 0.1, 0.5, 0.9, 1]
+        for trial in 0..<200 {
+            // Nine past years and sixteen noise levels: values in clumps, as a step's multipliers are.
+            let clumps = (0..<9).map { _ in 0.97 + Float(random.next() % 600) / 10_000 }
+            let width = trial % 4 == 0 ? Float(0) : Float(0.001)
+            let values = (0..<n).map { _ in clumps[Int(random.next() % 9)] * (1 + width * Float(Int(random.next() % 16) - 8)) }
+            var found = [Float](repeating: 0, count: qs.count)
+            values.withUnsafeBufferPointer { v in found.withUnsafeMutableBufferPointer { buckets.quantiles(v, qs, into: $0.baseAddress!) } }
+            let sorted = values.sorted()
+            for (q, value) in zip(qs, found) {
+                let position = q * Double(n - 1), k = Int(position.rounded(.down)), above = min(k + 1, n - 1)
+                let expected = sorted[k] + Float(position - position.rounded(.down)) * (sorted[above] - sorted[k])
+                #expect(value == expected, "trial \(trial), q \(q)")
+            }
+        }
+    }
+
     @Test("bucket selection gives the same quantiles as sorting, without reordering the row (property, seeded)")
     func bucketsMatchSort() {
         var random = SeededRandom(seed: 21)

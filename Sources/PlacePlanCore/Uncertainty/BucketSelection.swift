@@ -1,31 +1,37 @@
-/// Several quantiles of one row of draws at once, exactly, in three straight passes and without
+/// Several quantiles of one row of draws at once, exactly, in a few straight passes and without
 /// reordering the row: the values are counted into 256 equal buckets between their minimum and
 /// maximum (each value's bucket kept as a byte), the buckets holding the wanted order statistics
 /// are found from the counts, their few members gathered in one more pass (which looks at the
-/// bucket bytes sixteen at a time and reads only the runs that hold a wanted bucket) and selected
-/// among (`Selection.select`). A row of 1,000 draws has about four a bucket, so the work is the passes,
-/// not the selection — what makes millions of cells cheap.
+/// bucket bytes sixteen at a time and reads only the lanes that hold a wanted bucket) and ordered
+/// (`Selection`). A row of 1,000 draws has about four a bucket, so the work is the passes, not
+/// the ordering — what makes millions of cells cheap.
 public struct BucketSelection {
     public static let buckets = 256
-    /// Values before each bucket (cumulative counts), and one past the end.
-    private var starts: [Int32]
+    /// Four sets of counts, `counts[set × buckets + bucket]`: values at positions 4i + set.
+    private var counts: [Int32]
+    /// Each bucket's count, the four sets added.
+    private var total: [Int32]
     /// Each value's bucket.
     private var bucketOf: [UInt8]
-    /// For each bucket, its slot among those gathered (-1: not wanted), and the gathered members.
-    private var slot: [Int16]
+    /// For each bucket, whether it is wanted (for the row's last few values), and the gathered members.
+    private var isWanted: [Bool]
     private var members: [Float]
-    /// The next free place of each wanted bucket while gathering.
+    /// Where each wanted bucket's members start in `members`, and the next free place while gathering.
+    private var starts: [Int32]
     private var positions: [Int32]
     /// The order statistics wanted (k, its bucket) and their values, two per quantile.
     private var wantK: [Int] = [], wantBucket: [Int] = [], found: [Float] = []
-    /// The distinct wanted buckets, each in every lane of a vector.
+    /// The distinct wanted buckets, and each in every lane of a vector.
+    private var distinctBuckets: [Int] = []
     private var spread: [SIMD16<UInt8>] = []
 
     public init(capacity: Int) {
-        starts = [Int32](repeating: 0, count: Self.buckets + 1)
+        counts = [Int32](repeating: 0, count: 4 * Self.buckets)
+        total = [Int32](repeating: 0, count: Self.buckets)
         bucketOf = [UInt8](repeating: 0, count: max(capacity, 1))
-        slot = [Int16](repeating: -1, count: Self.buckets)
+        isWanted = [Bool](repeating: false, count: Self.buckets)
         members = [Float](repeating: 0, count: max(capacity, 1))
+        starts = [Int32](repeating: 0, count: Self.buckets + 1)
         positions = starts
     }
 
@@ -76,6 +82,7 @@ public struct BucketSelection {
         if wantK.count < 2 * qs.count {
             wantK = [Int](repeating: 0, count: 2 * qs.count)
             wantBucket = wantK
+            distinctBuckets = wantK
             found = [Float](repeating: 0, count: 2 * qs.count)
             spread = [SIMD16<UInt8>](repeating: .zero, count: 2 * qs.count)
         }
@@ -88,84 +95,126 @@ public struct BucketSelection {
         // the low bits of the float: a bucket with no conversion to check (rounding, like
         // truncation, keeps buckets in the order of the values).
         let scale = Float(Self.buckets - 1) / (hi - lo)
-        starts.withUnsafeMutableBufferPointer { s in
+        let B = Self.buckets
+        counts.withUnsafeMutableBufferPointer { c in
+        total.withUnsafeMutableBufferPointer { total in
         bucketOf.withUnsafeMutableBufferPointer { b in
-        slot.withUnsafeMutableBufferPointer { slot in
+        isWanted.withUnsafeMutableBufferPointer { isWanted in
         members.withUnsafeMutableBufferPointer { m in
+        starts.withUnsafeMutableBufferPointer { s in
         positions.withUnsafeMutableBufferPointer { next in
         // Every buffer through a pointer: a stored array read inside these closures was checked
         // for exclusive access at run time on every read.
         wantK.withUnsafeMutableBufferPointer { wantK in
         wantBucket.withUnsafeMutableBufferPointer { wantBucket in
+        distinctBuckets.withUnsafeMutableBufferPointer { distinctBuckets in
         found.withUnsafeMutableBufferPointer { found in
         spread.withUnsafeMutableBufferPointer { spread in
-            for i in 0...Self.buckets { s[i] = 0 }
+            let counts = UnsafeMutableRawPointer(c.baseAddress!)
+            for i in 0..<(4 * B / 8) { counts.storeBytes(of: SIMD8<Int32>.zero, toByteOffset: i * 32, as: SIMD8<Int32>.self) }
             Self.bucket(values, lo: lo, scale: scale, into: b)
-            for i in 0..<n { s[Int(b[i]) + 1] &+= 1 }
-            for i in 0..<Self.buckets { s[i + 1] &+= s[i] }
-            // The buckets of every order statistic wanted: k and k + 1 for each quantile.
+            // Four positions counted into four sets: draws near the middle fall in the same bucket
+            // one after another, and one set of counts would wait on its own last increment.
+            var i = 0
+            while i + 4 <= n {
+                c[Int(b[i])] &+= 1
+                c[B + Int(b[i + 1])] &+= 1
+                c[2 * B + Int(b[i + 2])] &+= 1
+                c[3 * B + Int(b[i + 3])] &+= 1
+                i += 4
+            }
+            while i < n { c[Int(b[i])] &+= 1; i += 1 }
+            // The order statistics wanted, k and k + 1 for each quantile, in the order of qs.
             let wanted = 2 * qs.count
             for (i, q) in qs.enumerated() {
                 let k = Int((q * Double(n - 1)).rounded(.down))
-                for j in 0..<2 {
-                    let r = j == 0 ? k : min(k + 1, n - 1)
-                    // The last bucket starting at or before r: binary search of the cumulative counts.
-                    var low = 0, high = Self.buckets - 1
-                    while low < high {
-                        let mid = (low + high + 1) / 2
-                        if Int(s[mid]) <= r { low = mid } else { high = mid - 1 }
-                    }
-                    let bucket = low
-                    wantK[2 * i + j] = r
-                    wantBucket[2 * i + j] = bucket
+                wantK[2 * i] = k
+                wantK[2 * i + 1] = min(k + 1, n - 1)
+            }
+            // The sets added, eight buckets at a time, and the counts before each run of eight; each
+            // wanted order statistic's bucket is then found within its run.
+            var before: Int32 = 0
+            var remaining = wanted
+            for w in 0..<wanted { wantBucket[w] = -1 }
+            let summed = UnsafeMutableRawPointer(total.baseAddress!)
+            for run in 0..<(B / 8) {
+                let offset = run * 32
+                let sum = counts.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+                    &+ counts.loadUnaligned(fromByteOffset: B * 4 + offset, as: SIMD8<Int32>.self)
+                    &+ counts.loadUnaligned(fromByteOffset: 2 * B * 4 + offset, as: SIMD8<Int32>.self)
+                    &+ counts.loadUnaligned(fromByteOffset: 3 * B * 4 + offset, as: SIMD8<Int32>.self)
+                summed.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Int32>.self)
+                let after = before &+ sum.wrappedSum()
+                for w in 0..<wanted where wantBucket[w] < 0 && wantK[w] < Int(after) {
+                    // In this run: the bucket whose counts pass k.
+                    var start = before, bucket = run * 8
+                    while Int(start &+ total[bucket]) <= wantK[w] { start &+= total[bucket]; bucket += 1 }
+                    wantBucket[w] = bucket
+                    s[bucket] = start
+                    s[bucket + 1] = start &+ total[bucket]
+                    remaining -= 1
                 }
+                if remaining == 0 { break }
+                before = after
             }
             // Gather the wanted buckets' members, each to its own place: members[starts[bucket]...].
-            for w in 0..<wanted {
-                slot[wantBucket[w]] = 0
-                next[wantBucket[w]] = s[wantBucket[w]]
-            }
-            // Nearly every run of sixteen values holds none of the few wanted buckets: one vector
-            // compare per wanted bucket skips it, and only a run with one is read value by value,
-            // in order (so each bucket's members are gathered in the row's order, as before).
-            let buckets = UnsafeRawPointer(b.baseAddress!)
-            func gather(_ range: Range<Int>) {
-                for i in range where slot[Int(b[i])] >= 0 {
-                    let bucket = Int(b[i])
-                    m[Int(next[bucket])] = values[i]
-                    next[bucket] += 1
-                }
-            }
-            // The distinct wanted buckets (k and k + 1 nearly always share one), each spread over a
-            // vector once rather than in every run.
             var distinct = 0
-            for w in 0..<wanted where !(0..<w).contains(where: { wantBucket[$0] == wantBucket[w] }) {
+            for w in 0..<wanted where !isWanted[wantBucket[w]] {
+                isWanted[wantBucket[w]] = true
+                next[wantBucket[w]] = s[wantBucket[w]]
+                distinctBuckets[distinct] = wantBucket[w]
+                // Each spread over a vector once rather than in every run.
                 spread[distinct] = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: wantBucket[w]))
                 distinct += 1
             }
+            // Nearly every run of sixteen values holds none of the few wanted buckets: one vector
+            // compare per wanted bucket skips it, and only the lanes that hold one are read, in
+            // order (so each bucket's members are gathered in the row's order).
+            let buckets = UnsafeRawPointer(b.baseAddress!)
             var start = 0
             while start + 16 <= n {
                 let run = buckets.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self)
                 var holds = run .== spread[0]
                 for w in 1..<distinct { holds .|= run .== spread[w] }
-                // Whether any lane holds one, as two words: `any` reduces lane by lane, in a call.
+                // A lane's byte is all ones or none, so one bit of each marks it, and the set bits
+                // are taken lowest first.
                 let words = unsafeBitCast(holds, to: SIMD2<UInt64>.self)
-                if words[0] | words[1] != 0 { gather(start..<(start + 16)) }
+                for half in 0..<2 {
+                    var lanes = words[half] & 0x0101_0101_0101_0101
+                    while lanes != 0 {
+                        let i = start + 8 * half + lanes.trailingZeroBitCount >> 3
+                        let bucket = Int(b[i])
+                        m[Int(next[bucket])] = values[i]
+                        next[bucket] &+= 1
+                        lanes &= lanes &- 1
+                    }
+                }
                 start += 16
             }
-            gather(start..<n)
-            // Each order statistic, selected within its bucket (buckets are disjoint ranges of m).
-            for w in 0..<wanted {
-                let from = Int(s[wantBucket[w]]), to = Int(s[wantBucket[w] + 1]) - 1
-                Selection.select(m, wantK[w], from: from, to: to)
-                found[w] = m[wantK[w]]
+            for i in start..<n where isWanted[Int(b[i])] {
+                let bucket = Int(b[i])
+                m[Int(next[bucket])] = values[i]
+                next[bucket] &+= 1
             }
-            for w in 0..<wanted { slot[wantBucket[w]] = -1 }
+            // Each wanted bucket put in order once — by insertion when it is small, as it nearly
+            // always is — or, when large (a row of few distinct values), each order statistic
+            // selected within it. Buckets are disjoint ranges of `members`.
+            for d in 0..<distinct {
+                let bucket = distinctBuckets[d]
+                let from = Int(s[bucket]), to = Int(s[bucket + 1]) - 1
+                isWanted[bucket] = false
+                let sorted = to - from < 32
+                if sorted { Selection.insertionSort(m, from: from, to: to) }
+                for w in 0..<wanted where wantBucket[w] == bucket {
+                    if !sorted { Selection.select(m, wantK[w], from: from, to: to) }
+                    found[w] = m[wantK[w]]
+                }
+            }
             for (i, q) in qs.enumerated() {
                 let position = q * Double(n - 1)
                 let low = found[2 * i], high = found[2 * i + 1]
                 out[i] = low + Float(position - position.rounded(.down)) * (high - low)
             }
-        } } } } } } } } }
+        } } } } } } } } } } } }
     }
 }

@@ -180,15 +180,18 @@ extension ForecastSimulation {
                                     // The first sixteen year groups' levels are read with the shift
                                     // hoisted out of the loop (`SimulationModel.level` for the rest):
                                     // the step is the simulation's innermost loop.
-                                    let column = g * M
+                                    // Through pointers offset once, so that the loop does no
+                                    // index arithmetic that could overflow and nothing is checked.
+                                    let out = nxt.baseAddress! + g * D, below = cur.baseAddress! + (g - 1) * D
+                                    let table = m.baseAddress! + g * M, picked = row.baseAddress!, noise = bits.baseAddress!
                                     if g < 16 {
                                         let shift = UInt64(4 * g), mask = UInt64(SimulationModel.jitterLevels - 1)
                                         for d in 0..<D {
-                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + Int(truncatingIfNeeded: (bits[d] >> shift) & mask)]
+                                            out[d] = below[d] * table[Int(picked[d]) &+ Int(truncatingIfNeeded: (noise[d] &>> shift) & mask)]
                                         }
                                     } else {
                                         for d in 0..<D {
-                                            nxt[g * D + d] = cur[(g - 1) * D + d] * m[Int(row[d]) + column + SimulationModel.level(bits[d], yearGroup: g)]
+                                            out[d] = below[d] * table[Int(picked[d]) &+ SimulationModel.level(noise[d], yearGroup: g)]
                                         }
                                     }
                                 }
