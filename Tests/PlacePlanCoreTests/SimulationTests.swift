@@ -198,6 +198,22 @@ struct SimulationTests {
         #expect(a.unit.contains { $0 > 0 } && b.unit.contains { $0 > 0 })
     }
 
+    @Test("leaving out the units' phase totals changes no other figure, and leaves them empty")
+    func withoutUnitPhases() {
+        var random = SeededRandom(seed: 5)
+        let deviations = (0..<(4 * 6 * 4)).map { _ in Float(Int(random.next() % 200) - 100) / 1000 }
+        let model = SimulationModel(units: 6, yearGroups: 4, horizon: 3, pastYears: 4, central: (0..<72).map { Float(20 + $0 % 17) },
+                                    deviations: deviations, spread: [Float](repeating: 0.02, count: 24),
+                                    groupStarts: [0, 2, 6], phases: [0...1, 2...3])
+        let picks = DrawPicks(draws: 400, horizon: 3, pastYears: 4, seed: 9)
+        let limits = [[Float](repeating: 50, count: 3 * 2 * 2)]
+        let with = ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.5, 0.9], phaseLimits: limits)
+        let without = ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.5, 0.9], phaseLimits: limits, unitPhases: false)
+        #expect(without.unitPhase.isEmpty && with.unitPhase.count == 3 * 3 * 6 * 2 && with.unitPhase.contains { $0 > 0 })
+        #expect(with.unit == without.unit && with.group == without.group && with.groupPhase == without.groupPhase)
+        #expect(with.total == without.total && with.totalPhase == without.totalPhase && with.above == without.above)
+    }
+
     @Test("the same seed gives the same answer on one thread or two; another seed gives another")
     func deterministic() {
         var random = SeededRandom(seed: 3)

@@ -32,13 +32,16 @@ public enum ForecastSimulation {
     ///   - places: `[(h × groups + i) × G + g]` places of group i (P(short) by year group); `nil` = not asked.
     ///   - phaseLimits: limits `[(h × groups + i) × P + p]` for each group's phases (its places;
     ///     its places less the operating margin): the share of draws above each is counted.
+    ///   - unitPhases: whether each unit's phases get quantiles (`false`: `unitPhase` is empty). A
+    ///     place plan's units are schools, and nothing shows a school's phase total: their
+    ///     selection was a sixth of the simulation's.
     public static func run(_ model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]? = nil,
-                           phaseLimits: [[Float]] = [], threads: Int = 2) -> SimulationSummary {
+                           phaseLimits: [[Float]] = [], unitPhases: Bool = true, threads: Int = 2) -> SimulationSummary {
         precondition(picks.horizon == model.horizon, "one pick a draw and year")
         let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
         let units = model.units, groups = model.groups
         var unit = [Float](repeating: 0, count: Q * H * units * G)
-        var unitPhase = [Float](repeating: 0, count: Q * H * units * P)
+        var unitPhase = [Float](repeating: 0, count: unitPhases ? Q * H * units * P : 0)
         var group = [Float](repeating: 0, count: Q * H * groups * G)
         var groupPhase = [Float](repeating: 0, count: Q * H * groups * P)
         var short = places.map { _ in [Float](repeating: 0, count: H * groups * G) }
@@ -56,7 +59,8 @@ public enum ForecastSimulation {
             let aboveOut = phaseLimits.map { _ in UnsafeMutableBufferPointer<Float>.allocate(capacity: H * groups * P) }
             let counts = Counts(short: shortOut, above: aboveOut)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phaseLimits: phaseLimits)
+                var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phaseLimits: phaseLimits,
+                                    unitPhases: unitPhases)
                 for c in stride(from: w, to: chunks, by: workers) {
                     worker.startTotal()
                     for i in (groups * c / chunks)..<(groups * (c + 1) / chunks) { worker.simulate(group: i, into: out, counts: counts) }

@@ -80,7 +80,7 @@ extension ForecastUncertainty {
         let groupPlaces = places.flatMap { $0.yearGroupCapacity.isEmpty ? nil : Self.yearGroupLimits($0, forecast: forecast, areaIndex: areaIndex) }
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: K, seed: seed, wholePaths: true)
         let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage) + (chance.map { [1 - $0] } ?? []),
-                                             places: groupPlaces, phaseLimits: limits,
+                                             places: groupPlaces, phaseLimits: limits, unitPhases: false,
                                              threads: Parallel.threads)
         // A school's interval in a year group is its part's there.
         var schools = [IntervalGrid?](repeating: nil, count: forecast.schools.count)

@@ -10,6 +10,8 @@ extension ForecastSimulation {
         let quantiles: [Double]
         let places: [Float]?
         let phaseLimits: [[Float]]
+        /// Whether each unit's phase totals get quantiles (`ForecastSimulation.run`'s `unitPhases`).
+        let unitPhases: Bool
         /// `multipliers[((k × L + ℓ) × G + g) × M + j]`: exp(past forecast k's error at lead ℓ in
         /// year group g + noise level j): a year group's levels side by side, as a step reads them.
         var current: [Float], next: [Float], multipliers: [Float]
@@ -26,13 +28,14 @@ extension ForecastSimulation {
         var selection: BucketSelection
         var found: [Float]
 
-        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]]) {
+        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool = true) {
             let G = model.yearGroups, D = picks.draws, H = model.horizon
             self.model = model
             self.picks = picks
             self.quantiles = quantiles
             self.places = places
             self.phaseLimits = phaseLimits
+            self.unitPhases = unitPhases
             current = [Float](repeating: 0, count: G * D)
             next = current
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
@@ -111,7 +114,7 @@ extension ForecastSimulation {
                             for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = central * found[q] }
                         }
                     }
-                    for (p, range) in model.phases.enumerated() {
+                    for (p, range) in model.phases.enumerated() where unitPhases {
                         // A phase the unit has no pupils in (a primary school's secondary years) is 0.
                         guard range.contains(where: { model.central[centralRow + $0] > 0 }) else {
                             for q in 0..<Q { out.unitPhase[((q * H + h) * units + u) * P + p] = 0 }
