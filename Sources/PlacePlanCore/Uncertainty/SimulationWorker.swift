@@ -15,8 +15,9 @@ extension ForecastSimulation {
         /// `multipliers[((k × L + ℓ) × G + g) × M + j]`: exp(past forecast k's error at lead ℓ in
         /// year group g + noise level j): a year group's levels side by side, as a step reads them.
         var current: [Float], next: [Float], multipliers: [Float]
-        /// Each draw's row of `multipliers` in the year being stepped (its past forecast and lead).
-        var rows: [Int32]
+        /// `rows[h × D + d]`: draw d's row of `multipliers` in forecast year h (its past forecast and
+        /// the year's lead): the same for every unit, so found once.
+        let rows: [Int32]
         /// Each draw's noise bits in the year being stepped: four for each year group
         /// (`SimulationModel.level`).
         var noise: [UInt64]
@@ -39,7 +40,8 @@ extension ForecastSimulation {
             current = [Float](repeating: 0, count: G * D)
             next = current
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
-            rows = [Int32](repeating: 0, count: D)
+            let M = SimulationModel.jitterLevels, L = model.leads
+            rows = (0..<(H * D)).map { i in Int32((Int(picks.picks[i]) * L + model.lead(i / D)) * M * G) }
             noise = [UInt64](repeating: 0, count: D)
             birthsFactors = [Float](repeating: 1, count: model.pastYears)
             groupDraws = [Float](repeating: 0, count: H * G * D)
@@ -152,20 +154,20 @@ extension ForecastSimulation {
         /// Year h of one unit's multipliers for every draw, in its first `carried` year groups:
         /// `next` from `current` and the year's picks.
         mutating func step(unit u: Int, year h: Int, yearGroups carried: Int) {
-            let G = model.yearGroups, D = picks.draws, M = SimulationModel.jitterLevels, L = model.leads, l = model.lead(h)
+            let D = picks.draws, M = SimulationModel.jitterLevels
             // An entry made from projected births: each past forecast's births factor, found once.
             let birthsProjected = model.births.map { $0.leadOfYear[h] > 0 } ?? false
             if birthsProjected, let births = model.births {
                 for k in 0..<model.pastYears { birthsFactors[k] = Float(exp(Double(births.error(pastForecast: k, unit: u, year: h)))) }
             }
             let factors = birthsFactors
-            picks.picks.withUnsafeBufferPointer { all in
-                for d in 0..<D {
-                    rows[d] = Int32((Int(all[h * D + d]) * L + l) * M * G)
-                    noise[d] = picks.jitter(draw: d, unit: u, year: h)
-                }
+            // Through a pointer: an element stored into the worker's own array was checked for
+            // exclusive access and uniqueness, draw by draw.
+            noise.withUnsafeMutableBufferPointer { bits in
+                for d in 0..<D { bits[d] = picks.jitter(draw: d, unit: u, year: h) }
             }
-            rows.withUnsafeBufferPointer { row in
+            rows.withUnsafeBufferPointer { years in
+                let row = UnsafeBufferPointer(rebasing: years[(h * D)..<((h + 1) * D)])
                 noise.withUnsafeBufferPointer { bits in
                     multipliers.withUnsafeBufferPointer { m in
                         current.withUnsafeBufferPointer { cur in
