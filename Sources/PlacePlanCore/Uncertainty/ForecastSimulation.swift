@@ -4,7 +4,8 @@ import Foundation  // exp
 /// Quantiles of a simulation's draws at every level — each unit, each group (the sum of its
 /// units), the total (all units) — for every year group and phase, and the probability that a
 /// group's pupils exceed its places. Layouts, with Q quantiles, H years, P phases:
-/// `unit[((q × H + h) × units + u) × G + g]`, `unitPhase[((q × H + h) × units + u) × P + p]`,
+/// `unit[((q × H + h) × units + u) × G + g]`, `unitPhase[((q × H + h) × units + u) × P + p]` (empty
+/// when not asked),
 /// `group[((q × H + h) × groups + i) × G + g]`, `groupPhase` likewise, `total[(q × H + h) × G + g]`,
 /// `totalPhase[(q × H + h) × P + p]`, `short[(h × groups + i) × G + g]`, and for each phase limit asked
 /// `above[l][(h × groups + i) × P + p]`.
@@ -33,8 +34,8 @@ public enum ForecastSimulation {
     ///   - phaseLimits: limits `[(h × groups + i) × P + p]` for each group's phases (its places;
     ///     its places less the operating margin): the share of draws above each is counted.
     ///   - unitPhases: whether each unit's phases get quantiles (`false`: `unitPhase` is empty). A
-    ///     place plan's units are schools, and nothing shows a school's phase total: their
-    ///     selection was a sixth of the simulation's.
+    ///     place plan's units are schools, and nothing shows a school's phase total; they were
+    ///     three rows in seventeen of what the simulation selects quantiles in.
     public static func run(_ model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]? = nil,
                            phaseLimits: [[Float]] = [], unitPhases: Bool = true, threads: Int = 2) -> SimulationSummary {
         precondition(picks.horizon == model.horizon, "one pick a draw and year")

@@ -29,7 +29,7 @@ extension ForecastSimulation {
         var selection: BucketSelection
         var found: [Float]
 
-        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool = true) {
+        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool) {
             let G = model.yearGroups, D = picks.draws, H = model.horizon
             self.model = model
             self.picks = picks
