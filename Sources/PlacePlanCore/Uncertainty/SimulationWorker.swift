@@ -122,10 +122,15 @@ extension ForecastSimulation {
                             for q in 0..<Q { out.unitPhase[((q * H + h) * units + u) * P + p] = 0 }
                             continue
                         }
-                        for d in 0..<D { scratch[d] = 0 }
-                        for g in range {
-                            let central = model.central[centralRow + g]
-                            if central > 0 { for d in 0..<D { scratch[d] += central * current[g * D + d] } }
+                        // The phase's pupils draw by draw, through pointers (vectorised, unchecked).
+                        scratch.withUnsafeMutableBufferPointer { sum in
+                            current.withUnsafeBufferPointer { c in
+                                for d in 0..<D { sum[d] = 0 }
+                                for g in range {
+                                    let central = model.central[centralRow + g], multiplier = c.baseAddress! + g * D
+                                    if central > 0 { for d in 0..<D { sum[d] += central * multiplier[d] } }
+                                }
+                            }
                         }
                         let row = scratch
                         row.withUnsafeBufferPointer { quantilesOf($0) }
@@ -210,7 +215,7 @@ extension ForecastSimulation {
         /// The share of draws with more pupils than `places`.
         static func share(of row: UnsafeBufferPointer<Float>, above places: Float) -> Float {
             var above = 0
-            for v in row where v > places { above += 1 }
+            for v in row where v > places { above &+= 1 }
             return Float(above) / Float(row.count)
         }
 
@@ -228,8 +233,13 @@ extension ForecastSimulation {
                         for q in 0..<Q { out.group[((q * H + h) * groups + i) * G + g] = found[q] }
                     }
                     for (p, range) in model.phases.enumerated() {
-                        for d in 0..<D { scratch[d] = 0 }
-                        for g in range { for d in 0..<D { scratch[d] += all[(h * G + g) * D + d] } }
+                        scratch.withUnsafeMutableBufferPointer { sum in
+                            for d in 0..<D { sum[d] = 0 }
+                            for g in range {
+                                let year = all.baseAddress! + (h * G + g) * D
+                                for d in 0..<D { sum[d] += year[d] }
+                            }
+                        }
                         let row = scratch
                         row.withUnsafeBufferPointer { r in
                             for (limits, above) in zip(phaseLimits, counts.above) {
