@@ -236,8 +236,8 @@ extension ForecastSimulation {
                         scratch.withUnsafeMutableBufferPointer { sum in
                             for d in 0..<D { sum[d] = 0 }
                             for g in range {
-                                let year = all.baseAddress! + (h * G + g) * D
-                                for d in 0..<D { sum[d] += year[d] }
+                                let yearGroup = all.baseAddress! + (h * G + g) * D
+                                for d in 0..<D { sum[d] += yearGroup[d] }
                             }
                         }
                         let row = scratch
