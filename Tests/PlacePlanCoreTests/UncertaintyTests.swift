@@ -5,7 +5,7 @@ import Foundation
 
 @Suite("Uncertainty: past forecasts' errors, the widening, and a place plan's draws at every level")
 struct UncertaintyTests {
-    @Test("a past forecast's ratio errors, carried up the year groups, rebuild its cell errors; an entry beyond reach grows as √(years ahead)")
+    @Test("a past forecast's ratio errors, carried up the year groups, rebuild its cell errors; beyond reach, one unit: an entry grows as √(years ahead), a ratio is held")
     func ratioErrorsRebuildCells() throws {
         // One unit, 3 year groups; forecasts from 2010, 2011, 2012; rolls to 2013.
         let actual: @Sendable (Int, Int) -> Double = { year, g in 100 + Double(year - 2010) * 3 + Double(g) * 7 }
@@ -19,11 +19,14 @@ struct UncertaintyTests {
         // 2010 was followed three years: Y2 in 2013 came from R in 2011 through Y1 in 2012.
         let cell = log(actual(2013, 2) / forecast(2010, 2, 2))
         #expect(abs(value(0, 0, 0) + value(0, 1, 1) + value(0, 2, 2) - cell) < 1e-5)
-        // 2012 was followed one year: its entry's error 3 years ahead is √3 × its error 1 year ahead.
+        // 2012 was followed one year: its entry's error 3 years ahead is √3 × its error 1 year ahead
+        // (one unit: too few followed errors to learn a growth from, `ErrorGrowth`).
         let entry = log(actual(2013, 0) / forecast(2012, 0, 0))
         #expect(abs(value(2, 0, 0) - entry) < 1e-6 && abs(value(2, 2, 0) - entry * 3.0.squareRoot()) < 1e-5)
-        // A ratio beyond reach keeps its last known error.
+        // A ratio beyond reach keeps its last known error; 2011, followed two years, its own.
         #expect(value(2, 2, 1) == value(2, 0, 1))
+        let ratio = log(actual(2013, 2) / forecast(2011, 1, 2)) - log(actual(2012, 1) / forecast(2011, 0, 1))
+        #expect(abs(value(1, 1, 2) - ratio) < 1e-5)
         #expect(errors.widening >= 1)
     }
 

@@ -19,10 +19,9 @@ public struct PastErrors: Equatable, Sendable {
     /// error is held and the entry's grows, `SimulationModel`).
     public let leads: Int
     /// `values[((k × leads + ℓ) × units + u) × G + g]`: forecast k's error ℓ + 1 years ahead.
-    /// Beyond what it could be followed (its origin too recent, or `maximumLead`), a ratio keeps
-    /// its last known error (a ratio that was off stays off, and the cohorts it carries drift
-    /// further), and the entry's error grows as √(years ahead), as the error of a ratio that
-    /// wanders from year to year does; 0 where the unit had no forecast or no pupils.
+    /// Beyond what it could be followed (its origin too recent), its one-year-ahead error grown
+    /// as the followed forecasts' errors grew (`ErrorGrowth`): a ratio that was off stays off,
+    /// and the cohorts it carries drift further. 0 where the unit had no forecast or no pupils.
     public let values: [Float]
     /// `spread[(ℓ × units + u) × G + g]`: the noise each simulated step adds, so that a handful of
     /// past forecasts stand for what a new one could do (see `spread(of:)`), × `widening`.
@@ -88,6 +87,7 @@ public struct PastErrors: Equatable, Sendable {
             return errors
         }
         var values = [Float](repeating: 0, count: origins.count * L * units * G)
+        var entry = [Bool](repeating: false, count: units * G)
         var cell = [Float](repeating: .nan, count: maximumLead * G)
         for k in origins.indices {
             for u in 0..<units {
@@ -96,19 +96,31 @@ public struct PastErrors: Equatable, Sendable {
                         cell[h * G + g] = cells[k][(h * units + u) * G + g]
                     }
                 }
-                for l in 0..<L {
-                    let h = min(l, reach[k] - 1)
+                for h in 0..<min(L, reach[k]) {
                     for g in 0..<G {
                         // The entry's own error; a ratio's: the cell's less the cohort's the year before
                         // (at the origin, the census: no error). A year group the unit is entered
                         // at (Reception; a secondary school's Year 7) is an entry too.
                         let here = cell[h * G + g]
                         guard here.isFinite else { continue }
-                        let entry = g == 0 || cell[max(0, h - 1) * G + g - 1] == -.infinity
-                        let before: Float = entry || h == 0 ? 0 : cell[(h - 1) * G + g - 1]
+                        let isEntry = g == 0 || cell[max(0, h - 1) * G + g - 1] == -.infinity
+                        if h == 0 && isEntry { entry[u * G + g] = true }
+                        let before: Float = isEntry || h == 0 ? 0 : cell[(h - 1) * G + g - 1]
                         guard !before.isNaN else { continue }
-                        let growth = entry ? Float((Double(l + 1) / Double(h + 1)).squareRoot()) : 1
-                        values[((k * L + l) * units + u) * G + g] = (here - before) * growth
+                        values[((k * L + h) * units + u) * G + g] = here - before
+                    }
+                }
+            }
+        }
+        // Beyond what a forecast was followed: its one-year-ahead error, grown as the followed
+        // forecasts' errors grew (`ErrorGrowth`), so that no lead is every forecast's error of one year.
+        let growth = ErrorGrowth.fit(values, reach: reach, leads: L, units: units, yearGroups: G, entry: entry)
+        for k in origins.indices {
+            for l in min(L, reach[k])..<L {
+                for u in 0..<units {
+                    for g in 0..<G {
+                        let kind = entry[u * G + g] ? 1 : 0
+                        values[((k * L + l) * units + u) * G + g] = values[((k * L) * units + u) * G + g] * Float(growth[(l * G + g) * 2 + kind])
                     }
                 }
             }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite("Intervals grow with the years ahead: past forecasts not followed that far do not all lend one year's error")
+struct IntervalGrowthTests {
+    /// England as known at the 2016 census: rolls and births up to 2016 (the boundary change of
+    /// 2019 not yet known).
+    static func englandKnownThrough(_ year: Int) throws -> URL {
+        let folder = try CLI.temporaryFolder()
+        let source = CLI.root.appendingPathComponent("Data/england")
+        try FileManager.default.copyItem(at: source.appendingPathComponent("plan.toml"), to: folder.appendingPathComponent("plan.toml"))
+        for file in ["rolls.csv", "births.csv"] {
+            let lines = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+            let kept = [lines[0]] + lines.dropFirst().filter { Int($0.prefix(4))! <= year }
+            try (kept.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test("from 2016, the entries' (R, Y7, Y12) median 80% interval three years ahead is no narrower than two years ahead")
+    func entriesWiden() throws {
+        let folder = try Self.englandKnownThrough(2016)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let result = try CLI.run(["forecast", folder.path, "--intervals", "80", "--horizon", "3", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // year,area,year_group,pupils,lower,upper: each cell's width as a share of its forecast.
+        var widths: [String: [Int: [Double]]] = [:]
+        for line in result.stdout.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let year = Int(cells[0]), let pupils = Double(cells[3]), pupils > 0,
+                  let lower = Double(cells[4]), let upper = Double(cells[5]) else { continue }
+            widths[cells[2], default: [:]][year, default: []].append((upper - lower) / pupils)
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        for group in ["R", "Y7", "Y12"] {
+            let byYear = try #require(widths[group])
+            #expect((byYear[2017]?.count ?? 0) >= 149)  // City of London and the Isles of Scilly have no Y7 or Y12
+            let two = median(byYear[2018]!), three = median(byYear[2019]!)
+            // Before: every past forecast lent its error of 2016 three years ahead, and R's 80%
+            // interval was 4.6% of the forecast three years ahead against 7.5% two years ahead.
+            #expect(three >= two, "\(group): \(three) three years ahead, \(two) two")
+        }
+    }
+}
