@@ -87,7 +87,7 @@ struct UncertaintyTests {
         return try PlacePlanning.forecast(history, horizon: 3)
     }
 
-    @Test("births projection errors: each past forecast's flat births against the births since, centred, by years beyond what it knew")
+    @Test("births projection errors: each past forecast's flat births against the births since, centred and spread as far as they missed, by years beyond what it knew")
     func birthsErrors() {
         // Births of 100 a year to 2012, then 110 from 2013, registered to 2015; projected flat.
         var byYear: [Int: Double] = [:]
@@ -101,9 +101,11 @@ struct UncertaintyTests {
         #expect(errors.leadOfYear == [0, 0, 0, 0, 0, 0, 0, 1, 2, 3])
         #expect(errors.leads == 3 && errors.projects)
         // Raw misses (origin 2010: 2011–2013; 2011: 2012–2014; 2012: 2013–2015) are 0 until 2013,
-        // then log 1.1; centred by lead on their mean (L/3, 2L/3, L).
-        let L = Float(log(1.1))
-        let expected: [[Float]] = [[-L / 3, -2 * L / 3, 0], [-L / 3, L / 3, 0], [2 * L / 3, L / 3, 0]]
+        // then log 1.1; centred by lead on their mean (L/3, 2L/3, L) and scaled to the raw misses'
+        // root mean square (√(L²/3) and √(2L²/3): by √1.5 and √3); three misses all L, with no
+        // spread to scale, take ±L in turn.
+        let L = Float(log(1.1)), a = Float(1.5.squareRoot()), c = Float(3.0.squareRoot())
+        let expected: [[Float]] = [[-L / 3 * a, -2 * L / 3 * c, L], [-L / 3 * a, L / 3 * c, -L], [2 * L / 3 * a, L / 3 * c, L]]
         for k in 0..<3 {
             for b in 1...3 {
                 #expect(abs(errors.values[(k * 3 + b - 1) * 2 + 0] - expected[k][b - 1]) < 1e-6, "k \(k) b \(b)")
@@ -111,6 +113,17 @@ struct UncertaintyTests {
             }
             #expect(errors.error(pastForecast: k, unit: 0, year: 6) == 0)  // births known
             #expect(errors.error(pastForecast: k, unit: 0, year: 9) == expected[k][2])
+        }
+        // Misses by lead: mean 0, root mean square the raw misses', in their order (property, seeded).
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<200 {
+            let misses = (0..<(3 + Int(random.next() % 6))).map { _ in Float(Int(random.next() % 2001) - 1300) / 10_000 }
+            let spread = BirthsErrors.spreadAsLarge(misses)
+            let n = Float(misses.count)
+            #expect(abs(spread.reduce(0, +) / n) < 1e-6)
+            let rms = { (v: [Float]) in (v.reduce(0) { $0 + $1 * $1 } / n).squareRoot() }
+            #expect(abs(rms(spread) - rms(misses)) < 1e-5 * max(1, rms(misses)), "\(misses) → \(spread)")
+            for i in misses.indices { for j in misses.indices where misses[i] < misses[j] { #expect(spread[i] <= spread[j]) } }
         }
         // Births known through the horizon: nothing to move.
         let known = BirthsErrors.replay(origins: [2010, 2011, 2012], series: [BirthSeries(byYear)], settings: settings,
