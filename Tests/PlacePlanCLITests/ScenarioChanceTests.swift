@@ -114,6 +114,17 @@ struct ScenarioChanceTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("at most 10% in every year"))
         #expect(result.stdout.contains("Without a programme: chance of a shortfall: above 10% in"))
+        // docs/uncertainty.md gives the area-years above 10% with no programme and with the chosen one.
+        let counts = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            let line = line.lowercased()  // "Without a programme: chance …", "Chance …"
+            guard let range = line.range(of: "chance of a shortfall: above 10% in ") else { return nil }
+            return line[range.upperBound...].split(separator: " ").first.map(String.init)
+        }
+        #expect(counts.count >= 2, "\(result.stdout)")
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/uncertainty.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+        #expect(docs.contains("\(counts.first ?? "?") area-years above 10% with no programme, \(counts.dropFirst().first ?? "?") with the chosen one"),
+                "\(counts)")
         let bad = try CLI.run(["optimise", "Data/borough", "--shortfall-chance", "60"])
         #expect(bad.status != 0 && bad.stderr.contains("--shortfall-chance is a percent from 0.1 to 50 (got 60.0)"))
     }
