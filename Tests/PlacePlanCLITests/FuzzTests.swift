@@ -95,21 +95,7 @@ struct FuzzTests {
                 if result.signalled { crashes.append(label + "\n" + result.stderr.suffix(300)) }
                 if result.status != 0 {
                     failed += 1
-                    if !(result.status == 1 && result.stderr.hasPrefix("Error: ")) {
-                        // Once in CI (2026-12-02, under load) a run came back exit 1 with nothing on
-                        // standard error, and the same mutant gave its located error every time
-                        // after: a run that comes back unlocated is run again, and only one that
-                        // is unlocated twice counts. The first is printed either way.
-                        print("fuzz: \(label): exit \(result.status), \(result.stderr.utf8.count) bytes on standard error; run again")
-                        guard let again = try Self.run(arguments, seconds: 60, scratch: root) else {
-                            hangs.append(label + " (run again)\n" + mutant.prefix(2_000))
-                            continue
-                        }
-                        if again.signalled { crashes.append(label + " (run again)\n" + again.stderr.suffix(300)) }
-                        if again.status != 0 && !(again.status == 1 && again.stderr.hasPrefix("Error: ")) {
-                            unlocated.append("\(label): exit \(again.status)\n\(again.stderr.prefix(300))")
-                        }
-                    }
+                    if !(result.status == 1 && result.stderr.hasPrefix("Error: ")) { unlocated.append("\(label): exit \(result.status)\n\(result.stderr.prefix(300))") }
                 }
             }
             try? FileManager.default.removeItem(at: plan)

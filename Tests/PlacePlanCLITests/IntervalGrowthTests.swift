@@ -4,9 +4,11 @@ import Testing
 @Suite("Intervals grow with the years ahead: past forecasts not followed that far do not all lend one year's error")
 struct IntervalGrowthTests {
     /// England as known at the 2016 census: rolls and births up to 2016 (the boundary change of
-    /// 2019 not yet known).
+    /// 2019 not yet known), in a folder of its own inside a fresh temporary folder (the caller
+    /// removes that one, as with `CLI.copyOfEngland`).
     static func englandKnownThrough(_ year: Int) throws -> URL {
-        let folder = try CLI.temporaryFolder()
+        let folder = try CLI.temporaryFolder().appendingPathComponent("england-\(year)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let source = CLI.root.appendingPathComponent("Data/england")
         try FileManager.default.copyItem(at: source.appendingPathComponent("plan.toml"), to: folder.appendingPathComponent("plan.toml"))
         for file in ["rolls.csv", "births.csv"] {
@@ -47,7 +49,11 @@ struct IntervalGrowthTests {
         let result = try CLI.run(["forecast", "Data/england", "--intervals", "80", "--level", "authority", "--horizon", "15", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         // year,year_group,pupils,lower,upper
-        var checked = 0
+        var checked = 0, documented: [Int: String] = [:]
+        let whole = NumberFormatter()
+        whole.locale = Locale(identifier: "en_GB")
+        whole.numberStyle = .decimal
+        whole.maximumFractionDigits = 0
         for line in result.stdout.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",").map(String.init)
             guard cells[1] == "R", let year = Int(cells[0]), year >= 2030,
@@ -56,8 +62,14 @@ struct IntervalGrowthTests {
             // all low; centred alone, the misses left 2034/35 an interval 3.7% wide.
             #expect(upper - lower >= 0.1 * pupils, "\(year): \(lower)–\(upper) around \(pupils)")
             #expect(lower < pupils && pupils < upper)
+            documented[year] = whole.string(from: NSNumber(value: lower.rounded()))! + "–" + whole.string(from: NSNumber(value: upper.rounded()))!
             checked += 1
         }
         #expect(checked == 5)
+        // docs/uncertainty.md gives 2030/31's and 2034/35's as this command prints them.
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/uncertainty.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\n   ", with: " ")
+        #expect(docs.contains("and is \(documented[2030] ?? "?")"), "\(documented)")
+        #expect(docs.contains("now \(documented[2034] ?? "?")."), "\(documented)")
     }
 }

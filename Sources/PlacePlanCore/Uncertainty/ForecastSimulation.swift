@@ -86,13 +86,25 @@ public enum ForecastSimulation {
                 for q in 0..<Q { total[(q * H + h) * G + g] = found[q] }
             }
             for (p, range) in model.phases.enumerated() {
-                for d in 0..<D { scratch[d] = range.reduce(0) { $0 + sum[(h * G + $1) * D + d] } }
+                sum.withUnsafeBufferPointer { all in scratch.withUnsafeMutableBufferPointer { Self.addYearGroups(all, year: h, yearGroups: G, range, into: $0) } }
                 scratch.withUnsafeBufferPointer { row in found.withUnsafeMutableBufferPointer { selection.quantiles(row, quantiles, into: $0.baseAddress!) } }
                 for q in 0..<Q { totalPhase[(q * H + h) * P + p] = found[q] }
             }
         }
         return SimulationSummary(quantiles: quantiles, draws: D, unit: unit, unitPhase: unitPhase, group: group, groupPhase: groupPhase,
                                  total: total, totalPhase: totalPhase, short: short, above: above)
+    }
+
+    /// A phase's draws: year h's year groups `range` of `draws` (`[(h × G + g) × D + d]`, D =
+    /// `sum.count`) added draw by draw, in year-group order — a group's and the total's alike.
+    static func addYearGroups(_ draws: UnsafeBufferPointer<Float>, year h: Int, yearGroups G: Int, _ range: ClosedRange<Int>,
+                              into sum: UnsafeMutableBufferPointer<Float>) {
+        let D = sum.count
+        for d in 0..<D { sum[d] = 0 }
+        for g in range {
+            let yearGroup = draws.baseAddress! + (h * G + g) * D
+            for d in 0..<D { sum[d] += yearGroup[d] }
+        }
     }
 
     /// Runs of groups, each with a total of its own: enough to keep both cores busy to the end.

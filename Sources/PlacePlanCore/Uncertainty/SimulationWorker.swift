@@ -233,13 +233,7 @@ extension ForecastSimulation {
                         for q in 0..<Q { out.group[((q * H + h) * groups + i) * G + g] = found[q] }
                     }
                     for (p, range) in model.phases.enumerated() {
-                        scratch.withUnsafeMutableBufferPointer { sum in
-                            for d in 0..<D { sum[d] = 0 }
-                            for g in range {
-                                let yearGroup = all.baseAddress! + (h * G + g) * D
-                                for d in 0..<D { sum[d] += yearGroup[d] }
-                            }
-                        }
+                        scratch.withUnsafeMutableBufferPointer { ForecastSimulation.addYearGroups(all, year: h, yearGroups: G, range, into: $0) }
                         let row = scratch
                         row.withUnsafeBufferPointer { r in
                             for (limits, above) in zip(phaseLimits, counts.above) {
