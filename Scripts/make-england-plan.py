@@ -13,6 +13,13 @@ What it does, so the conversion can be reviewed:
 - births_la_midyear.csv -> births.csv: year = year_ending_mid (the births basis is mid-year,
   July-June, keyed by the year the twelve months end), area = la_code, births = annual_births,
   type (actual / predicted) kept as an extra column that the engine ignores.
+- ../admissions/ees_apps_offers_by_la_2014_2021.csv (DfE "Primary and secondary school
+  applications and offers", local-authority rows, Reception) -> applications.csv: year = the
+  first four digits of time_period (201920 -> 2019, entry in September 2019), area =
+  new_la_code, applications = applications_received; written to Data/applications/england.csv
+  (beside the plan folder, which does not read it unless it is copied in as applications.csv).  Only areas with rolls, and only entry
+  years up to the last census + 1 (applications for later entry were not made by then); a
+  suppressed or missing count is left out, and the script prints how many rows each rule drops.
 Rows are written sorted (area, year, year group) so that the output is reproducible.
 """
 import csv
@@ -69,9 +76,39 @@ def main() -> int:
         w.writerow(["year", "area", "change", "to", "share"])
         w.writerow([2019, "E06000059", "transfer", "E06000058", ""])
 
+    # Applications for Reception, from the admissions folder beside the England one.
+    admissions = os.path.join(source, "..", "admissions", "ees_apps_offers_by_la_2014_2021.csv")
+    codes = {r[0] for r in rolls}
+    latest = max(r[1] for r in rolls) + 1
+    applications, skipped = [], {"no rolls": 0, "after the last census + 1": 0, "no count": 0}
+    with open(admissions, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            if row["geographic_level"] != "Local authority" or row["NC_year_admission"] != "R":
+                continue
+            year, code = int(row["time_period"][:4]), row["new_la_code"]
+            if code not in codes:
+                skipped["no rolls"] += 1
+            elif year > latest:
+                skipped["after the last census + 1"] += 1
+            elif not row["applications_received"].isdigit():
+                skipped["no count"] += 1
+            else:
+                applications.append((code, year, int(row["applications_received"])))
+    applications.sort()
+    # Kept beside the plan, not in it: the plan's documented tables are of rolls and births
+    # alone. Copy it into a plan folder as applications.csv (or name it in [files]) to use it.
+    applications_out = os.path.join(out, "..", "applications", "england.csv")
+    os.makedirs(os.path.dirname(applications_out), exist_ok=True)
+    with open(applications_out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["year", "area", "year_group", "applications"])
+        for code, year, value in applications:
+            w.writerow([year, code, "R", value])
+
     areas = len({r[0] for r in rolls})
     print(f"rolls.csv: {len(rolls)} rows, {areas} areas; left out {dropped} Y14 rows ({dropped_pupils} pupils)")
     print(f"births.csv: {len(births)} rows")
+    print(f"applications/england.csv: {len(applications)} rows; left out " + ", ".join(f"{n} ({why})" for why, n in skipped.items()))
     return 0
 
 

@@ -47,6 +47,7 @@ public struct Shock: Equatable, Sendable {
             }
             return AreaRolls(area: area.area, firstYear: area.firstYear, pupils: pupils)
         }
-        return History(ladder: history.ladder, birthsBasis: history.birthsBasis, areas: areas, births: history.births)
+        return History(ladder: history.ladder, birthsBasis: history.birthsBasis, areas: areas, births: history.births,
+                       applications: history.applications)
     }
 }

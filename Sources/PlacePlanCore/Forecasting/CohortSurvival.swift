@@ -44,6 +44,10 @@ public enum CohortSurvival {
         var forecast = Forecast(ladder: history.ladder, baseYear: base, horizon: horizon, settings: settings,
                                 areas: areas, lastKnownBirthsYear: lastBirths, methodChoice: choice)
         forecast.exceptionalYears = exceptional
+        if let blend = models.lazy.compactMap(\.applicationsBlend).first {
+            forecast.applications = ApplicationsUse(year: EntryApplications.latestKnown(atCensus: base),
+                                                    areas: models.filter { $0.applicationsBlend != nil }.count, blend: blend)
+        }
         // Intervals from draws of this forecast that resample the method's own past errors, each
         // found as this forecast would have been made then (asked-for settings, that history). An
         // entry fed from outside (a place plan's Year 7) is simulated with its schools instead
@@ -82,6 +86,15 @@ extension CohortSurvival {
         if models.contains(where: { $0.intakeEvidence != nil || $0.progressionEvidence.contains { $0 != nil } }) {
             models = PartialPooling.apply(models, baseYear: base)
         }
+        // Applications for next year's entry: that year's entry combined from births and
+        // applications, weighted by how each did in the years the history can replay.
+        if models.contains(where: { $0.applicationsEntry != nil }) {
+            let method = choice?.intake ?? settings.effectiveIntakeMethod
+            let blend = ApplicationsBlend.fit(history, method: { _ in method }, birthsRatios: { rolls in
+                intakeRatios(of: rolls, births: history.births?[rolls.area.code], ladder: history.ladder, basis: history.birthsBasis)
+            }, excludedYears: settings.excludedYears)
+            models = models.map { $0.applicationsEntry == nil ? $0 : $0.combined(by: blend) }
+        }
         return (models, choice)
     }
 }
@@ -97,6 +110,10 @@ struct AreaModel {
     private(set) var intake: RatioEstimate?
     private(set) var progression: [RatioEstimate?]
     private(set) var notes: [String] = []
+    /// The entry in the year after the base year forecast from its applications (`nil`: none
+    /// given), and how it is combined with the one from births (`ApplicationsBlend`).
+    let applicationsEntry: Double?
+    private(set) var applicationsBlend: ApplicationsBlend?
     /// For a `pooled(…)` ratio estimated from the area's own history, the noise of that
     /// estimate (`PartialPooling`); `nil` otherwise (another method, or a ratio borrowed).
     let progressionEvidence: [PartialPooling.Evidence?]
@@ -153,6 +170,23 @@ struct AreaModel {
         }
         self.notes = notes
         self.intakeEvidence = intakeEvidence
+        // Applications for next year's entry, where the entry is also forecast from births.
+        let next = EntryApplications.latestKnown(atCensus: baseYear)
+        if self.births != nil, let applied = history.applications?[rolls.area.code], let count = applied.byYear[next],
+           let ratio = (choice?.intake ?? settings.effectiveIntakeMethod)
+            .estimate(from: ApplicationsBlend.ratios(of: rolls, applications: applied).filter { !settings.excludedYears.contains($0.year) }) {
+            applicationsEntry = max(0, count * ratio.value(at: next))
+        } else {
+            applicationsEntry = nil
+        }
+        applicationsBlend = nil
+    }
+
+    /// The model with next year's entry combined from births and applications by `blend`.
+    func combined(by blend: ApplicationsBlend) -> AreaModel {
+        var combined = self
+        combined.applicationsBlend = blend
+        return combined
     }
 
     /// The model with its progression ratios (by year group moved from) and its intake ratio
@@ -168,7 +202,11 @@ struct AreaModel {
     func entry(year: Int) -> Double {
         if let births, let intake {
             let cohort = basis.cohortBirths(entryYear: year, entryAge: ladder.entryAge, births: births.value(at:)) ?? 0
-            return max(0, intake.value(at: year) * cohort)
+            let fromBirths = max(0, intake.value(at: year) * cohort)
+            if year == EntryApplications.latestKnown(atCensus: baseYear), let fromApplications = applicationsEntry, let applicationsBlend {
+                return applicationsBlend.combine(fromApplications: fromApplications, fromBirths: fromBirths)
+            }
+            return fromBirths
         }
         return max(0, entryTrend?.value(at: Double(year)) ?? 0)
     }

@@ -39,6 +39,8 @@ public struct Forecast: Equatable, Sendable {
     /// Years found exceptional (every area's ratios moved together) and so left out; they are in
     /// `settings.excludedYears` too.
     public var exceptionalYears: [ExceptionalYear] = []
+    /// Next year's entry combined from births and applications (`nil`: no applications given).
+    public var applications: ApplicationsUse? = nil
     /// Simulated intervals (and chances of shortfall), when asked for and the history allowed.
     public private(set) var uncertainty: ForecastUncertainty? = nil
 

@@ -116,7 +116,8 @@ extension History {
                 applied.append(AppliedBoundaryChange(change: change, area: from.area, to: to.area, share: share, estimated: given == nil))
             }
         }
-        let restated = History(ladder: ladder, birthsBasis: birthsBasis, areas: areas.map { byCode[$0.area.code]! }, births: births)
+        let restated = History(ladder: ladder, birthsBasis: birthsBasis, areas: areas.map { byCode[$0.area.code]! }, births: births,
+                               applications: applications)
         return .success((restated, applied))
     }
 

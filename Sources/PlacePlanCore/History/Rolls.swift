@@ -61,25 +61,32 @@ public struct History: Equatable, Sendable {
     public let areas: [AreaRolls]
     /// Births by area code; `nil` when the plan has no births file.
     public let births: [String: BirthSeries]?
+    /// Applications for a place in the entry year group, by area code (`applications.csv`);
+    /// `nil` when the plan has none.
+    public let applications: [String: EntryApplications]?
 
-    public init(ladder: Ladder, birthsBasis: BirthsBasis, areas: [AreaRolls], births: [String: BirthSeries]?) {
+    public init(ladder: Ladder, birthsBasis: BirthsBasis, areas: [AreaRolls], births: [String: BirthSeries]?,
+                applications: [String: EntryApplications]? = nil) {
         self.ladder = ladder
         self.birthsBasis = birthsBasis
         self.areas = areas
         self.births = births
+        self.applications = applications
     }
 
     public var firstYear: Int { areas.map(\.firstYear).min() ?? 0 }
     /// The base year of a forecast: the latest census every area has.
     public var lastYear: Int { areas.map(\.lastYear).min() ?? 0 }
 
-    /// What was known at the end of `year`: rolls up to `year`, births keyed up to `year`.
+    /// What was known at the end of `year`: rolls up to `year`, births keyed up to `year`, and
+    /// applications for entry up to `year + 1` (they close in the January of the census).
     /// Areas with no rolls by then are left out.
     public func known(through year: Int) -> History {
         History(
             ladder: ladder, birthsBasis: birthsBasis,
             areas: areas.compactMap { $0.known(through: year) },
-            births: births?.mapValues { $0.known(through: year) })
+            births: births?.mapValues { $0.known(through: year) },
+            applications: applications?.mapValues { $0.known(atCensus: year) })
     }
 
     /// All areas added together, year group by year group, over the years every area has:

@@ -79,9 +79,11 @@ public enum PlanFolder {
             try mapping.check(configFile: configURL.path, lines: lines)
             let recorded = try changes.map(AreaChangesReader.read) ?? []
             let read = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
-            let (history, applied) = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
-            let warnings = hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
-                                                  fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : []
+            let restated = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
+            let applied = restated.1
+            let (history, later) = try optionalTable(config.applicationsFile).map { try ApplicationsReader.read($0, into: restated.0) } ?? (restated.0, [])
+            let warnings = later + (hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
+                                                  fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : [])
             var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
             plan.boundaryChanges = applied
             for (name, what) in [(config.specialistFile, "resourced bases"), (config.earlyYearsFile, "early-years settings")]
@@ -109,6 +111,11 @@ public enum PlanFolder {
         if changes != nil {
             allWarnings.append(InputIssue(file: changesURL.path, message: "is not used: a place plan sums its schools into today's planning areas, "
                                             + "so a boundary change needs no restating", fix: "move each school to its new area in \(config.schoolsFile), and remove \(config.areaChangesFile)"))
+        }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(config.applicationsFile).path) {
+            allWarnings.append(InputIssue(file: folder.appendingPathComponent(config.applicationsFile).path,
+                                          message: "is not used: applications combine with births in a plan by area, not yet in a place plan by school",
+                                          fix: "remove \(config.applicationsFile), or forecast the areas alone from a folder without \(config.schoolsFile)"))
         }
         // Yields, profile, cost index and [housing] price a development even without housing.csv.
         let housingExtras = [config.yieldsFile, config.yieldProfileFile, config.costIndexFile]

@@ -1,3 +1,4 @@
+import Foundation
 import PlacePlanCore
 
 /// The readable summary of a forecast a planner sees first: totals by phase over the years,
@@ -26,6 +27,16 @@ public enum ForecastSummary {
         return "Ratios into \(years) left out (\(why)); by \(Format.academicYear(year)) that changes \(changes)\n"
     }
 
+    /// How next year's entry used applications: "R 2020/21 from applications (147 areas) and births,
+    /// weighted 0.66 and 0.34 (fitted on 604 past area-years)".
+    static func applications(_ used: ApplicationsUse, entry: String) -> String {
+        let w = used.blend.weight
+        let fitted = used.blend.pairs > 0 ? "fitted on \(Format.count(used.blend.pairs, "past area-year"))"
+            : "too few past years to fit, so averaged"
+        return "\(entry) \(Format.academicYear(used.year)) from applications (\(Format.count(used.areas, "area"))) and births, weighted "
+            + String(format: "%.2f and %.2f", locale: Locale(identifier: "en_GB"), w, 1 - w) + " (\(fitted))"
+    }
+
     public static func render(plan: Plan, forecast: Forecast, largest: Int = 5) -> String {
         let ladder = forecast.ladder
         let history = plan.history
@@ -43,6 +54,9 @@ public enum ForecastSummary {
             out += "\(Self.birthsKnown(through: births, history: history)); later births projected by \(projection)\n"
         } else {
             out += "No births file: each area's \(ladder.entry) follows its own recent trend\n"
+        }
+        if let used = forecast.applications {
+            out += Self.applications(used, entry: "\(ladder.entry)") + "\n"
         }
         // A break in an area's series is named before any figure that carries it.
         // As this run was made: a year it found exceptional is in its settings, and said below.
