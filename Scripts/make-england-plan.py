@@ -16,8 +16,7 @@ What it does, so the conversion can be reviewed:
 - ../admissions/ees_apps_offers_by_la_2014_2021.csv (DfE "Primary and secondary school
   applications and offers", local-authority rows, Reception) -> applications.csv: year = the
   first four digits of time_period (201920 -> 2019, entry in September 2019), area =
-  new_la_code, applications = applications_received; written to Data/applications/england.csv
-  (beside the plan folder, which does not read it unless it is copied in as applications.csv).  Only areas with rolls, and only entry
+  new_la_code, applications = applications_received.  Only areas with rolls, and only entry
   years up to the last census + 1 (applications for later entry were not made by then); a
   suppressed or missing count is left out, and the script prints how many rows each rule drops.
 Rows are written sorted (area, year, year group) so that the output is reproducible.
@@ -95,11 +94,7 @@ def main() -> int:
             else:
                 applications.append((code, year, int(row["applications_received"])))
     applications.sort()
-    # Kept beside the plan, not in it: the plan's documented tables are of rolls and births
-    # alone. Copy it into a plan folder as applications.csv (or name it in [files]) to use it.
-    applications_out = os.path.join(out, "..", "applications", "england.csv")
-    os.makedirs(os.path.dirname(applications_out), exist_ok=True)
-    with open(applications_out, "w", newline="", encoding="utf-8") as f:
+    with open(os.path.join(out, "applications.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["year", "area", "year_group", "applications"])
         for code, year, value in applications:
@@ -108,7 +103,7 @@ def main() -> int:
     areas = len({r[0] for r in rolls})
     print(f"rolls.csv: {len(rolls)} rows, {areas} areas; left out {dropped} Y14 rows ({dropped_pupils} pupils)")
     print(f"births.csv: {len(births)} rows")
-    print(f"applications/england.csv: {len(applications)} rows; left out " + ", ".join(f"{n} ({why})" for why, n in skipped.items()))
+    print(f"applications.csv: {len(applications)} rows; left out " + ", ".join(f"{n} ({why})" for why, n in skipped.items()))
     return 0
 
 

@@ -52,16 +52,20 @@ struct AccuracyBarTests {
 
     @Test("with the applications for next September, Reception one year ahead is within 1.2% for the median authority, a fifth better than without")
     func applicationsReception() throws {
-        // England with Data/applications/england.csv copied in, as docs/plan-folder.md says.
-        let folder = try CLI.copyOfEngland()
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/applications/england.csv"),
-                                         to: folder.appendingPathComponent("applications.csv"))
-        let plan = try PlanFolder.load(folder)
-        #expect(plan.history.applications?.count == 147, "Data/applications/england.csv: every authority but four whose codes changed")
-        let summary = try CLI.run(["forecast", folder.path, "--horizon", "3"])
+        let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
+        #expect(plan.history.applications?.count == 147, "Data/england/applications.csv: every authority but four whose codes changed")
+        let summary = try CLI.run(["forecast", "Data/england", "--horizon", "3"])
         #expect(summary.stdout.contains("R 2020/21 from applications (145 areas) and births, weighted 0.62 and 0.38 (fitted on 725 past area-years)"),
                 "docs/plan-folder.md quotes this line")
+        // check lists them, and the report's methods say how next September's entry was made.
+        let check = try CLI.run(["check", "Data/england"])
+        #expect(check.stdout.contains("- applications for R entry 2014–2020 for 147 areas: R 2020/21 also forecast from them"), "\(check.stdout)")
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("england.html")
+        #expect(try CLI.run(["report", "Data/england", "--no-accuracy", "--horizon", "2", "--out", page.path]).status == 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<dt>Applications</dt><dd>R 2020/21 from applications (145 areas) and births, weighted 0.62 and 0.38"))
         let with = try Backtest.run(plan.history, methods: [plan.settings], horizon: 1)
         let without = try Backtest.run(Self.withoutApplications(plan.history), methods: [plan.settings], horizon: 1)
         let ours = try #require(with.row(method: plan.settings.label, measure: "R (intake)", horizon: 1)).summary

@@ -87,7 +87,7 @@ struct CLIGrammarTests {
         let plan = try CLI.copyOfEngland()
         defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
         try FileManager.default.removeItem(at: plan.appendingPathComponent("area-changes.csv"))
-        for name in ["rolls.csv", "births.csv", "ehcp.csv", "early-years.csv"] {
+        for name in ["rolls.csv", "births.csv", "ehcp.csv", "early-years.csv", "applications.csv"] {
             let url = plan.appendingPathComponent(name)
             let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             try ([lines[0]] + lines.dropFirst().filter { $0.contains(",E06000001,") }).joined(separator: "\n").appending("\n")

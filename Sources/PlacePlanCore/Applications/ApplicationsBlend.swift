@@ -17,7 +17,7 @@
 /// few areas' large misses (a school opening, a boundary moved) would otherwise pull the weight
 /// (on England, least squares gave 0.77–0.94 and Reception 1.10% one year ahead; this gives
 /// 0.55–0.63 and 1.02%). Only what was known at the forecast's census is used, so a backtest
-/// scores it as it would have been. On England's local authorities (`Data/applications/england.csv`,
+/// scores it as it would have been. On England's local authorities (`Data/england/applications.csv`,
 /// DfE applications) see docs/method.md.
 public struct ApplicationsBlend: Equatable, Sendable {
     /// The share of the forecast from applications (0…1).

@@ -297,6 +297,10 @@ public struct HTMLReport {
         out += "<dt>Entry year group</dt><dd>\(e(ladder.entry.name)) = intake ratio × births of the cohort born "
         out += "September to August \(ladder.entryAge + 1)–\(ladder.entryAge) years before entry; intake ratio by "
         out += "<code>\(e(s.effectiveIntakeMethod.description))</code>.</dd>\n"
+        if let used = forecast.applications {
+            // Next September's entry is also made from its applications: say how they were weighed.
+            out += "<dt>Applications</dt><dd>\(e(ForecastSummary.applications(used, entry: ladder.entry.name))).</dd>\n"
+        }
         out += intakeRatios()
         out += "<dt>Other year groups</dt><dd>Last year's pupils in the year group below × progression ratio, "
         out += "summarised by <code>\(e((s.selection != nil ? "auto" : s.method.description)))</code> "

@@ -25,6 +25,11 @@ public enum CheckSummary {
         } else {
             out.append("- no births file: entry year group projected from its own trend")
         }
+        if let applications = history.applications, !applications.isEmpty {
+            let years = applications.values.flatMap(\.byYear.keys)
+            out.append("- applications for \(history.ladder.entry) entry \(years.min() ?? 0)–\(years.max() ?? 0) for \(Format.count(applications.count, "area")): "
+                  + "\(history.ladder.entry) \(Format.academicYear(EntryApplications.latestKnown(atCensus: history.lastYear))) also forecast from them")
+        }
         if let places = plan.places {
             let schools = places.schools
             let byPhase = SchoolPhase.allCases.compactMap { phase -> String? in
