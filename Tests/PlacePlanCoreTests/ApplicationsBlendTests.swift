@@ -21,7 +21,7 @@ struct ApplicationsBlendTests {
     }
 
     static func fit(_ history: History) -> ApplicationsBlend {
-        ApplicationsBlend.fit(history, method: { _ in .mean(years: 3) }, birthsRatios: { rolls in
+        ApplicationsBlend.fit(history, method: .mean(years: 3), birthsRatios: { rolls in
             intakeRatios(of: rolls, births: history.births?[rolls.area.code], ladder: history.ladder, basis: history.birthsBasis)
         }, excludedYears: [])
     }

@@ -47,7 +47,7 @@ public struct ApplicationsBlend: Equatable, Sendable {
     /// The weight fitted on `history` (see the type's comment): each area's intake ratios from
     /// births (`birthsRatios`) and from applications, summarised by `method` over the years
     /// before each year replayed, outside `excludedYears`.
-    static func fit(_ history: History, method: (String) -> RatioMethod, birthsRatios: (AreaRolls) -> [(year: Int, ratio: Double)],
+    static func fit(_ history: History, method: RatioMethod, birthsRatios: (AreaRolls) -> [(year: Int, ratio: Double)],
                     excludedYears: Set<Int>) -> ApplicationsBlend {
         guard let applications = history.applications, let births = history.births else { return .init(weight: uninformed, pairs: 0) }
         // Each pair's exact weight wᵢ (held to 0…1, which leaves the minimum in 0…1 where it was) and |a − b|.
@@ -56,12 +56,11 @@ public struct ApplicationsBlend: Equatable, Sendable {
             guard let applied = applications[rolls.area.code], let series = births[rolls.area.code] else { continue }
             let fromApplications = ratios(of: rolls, applications: applied).filter { !excludedYears.contains($0.year) }
             let fromBirths = birthsRatios(rolls).filter { !excludedYears.contains($0.year) }
-            let summary = method(rolls.area.code)
             for t in rolls.years {
                 guard let actual = rolls.pupils(year: t, yearGroup: 0), actual > 0, let count = applied.byYear[t],
                       let cohort = history.birthsBasis.cohortBirths(entryYear: t, entryAge: history.ladder.entryAge, births: { series.byYear[$0] }),
-                      let a = summary.estimate(from: fromApplications.filter { $0.year < t })?.value(at: t),
-                      let b = summary.estimate(from: fromBirths.filter { $0.year < t })?.value(at: t) else { continue }
+                      let a = method.estimate(from: fromApplications.filter { $0.year < t })?.value(at: t),
+                      let b = method.estimate(from: fromBirths.filter { $0.year < t })?.value(at: t) else { continue }
                 let errorA = count * a / actual - 1, errorB = cohort * b / actual - 1
                 guard errorA != errorB else { continue }  // any weight does as well: no say in it
                 exact.append((min(1, max(0, errorB / (errorB - errorA))), abs(errorA - errorB)))

@@ -6,6 +6,8 @@ public enum ChangeFactor: String, CaseIterable, Sendable, Comparable {
     case census
     /// Births: a new year registered, or revised figures.
     case births
+    /// Applications for next September's entry (`applications.csv`): a new year's, or revised.
+    case applications
     /// `plan.toml` and the run's flags: the method, the ratios' summary, the horizon, every setting
     /// (`--no-housing` is housing's).
     case settings
@@ -21,6 +23,7 @@ public enum ChangeFactor: String, CaseIterable, Sendable, Comparable {
         switch name {
         case "rolls.csv", "area-changes.csv": return .census
         case "births.csv": return .births
+        case "applications.csv": return .applications
         case "plan.toml": return .settings
         case "housing.csv", "yields.csv", "yield-profile.csv", "cost-index.csv": return .housing
         case "schools.csv", "areas.csv": return .schools
@@ -33,6 +36,7 @@ public enum ChangeFactor: String, CaseIterable, Sendable, Comparable {
         switch self {
         case .census: return "census"
         case .births: return "births"
+        case .applications: return "applications"
         case .settings: return "method and settings"
         case .housing: return "housing"
         case .schools: return "schools and areas"

@@ -90,7 +90,7 @@ extension CohortSurvival {
         // applications, weighted by how each did in the years the history can replay.
         if models.contains(where: { $0.applicationsEntry != nil }) {
             let method = choice?.intake ?? settings.effectiveIntakeMethod
-            let blend = ApplicationsBlend.fit(history, method: { _ in method }, birthsRatios: { rolls in
+            let blend = ApplicationsBlend.fit(history, method: method, birthsRatios: { rolls in
                 intakeRatios(of: rolls, births: history.births?[rolls.area.code], ladder: history.ladder, basis: history.birthsBasis)
             }, excludedYears: settings.excludedYears)
             models = models.map { $0.applicationsEntry == nil ? $0 : $0.combined(by: blend) }

@@ -7,6 +7,8 @@ public enum Bounds {
     public static let pupils = 0.0...5_000_000
     /// Live births in one area in one year.
     public static let births = 0.0...5_000_000
+    /// Applications for a place in one area's entry year group in one year.
+    public static let applications = 0.0...5_000_000
     /// A school's net capacity or sixth-form places.
     public static let schoolPlaces = 0...50_000
     /// A school's admission number (a year group's places).

@@ -23,7 +23,7 @@ enum ApplicationsReader {
         var later: [Int] = []
         for row in table.rows {
             let year = table.integer(row, "year", in: HistoryReader.years, what: "the academic year of entry")
-            let count = table.count(row, "applications", what: "the number of applications", within: Bounds.births)
+            let count = table.count(row, "applications", what: "the number of applications", within: Bounds.applications)
             let area = table.text(row, "area")
             if case .failure(let issue) = year { log.add(issue) }
             if case .failure(let issue) = count { log.add(issue) }

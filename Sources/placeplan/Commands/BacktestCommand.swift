@@ -9,7 +9,8 @@ struct BacktestCommand: ParsableCommand {
         abstract: "Replay the past to measure each method's accuracy.",
         discussion: """
             For every origin year Y it forecasts from what was known at Y (rolls up to Y, births \
-            keyed up to Y, later births projected) and scores against the rolls of later years: \
+            keyed up to Y, later births projected, applications for entry up to Y + 1) and \
+            scores against the rolls of later years: \
             error = (forecast − actual) / actual, per area, for the entry year group and each \
             phase total. Reports the median absolute error across areas and origins.
 

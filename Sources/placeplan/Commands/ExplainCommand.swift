@@ -11,7 +11,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Why a forecast changed: the change split among the inputs that differ.",
         discussion: """
             Compares two forecasts of a plan and splits every cell's change among the inputs \
-            that differ — the census (rolls.csv, area-changes.csv), births, method and settings \
+            that differ — the census (rolls.csv, area-changes.csv), births, applications, method and settings \
             (plan.toml and the run's flags), housing, schools and areas — by re-running the \
             forecast with each mix of old and new inputs. Each input's share is its Shapley \
             value (its effect averaged over every order of swapping), so the shares add up to \
