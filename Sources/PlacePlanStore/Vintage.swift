@@ -35,6 +35,9 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     /// Whether planned housing was included (`nil`: the plan has none), so a forecast with and
     /// one without are different vintages.
     public let housing: Bool?
+    /// Whether next September's applications were used (`nil`: the plan has none, so the
+    /// settings of every plan without them are as they always were).
+    public let applications: Bool?
     /// Years whose ratios were left out (`exclude_years`); `nil` when none (so that the settings,
     /// and the fingerprint, of a forecast without are as they always were).
     public let excludedYears: [Int]?
@@ -42,7 +45,8 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     /// exceptional; `nil` otherwise (so that the settings of every other forecast are as they were).
     public let keepsEveryYear: Bool?
 
-    public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil) {
+    public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil,
+                applications: Bool? = nil) {
         method = settings.selection != nil ? "auto" : settings.method.description
         intakeMethod = settings.selection != nil ? "auto" : settings.effectiveIntakeMethod.description
         birthsTrendYears = settings.birthsTrendYears
@@ -52,6 +56,7 @@ public struct VintageSettings: Codable, Equatable, Sendable {
         self.birthsBasis = birthsBasis.rawValue
         self.horizon = horizon
         self.housing = housing
+        self.applications = applications
         self.excludedYears = settings.excludedYears.isEmpty ? nil : settings.excludedYears.sorted()
         self.keepsEveryYear = settings.excludedYears.isEmpty && !settings.findsExceptionalYears ? true : nil
         self.ladder = StoredLadder(
@@ -158,7 +163,8 @@ public struct NewVintage: Sendable {
     public init(run: PlanRun, label: String?, inputs: [InputsHash.File]) throws {
         let settings = VintageSettings(settings: run.settings, horizon: run.horizon, ladder: run.plan.history.ladder,
                                        birthsBasis: run.plan.history.birthsBasis,
-                                       housing: run.plan.places?.housing == nil ? nil : run.options.housing)
+                                       housing: run.plan.places?.housing == nil ? nil : run.options.housing,
+                                       applications: run.plan.history.applications == nil ? nil : run.options.applications)
         let cells = try run.levels.flatMap { level in
             try run.cells(level).map {
                 VintageCell(level: $0.level, code: $0.code, year: $0.year, yearGroup: $0.yearGroup.name, pupils: $0.pupils,
@@ -172,13 +178,14 @@ public struct NewVintage: Sendable {
 
 extension VintageSettings {
     /// The flags that run the forecast again as it was archived: its method, births trend,
-    /// intervals, horizon and whether housing was in.
+    /// intervals, horizon and whether housing and applications were in.
     public var runOptions: RunOptions {
         RunOptions(horizon: horizon, method: method, intakeMethod: method == "auto" ? nil : intakeMethod,
                    birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping,
                    // Stored as a coverage (0.8); a flag says it in percent (80).
                    intervals: intervals.map { ($0 * 100 * 1e6).rounded() / 1e6 },
-                   excludeYears: keepsEveryYear == true ? [] : excludedYears, housing: housing ?? true)
+                   excludeYears: keepsEveryYear == true ? [] : excludedYears, housing: housing ?? true,
+                   applications: applications ?? true)
     }
 }
 

@@ -8,11 +8,6 @@ import Testing
 /// secondary, one and three years ahead, in an honest backtest.
 @Suite("The default method clears the bar on England's data")
 struct AccuracyBarTests {
-    /// A history without its applications: what a plan of rolls and births alone knows.
-    static func withoutApplications(_ history: History) -> History {
-        History(ladder: history.ladder, birthsBasis: history.birthsBasis, areas: history.areas, births: history.births)
-    }
-
     @Test("default beats mean-3 on Reception, primary and secondary, 1 and 3 years ahead (rolls and births alone)")
     func defaultBeatsMeanOfThree() throws {
         let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
@@ -20,7 +15,7 @@ struct AccuracyBarTests {
         var baseline = plan.settings
         baseline.method = .mean(years: 3)
         baseline.intakeMethod = nil
-        let result = try Backtest.run(Self.withoutApplications(plan.history), methods: [plan.settings, baseline], horizon: 3)
+        let result = try Backtest.run(plan.history.withoutApplications, methods: [plan.settings, baseline], horizon: 3)
         for measure in ["R (intake)", "primary", "secondary"] {
             for horizon in [1, 3] {
                 let ours = try #require(result.row(method: plan.settings.label, measure: measure, horizon: horizon))
@@ -67,7 +62,7 @@ struct AccuracyBarTests {
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains("<dt>Applications</dt><dd>R 2020/21 from applications (145 areas) and births, weighted 0.62 and 0.38"))
         let with = try Backtest.run(plan.history, methods: [plan.settings], horizon: 1)
-        let without = try Backtest.run(Self.withoutApplications(plan.history), methods: [plan.settings], horizon: 1)
+        let without = try Backtest.run(plan.history.withoutApplications, methods: [plan.settings], horizon: 1)
         let ours = try #require(with.row(method: plan.settings.label, measure: "R (intake)", horizon: 1)).summary
         let before = try #require(without.row(method: plan.settings.label, measure: "R (intake)", horizon: 1)).summary
         #expect(ours.count == 906 && ours.medianAbsolute <= 0.012, "\(ours.medianAbsolute)")

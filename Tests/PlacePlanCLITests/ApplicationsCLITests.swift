@@ -73,4 +73,34 @@ struct ApplicationsCLITests {
         let reception = try #require(lines.first { $0.count > 7 && $0[1] == "E06000001" && $0[2] == "2020" && $0[3] == "R" })
         #expect(Double(reception[6])! > 0 && Double(reception[6]) == Double(reception[7]), "\(reception)")
     }
+
+    @Test("--no-applications runs as if applications.csv were not there: the same figures as a copy without it, said so, and explain counts it as the applications'")
+    func noApplicationsFlag() throws {
+        let copy = try CLI.copyOfEngland()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("applications.csv"))
+        let arguments = ["--horizon", "3", "--format", "csv"]
+        let flagged = try CLI.run(["forecast", "Data/england", "--no-applications"] + arguments)
+        let without = try CLI.run(["forecast", copy.path] + arguments)
+        let with = try CLI.run(["forecast", "Data/england"] + arguments)
+        #expect(flagged.status == 0 && flagged.stdout == without.stdout && flagged.stdout != with.stdout)
+        let summary = try CLI.run(["forecast", "Data/england", "--horizon", "3", "--no-applications"])
+        #expect((summary.stdout + summary.stderr).contains("applications left out (--no-applications): R in 2020 is forecast from births alone"),
+                "\(summary.stdout)\(summary.stderr)")
+        #expect(!summary.stdout.contains("from applications ("))
+
+        // docs/method.md's figures without them: the default's Reception one year ahead 1.44%, with them 1.02%.
+        func reception(_ more: [String]) throws -> String {
+            let result = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-1+weighted-5:weighted-3"] + more)
+            #expect(result.status == 0, "\(result.stderr)")
+            let row = result.stdout.split(separator: "\n").drop { !$0.hasPrefix("R (intake)") }.first { $0.contains("(default)") }
+            return row.map { String($0.split(separator: " ")[2]) } ?? "?"
+        }
+        #expect(try reception(["--no-applications"]) == "1.44%*")
+        #expect(try reception([]) == "1.02%*")
+
+        let explained = try CLI.run(["explain", "Data/england", "--with", "Data/england", "--no-applications", "--format", "csv"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.hasPrefix("level,code,year,year_group,before,after,change,applications\n"), "\(explained.stdout.prefix(200))")
+    }
 }

@@ -10,6 +10,8 @@ public struct BacktestPlan: Sendable {
     /// and the plan's own), with `shared`'s births trend and intervals over the plan's settings.
     public let candidates: [ForecastSettings]
     public let origins: [Int]
+    /// Whether the plan's applications are replayed (`--no-applications`: not).
+    public let applications: Bool
 
     /// The history is too short to replay.
     public struct TooShort: Error, Equatable, CustomStringConvertible {
@@ -40,6 +42,7 @@ public struct BacktestPlan: Sendable {
             if !candidates.contains(own) { candidates.append(own) }
         }
         self.candidates = candidates
+        applications = shared.applications
         origins = Backtest.origins(for: plan.history, minimumHistory: minimumHistory)
         guard !origins.isEmpty else {
             throw TooShort(description: "the rolls cover \(plan.history.firstYear)–\(plan.history.lastYear): too few years "
@@ -52,6 +55,7 @@ public struct BacktestPlan: Sendable {
     /// place plan replays its schools, which the shock does not reach).
     public func shockTest(_ plan: Plan, shock: Shock, horizon: Int, progress: (Int, Int) -> Void = { _, _ in })
         throws -> (without: Backtest.Result, with: Backtest.Result) {
+        let plan = plan.applications(kept: applications)
         guard plan.places == nil else {
             throw TooShort(description: "--shock replays a plan of areas; \(plan.name) is a place plan, whose schools the shock does not reach")
         }
@@ -71,6 +75,7 @@ public struct BacktestPlan: Sendable {
     /// authority, or each school.
     public func run(_ plan: Plan, level: CellLevel, horizon: Int, perYearGroup: Bool,
                     progress: (Int, Int) -> Void = { _, _ in }) throws -> Backtest.Result {
+        let plan = plan.applications(kept: applications)
         if level == .school {
             let places = try plan.requirePlaces(for: "scoring schools")
             return try places.schools.schoolBacktest(methods: candidates, shareMethod: places.shareMethod, horizon: horizon,

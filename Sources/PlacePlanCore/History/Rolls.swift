@@ -74,6 +74,11 @@ public struct History: Equatable, Sendable {
         self.applications = applications
     }
 
+    /// The same history with no applications: what a plan of rolls and births alone knows.
+    public var withoutApplications: History {
+        History(ladder: ladder, birthsBasis: birthsBasis, areas: areas, births: births)
+    }
+
     public var firstYear: Int { areas.map(\.firstYear).min() ?? 0 }
     /// The base year of a forecast: the latest census every area has.
     public var lastYear: Int { areas.map(\.lastYear).min() ?? 0 }

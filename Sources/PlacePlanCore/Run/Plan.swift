@@ -4,7 +4,7 @@ public struct Plan: Equatable, Sendable {
     public let name: String
     /// Area rolls and births. For a place plan: both geographies on the whole ladder, primary
     /// areas then secondary areas, each the sum of its schools.
-    public let history: History
+    public private(set) var history: History
     /// `plan.toml`'s settings over the measured defaults.
     public let settings: ForecastSettings
     /// Years ahead forecast when the user does not say.
@@ -34,6 +34,14 @@ public struct Plan: Equatable, Sendable {
         self.settings = settings
         self.horizon = horizon
         self.kind = kind
+    }
+
+    /// The plan as if it had no `applications.csv` (`--no-applications`), or itself when `keep`.
+    public func applications(kept keep: Bool) -> Plan {
+        guard !keep, history.applications != nil else { return self }
+        var plain = self
+        plain.history = history.withoutApplications
+        return plain
     }
 
     /// The place plan's inputs, or `nil` for a plan of areas.

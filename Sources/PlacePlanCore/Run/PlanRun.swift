@@ -37,10 +37,15 @@ public struct PlanRun: Equatable, Sendable {
         case .areas:
             places = nil
             schoolErrors = nil
-            areaForecast = try CohortSurvival.forecast(plan.history, settings: settings, horizon: horizon)
+            let history = plan.applications(kept: options.applications).history
+            areaForecast = try CohortSurvival.forecast(history, settings: settings, horizon: horizon)
             uncertainty = areaForecast.uncertainty
             if let coverage = settings.intervals, uncertainty == nil {
                 notes.append(Self.tooShort(coverage, years: plan.history.lastYear - plan.history.firstYear + 1))
+            }
+            if plan.history.applications != nil, !options.applications {
+                notes.append("applications left out (--no-applications): \(plan.history.ladder.entry) in "
+                    + "\(EntryApplications.latestKnown(atCensus: plan.history.lastYear)) is forecast from births alone")
             }
         case .places(let inputs):
             let housing = options.housing ? inputs.housing : nil

@@ -17,9 +17,13 @@ public struct RunOptions: Equatable, Sendable {
     public var excludeYears: [Int]?
     /// `false` leaves out the pupils of planned housing (`--no-housing`).
     public var housing: Bool = true
+    /// `false` leaves out next September's applications (`--no-applications`): Reception from
+    /// births alone, as a plan without `applications.csv`.
+    public var applications: Bool = true
 
     public init(horizon: Int? = nil, method: String? = nil, intakeMethod: String? = nil, birthsTrendYears: Int? = nil,
-                birthsTrendDamping: Double? = nil, intervals: Double? = nil, excludeYears: [Int]? = nil, housing: Bool = true) {
+                birthsTrendDamping: Double? = nil, intervals: Double? = nil, excludeYears: [Int]? = nil, housing: Bool = true,
+                applications: Bool = true) {
         self.excludeYears = excludeYears
         self.horizon = horizon
         self.method = method
@@ -28,6 +32,7 @@ public struct RunOptions: Equatable, Sendable {
         self.birthsTrendDamping = birthsTrendDamping
         self.intervals = intervals
         self.housing = housing
+        self.applications = applications
     }
 
     /// Every problem with the values given, one per setting (an empty list: all are valid).

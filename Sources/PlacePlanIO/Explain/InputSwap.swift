@@ -30,13 +30,14 @@ public struct InputSwap {
 
     /// The inputs that differ, in `ChangeFactor` order: a file added, removed or changed; for
     /// the settings, also the flags where they change what is run (`--horizon 5` on a plan whose
-    /// plan.toml says 5 changes nothing); for housing, also `--no-housing`.
+    /// plan.toml says 5 changes nothing); for housing, also `--no-housing`; for applications, `--no-applications`.
     public func changed() throws -> [ChangeFactor] {
         let settingsDiffer = try effective(older) != effective(newer)
         return ChangeFactor.allCases.filter { factor in
             files(older, factor) != files(newer, factor)
                 || (factor == .settings && settingsDiffer)
                 || (factor == .housing && older.options.housing != newer.options.housing)
+                || (factor == .applications && older.options.applications != newer.options.applications)
         }
     }
 
@@ -80,9 +81,11 @@ public struct InputSwap {
     /// from the newer side.
     func run(fromNewer: Set<ChangeFactor>, of changed: Int) throws -> (cells: [(key: ForecastChange.Key, pupils: Double)], run: PlanRun) {
         let files = ChangeFactor.allCases.flatMap { self.files(fromNewer.contains($0) ? newer : older, $0) }
-        // The flags split as the files do: --no-housing is housing's, the rest the settings'.
+        // The flags split as the files do: --no-housing is housing's, --no-applications the
+        // applications', the rest the settings'.
         var options = fromNewer.contains(.settings) ? newer.options : older.options
         options.housing = (fromNewer.contains(.housing) ? newer : older).options.housing
+        options.applications = (fromNewer.contains(.applications) ? newer : older).options.applications
         let mix = fromNewer.isEmpty || fromNewer.count == changed ? (fromNewer.isEmpty ? older.name : newer.name)
             : fromNewer.sorted().map(\.words).joined(separator: ", ") + " from \(newer.name) and the rest from \(older.name)"
         let plan = try loaded(files, naming: mix)

@@ -29,6 +29,7 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --horizon 2 --shock 2015:-3   # one odd year: is it carried forward?
               placeplan backtest Data/england --horizon 2 --shock 2015:-3 --exclude-years 2015
               placeplan backtest Data/england --methods "mean-3 pooled(mean-3)"
+              placeplan backtest Data/england --horizon 1 --no-applications   # what next September's applications add
 
             A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, one of \
             these moved by the change all areas share such as shared(mean-1+weighted-5), or towards all areas' \
@@ -57,6 +58,8 @@ struct BacktestCommand: ParsableCommand {
     var minimumHistory = 3
     @Flag(help: "Also score every year group on its own.")
     var perYearGroup = false
+    @Flag(help: "Replay without the plan's applications (applications.csv): Reception from births alone, to see what they add.")
+    var noApplications = false
     @Option(help: "Level shown: area (each area), authority (all areas added up) or school (each school; plans with schools.csv). CSV and JSON hold area and authority, or school and its total with --level school.")
     var level: CellLevel = .area
     @Option(help: ArgumentHelp("Test robustness to one odd year: every progression ratio into YEAR off by PERCENT (e.g. 2015:-3); replays the origins that see it, with and without.",
@@ -76,7 +79,7 @@ struct BacktestCommand: ParsableCommand {
     /// The settings every replayed method shares (the method itself is each one named).
     var shared: RunOptions {
         RunOptions(horizon: horizon, birthsTrendYears: birthsTrendYears, birthsTrendDamping: birthsTrendDamping, intervals: intervals,
-                   excludeYears: excludeYears)
+                   excludeYears: excludeYears, applications: !noApplications)
     }
 
     func validate() throws {

@@ -20,13 +20,14 @@ struct ExplainCommand: ParsableCommand {
             The two forecasts: --from an archived vintage and --to another (both in the plan's \
             database, which keeps each vintage's files), or --from a vintage and the plan \
             folder as it stands, or --with another plan folder (DIR before, the other after). \
-            The flags (--method, --horizon, --no-housing …) are the newer forecast's: --with DIR \
+            The flags (--method, --horizon, --no-housing, --no-applications …) are the newer forecast's: --with DIR \
             and a flag compares DIR as it is with DIR run that way (method A against B, with and \
             without housing).
 
             Examples:
               placeplan explain my-plan --from 1
               placeplan explain Data/borough --with Data/borough --no-housing
+              placeplan explain Data/england --with Data/england --no-applications
               placeplan explain Data/borough --with Data/borough --method mean-3
               placeplan explain Data/borough --with my-plan --format csv --out change.csv
               placeplan explain my-plan --from 1 --format html --out change.html

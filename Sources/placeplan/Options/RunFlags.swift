@@ -35,10 +35,13 @@ struct RunFlags: ParsableArguments {
     var excludeYears: [Int]?
     @Flag(help: "Leave out the pupils of planned housing (housing.csv), to see what it adds.")
     var noHousing = false
+    @Flag(help: "Leave out next September's applications (applications.csv): Reception from births alone, to see what they add.")
+    var noApplications = false
 
     var options: RunOptions {
         RunOptions(horizon: horizon, method: method, intakeMethod: intakeMethod, birthsTrendYears: birthsTrendYears,
-                   birthsTrendDamping: birthsTrendDamping, intervals: intervals, excludeYears: excludeYears, housing: !noHousing)
+                   birthsTrendDamping: birthsTrendDamping, intervals: intervals, excludeYears: excludeYears, housing: !noHousing,
+                   applications: !noApplications)
     }
 
     func validate() throws {
