@@ -14,7 +14,7 @@ enum ApplicationsReader {
     /// problem found is reported together, located.
     static func read(_ table: CSVTable, into history: History) throws -> (History, [InputIssue]) {
         var log = IssueLog()
-        log.add(contentsOf: table.checkShape(required: columns, example: "year,area,applications / 2019,E06000001,1187"))
+        log.add(contentsOf: table.checkShape(required: columns, example: "year,area,applications / 2019,E06000001,1049"))
         try log.throwIfAny()
         let codes = Set(history.areas.map(\.area.code))
         let latest = EntryApplications.latestKnown(atCensus: history.lastYear)

@@ -79,9 +79,9 @@ public enum PlanFolder {
             try mapping.check(configFile: configURL.path, lines: lines)
             let recorded = try changes.map(AreaChangesReader.read) ?? []
             let read = try HistoryReader.read(rolls: rolls, births: births, ladder: config.ladder, basis: config.birthsBasis)
-            let restated = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
-            let applied = restated.1
-            let (history, later) = try optionalTable(config.applicationsFile).map { try ApplicationsReader.read($0, into: restated.0) } ?? (restated.0, [])
+            let (restated, applied) = try AreaChangesReader.apply(recorded, to: read, file: changesURL.path)
+            // Applications are read into the history as restated: their areas are today's.
+            let (history, later) = try optionalTable(config.applicationsFile).map { try ApplicationsReader.read($0, into: restated) } ?? (restated, [])
             let warnings = later + (hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
                                                   fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : [])
             var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)

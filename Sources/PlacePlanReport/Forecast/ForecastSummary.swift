@@ -27,8 +27,8 @@ public enum ForecastSummary {
         return "Ratios into \(years) left out (\(why)); by \(Format.academicYear(year)) that changes \(changes)\n"
     }
 
-    /// How next year's entry used applications: "R 2020/21 from applications (147 areas) and births,
-    /// weighted 0.66 and 0.34 (fitted on 604 past area-years)".
+    /// How next year's entry used applications: "R 2020/21 from applications (145 areas) and births,
+    /// weighted 0.62 and 0.38 (fitted on 725 past area-years)".
     static func applications(_ used: ApplicationsUse, entry: String) -> String {
         let w = used.blend.weight
         let fitted = used.blend.pairs > 0 ? "fitted on \(Format.count(used.blend.pairs, "past area-year"))"
