@@ -89,15 +89,43 @@ struct ApplicationsCLITests {
                 "\(summary.stdout)\(summary.stderr)")
         #expect(!summary.stdout.contains("from applications ("))
 
-        // docs/method.md's figures without them: the default's Reception one year ahead 1.44%, with them 1.02%.
-        func reception(_ more: [String]) throws -> String {
-            let result = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-1+weighted-5:weighted-3"] + more)
+        // docs/method.md's "Applications" paragraph: every figure is one of these two backtests'.
+        /// Measure → method → its row's percentages (1y, 2y, 3y, bias, ≤0.9%).
+        func table(_ more: [String]) throws -> [String: [String: [String]]] {
+            let result = try CLI.run(["backtest", "Data/england", "--horizon", "3", "--methods", "mean-3 mean-1+weighted-5:weighted-3"] + more)
             #expect(result.status == 0, "\(result.stderr)")
-            let row = result.stdout.split(separator: "\n").drop { !$0.hasPrefix("R (intake)") }.first { $0.contains("(default)") }
-            return row.map { String($0.split(separator: " ")[2]) } ?? "?"
+            var rows: [String: [String: [String]]] = [:], measure = ""
+            for line in result.stdout.split(separator: "\n") {
+                if line.contains("1y ahead") { measure = String(line.split(separator: " ")[0]) }
+                let words = line.split(separator: " ")
+                if let method = words.first, line.contains("%") {
+                    rows[measure, default: [:]][method.hasPrefix("mean-3") ? "mean-3" : "default"] = words.filter { $0.hasSuffix("%") || $0.hasSuffix("%*") }
+                        .map { String($0.replacingOccurrences(of: "*", with: "")) }
+                }
+            }
+            return rows
         }
-        #expect(try reception(["--no-applications"]) == "1.44%*")
-        #expect(try reception([]) == "1.02%*")
+        let before = try table(["--no-applications"]), after = try table([])
+        #expect(before["R"]?["default"]?[0] == "1.44%" && after["R"]?["default"]?[0] == "1.02%", "\(before) \(after)")
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
+        let d = (before["R"]!["default"]!, before["R"]!["mean-3"]!, before["primary"]!["default"]!, before["primary"]!["mean-3"]!)
+        let w = (after["R"]!["default"]!, after["R"]!["mean-3"]!, after["primary"]!["default"]!)
+        for sentence in ["the default's Reception one year ahead was \(d.0[0]) (mean-3 \(d.1[0])), its primary total \(d.2[0]) (\(d.3[0])), "
+                             + "and \(d.0[4]) of areas were within 0.9% on Reception",
+                         "(the default's \(w.2[1]) and \(w.2[2]) against \(d.2[1]) and \(d.2[2]))",
+                         "nearly as good on Reception one year ahead (\(w.1[0]) against \(w.0[0]))"] {
+            #expect(docs.contains(sentence), "docs/method.md should say: \(sentence)")
+        }
+
+        // docs/uncertainty.md's figures without them: the same coverage command with --no-applications.
+        let (cover, width) = try UncertaintyCoverageTests.measuredWithWidths(80, more: ["--no-applications"])
+        let uncertainty = try String(contentsOf: CLI.root.appendingPathComponent("docs/uncertainty.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\n  ", with: " ")
+        let said = String(format: "narrowed from %.1f%% of the forecast", locale: Locale(identifier: "en_GB"), width["R"]![0])
+            + " to 5.7% and held 83% (\(cover["R"]![0])% without"
+        #expect(uncertainty.contains(said), "docs/uncertainty.md should say: \(said)")
+        #expect(uncertainty.contains("two years ahead Reception held 75% (\(cover["R"]![1])%)")
+                && uncertainty.contains("(\(cover["primary"]![1])% and \(cover["primary"]![2])%)"), "\(cover)")
 
         let explained = try CLI.run(["explain", "Data/england", "--with", "Data/england", "--no-applications", "--format", "csv"])
         #expect(explained.status == 0, "\(explained.stderr)")

@@ -8,9 +8,9 @@ struct UncertaintyCoverageTests {
     static func measured(_ percent: Int) throws -> [String: [Int]] { try measuredWithWidths(percent).cover }
 
     /// The same, with the "width" columns (1y, 2y, 3y, in percent of the forecast).
-    static func measuredWithWidths(_ percent: Int) throws -> (cover: [String: [Int]], width: [String: [Double]]) {
+    static func measuredWithWidths(_ percent: Int, more: [String] = []) throws -> (cover: [String: [Int]], width: [String: [Double]]) {
         let result = try CLI.run(["backtest", "Data/england", "--methods", "mean-1+weighted-5:weighted-3",
-                                  "--intervals", String(percent), "--per-year-group"])
+                                  "--intervals", String(percent), "--per-year-group"] + more)
         #expect(result.status == 0, "\(result.stderr)")
         var table: [String: [Int]] = [:], widths: [String: [Double]] = [:], name: String?
         for line in result.stdout.split(separator: "\n").map(String.init) {
