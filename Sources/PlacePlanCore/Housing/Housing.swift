@@ -197,11 +197,16 @@ public struct HousingInput: Equatable, Sendable {
     public let completions: [HousingCompletion]
     public let yields: PupilYields
     public let settings: HousingSettings
+    /// How past trajectories were delivered (`housing-delivery.csv`), which simulated draws build
+    /// the planned homes by; `nil`: every draw builds them as planned.
+    public let delivery: HousingDeliveryRecord?
 
-    public init(completions: [HousingCompletion], yields: PupilYields = .defaults, settings: HousingSettings = .default) {
+    public init(completions: [HousingCompletion], yields: PupilYields = .defaults, settings: HousingSettings = .default,
+                delivery: HousingDeliveryRecord? = nil) {
         self.completions = completions
         self.yields = yields
         self.settings = settings
+        self.delivery = delivery
     }
 }
 
@@ -218,6 +223,6 @@ extension HousingInput {
             return HousingCompletion(site: c.site, area: c.area, secondaryArea: c.secondaryArea, school: c.school,
                                      year: c.year + v.delay, dwellings: c.dwellings * v.scale, category: c.category, line: c.line)
         }
-        return HousingInput(completions: varied, yields: yields, settings: settings)
+        return HousingInput(completions: varied, yields: yields, settings: settings, delivery: delivery)
     }
 }

@@ -56,8 +56,8 @@ public struct PlanRun: Equatable, Sendable {
             let errors = try settings.intervals == nil ? nil : Self.pastErrors(run, inputs: inputs, settings: settings)
             schoolErrors = errors
             if let coverage = settings.intervals, let errors {
-                uncertainty = Self.simulate(run.forecast, errors: errors, coverage: coverage, capacity: Self.capacity(run, inputs: inputs),
-                                            margin: inputs.targets.operatingMargin)
+                uncertainty = Self.simulate(run, errors: errors, coverage: coverage, capacity: Self.capacity(run, inputs: inputs),
+                                            margin: inputs.targets.operatingMargin, delivery: inputs.housing?.delivery)
             } else {
                 uncertainty = nil
             }
@@ -96,22 +96,24 @@ public struct PlanRun: Equatable, Sendable {
                 }, uniquingKeysWith: { first, _ in first }))
     }
 
-    static func simulate(_ forecast: PlaceForecast, errors: SchoolErrors, coverage: Double,
+    /// A place plan run's draws; with a delivery record, its planned housing is built in each
+    /// draw as past trajectories were (`HousingVariation`).
+    static func simulate(_ run: PlacePlanRun, errors: SchoolErrors, coverage: Double,
                          capacity: (phases: [AreaPhaseYear: Int], yearGroups: [AreaYearGroupYear: Int])?,
-                         margin: Double, chance: Double? = nil) -> ForecastUncertainty {
-        ForecastUncertainty.simulate(forecast, errors: errors.matching(forecast), coverage: coverage,
+                         margin: Double, delivery: HousingDeliveryRecord?, chance: Double? = nil) -> ForecastUncertainty {
+        ForecastUncertainty.simulate(run.forecast, errors: errors.matching(run.forecast), coverage: coverage,
                                      places: capacity.map { .init(capacity: $0.phases, operatingMargin: margin, yearGroupCapacity: $0.yearGroups) },
-                                     chance: chance)
+                                     chance: chance, housing: HousingVariation(run, record: delivery))
     }
 
-    /// Draws of another forecast of this place plan (a scenario's, a programme's) with `capacity`,
-    /// from the same past errors, seed and settings as the run's own: its chance of a shortfall by
-    /// area, phase and year, and with `chance`, the places that keep it at most that. `nil` when
-    /// the run was not simulated (`schoolErrors`).
-    public func simulate(_ forecast: PlaceForecast, capacity: [AreaPhaseYear: Int], chance: Double? = nil) -> ForecastUncertainty? {
+    /// Draws of another run of this place plan (a scenario's, a programme's) with `capacity`,
+    /// from the same past errors, seed, settings and housing delivery as the run's own: its chance
+    /// of a shortfall by area, phase and year, and with `chance`, the places that keep it at most
+    /// that. `nil` when the run was not simulated (`schoolErrors`).
+    public func simulate(_ run: PlacePlanRun, capacity: [AreaPhaseYear: Int], chance: Double? = nil) -> ForecastUncertainty? {
         guard let schoolErrors, let coverage = settings.intervals, case .places(let inputs) = plan.kind else { return nil }
-        return Self.simulate(forecast, errors: schoolErrors, coverage: coverage, capacity: (capacity, [:]),
-                             margin: inputs.targets.operatingMargin, chance: chance)
+        return Self.simulate(run, errors: schoolErrors, coverage: coverage, capacity: (capacity, [:]),
+                             margin: inputs.targets.operatingMargin, delivery: inputs.housing?.delivery, chance: chance)
     }
 
     /// Why a run asked for intervals has none.

@@ -258,7 +258,7 @@ public struct ProgrammeStudy: Sendable {
         var forChance: [ProgrammeSearch.Cell: Double] = [:]
         if let shortfallChance {
             let capacity = problem.baseline.mapValues(\.capacity)
-            guard let places = run.places, let drawn = run.simulate(places.forecast, capacity: capacity, chance: shortfallChance) else {
+            guard let places = run.places, let drawn = run.simulate(places, capacity: capacity, chance: shortfallChance) else {
                 throw ChanceWithoutDraws(chance: shortfallChance, notes: run.notes)
             }
             forChance = drawn.placesForChance.filter { problem.baseline[$0.key] != nil }

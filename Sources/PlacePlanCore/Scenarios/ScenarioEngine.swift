@@ -101,7 +101,7 @@ public enum ScenarioEngine {
         // (Only a simulated run has any: its places are gathered only then.)
         let shortfall = changes.isEmpty && base.places != nil ? base.uncertainty?.shortfall
             : base.schoolErrors == nil ? nil
-            : base.simulate(run.forecast, capacity: Dictionary(lines.map { ($0.cell, $0.sufficiency.capacity) },
+            : base.simulate(run, capacity: Dictionary(lines.map { ($0.cell, $0.sufficiency.capacity) },
                                                                uniquingKeysWith: { a, _ in a }))?.shortfall
         return ScenarioOutcome(scenario: scenario, plan: plan, areas: lines,
                                projects: changes.map { project($0, history: changed, costs: inputs.costs) }, addedPlaces: added,

@@ -36,9 +36,13 @@ public enum ForecastSimulation {
     ///   - unitPhases: whether each unit's phases get quantiles (`false`: `unitPhase` is empty). A
     ///     place plan's units are schools, and nothing shows a school's phase total; they were
     ///     three rows in seventeen of what the simulation selects quantiles in.
+    ///   - delivery: each draw's share of the planned homes built, which scales the pupils
+    ///     `model.housing` gives (`nil`, or a model without housing: housing is not varied).
     public static func run(_ model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]? = nil,
-                           phaseLimits: [[Float]] = [], unitPhases: Bool = true, threads: Int = 2) -> SimulationSummary {
+                           phaseLimits: [[Float]] = [], unitPhases: Bool = true, delivery: DeliveryDraws? = nil,
+                           threads: Int = 2) -> SimulationSummary {
         precondition(picks.horizon == model.horizon, "one pick a draw and year")
+        precondition(delivery.map { $0.horizon == model.horizon && $0.draws == picks.draws } ?? true, "a delivery share a draw and year")
         let G = model.yearGroups, H = model.horizon, D = picks.draws, Q = quantiles.count, P = model.phases.count
         let units = model.units, groups = model.groups
         var unit = [Float](repeating: 0, count: Q * H * units * G)
@@ -61,7 +65,7 @@ public enum ForecastSimulation {
             let counts = Counts(short: shortOut, above: aboveOut)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var worker = Worker(model: model, picks: picks, quantiles: quantiles, places: places, phaseLimits: phaseLimits,
-                                    unitPhases: unitPhases)
+                                    unitPhases: unitPhases, delivery: delivery)
                 for c in stride(from: w, to: chunks, by: workers) {
                     worker.startTotal()
                     for i in (groups * c / chunks)..<(groups * (c + 1) / chunks) { worker.simulate(group: i, into: out, counts: counts) }

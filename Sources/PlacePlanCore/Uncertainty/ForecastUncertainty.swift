@@ -32,6 +32,9 @@ public struct ForecastUncertainty: Equatable, Sendable {
     /// The share of draws in which an area's year group has more pupils than its places, by
     /// area, year group and forecast year (a place plan's areas with places by year group).
     public var yearGroupShortfall: [AreaYearGroupYear: Double] = [:]
+    /// The past delivery the draws built planned housing by (`DeliveryDraws`); `nil`: housing's
+    /// pupils were the central forecast's in every draw, moved only by the past forecasts' errors.
+    public var housingDelivery: HousingDeliveryRecord?
 
     /// Enough draws that a 95% interval's bounds rest on 25 draws each.
     public static let defaultDraws = 1_000
@@ -48,6 +51,13 @@ public struct ForecastUncertainty: Equatable, Sendable {
             + "the method's own past forecasts (made from the censuses of \(origins.first!)–\(origins.last!) with what was known "
             + "then, followed up to \(PastErrors.maximumLead) years ahead), so areas, schools, year groups and years move "
             + "together as they did, and a cohort carries its errors as it moves up"
+            + (housingDelivery.map { "; \(Self.deliveryText($0))" } ?? "")
+    }
+
+    /// How the draws build planned housing, in a sentence's words (the summary's and the report's).
+    public static func deliveryText(_ record: HousingDeliveryRecord) -> String {
+        "each draw builds the planned homes as the trajectory was built in a past year, picked at random for each forecast "
+            + "year (\(record.description)), and what a year leaves unbuilt is built later"
     }
 
     /// The quantiles bounding the central `coverage` share.

@@ -30,8 +30,11 @@ extension ForecastUncertainty {
     ///   - places: when given, the chance that each area is short of places in each phase and year.
     ///   - chance: when given, the pupils each area's phase exceeds in only this share of draws
     ///     (`placesForChance`: the places that keep the chance of a shortfall at most this).
+    ///   - housing: when given, the pupils planned housing added are scaled in each draw by its
+    ///     share of the planned homes built (`DeliveryDraws`).
     public static func simulate(_ forecast: PlaceForecast, errors: PastErrors, coverage: Double, places: Places?,
-                                chance: Double? = nil, draws: Int = defaultDraws, seed: UInt64 = defaultSeed) -> ForecastUncertainty {
+                                chance: Double? = nil, housing: HousingVariation? = nil, draws: Int = defaultDraws,
+                                seed: UInt64 = defaultSeed) -> ForecastUncertainty {
         let G = forecast.ladder.count, H = forecast.horizon, layout = forecast.layout
         let positions = simulatedSchools(forecast)
         precondition(errors.units == positions.count && errors.yearGroups == G, "one row of errors a school")
@@ -57,13 +60,17 @@ extension ForecastUncertainty {
         var central = [Float](repeating: 0, count: units * H * G)
         var deviations = [Float](repeating: 0, count: K * L * units * G)
         var spread = [Float](repeating: 0, count: L * units * G)
+        let added = housing?.added(to: forecast)
+        var housingPupils = added.map { _ in [Float](repeating: 0, count: units * H * G) }
         var groupStarts = [Int](repeating: units, count: areas + 1)
         for (u, part) in parts.enumerated().reversed() { groupStarts[part.area] = u }
         for j in stride(from: areas - 1, through: 0, by: -1) { groupStarts[j] = min(groupStarts[j], groupStarts[j + 1]) }
         for (u, part) in parts.enumerated() {
             let pupils = forecast.schools[positions[part.school]].pupils
+            let fromHousing = added?[forecast.schools[positions[part.school]].school.code]
             for g in part.yearGroups {
                 for h in 0..<H { central[(u * H + h) * G + g] = Float(pupils[h][g]) }
+                if let fromHousing { for h in 0..<H { housingPupils![(u * H + h) * G + g] = Float(fromHousing[h][g]) } }
                 for k in 0..<K {
                     for l in 0..<L { deviations[((k * L + l) * units + u) * G + g] = errors.values[((k * L + l) * errors.units + part.school) * G + g] }
                 }
@@ -75,12 +82,14 @@ extension ForecastUncertainty {
         // A school's births errors go with its part that has the ladder's entry (its primary part).
         let births = errors.births?.selecting(parts.map { $0.yearGroups.contains(0) ? [$0.school] : [] })
         let model = SimulationModel(units: units, yearGroups: G, horizon: H, pastYears: K, leads: L, central: central,
-                                    deviations: deviations, spread: spread, births: births, groupStarts: groupStarts, phases: phases)
+                                    deviations: deviations, spread: spread, births: births, groupStarts: groupStarts, phases: phases,
+                                    housing: housingPupils)
         let limits = places.map { Self.limits($0, forecast: forecast, phases: phaseOrder) } ?? []
         let groupPlaces = places.flatMap { $0.yearGroupCapacity.isEmpty ? nil : Self.yearGroupLimits($0, forecast: forecast, areaIndex: areaIndex) }
         let picks = DrawPicks(draws: draws, horizon: H, pastYears: K, seed: seed, wholePaths: true)
+        let delivery = housing.map { DeliveryDraws(record: $0.record, trajectory: $0.trajectory, draws: draws, seed: seed) }
         let summary = ForecastSimulation.run(model, picks: picks, quantiles: quantiles(coverage) + (chance.map { [1 - $0] } ?? []),
-                                             places: groupPlaces, phaseLimits: limits, unitPhases: false,
+                                             places: groupPlaces, phaseLimits: limits, unitPhases: false, delivery: delivery,
                                              threads: Parallel.threads)
         // A school's interval in a year group is its part's there.
         var schools = [IntervalGrid?](repeating: nil, count: forecast.schools.count)
@@ -115,6 +124,7 @@ extension ForecastUncertainty {
         }
         var result = ForecastUncertainty(summary, model: model, coverage: coverage, seed: seed, origins: errors.origins,
                                          areas: (summary.group, summary.groupPhase, areas), schools: schools, shortfall: shortfall)
+        result.housingDelivery = housing?.record
         if let places, let short = summary.short {
             for (key, _) in places.yearGroupCapacity where key.year > forecast.baseYear && key.year - forecast.baseYear <= H {
                 guard let j = areaIndex[AreaKey(kind: layout.areaKind(of: key.yearGroup), code: key.area)] else { continue }

@@ -22,7 +22,11 @@
 /// error could be given so few past ones (see `PastErrors.spread`).
 ///
 /// Working on the central forecast's own figures means a draw with no errors is the central
-/// forecast exactly, whatever the method, housing or transfer made it.
+/// forecast exactly, whatever the method, housing or transfer made it. Where `housing` gives the
+/// part of a cell that planned housing added and the simulation is given how housing was
+/// delivered (`DeliveryDraws`), that part is scaled by the draw's share of the homes built:
+///
+///     pupils(u, g, h)  = (central(u, g, h) − housing(u, g, h) × (1 − share(d, h))) × m(u, g, h)
 public struct SimulationModel: Sendable {
     public let units: Int
     public let yearGroups: Int
@@ -44,6 +48,9 @@ public struct SimulationModel: Sendable {
     public let groupStarts: [Int]
     /// Year-group ranges summed as phases (primary R–Y6, …).
     public let phases: [ClosedRange<Int>]
+    /// `housing[(u × H + h) × G + g]`: the pupils of `central` that planned housing added (`nil`:
+    /// none), which a simulation given `DeliveryDraws` scales by each draw's homes built.
+    public let housing: [Float]?
 
     /// Equally likely normal scores a step's noise is drawn from (a power of two).
     public static let jitterLevels = 16
@@ -51,10 +58,12 @@ public struct SimulationModel: Sendable {
     public var groups: Int { groupStarts.count - 1 }
 
     public init(units: Int, yearGroups: Int, horizon: Int, pastYears: Int, leads: Int = 1, central: [Float], deviations: [Float],
-                spread: [Float]? = nil, births: BirthsErrors? = nil, groupStarts: [Int], phases: [ClosedRange<Int>]) {
+                spread: [Float]? = nil, births: BirthsErrors? = nil, groupStarts: [Int], phases: [ClosedRange<Int>],
+                housing: [Float]? = nil) {
         precondition(central.count == units * horizon * yearGroups && deviations.count == pastYears * leads * units * yearGroups
                      && pastYears > 0 && leads > 0, "arrays sized to the model")
         precondition(spread.map { $0.count == leads * units * yearGroups } ?? true, "a spread a lead, unit and year group")
+        precondition(housing.map { $0.count == central.count } ?? true, "housing's pupils a cell of the central forecast")
         precondition(groupStarts.first == 0 && groupStarts.last == units && zip(groupStarts, groupStarts.dropFirst()).allSatisfy { $0 <= $1 },
                      "groups cover the units in order")
         self.units = units
@@ -70,6 +79,7 @@ public struct SimulationModel: Sendable {
         self.births = births?.projects == true ? births : nil
         self.groupStarts = groupStarts
         self.phases = phases
+        self.housing = housing
     }
 
     /// How many of unit u's year groups a simulation carries: up to its last with pupils in any

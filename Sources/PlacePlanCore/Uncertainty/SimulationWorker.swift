@@ -10,6 +10,8 @@ extension ForecastSimulation {
         let quantiles: [Double]
         let places: [Float]?
         let phaseLimits: [[Float]]
+        /// Each draw's share of the planned homes built (`nil`: housing is not varied).
+        let delivery: DeliveryDraws?
         /// Whether each unit's phase totals get quantiles (`ForecastSimulation.run`'s `unitPhases`).
         let unitPhases: Bool
         /// `multipliers[((k × L + ℓ) × G + g) × M + j]`: exp(past forecast k's error at lead ℓ in
@@ -29,7 +31,8 @@ extension ForecastSimulation {
         var selection: BucketSelection
         var found: [Float]
 
-        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool) {
+        init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool,
+             delivery: DeliveryDraws? = nil) {
             let G = model.yearGroups, D = picks.draws, H = model.horizon
             self.model = model
             self.picks = picks
@@ -37,6 +40,7 @@ extension ForecastSimulation {
             self.places = places
             self.phaseLimits = phaseLimits
             self.unitPhases = unitPhases
+            self.delivery = model.housing == nil ? nil : delivery
             current = [Float](repeating: 0, count: G * D)
             next = current
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)
@@ -54,6 +58,40 @@ extension ForecastSimulation {
         /// The quantiles of one row of draws, into `found`.
         mutating func quantilesOf(_ row: UnsafeBufferPointer<Float>) {
             found.withUnsafeMutableBufferPointer { f in selection.quantiles(row, quantiles, into: f.baseAddress!) }
+        }
+
+        /// Where housing varies, what a year's cells need: the pupils planned housing added to
+        /// each cell (`SimulationModel.housing`) and each draw's share of the homes built that
+        /// year. (Static, with everything passed in: the worker's own buffers are being written
+        /// while it is used.)
+        struct VariedHousing {
+            let housing: [Float]
+            let share: [Float]
+            let offset: Int
+
+            /// The pupils housing added to a cell (its index in `SimulationModel.central`), when
+            /// there are any; every other cell's pupils are the central forecast × the multiplier.
+            @inline(__always) func pupils(_ cell: Int) -> Float? { housing[cell] > 0 ? housing[cell] : nil }
+
+            /// A cell's pupils draw by draw: (central − housing × (1 − share)) × m, added to or
+            /// written into `row`.
+            func fill(central: Float, housing: Float, multiplier: UnsafePointer<Float>, into row: UnsafeMutablePointer<Float>,
+                      draws D: Int, adding: Bool) {
+                share.withUnsafeBufferPointer { share in
+                    let built = share.baseAddress! + offset
+                    if adding {
+                        for d in 0..<D { row[d] += (central - housing * (1 - built[d])) * multiplier[d] }
+                    } else {
+                        for d in 0..<D { row[d] = (central - housing * (1 - built[d])) * multiplier[d] }
+                    }
+                }
+            }
+        }
+
+        /// Year h's `VariedHousing`, or `nil` where housing does not vary.
+        func variedHousing(year h: Int) -> VariedHousing? {
+            guard let delivery, let housing = model.housing else { return nil }
+            return VariedHousing(housing: housing, share: delivery.share, offset: h * picks.draws)
         }
 
         /// A new run of groups: its total starts at nothing.
@@ -92,7 +130,7 @@ extension ForecastSimulation {
                     // `current` now holds year h's multipliers: add the pupils they make to the
                     // group, and find the unit's quantiles (the central × the multiplier's).
                     let offset = h * G * D, centralRow = (u * H + h) * G
-                    let state = current
+                    let state = current, varied = variedHousing(year: h)
                     // The unit's pupils added to its group's draws, a year group's row at a
                     // time through pointers (so that the adds are vectorised, unchecked).
                     groupDraws.withUnsafeMutableBufferPointer { sums in
@@ -101,7 +139,11 @@ extension ForecastSimulation {
                                 let central = model.central[centralRow + g]
                                 guard central > 0 else { continue }
                                 let sum = sums.baseAddress! + offset + g * D, multiplier = c.baseAddress! + g * D
-                                for d in 0..<D { sum[d] += central * multiplier[d] }
+                                if let varied, let housing = varied.pupils(centralRow + g) {
+                                    varied.fill(central: central, housing: housing, multiplier: multiplier, into: sum, draws: D, adding: true)
+                                } else {
+                                    for d in 0..<D { sum[d] += central * multiplier[d] }
+                                }
                             }
                         }
                     }
@@ -110,6 +152,17 @@ extension ForecastSimulation {
                             let central = model.central[centralRow + g]
                             guard central > 0 else {
                                 for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = 0 }
+                                continue
+                            }
+                            if let varied, let housing = varied.pupils(centralRow + g) {
+                                // Not a scale of the multipliers: the draws' own pupils are selected.
+                                scratch.withUnsafeMutableBufferPointer {
+                                    varied.fill(central: central, housing: housing, multiplier: c.baseAddress! + g * D, into: $0.baseAddress!,
+                                                draws: D, adding: false)
+                                }
+                                let row = scratch
+                                row.withUnsafeBufferPointer { quantilesOf($0) }
+                                for q in 0..<Q { out.unit[((q * H + h) * units + u) * G + g] = found[q] }
                                 continue
                             }
                             quantilesOf(UnsafeBufferPointer(rebasing: c[(g * D)..<((g + 1) * D)]))
@@ -128,7 +181,13 @@ extension ForecastSimulation {
                                 for d in 0..<D { sum[d] = 0 }
                                 for g in range {
                                     let central = model.central[centralRow + g], multiplier = c.baseAddress! + g * D
-                                    if central > 0 { for d in 0..<D { sum[d] += central * multiplier[d] } }
+                                    guard central > 0 else { continue }
+                                    if let varied, let housing = varied.pupils(centralRow + g) {
+                                        varied.fill(central: central, housing: housing, multiplier: multiplier, into: sum.baseAddress!,
+                                                    draws: D, adding: true)
+                                    } else {
+                                        for d in 0..<D { sum[d] += central * multiplier[d] }
+                                    }
                                 }
                             }
                         }

@@ -9,7 +9,7 @@ extension PlanConfig {
         guard let files = top.section("files") else { return }
         files.unknownKeys(allowed: fileKeys, in: "files")
         for key in ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index",
-                    "ehcp", "specialist", "early_years", "take_up", "applications"] {
+                    "ehcp", "specialist", "early_years", "take_up", "applications", "housing_delivery"] {
             guard let name = files.text(key, message: "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"") else { continue }
             config.namedFiles.append(PlanConfig.NamedFile(key: key, name: name))
             switch key {
@@ -26,6 +26,7 @@ extension PlanConfig {
             case "early_years": config.earlyYearsFile = name
             case "take_up": config.takeUpFile = name
             case "applications": config.applicationsFile = name
+            case "housing_delivery": config.housingDeliveryFile = name
             default: config.areasFile = name
             }
         }

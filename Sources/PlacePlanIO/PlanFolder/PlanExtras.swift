@@ -60,9 +60,11 @@ extension PlanFolder {
         let config = (try? String(contentsOf: folder.appendingPathComponent(configFile), encoding: .utf8))
             .flatMap { try? PlanConfig.parse($0) }
         let names = config.map { [$0.rollsFile, $0.birthsFile, $0.schoolsFile, $0.areasFile, $0.housingFile, $0.yieldsFile,
-                                  $0.yieldProfileFile, $0.costIndexFile, $0.ehcpFile, $0.specialistFile, $0.earlyYearsFile, $0.takeUpFile] }
+                                  $0.yieldProfileFile, $0.costIndexFile, $0.ehcpFile, $0.specialistFile, $0.earlyYearsFile, $0.takeUpFile,
+                                  $0.areaChangesFile, $0.applicationsFile, $0.housingDeliveryFile] }
             ?? ["rolls.csv", "births.csv", "schools.csv", "areas.csv", "housing.csv", "yields.csv", "yield-profile.csv", "cost-index.csv",
-                "ehcp.csv", "specialist.csv", "settings.csv", "early-years.csv"]
+                "ehcp.csv", "specialist.csv", "settings.csv", "early-years.csv", "area-changes.csv", "applications.csv",
+                "housing-delivery.csv"]
         let scenarios = ScenarioFile.names(in: folder).map { "\(ScenarioFile.folderName)/\($0).toml" }
         return ([configFile, "candidates.toml", ledgerFile] + names + scenarios).map { folder.appendingPathComponent($0) }
     }

@@ -84,6 +84,7 @@ public enum PlanFolder {
             let (history, later) = try optionalTable(config.applicationsFile).map { try ApplicationsReader.read($0, into: restated) } ?? (restated, [])
             let warnings = later + (hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
                                                   fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : [])
+                + unusedDelivery(folder: folder, config: config, why: "there is no \(config.schoolsFile), and housing growth needs a place plan")
             var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
             plan.boundaryChanges = applied
             for (name, what) in [(config.specialistFile, "resourced bases"), (config.earlyYearsFile, "early-years settings")]
@@ -145,6 +146,14 @@ public enum PlanFolder {
                                                                   backgroundLine: lines.line(of: "background", in: "housing"))
             places.housing = input
             allWarnings += housingWarnings
+        }
+        // How past trajectories were delivered: with housing.csv's trajectory to build, else unused.
+        if hasHousing, let input = places.housing, let table = try optionalTable(config.housingDeliveryFile) {
+            let (record, later) = try HousingDeliveryReader.read(table, lastCensus: history.lastYear)
+            places.housing = HousingInput(completions: input.completions, yields: input.yields, settings: input.settings, delivery: record)
+            allWarnings += later
+        } else if !hasHousing {
+            allWarnings += unusedDelivery(folder: folder, config: config, why: "there is no \(config.housingFile) whose homes it would build")
         }
         try specialistAndEarlyYears(config: config, configFile: configURL.path, lines: lines, schools: history,
                                     table: optionalTable, into: &places)
@@ -449,5 +458,15 @@ enum BirthsReader {
                                    fix: "add the missing years' births"))
             }
         }
+    }
+}
+
+extension PlanFolder {
+    /// A warning that `housing-delivery.csv` is in the folder but has no trajectory to build.
+    static func unusedDelivery(folder: URL, config: PlanConfig, why: String) -> [InputIssue] {
+        let url = folder.appendingPathComponent(config.housingDeliveryFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return [InputIssue(file: url.path, message: "is not used: \(why)",
+                           fix: "add \(config.housingFile) (docs/housing.md), or remove \(config.housingDeliveryFile)")]
     }
 }

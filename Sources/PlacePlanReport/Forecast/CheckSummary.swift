@@ -52,6 +52,14 @@ public enum CheckSummary {
                 + (ehcp.areas.compactMap { $0 }.isEmpty ? " for the authority" : " in \(Format.count(ehcp.areas.count, "area"))")
                 + (bases.map { "; \(Format.count($0, "resourced base"))" } ?? ""))
         }
+        if let housing = plan.places?.housing, let census = plan.places?.schools.lastYear, !housing.completions.isEmpty {
+            let planned = housing.completions.filter { $0.year > census }
+            let years = planned.map(\.year)
+            out.append("- housing: \(Format.count(Set(housing.completions.map(\.site)).count, "site")), "
+                + "\(Format.number(planned.reduce(0) { $0 + $1.dwellings })) homes planned"
+                + (years.isEmpty ? "" : " \(Format.academicYear(years.min()!))–\(Format.academicYear(years.max()!))")
+                + (housing.delivery.map { "; past delivery (\($0.description)) varies them in simulated draws" } ?? ""))
+        }
         if let earlyYears = plan.places?.earlyYears {
             out.append("- early years: \(Format.count(earlyYears.providers.count, "setting")) with "
                 + "\(Format.number(Double(earlyYears.providers.reduce(0) { $0 + $1.places }))) places")

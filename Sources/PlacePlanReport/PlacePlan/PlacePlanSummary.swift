@@ -154,6 +154,9 @@ public enum PlacePlanSummary {
         guard plan.capacityGiven else { return "" }
         var out = "\nChance of a shortfall (\(Format.number(Double(uncertainty.draws))) simulated draws of the forecast; `plan --out-dir` writes "
         out += "p_short and p_below_margin for every area and year)\n"
+        if let delivery = uncertainty.housingDelivery {
+            out += "Housing delivery varies: \(ForecastUncertainty.deliveryText(delivery))\n"
+        }
         var table = TextTable(header: ["area", "phase", "first ≥ \(percent(notable))", "P(short)", "highest", "P(short)", "P(below margin) then"])
         // Each area and phase's forecast years, gathered in one pass (a national plan has tens of
         // thousands of lines), in the order the plan lists them.
