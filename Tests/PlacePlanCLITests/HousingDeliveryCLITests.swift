@@ -112,3 +112,16 @@ extension HousingDeliveryCLITests {
         #expect(result.stdout.contains("(7 years, 2015–2021: completions 62–103% of the year's trajectory)"), "\(result.stdout)")
     }
 }
+
+extension HousingDeliveryCLITests {
+    @Test("scenario and optimise draw with the same housing delivery as plan, and say so in the same words")
+    func scenarioAndOptimiseSayIt() throws {
+        let scenario = try CLI.run(["scenario", "Data/borough", "--intervals", "80"])
+        let optimise = try CLI.run(["optimise", "Data/borough", "--shortfall-chance", "10"])
+        #expect(scenario.status == 0 && optimise.status == 0, "\(scenario.stderr)\(optimise.stderr)")
+        #expect(scenario.stdout.contains(Self.sentence), "\(scenario.stdout)")
+        #expect(optimise.stdout.contains(Self.sentence), "\(optimise.stdout)")
+        let plain = try CLI.run(["optimise", "Data/borough"])
+        #expect(plain.status == 0 && !plain.stdout.contains("Housing delivery varies"), "no draws, nothing to say")
+    }
+}

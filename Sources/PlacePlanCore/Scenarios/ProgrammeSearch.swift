@@ -239,6 +239,8 @@ public struct ProgrammeStudy: Sendable {
     public let withoutProjects: ProgrammeSearch.Programme
     /// The chance of a shortfall each area was kept under, when one was asked.
     public let shortfallChance: Double?
+    /// The past delivery the draws built planned housing by (`nil`: not varied, or no draws).
+    public let housingDelivery: HousingDeliveryRecord?
     /// When the run was simulated: the chance of a shortfall by area, phase and year with no
     /// project, with the chosen programme and with the runner-up, each run as a scenario.
     public let chances: (none: [AreaPhaseYear: ShortfallChance], chosen: [AreaPhaseYear: ShortfallChance],
@@ -267,6 +269,7 @@ public struct ProgrammeStudy: Sendable {
         self.options = problem.candidates
         self.baseline = baseline
         self.shortfallChance = shortfallChance
+        self.housingDelivery = shortfallChance == nil ? nil : run.uncertainty?.housingDelivery
         self.result = ProgrammeSearch.solve(baseline: problem.baseline, candidates: problem.candidates, targets: inputs.targets,
                                             placesForChance: forChance, nodeLimit: nodeLimit)
         self.withoutProjects = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: inputs.targets,

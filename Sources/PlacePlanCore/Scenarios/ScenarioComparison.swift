@@ -21,10 +21,13 @@ public struct ScenarioComparison: Equatable, Sendable {
 
     public let baseline: ScenarioOutcome
     public let scenarios: [ScenarioOutcome]
+    /// The past delivery every outcome's draws built planned housing by (`nil`: not varied).
+    public var housingDelivery: HousingDeliveryRecord?
 
-    public init(baseline: ScenarioOutcome, scenarios: [ScenarioOutcome]) {
+    public init(baseline: ScenarioOutcome, scenarios: [ScenarioOutcome], housingDelivery: HousingDeliveryRecord? = nil) {
         self.baseline = baseline
         self.scenarios = scenarios
+        self.housingDelivery = housingDelivery
     }
 
     public var all: [ScenarioOutcome] { [baseline] + scenarios }
@@ -118,6 +121,7 @@ extension ScenarioComparison {
     /// The run's place plan (the baseline) and each scenario on it, side by side.
     public static func run(_ scenarios: [Scenario], on base: PlanRun) throws -> ScenarioComparison {
         ScenarioComparison(baseline: try ScenarioEngine.run(nil, on: base),
-                           scenarios: try scenarios.map { try ScenarioEngine.run($0, on: base) })
+                           scenarios: try scenarios.map { try ScenarioEngine.run($0, on: base) },
+                           housingDelivery: base.uncertainty?.housingDelivery)
     }
 }

@@ -119,6 +119,7 @@ public enum ScenarioReport {
         }
         var out = "\nChance of a shortfall, the highest in any forecast year (\(Format.number(Double(ForecastUncertainty.defaultDraws))) "
             + "simulated draws of each scenario's forecast, from the same past forecasts)\n"
+            + (c.housingDelivery.map { "Housing delivery varies: \(ForecastUncertainty.deliveryText($0))\n" } ?? "")
         out += table.rows.isEmpty ? "No area has a \(percent(notable)) chance of a shortfall in any scenario.\n" : table.render()
         return out
     }
@@ -246,6 +247,7 @@ public enum ProgrammeReport {
         if let chanceText {
             out += "Each area also needs the places that keep its chance of a shortfall at most \(chanceText) in every year "
                 + "(\(Format.number(Double(ForecastUncertainty.defaultDraws))) simulated draws of the forecast)\n"
+            if let delivery = study.housingDelivery { out += "Housing delivery varies: \(ForecastUncertainty.deliveryText(delivery))\n" }
         }
         let limit = study.shortfallChance ?? 0.1
         let rule = chanceText.map { "the margin and the \($0) chance" } ?? "the margin"
