@@ -42,6 +42,13 @@ struct HousingDeliveryCLITests {
         let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/uncertainty.md"), encoding: .utf8)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(docs.contains("72.2% to 56.2%"), "docs/uncertainty.md quotes the chance before and after")
+        // The pupils housing adds to North (S1) in 2027/28, as docs quote them (plan-housing.csv).
+        let out = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try CLI.run(["plan", "Data/borough", "--out-dir", out.path]).status == 0)
+        let added = try Table(out.appendingPathComponent("plan-housing.csv")).rows
+            .filter { $0["year"] == "2027" && $0["area"] == "S1" }.reduce(0.0) { $0 + Double($1["pupils_added"]!)! }
+        #expect(Int(added.rounded()) == 67 && docs.contains("planned housing adds 67 pupils in 2027/28"), "\(added)")
         #expect(docs.contains("(`Data/borough/housing-delivery.csv`, 10 years, 2015–2024: completions 62–103% of the year's trajectory)"))
     }
 
@@ -123,5 +130,21 @@ extension HousingDeliveryCLITests {
         #expect(optimise.stdout.contains(Self.sentence), "\(optimise.stdout)")
         let plain = try CLI.run(["optimise", "Data/borough"])
         #expect(plain.status == 0 && !plain.stdout.contains("Housing delivery varies"), "no draws, nothing to say")
+    }
+}
+
+extension HousingDeliveryCLITests {
+    @Test("the report's methods say it too: the intervals' entry names the draws (1,000, grouped as every figure) and the delivery")
+    func reportSaysIt() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("borough.html")
+        let result = try CLI.run(["report", "Data/borough", "--intervals", "80", "--out", page.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let entry = try #require(html.range(of: "<dt>Intervals</dt><dd>").map { html[$0.upperBound...].prefix { $0 != "<" } })
+        #expect(entry.hasPrefix("80% prediction intervals from 1,000 draws of the forecast"), "\(entry)")
+        #expect(entry.contains("each draw builds the planned homes as the trajectory was built in a past year"), "\(entry)")
+        #expect(entry.contains("(10 years, 2015–2024: completions 62–103% of the year&#39;s trajectory)"), "\(entry)")
     }
 }

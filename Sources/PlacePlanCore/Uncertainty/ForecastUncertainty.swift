@@ -47,7 +47,10 @@ public struct ForecastUncertainty: Equatable, Sendable {
     /// What the intervals are, in a sentence for a reader: "80% prediction intervals from 1,000 draws …".
     public var description: String {
         let percent = Int((coverage * 100).rounded())
-        return "\(percent)% prediction intervals from \(draws) draws of the forecast, each moved by the errors of one of "
+        // Digits grouped in threes with a comma, as every other figure a reader sees ("1,000").
+        let digits = Array(String(draws))
+        let grouped = String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0) ? [",", d] : [d] })
+        return "\(percent)% prediction intervals from \(grouped) draws of the forecast, each moved by the errors of one of "
             + "the method's own past forecasts (made from the censuses of \(origins.first!)–\(origins.last!) with what was known "
             + "then, followed up to \(PastErrors.maximumLead) years ahead), so areas, schools, year groups and years move "
             + "together as they did, and a cohort carries its errors as it moves up"

@@ -62,8 +62,8 @@ extension ForecastSimulation {
 
         /// Where housing varies, what a year's cells need: the pupils planned housing added to
         /// each cell (`SimulationModel.housing`) and each draw's share of the homes built that
-        /// year. (Static, with everything passed in: the worker's own buffers are being written
-        /// while it is used.)
+        /// year. (A value of its own rather than methods of the worker: it is used while the
+        /// worker's own buffers are being written, and reading the worker then would overlap.)
         struct VariedHousing {
             let housing: [Float]
             let share: [Float]
