@@ -16,18 +16,23 @@ struct PlanCommand: ParsableCommand {
             also writes the tables (whole pupils that add up exactly: schools to \
             areas, areas to the authority):
 
-              plan-authority.csv           by phase and year \
-              plan-areas.csv               by area, phase and year; places needed \
-              plan-schools.csv             by school, phase and year; rules used \
-              plan-area-year-groups.csv    by area, year group and year \
-              plan-school-year-groups.csv  by school, year group and year \
-              plan-transfer.csv            Year 6 → Year 7 shares and inflow \
-              plan-sixth-form.csv          staying-on and Y12→Y13 rates \
-              plan-housing.csv             pupils added by planned housing (with housing.csv)
+              plan-authority.csv           by phase and year
+              plan-areas.csv               by area, phase and year; places needed
+              plan-schools.csv             by school, phase and year; rules used
+              plan-area-year-groups.csv    by area, year group and year
+              plan-school-year-groups.csv  by school, year group and year
+              plan-transfer.csv            Year 6 → Year 7 shares and inflow
+              plan-sixth-form.csv          staying-on and Y12→Y13 rates
+              plan-housing.csv             pupils from planned housing (housing.csv)
+              plan-specialist.csv          specialist places and pupils (ehcp.csv)
+              plan-specialist-demand.csv   EHC plans by age and placement (ehcp.csv)
+              plan-early-years.csv         early-years places and demand (settings.csv)
 
             With housing.csv in the plan folder, the pupils of new homes above \
             each area's background rate of building are added to areas and \
-            schools; --no-housing leaves them out.
+            schools; --no-housing leaves them out. With housing-delivery.csv as \
+            well (past trajectories against completions), --intervals draws \
+            build the planned homes as past years built theirs.
 
             With --intervals 80, the forecast is simulated (1,000 draws that \
             follow the method's own past forecasts) and the summary adds the \
