@@ -20,8 +20,8 @@ enum HousingDeliveryReader {
         var later: [Int] = []
         for row in table.rows {
             let year = table.integer(row, "year", in: HistoryReader.years, what: "the academic year of completion")
-            let planned = table.count(row, "planned", what: "the completions the trajectory planned", within: Bounds.dwellings)
-            let completed = table.count(row, "completed", what: "the completions recorded", within: Bounds.dwellings)
+            let planned = table.count(row, "planned", what: "the count of completions planned", within: Bounds.dwellings)
+            let completed = table.count(row, "completed", what: "the count of completions recorded", within: Bounds.dwellings)
             for case .failure(let issue) in [year.map { Double($0) }, planned, completed] { log.add(issue) }
             guard case .success(let y) = year, case .success(let p) = planned, case .success(let c) = completed else { continue }
             if p == 0 {
