@@ -111,7 +111,8 @@ public struct Development: Equatable, Sendable {
         if housing.completions.contains(where: { $0.site == Self.enquirySite }) {
             throw Problem(description: "housing.csv has a site named '\(Self.enquirySite)', the name a development given by flags takes; rename it")
         }
-        housing = HousingInput(completions: housing.completions + completions, yields: housing.yields, settings: housing.settings)
+        housing = HousingInput(completions: housing.completions + completions, yields: housing.yields, settings: housing.settings,
+                               delivery: housing.delivery)
         places.housing = housing
         var with = plan
         with.kind = .places(places)
