@@ -86,6 +86,10 @@ struct HousingDeliveryCLITests {
         try FileManager.default.removeItem(at: none.appendingPathComponent("housing-delivery.csv"))
         let a = try Self.areaIntervals(full.path), b = try Self.areaIntervals(none.path)
         #expect(a == b)
+        // Two years are a record the draws can only repeat: a warning says so.
+        let check = try CLI.run(["check", full.path])
+        #expect(check.stderr.contains("housing-delivery.csv, line 1: has only 2 past years up to the last census"), "\(check.stderr)")
+        #expect(!(try CLI.run(["check", "Data/borough"])).stderr.contains("has only"))
         let noHousing = try CLI.run(["plan", "Data/borough", "--intervals", "80", "--no-housing"])
         #expect(noHousing.status == 0 && !noHousing.stdout.contains("Housing delivery varies"))
     }

@@ -49,6 +49,13 @@ enum HousingDeliveryReader {
                             + (kept.isEmpty ? "; no earlier year is left, so housing delivery does not vary" : ""),
                         fix: "nothing to do if the rolls were cut on purpose; otherwise add the later censuses to the rolls")]
         } ?? []
-        return (kept.isEmpty ? nil : HousingDeliveryRecord(kept), warnings)
+        // A year or two is a record the draws can only repeat: say so (as intervals need three past forecasts).
+        let few = kept.isEmpty || kept.count >= PastErrors.minimumYears ? [] : [
+            InputIssue(file: table.file, line: 1,
+                       message: "has only \(kept.count) past year\(kept.count == 1 ? "" : "s") up to the last census: every draw builds the planned "
+                           + "homes as \(kept.count == 1 ? "that year" : "one of those years") did, so delivery \(kept.count == 1 ? "does not vary" : "hardly varies")",
+                       fix: "add earlier years (an Authority Monitoring Report gives each year's trajectory and completions); "
+                           + "\(PastErrors.minimumYears) or more let the draws vary as the past did")]
+        return (kept.isEmpty ? nil : HousingDeliveryRecord(kept), warnings + few)
     }
 }
