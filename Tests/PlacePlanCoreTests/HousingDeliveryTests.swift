@@ -85,7 +85,7 @@ struct HousingDeliveryTests {
         #expect(plain.unit == [100, 100, 100, 100])
     }
 
-    @Test("a record that built every trajectory gives draws identical, bit for bit, to draws without housing varied (seeded)")
+    @Test("a record that built every trajectory gives the draws of no variation: groups and totals bit for bit, units to Float rounding (seeded)")
     func fullDeliveryChangesNothing() {
         let G = 3, H = 4, K = 3
         var random = SeededRandom(seed: 21)
