@@ -199,7 +199,7 @@ public struct HousingInput: Equatable, Sendable {
     public let settings: HousingSettings
     /// How past trajectories were delivered (`housing-delivery.csv`), which simulated draws build
     /// the planned homes by; `nil`: every draw builds them as planned.
-    public let delivery: HousingDeliveryRecord?
+    public var delivery: HousingDeliveryRecord?
 
     public init(completions: [HousingCompletion], yields: PupilYields = .defaults, settings: HousingSettings = .default,
                 delivery: HousingDeliveryRecord? = nil) {

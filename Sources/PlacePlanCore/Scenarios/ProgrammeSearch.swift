@@ -258,18 +258,20 @@ public struct ProgrammeStudy: Sendable {
         let baseline = try ScenarioEngine.run(nil, on: run)
         let problem = ProgrammeSearch.problem(candidates.changes, baseline: baseline, history: inputs.schools, costs: inputs.costs)
         var forChance: [ProgrammeSearch.Cell: Double] = [:]
+        var delivery: HousingDeliveryRecord?
         if let shortfallChance {
             let capacity = problem.baseline.mapValues(\.capacity)
             guard let places = run.places, let drawn = run.simulate(places, capacity: capacity, chance: shortfallChance) else {
                 throw ChanceWithoutDraws(chance: shortfallChance, notes: run.notes)
             }
             forChance = drawn.placesForChance.filter { problem.baseline[$0.key] != nil }
+            delivery = drawn.housingDelivery
         }
         self.candidates = candidates
         self.options = problem.candidates
         self.baseline = baseline
         self.shortfallChance = shortfallChance
-        self.housingDelivery = shortfallChance == nil ? nil : run.uncertainty?.housingDelivery
+        self.housingDelivery = delivery
         self.result = ProgrammeSearch.solve(baseline: problem.baseline, candidates: problem.candidates, targets: inputs.targets,
                                             placesForChance: forChance, nodeLimit: nodeLimit)
         self.withoutProjects = ProgrammeSearch.solve(baseline: problem.baseline, candidates: [], targets: inputs.targets,

@@ -18,7 +18,6 @@ public struct DeliveryDraws: Sendable, Equatable {
     public let horizon: Int
     /// `share[h × draws + d]`.
     public let share: [Float]
-    public let record: HousingDeliveryRecord
 
     /// - Parameter trajectory: the homes whose pupils were added, by forecast year (`horizon` of them).
     public init(record: HousingDeliveryRecord, trajectory: [Double], draws: Int, seed: UInt64) {
@@ -42,6 +41,5 @@ public struct DeliveryDraws: Sendable, Equatable {
         self.draws = draws
         self.horizon = H
         self.share = share
-        self.record = record
     }
 }

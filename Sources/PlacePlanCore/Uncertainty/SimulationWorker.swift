@@ -40,7 +40,7 @@ extension ForecastSimulation {
             self.places = places
             self.phaseLimits = phaseLimits
             self.unitPhases = unitPhases
-            self.delivery = model.housing == nil ? nil : delivery
+            self.delivery = delivery
             current = [Float](repeating: 0, count: G * D)
             next = current
             multipliers = [Float](repeating: 0, count: model.pastYears * model.leads * SimulationModel.jitterLevels * G)

@@ -227,6 +227,15 @@ struct CSVTable {
                    message: message, fix: fix)
     }
 
+    /// One warning for rows kept out because their year is after the last census (`lines`: theirs;
+    /// none, no warning), located at the first: a plan whose rolls were cut to replay an old
+    /// forecast keeps its later rows, and loses none silently.
+    func laterRows(_ lines: [Int], _ message: String) -> [InputIssue] {
+        guard let first = lines.min() else { return [] }
+        return [issue(line: first, "year", message,
+                      fix: "nothing to do if the rolls were cut on purpose; otherwise add the later censuses to the rolls")]
+    }
+
     /// A whole number in `range`, or an issue.
     func integer(_ row: CSVRow, _ column: String, in range: ClosedRange<Int>, what: String) -> Result<Int, InputIssue> {
         integer(row, self.column(column), in: range, what: what)

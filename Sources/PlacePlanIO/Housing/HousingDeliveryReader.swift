@@ -42,13 +42,9 @@ enum HousingDeliveryReader {
         }
         try log.throwIfAny()
         let kept = years.values.map(\.year).filter { $0.year <= lastCensus }
-        let warnings = later.min().map { first in
-            [InputIssue(file: table.file, line: first, column: table.number("year"), columnName: "year",
-                        message: "\(later.count) row\(later.count == 1 ? " is" : "s are") for years after the last census (\(AcademicYear.text(lastCensus))) "
-                            + "and \(later.count == 1 ? "is" : "are") not used: the forecast could not have known how they were built"
-                            + (kept.isEmpty ? "; no earlier year is left, so housing delivery does not vary" : ""),
-                        fix: "nothing to do if the rolls were cut on purpose; otherwise add the later censuses to the rolls")]
-        } ?? []
+        let warnings = table.laterRows(later, "\(later.count) row\(later.count == 1 ? " is" : "s are") for years after the last census "
+            + "(\(AcademicYear.text(lastCensus))) and \(later.count == 1 ? "is" : "are") not used: the forecast could not have known how they were built"
+            + (kept.isEmpty ? "; no earlier year is left, so housing delivery does not vary" : ""))
         // A year or two is a record the draws can only repeat: say so (as intervals need three past forecasts).
         let few = kept.isEmpty || kept.count >= PastErrors.minimumYears ? [] : [
             InputIssue(file: table.file, line: 1,

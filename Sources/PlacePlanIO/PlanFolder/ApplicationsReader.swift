@@ -47,12 +47,8 @@ enum ApplicationsReader {
             byArea[area, default: [:]][y] = (n, row.line)
         }
         try log.throwIfAny()
-        let warnings = later.first.map { first in
-            [InputIssue(file: table.file, line: first, column: table.number("year"), columnName: "year",
-                        message: "\(later.count) rows are for entry after \(latest) and are not used: the forecast starts at the \(history.lastYear) census, "
-                            + "and applications close in the January before entry",
-                        fix: "nothing to do if the rolls were cut on purpose; otherwise add the later censuses to the rolls")]
-        } ?? []
+        let warnings = table.laterRows(later, "\(later.count) rows are for entry after \(latest) and are not used: the forecast starts at the "
+                                                  + "\(history.lastYear) census, and applications close in the January before entry")
         return (History(ladder: history.ladder, birthsBasis: history.birthsBasis, areas: history.areas, births: history.births,
                         applications: byArea.mapValues { EntryApplications($0.mapValues(\.value)) }), warnings)
     }

@@ -148,10 +148,10 @@ public enum PlanFolder {
             allWarnings += housingWarnings
         }
         // How past trajectories were delivered: with housing.csv's trajectory to build, else unused.
-        if hasHousing, let input = places.housing, let table = try optionalTable(config.housingDeliveryFile) {
-            let (record, later) = try HousingDeliveryReader.read(table, lastCensus: history.lastYear)
-            places.housing = HousingInput(completions: input.completions, yields: input.yields, settings: input.settings, delivery: record)
-            allWarnings += later
+        if hasHousing, places.housing != nil, let table = try optionalTable(config.housingDeliveryFile) {
+            let (record, warnings) = try HousingDeliveryReader.read(table, lastCensus: history.lastYear)
+            places.housing?.delivery = record
+            allWarnings += warnings
         } else if !hasHousing {
             allWarnings += unusedDelivery(folder: folder, config: config, why: "there is no \(config.housingFile) whose homes it would build")
         }
