@@ -22,6 +22,9 @@ struct SeededUniform {
 
 /// A synthetic plan of `schools` schools in areas of 10, with nine past years of ratio
 /// deviations, seeded: the shape of numpy_peer.py's history (entry 20–60, ratios near 1 ± 2%).
+/// Each step adds noise of its own with a standard deviation of 1%, as a real plan's does (its
+/// spread is never nought: `PastErrors.spread`, widened); until 2026-12-02 it had none, and a
+/// first year's draws then took nine values only, a row no real plan gives.
 func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
     let G = 14, K = 9
     var random = SeededUniform(seed: 1)
@@ -30,11 +33,12 @@ func syntheticModel(schools: Int, horizon: Int = 15) -> SimulationModel {
     let deviations = (0..<(K * schools * G)).map { _ in 0.06 * (uniform() - 0.5) }
     let groupStarts = Array(stride(from: 0, to: schools, by: 10)) + [schools]
     return SimulationModel(units: schools, yearGroups: G, horizon: horizon, pastYears: K, central: central,
-                           deviations: deviations, groupStarts: groupStarts, phases: [0...6, 7...11, 12...13])
+                           deviations: deviations, spread: [Float](repeating: 0.01, count: schools * G),
+                           groupStarts: groupStarts, phases: [0...6, 7...11, 12...13])
 }
 
 /// Rows of 1,000 draws around 30 pupils (a lognormal spread of 5%, seeded), as a school's cell
-/// gives them to `BucketSelection`: what the simulation spends most of its time on.
+/// gives them to `BucketQuantiles`: what the simulation spends most of its time on.
 func syntheticRows(_ rows: Int, draws: Int = 1_000) -> [Float] {
     var random = SeededUniform(seed: 7)
     func uniform() -> Float { random.next() }
@@ -49,7 +53,7 @@ let simulationBenchmarks: @Sendable () -> Void = {
     let values = syntheticRows(rows, draws: draws)
     Benchmark("Quantiles, 20,000 rows × 1,000 draws (10/50/90%)",
               configuration: .init(metrics: [.wallClock], warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 50)) { benchmark in
-        var selection = BucketSelection(capacity: draws)
+        var selection = BucketQuantiles(capacity: draws)
         var found = [Float](repeating: 0, count: 3)
         for _ in benchmark.scaledIterations {
             values.withUnsafeBufferPointer { all in
@@ -69,7 +73,7 @@ let simulationBenchmarks: @Sendable () -> Void = {
                   configuration: .init(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(30),
                                        maxIterations: schools > 2_000 ? 3 : 10)) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.5, 0.9]))
+                blackHole(ForecastSimulation.run(model, picks: picks, quantiles: [0.1, 0.5, 0.9], unitPhases: false))
             }
         }
     }

@@ -81,7 +81,7 @@ public enum ForecastSimulation {
         for part in totals where !part.isEmpty { for i in sum.indices { sum[i] += part[i] } }
         var total = [Float](repeating: 0, count: Q * H * G), totalPhase = [Float](repeating: 0, count: Q * H * P)
         var scratch = [Float](repeating: 0, count: D), found = [Float](repeating: 0, count: Q)
-        var selection = BucketSelection(capacity: D)
+        var selection = BucketQuantiles(capacity: D)
         for h in 0..<H {
             for g in 0..<G {
                 sum.withUnsafeBufferPointer { all in

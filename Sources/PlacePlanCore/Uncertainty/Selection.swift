@@ -1,6 +1,6 @@
 /// Order statistics by selection: found in linear expected time by partitioning (quickselect),
-/// not by sorting every value. `BucketSelection` uses it on a bucket of many draws (a small one it
-/// puts in order by insertion), `median` on a vintage's hundreds of thousands of errors.
+/// not by sorting every value. `BucketQuantiles` uses it on a bucket of many draws (a row of few
+/// distinct values), `median` on a vintage's hundreds of thousands of errors.
 public enum Selection {
     /// Reorders `values[from...to]` so that `values[k]` is the value that sorted order puts there,
     /// no value before it larger and none after it smaller (Hoare partition, middle-of-three pivot).
@@ -25,23 +25,6 @@ public enum Selection {
                 }
             }
             if k <= j { hi = j } else if k >= i { lo = i } else { return }
-        }
-    }
-}
-
-extension Selection {
-    /// Puts `values[from...to]` in ascending order by insertion: for the few values of one bucket
-    /// (`BucketSelection`), fewer steps than partitioning for each order statistic wanted.
-    public static func insertionSort<Value: Comparable>(_ values: UnsafeMutableBufferPointer<Value>, from: Int, to: Int) {
-        guard to > from else { return }
-        for i in (from + 1)...to {
-            let value = values[i]
-            var j = i - 1
-            while j >= from && values[j] > value {
-                values[j + 1] = values[j]
-                j -= 1
-            }
-            values[j + 1] = value
         }
     }
 }

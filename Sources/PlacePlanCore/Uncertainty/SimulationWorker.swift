@@ -25,10 +25,12 @@ extension ForecastSimulation {
         var noise: [UInt64]
         /// exp(births error) of each past forecast for the unit and year being stepped.
         var birthsFactors: [Float]
+        /// exp(noise) of each noise level, for the lead and year group whose multipliers are being made.
+        var levelFactors: [Double]
         var groupDraws: [Float]
         var total: [Float]
         var scratch: [Float]
-        var selection: BucketSelection
+        var selection: BucketQuantiles
         var found: [Float]
 
         init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool,
@@ -48,10 +50,11 @@ extension ForecastSimulation {
             rows = (0..<(H * D)).map { i in Int32((Int(picks.picks[i]) * L + model.lead(i / D)) * M * G) }
             noise = [UInt64](repeating: 0, count: D)
             birthsFactors = [Float](repeating: 1, count: model.pastYears)
+            levelFactors = [Double](repeating: 1, count: SimulationModel.jitterLevels)
             groupDraws = [Float](repeating: 0, count: H * G * D)
             total = groupDraws
             scratch = [Float](repeating: 0, count: D)
-            selection = BucketSelection(capacity: D)
+            selection = BucketQuantiles(capacity: D)
             found = [Float](repeating: 0, count: quantiles.count)
         }
 
@@ -109,16 +112,17 @@ extension ForecastSimulation {
                 // never read, so a primary school's secondary years are not stepped at all.
                 let carried = model.carriedYearGroups(unit: u)
                 // Every past forecast's, lead's and noise level's multipliers for this unit, so a
-                // draw's step is one multiply.
+                // draw's step is one multiply: exp(error + noise) as exp(error) × exp(noise), so
+                // that a lead and year group take K + M exponentials rather than K × M.
                 let M = SimulationModel.jitterLevels, L = model.leads
-                for k in 0..<model.pastYears {
-                    for l in 0..<L {
-                        let row = ((k * L + l) * units + u) * G, spread = (l * units + u) * G
-                        for j in 0..<M {
-                            let score = SimulationModel.jitterScores[j]
-                            for g in 0..<carried {
-                                multipliers[((k * L + l) * G + g) * M + j] = Float(exp(Double(model.deviations[row + g] + score * model.spread[spread + g])))
-                            }
+                for l in 0..<L {
+                    for g in 0..<carried {
+                        let spread = Double(model.spread[(l * units + u) * G + g])
+                        for j in 0..<M { levelFactors[j] = exp(Double(SimulationModel.jitterScores[j]) * spread) }
+                        for k in 0..<model.pastYears {
+                            let error = exp(Double(model.deviations[((k * L + l) * units + u) * G + g]))
+                            let at = ((k * L + l) * G + g) * M
+                            for j in 0..<M { multipliers[at + j] = Float(error * levelFactors[j]) }
                         }
                     }
                 }
@@ -207,11 +211,11 @@ extension ForecastSimulation {
             let G = model.yearGroups, M = SimulationModel.jitterLevels, L = model.leads, units = model.units
             let growth = (Double(h + 1) / Double(L)).squareRoot()
             let spread = Double(model.spread[((L - 1) * units + u) * G])
+            // exp(growth × (error + noise)) as exp(growth × error) × exp(growth × noise).
+            for j in 0..<M { levelFactors[j] = exp(growth * Double(SimulationModel.jitterScores[j]) * spread) }
             for k in 0..<model.pastYears {
-                let error = Double(model.deviations[((k * L + L - 1) * units + u) * G])
-                for j in 0..<M {
-                    multipliers[((k * L + L - 1) * G) * M + j] = Float(exp(growth * (error + Double(SimulationModel.jitterScores[j]) * spread)))
-                }
+                let error = exp(growth * Double(model.deviations[((k * L + L - 1) * units + u) * G]))
+                for j in 0..<M { multipliers[((k * L + L - 1) * G) * M + j] = Float(error * levelFactors[j]) }
             }
         }
 
