@@ -254,7 +254,7 @@ struct SimulationTests {
 }
 
 /// The q-quantile by sorting, interpolating between order statistics (type 7, as R and numpy):
-/// what selection must agree with.
+/// what the buckets' reading is measured against.
 func quantile(_ values: [Double], _ q: Double) -> Double {
     let sorted = values.sorted()
     let position = q * Double(sorted.count - 1)

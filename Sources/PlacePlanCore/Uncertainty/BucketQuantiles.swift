@@ -26,15 +26,17 @@ public struct BucketQuantiles {
     private var total: [Int32]
     /// Each value's bucket.
     private var bucketOf: [UInt8]
-    /// For each bucket, whether it is wanted (for the row's last few values), and the gathered members.
+    /// For each bucket, whether its members are gathered (a bucket of more than `evenlyRead` that
+    /// holds a wanted order statistic), and the gathered members.
     private var isWanted: [Bool]
     private var members: [Float]
-    /// Where each wanted bucket's members start in `members`, and the next free place while gathering.
+    /// Where a wanted bucket's members start in `members` (the draws below it) and end (the next
+    /// bucket's start), and the next free place while gathering.
     private var starts: [Int32]
     private var positions: [Int32]
     /// The order statistics wanted (k, its bucket) and their values, two per quantile.
     private var wantK: [Int] = [], wantBucket: [Int] = [], found: [Float] = []
-    /// The distinct wanted buckets, and each in every lane of a vector.
+    /// The distinct buckets being gathered, and each in every lane of a vector.
     private var distinctBuckets: [Int] = []
     private var spread: [SIMD16<UInt8>] = []
 

@@ -81,17 +81,17 @@ public enum ForecastSimulation {
         for part in totals where !part.isEmpty { for i in sum.indices { sum[i] += part[i] } }
         var total = [Float](repeating: 0, count: Q * H * G), totalPhase = [Float](repeating: 0, count: Q * H * P)
         var scratch = [Float](repeating: 0, count: D), found = [Float](repeating: 0, count: Q)
-        var selection = BucketQuantiles(capacity: D)
+        var buckets = BucketQuantiles(capacity: D)
         for h in 0..<H {
             for g in 0..<G {
                 sum.withUnsafeBufferPointer { all in
-                    found.withUnsafeMutableBufferPointer { selection.quantiles(UnsafeBufferPointer(rebasing: all[((h * G + g) * D)..<((h * G + g + 1) * D)]), quantiles, into: $0.baseAddress!) }
+                    found.withUnsafeMutableBufferPointer { buckets.quantiles(UnsafeBufferPointer(rebasing: all[((h * G + g) * D)..<((h * G + g + 1) * D)]), quantiles, into: $0.baseAddress!) }
                 }
                 for q in 0..<Q { total[(q * H + h) * G + g] = found[q] }
             }
             for (p, range) in model.phases.enumerated() {
                 sum.withUnsafeBufferPointer { all in scratch.withUnsafeMutableBufferPointer { Self.addYearGroups(all, year: h, yearGroups: G, range, into: $0) } }
-                scratch.withUnsafeBufferPointer { row in found.withUnsafeMutableBufferPointer { selection.quantiles(row, quantiles, into: $0.baseAddress!) } }
+                scratch.withUnsafeBufferPointer { row in found.withUnsafeMutableBufferPointer { buckets.quantiles(row, quantiles, into: $0.baseAddress!) } }
                 for q in 0..<Q { totalPhase[(q * H + h) * P + p] = found[q] }
             }
         }

@@ -3,7 +3,7 @@ import Foundation  // exp
 extension ForecastSimulation {
     /// One thread's share of a simulation, with every buffer it needs made once: a unit's
     /// multipliers for all draws (year groups × draws, twice), its multipliers by past year, its group's and
-    /// the total's draws (years × year groups × draws), and a scratch row for selection.
+    /// the total's draws (years × year groups × draws), and a scratch row for quantiles.
     struct Worker {
         let model: SimulationModel
         let picks: DrawPicks
@@ -30,7 +30,7 @@ extension ForecastSimulation {
         var groupDraws: [Float]
         var total: [Float]
         var scratch: [Float]
-        var selection: BucketQuantiles
+        var buckets: BucketQuantiles
         var found: [Float]
 
         init(model: SimulationModel, picks: DrawPicks, quantiles: [Double], places: [Float]?, phaseLimits: [[Float]], unitPhases: Bool,
@@ -54,13 +54,13 @@ extension ForecastSimulation {
             groupDraws = [Float](repeating: 0, count: H * G * D)
             total = groupDraws
             scratch = [Float](repeating: 0, count: D)
-            selection = BucketQuantiles(capacity: D)
+            buckets = BucketQuantiles(capacity: D)
             found = [Float](repeating: 0, count: quantiles.count)
         }
 
         /// The quantiles of one row of draws, into `found`.
         mutating func quantilesOf(_ row: UnsafeBufferPointer<Float>) {
-            found.withUnsafeMutableBufferPointer { f in selection.quantiles(row, quantiles, into: f.baseAddress!) }
+            found.withUnsafeMutableBufferPointer { f in buckets.quantiles(row, quantiles, into: f.baseAddress!) }
         }
 
         /// Where housing varies, what a year's cells need: the pupils planned housing added to
