@@ -30,6 +30,51 @@ struct CLIGrammarTests {
         #expect(rows.stdout.hasPrefix("year,area,year_group,pupils\n"))
     }
 
+    @Test("without --format the --out file's extension chooses the format; a --format it contradicts is refused, nothing written")
+    func formatFromExtension() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        // The extension alone: JSON rows, a workbook (a zip), a CSV backtest, the SCAP shape.
+        let json = try CLI.run(["forecast", "Data/england", "--horizon", "1", "--out", file("f.json")])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(try String(contentsOfFile: file("f.json"), encoding: .utf8).hasPrefix("{"))
+        let workbook = try CLI.run(["report", "Data/borough", "--horizon", "2", "--no-accuracy", "--out", file("plan.xlsx")])
+        #expect(workbook.status == 0, "\(workbook.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file("plan.xlsx"))).prefix(2) == Data("PK".utf8))
+        let scap = try CLI.run(["report", "Data/borough", "--horizon", "7", "--out", file("survey.csv")])
+        #expect(scap.status == 0, "\(scap.stderr)")
+        #expect(try String(contentsOfFile: file("survey.csv"), encoding: .utf8).contains(","))
+        #expect(try !String(contentsOfFile: file("survey.csv"), encoding: .utf8).contains("<html"))
+        let backtest = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-3", "--out", file("b.csv")])
+        #expect(backtest.status == 0, "\(backtest.stderr)")
+        #expect(try String(contentsOfFile: file("b.csv"), encoding: .utf8).hasPrefix("level,"))
+        // A contradiction, an unknown extension without --format, a developer's page under a
+        // workbook's name: refused before anything is run, and no file.
+        let refusals: [([String], String, String)] = [
+            (["report", "Data/borough", "--format", "html", "--out", file("a.xlsx")], "a.xlsx",
+             "--format html but --out \(file("a.xlsx")) ends in .xlsx, which means xlsx: drop --format to write xlsx, or name the file .html."),
+            (["forecast", "Data/england", "--out", file("b.txt")], "b.txt",
+             "cannot tell which format to write from --out \(file("b.txt")) (.txt): give --format (csv, json), or name the file .csv, .json."),
+            (["backtest", "Data/england", "--format", "csv", "--out", file("c.json")], "c.json", "ends in .json, which means json"),
+            (["backtest", "Data/england", "--shock", "2015:-3", "--format", "csv"], "", "--shock writes its table only"),
+            (["accuracy", "Data/england", "--out", file("d.xlsx")], "d.xlsx", "give --format (table, csv, json)"),
+            (["explain", "Data/borough", "--with", "Data/borough", "--format", "csv", "--out", file("e.html")], "e.html", "which means html"),
+            (["contributions", "Data/borough", "--format", "table", "--out", file("g.csv")], "g.csv", "which means csv"),
+            (["developer-report", "Data/borough", "--site", "Northgate Fields", "--out", file("h.xlsx")], "h.xlsx",
+             "--out \(file("h.xlsx")): --out writes the HTML page, but .xlsx is for the workbook: give it as --xlsx \(file("h.xlsx")), or name the file .html."),
+        ]
+        for (arguments, name, message) in refusals {
+            let refused = try CLI.run(arguments)
+            #expect(refused.status == 64 && refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+            if !name.isEmpty { #expect(!FileManager.default.fileExists(atPath: file(name)), "\(name)") }
+        }
+        // --format with an extension that names none of its formats is the user's choice.
+        let named = try CLI.run(["forecast", "Data/england", "--horizon", "1", "--format", "json", "--out", file("rows.data")])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try String(contentsOfFile: file("rows.data"), encoding: .utf8).hasPrefix("{"))
+    }
+
     @Test("commands that write a database need the plan folder named: nothing is written into the bundled data")
     func noDatabaseInBundledData() throws {
         let database = CLI.root.appendingPathComponent("Data/england/placeplan.sqlite")

@@ -5,7 +5,7 @@ import PlacePlanSpreadsheet
 
 @Suite("Workbook report")
 struct WorkbookReportTests {
-    @Test("sheets for authority, areas, forecast cells and accuracy; numbers stay numbers; levels add up")
+    @Test("sheets for authority, areas, forecast cells, accuracy and notes (how the intervals were made); numbers stay numbers; levels add up")
     func sheets() throws {
         let rolls = (0..<6).map { i in  // enough areas to calibrate intervals
             AreaRolls(area: PlanningArea(code: "A\(i)", name: "Area \(i)"), firstYear: 2014,
@@ -18,7 +18,12 @@ struct WorkbookReportTests {
         let forecast = try CohortSurvival.forecast(history, settings: settings, horizon: 3)
         let backtest = try Backtest.run(history, methods: [plan.settings], horizon: 1)
         let workbook = WorkbookReport(plan: plan, forecast: forecast, backtest: backtest).workbook()
-        #expect(workbook.sheets.map(\.name) == ["authority", "areas", "forecast cells", "accuracy"])
+        #expect(workbook.sheets.map(\.name) == ["authority", "areas", "forecast cells", "accuracy", "notes"])
+        // The interval columns are explained in the workbook itself, in the report's own sentence.
+        let uncertainty = try #require(forecast.uncertainty)
+        #expect(workbook.sheets[4].rows.first == [.text("lower, upper (forecast cells): \(uncertainty.description).")])
+        #expect(uncertainty.description.hasPrefix("80% prediction intervals from 1,000 draws"))
+        #expect((workbook.sheets[2].title ?? "").hasSuffix("; lower and upper: its prediction interval (notes)"))
         try workbook.validate()
 
         let authority = workbook.sheets[0]

@@ -52,11 +52,19 @@ public struct WorkbookReport {
         if let housing { sheets.append(housingSheet(housing)) }
         if let backtest { sheets.append(accuracy(backtest)) }
         if vintages.contains(where: { !$0.result.scores.isEmpty }) { sheets.append(vintageSheet()) }
-        if !notes.isEmpty {
-            sheets.append(Sheet(name: "notes", columns: ["note"], rows: notes.map { [.text($0)] },
-                                title: "\(plan.name): what this workbook does not hold, and why"))
+        let lines = notesSheetLines
+        if !lines.isEmpty {
+            sheets.append(Sheet(name: "notes", columns: ["note"], rows: lines.map { [.text($0)] },
+                                title: "\(plan.name): how the intervals were made, and what this workbook does not hold"))
         }
         return Workbook(sheets: sheets)
+    }
+
+    /// The `notes` sheet: how the `lower` and `upper` columns were made (the sentence the HTML
+    /// report's methods give), then what the run could not make.
+    var notesSheetLines: [String] {
+        let intervals = forecast.uncertainty.map { "lower, upper (forecast cells): \($0.description)." }
+        return (intervals.map { [$0] } ?? []) + notes
     }
 
     /// Year groups across, then phase totals and the total.
@@ -129,7 +137,8 @@ public struct WorkbookReport {
             return row
         }
         return Sheet(name: "forecast cells", columns: ["year", "area", "year_group", "pupils"] + (withIntervals ? ["lower", "upper"] : []),
-                     rows: rows, title: "\(plan.name): the forecast, one row per year, area and year group (as placeplan forecast writes it)",
+                     rows: rows, title: "\(plan.name): the forecast, one row per year, area and year group (as placeplan forecast writes it)"
+                        + (withIntervals ? "; lower and upper: its prediction interval (notes)" : ""),
                      formats: [nil, nil, nil, .oneDecimal, .oneDecimal, .oneDecimal])
     }
 

@@ -38,11 +38,13 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Score only this vintage: its id or label.", valueName: "id-or-label"))
     var vintage: String?
     @OptionGroup var database: DatabaseOption
-    @Option(help: "Output format: table, csv or json.")
-    var format: ReportFormat = .table
+    @Option(help: "Output format: table, csv or json. Default: from --out's extension (.txt, .csv, .json), else table.")
+    var format: TableFormat?
     @OptionGroup var output: OutputOptions
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    func validate() throws { _ = try kind }
+    /// --format, or what --out's extension names.
+    var kind: TableFormat { get throws { try .chosen(format, out: output.out) } }
 
     func run() throws {
         let store = try database.open(planFolder: { try location.url() }, mode: .existing)
@@ -50,7 +52,7 @@ struct AccuracyCommand: ParsableCommand {
         let scored = try storeCall { try store.score(chosen) }
         let vintages = scored.map(AccuracyReport.Vintage.init)
         let text: String
-        switch format {
+        switch try kind {
         case .table:
             text = vintages.isEmpty
                 ? "No vintages in \(store.path) yet: archive a forecast first (placeplan archive DIR).\n"

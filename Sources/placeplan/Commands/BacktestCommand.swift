@@ -70,11 +70,9 @@ struct BacktestCommand: ParsableCommand {
         return shock
     })
     var shock: Shock?
-    @Option(help: "Output format: table, csv or json.")
-    var format: ReportFormat = .table
+    @Option(help: "Output format: table, csv or json. Default: from --out's extension (.txt, .csv, .json), else table.")
+    var format: TableFormat?
     @OptionGroup var output: OutputOptions
-
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     /// The settings every replayed method shares (the method itself is each one named).
     var shared: RunOptions {
@@ -86,7 +84,13 @@ struct BacktestCommand: ParsableCommand {
         let problems = BacktestPlan.problems(methods: methods, shared: shared)
         if !problems.isEmpty { throw ValidationError(SettingProblems(problems).description) }
         guard minimumHistory >= 2 else { throw ValidationError("--minimum-history must be at least 2 years.") }
+        if shock != nil, try kind != .table {
+            throw ValidationError("--shock writes its table only (with and without the shock, side by side): leave out --format, or name the --out file .txt.")
+        }
     }
+
+    /// --format, or what --out's extension names.
+    var kind: TableFormat { get throws { try .chosen(format, out: output.out) } }
 
     func run() throws {
         let plan = try location.load()
@@ -97,7 +101,7 @@ struct BacktestCommand: ParsableCommand {
             if showProgress { printError(ProgressBar.line(done, of: total, unit: "forecasts"), terminator: done == total ? "\n" : "") }
         }
         let text: String
-        switch format {
+        switch try kind {
         case .table:
             text = "\(plan.name)\n" + BacktestReport.table(
                 result, methods: backtest.candidates.map(\.label),

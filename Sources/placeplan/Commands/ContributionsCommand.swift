@@ -24,16 +24,24 @@ struct ContributionsCommand: ParsableCommand {
     var folder: String?
     @Option(help: ArgumentHelp("The ledger. Default: contributions.csv in the plan folder.", valueName: "file.csv"))
     var ledger: String?
-    @Option(help: "table or csv.")
-    var format: Kind = .table
+    @Option(help: "table or csv. Default: from --out's extension (.txt, .csv), else table.")
+    var format: Kind?
     @OptionGroup var output: OutputOptions
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum Kind: String, ExpressibleByArgument, FileFormat {
+        case table, csv
+        var extensions: [String] { self == .table ? ["txt"] : ["csv"] }
+        static var standard: Kind { .table }
+    }
+
+    func validate() throws { _ = try kind }
+    /// --format, or what --out's extension names.
+    var kind: Kind { get throws { try .chosen(format, out: output.out) } }
 
     func run() throws {
         let planFolder = try PlanLocation.url(folder, bundled: "Data/borough")
         let file = ledger ?? planFolder.appendingPathComponent(PlanFolder.ledgerFile).path
         let read = try userInput("The ledger has problems; nothing was written.") { try LedgerReader.read(url: URL(fileURLWithPath: file)) }
-        try output.emit(format == .csv ? LedgerReport.csv(read) : LedgerReport.table(read, file: file), planFolder: planFolder)
+        try output.emit(try kind == .csv ? LedgerReport.csv(read) : LedgerReport.table(read, file: file), planFolder: planFolder)
     }
 }

@@ -83,6 +83,31 @@ struct DeveloperReportCommand: ParsableCommand {
             guard area != nil, let dwellings else { throw ValidationError("Give --area and --dwellings, --site NAME from housing.csv, or --site-file FILE.") }
             guard dwellings > 0 else { throw ValidationError("--dwellings must be more than 0 (got \(dwellings)).") }
         }
+        // Each file option writes one format: a file named for another is refused, not written
+        // (an HTML page under --out fields.xlsx).
+        for (flag, file, format) in [("--out", out, Written.html), ("--csv", csv, .csv), ("--xlsx", xlsx, .xlsx)] {
+            guard let file, file != "-" else { continue }
+            let (ext, named) = Written.named(by: file)
+            if let named, named != format {
+                throw ValidationError("\(flag) \(file): \(flag) writes \(format.what), but .\(ext) is for \(named.what): "
+                    + "give it as \(named.flag) \(file), or name the file .\(format.rawValue).")
+            }
+        }
+    }
+
+    /// What each file option writes, known by the file's extension.
+    enum Written: String, FileFormat {
+        case html, csv, xlsx
+        var extensions: [String] { self == .html ? ["html", "htm"] : [rawValue] }
+        static var standard: Written { .html }
+        var flag: String { self == .html ? "--out" : "--\(rawValue)" }
+        var what: String {
+            switch self {
+            case .html: "the HTML page"
+            case .csv: "the figures as CSV"
+            case .xlsx: "the workbook"
+            }
+        }
     }
 
     /// The developments the flags describe.

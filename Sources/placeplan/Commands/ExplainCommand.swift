@@ -42,25 +42,38 @@ struct ExplainCommand: ParsableCommand {
     var with: String?
     @OptionGroup var flags: RunFlags
     @OptionGroup var database: DatabaseOption
-    @Option(help: "Output format: table, csv (every cell), html (waterfalls) or xlsx (phases and cells).")
-    var format: ExplainFormat = .table
+    @Option(help: "Output format: table, csv (every cell), html (waterfalls) or xlsx (phases and cells). Default: from --out's extension, else table.")
+    var format: ExplainFormat?
     @OptionGroup var output: OutputOptions
 
-    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, html, xlsx }
+    enum ExplainFormat: String, ExpressibleByArgument, FileFormat {
+        case table, csv, html, xlsx
+        var extensions: [String] {
+            switch self {
+            case .table: ["txt"]
+            case .html: ["html", "htm"]
+            case .csv, .xlsx: [rawValue]
+            }
+        }
+        static var standard: ExplainFormat { .table }
+    }
+
+    /// --format, or what --out's extension names.
+    var kind: ExplainFormat { get throws { try .chosen(format, out: output.out) } }
 
     func validate() throws {
         guard (from == nil) != (with == nil) else {
             throw ValidationError("give --from VINTAGE (an archived forecast) or --with DIR (another plan folder), one of them.")
         }
         if to != nil && from == nil { throw ValidationError("--to needs --from: the older vintage.") }
-        if format == .xlsx && output.file == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx.") }
+        if try kind == .xlsx && output.file == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx.") }
     }
 
     func run() throws {
         let swap = try sides()
         let explanation = try ChangeSides.explain(swap)
         let (older, newer) = (swap.older.name, swap.newer.name)
-        switch format {
+        switch try kind {
         case .table: try output.emit(ExplainSummary.text(explanation, older: older, newer: newer), planFolder: try? location.url())
         case .csv: try output.emit(ExplainSummary.csv(explanation.change), planFolder: try? location.url())
         case .html: try output.emit(ExplainPage.html(explanation, older: older, newer: newer), planFolder: try? location.url())

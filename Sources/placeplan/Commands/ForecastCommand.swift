@@ -35,7 +35,7 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var location: PlanLocation
     @OptionGroup var flags: RunFlags
-    @Option(help: "Output format: csv or json.")
+    @Option(help: "Output format: csv or json. Default: from --out's extension, else csv.")
     var format: RowFormat?
     @Option(help: "Rows for each school, area (default) or the authority; school needs schools.csv.")
     var level: CellLevel?
@@ -43,7 +43,15 @@ struct ForecastCommand: ParsableCommand {
     var summary = false
     @OptionGroup var output: OutputOptions
 
-    enum RowFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+    enum RowFormat: String, ExpressibleByArgument, FileFormat {
+        case csv, json
+        var extensions: [String] { [rawValue] }
+        static var standard: RowFormat { .csv }
+    }
+
+    func validate() throws { _ = try kind }
+    /// --format, or what --out's extension names.
+    var kind: RowFormat { get throws { try .chosen(format, out: output.out) } }
 
     func run() throws {
         let run = try runPlan(try location.load(), flags.options)
@@ -54,7 +62,7 @@ struct ForecastCommand: ParsableCommand {
             say(readable(), terminator: "")
             endNow()
         }
-        if format == .json {
+        if try kind == .json {
             try output.emit(try ForecastOutput.json(run, level: level ?? .area), planFolder: try location.url())
         } else {
             let rows = try ForecastOutput.CSVRows(run, level: level ?? .area)

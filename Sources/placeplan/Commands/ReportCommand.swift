@@ -35,16 +35,28 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Add a section on why the forecast changed since this archived vintage (id or label): waterfalls, as placeplan explain draws them.",
                                valueName: "id-or-label"))
     var changesSince: String?
-    @Option(help: "html (one page), pdf (the page printed by headless Chromium), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey).")
-    var format: Kind = .html
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html or report.xlsx.",
+    @Option(help: "html (one page), pdf (the page printed by headless Chromium), xlsx (a workbook, one sheet per table) or scap (CSV in the shape of the DfE school capacity survey). Default: from --out's extension (.html, .pdf, .xlsx, .csv), else html.")
+    var format: Kind?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (whole or not at all). Default: report.html (report.pdf, report.xlsx, scap.csv with --format).",
                                                      valueName: "file"))
     var out: String?
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
+    enum Kind: String, ExpressibleByArgument, FileFormat {
         case html, pdf, xlsx, scap
         var defaultFile: String { self == .scap ? "scap.csv" : "report.\(rawValue)" }
+        var extensions: [String] {
+            switch self {
+            case .html: ["html", "htm"]
+            case .scap: ["csv"]
+            case .pdf, .xlsx: [rawValue]
+            }
+        }
+        static var standard: Kind { .html }
     }
+
+    func validate() throws { _ = try kind }
+    /// --format, or what --out's extension names.
+    var kind: Kind { get throws { try .chosen(format, out: out) } }
 
     func run() throws {
         let plan = try location.load().requiringPlacesIfPlacePlan(for: "the report")
@@ -52,8 +64,8 @@ struct ReportCommand: ParsableCommand {
         // The report draws bands: 80% unless the flags or plan.toml say otherwise.
         if options.intervals == nil && plan.settings.intervals == nil { options.intervals = 80 }
         let run = try runPlan(plan, options)
+        let format = try kind, path = out ?? format.defaultFile
         let backtest = noAccuracy || format == .scap ? nil : try run.pastAccuracy()
-        let path = out ?? format.defaultFile
         let bytes: Data
         switch format {
         case .html, .pdf:
