@@ -35,6 +35,21 @@ enum ColumnWidth {
         return whole + max(0, whole - 1) / 3 + (digits.contains(".") ? 3 : 0) + 1
     }
 
+    /// The height in points of a row whose text wraps within its columns: as many 15-point lines
+    /// as its longest text needs at about one character per unit of its column's width (text
+    /// runs a little narrower than the digits the unit is measured in, so this errs tall).
+    static func wrappedHeight(_ cells: [Cell], widths: [Double]) -> Double {
+        var lines = 1
+        for (i, cell) in cells.enumerated() where i < widths.count {
+            guard case .text(let text) = cell.stored else { continue }
+            let perLine = max(1, Int(widths[i] - padding))
+            let needed = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+            lines = max(lines, needed)
+        }
+        return Double(lines) * 15
+    }
+
     /// The longest line, in characters as a person counts them.
     static func displayLength(_ text: String) -> Int {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(\.count).max() ?? 0

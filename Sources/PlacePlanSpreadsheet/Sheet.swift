@@ -23,6 +23,10 @@ public struct Sheet: Sendable, Hashable {
     public var formats: [NumberFormat?]
     /// Printed landscape, all columns on one page's width, the header on every page.
     public var printLandscape: Bool
+    /// Text in the rows wraps within its column (a sheet of sentences, such as notes): a long
+    /// line otherwise runs on past its cell, and fitting it to the page's width shrinks the
+    /// whole sheet until nothing on it can be read.
+    public var wrapsText = false
 
     public init(name: String, columns: [String], rows: [[Cell]] = [], frozenHeader: Bool = true,
                 columnWidths: [Double]? = nil, title: String? = nil, formats: [NumberFormat?] = [], printLandscape: Bool = true) {

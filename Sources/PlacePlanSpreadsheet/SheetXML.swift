@@ -24,9 +24,15 @@ enum SheetXML {
             out += try row(header, number: rowNumber, styles: header.map { _ in Styles.header }, sheet: sheet, strings: &strings)
         }
         let styles = sheet.formats.map { $0.map(Styles.style) ?? 0 }
+        let widths = sheet.wrapsText ? ColumnWidth.widths(for: sheet) : []
         for cells in sheet.rows {
             rowNumber += 1
-            out += try row(cells, number: rowNumber, styles: styles, sheet: sheet, strings: &strings)
+            // A wrapping sheet's text cells take the wrapped style; its numbers keep their format.
+            let rowStyles = sheet.wrapsText
+                ? cells.indices.map { i in if case .text = cells[i].stored { Styles.wrapped } else { i < styles.count ? styles[i] : 0 } }
+                : styles
+            out += try row(cells, number: rowNumber, styles: rowStyles, sheet: sheet, strings: &strings,
+                           height: sheet.wrapsText ? ColumnWidth.wrappedHeight(cells, widths: widths) : nil)
         }
         out += "</sheetData>"
         if sheet.printLandscape {
@@ -67,9 +73,11 @@ enum SheetXML {
     }
 
     /// One `<row>`; empty cells are left out, as Excel does. `styles` by column (0, the default,
-    /// past its end).
-    static func row(_ cells: [Cell], number: Int, styles: [Int], sheet: Sheet, strings: inout SharedStrings) throws -> String {
-        var out = #"<row r="\#(number)">"#
+    /// past its end); `height` in points, for a row of wrapped text (neither Excel nor LibreOffice
+    /// grows a row to its wrapped lines when the file is opened).
+    static func row(_ cells: [Cell], number: Int, styles: [Int], sheet: Sheet, strings: inout SharedStrings,
+                    height: Double? = nil) throws -> String {
+        var out = height.map { #"<row r="\#(number)" ht="\#(NumberText.xml($0))" customHeight="1">"# } ?? #"<row r="\#(number)">"#
         for (i, cell) in cells.enumerated() {
             let style = i < styles.count ? styles[i] : 0
             let styleAttribute = style == 0 ? "" : #" s="\#(style)""#

@@ -228,4 +228,27 @@ struct WorkbookLayoutTests {
         let workbook = try package.xml("xl/workbook.xml")
         #expect(workbook.descendants("definedName").first?.text == "'plan'!$1:$2")
     }
+
+    @Test("a sheet of sentences wraps its text within the column, from the top; its numbers keep their format, the header stays bold")
+    func wrapped() throws {
+        var sheet = Sheet(name: "notes", columns: ["note", "n"],
+                          rows: [[.text(String(repeating: "a long sentence ", count: 40)), .number(0.5)]], columnWidths: [110],
+                          formats: [nil, .percent])
+        sheet.wrapsText = true
+        let package = try XLSXPackage(Workbook(sheets: [sheet, Sheet(name: "plain", columns: ["note"], rows: [["short"]])]).data())
+        let xfs = try package.xml("xl/styles.xml").child("cellXfs")!.children.filter { $0.name == "xf" }
+        func alignment(_ cell: XLSXPackage.ReadCell?) -> Node? {
+            guard let s = cell?.style, let i = Int(s), i < xfs.count else { return nil }
+            return xfs[i].child("alignment")
+        }
+        let cells = try package.cells("xl/worksheets/sheet1.xml")
+        #expect(alignment(cells["A2"])?["wrapText"] == "1" && alignment(cells["A2"])?["vertical"] == "top")
+        #expect(alignment(cells["A1"]) == nil && cells["A1"]?.style != nil)  // the header: bold, not wrapped
+        #expect(alignment(cells["B2"]) == nil && cells["B2"]?.style != nil)  // the number: its format
+        #expect(try package.xml("xl/worksheets/sheet1.xml").descendants("col").first?["width"] == "110")
+        // 640 characters at 108 a line: six lines of 15 points, a height set so the row shows them all.
+        let row = try package.xml("xl/worksheets/sheet1.xml").descendants("row").first { $0["r"] == "2" }
+        #expect(row?["ht"] == "90" && row?["customHeight"] == "1")
+        #expect(try package.cells("xl/worksheets/sheet2.xml")["A2"]?.style == nil)  // a sheet that does not wrap
+    }
 }

@@ -54,8 +54,11 @@ public struct WorkbookReport {
         if vintages.contains(where: { !$0.result.scores.isEmpty }) { sheets.append(vintageSheet()) }
         let lines = notesSheetLines
         if !lines.isEmpty {
-            sheets.append(Sheet(name: "notes", columns: ["note"], rows: lines.map { [.text($0)] },
-                                title: "\(plan.name): how the intervals were made, and what this workbook does not hold"))
+            // Sentences, wrapped in a column as wide as a landscape page holds.
+            var sheet = Sheet(name: "notes", columns: ["note"], rows: lines.map { [.text($0)] }, columnWidths: [110],
+                              title: "\(plan.name): how the intervals were made, and what this workbook does not hold")
+            sheet.wrapsText = true
+            sheets.append(sheet)
         }
         return Workbook(sheets: sheets)
     }
