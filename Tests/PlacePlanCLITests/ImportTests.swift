@@ -119,6 +119,51 @@ struct ImportTests {
         #expect(!FileManager.default.fileExists(atPath: plan.path), "\(name): a folder was written")
     }
 
+    static let glaSeries = CLI.root.appendingPathComponent("../shared/data/england-la/pupils_la_ncyear.csv").standardizedFileURL
+
+    @Test("the GLA's series by authority (what Data/england is built from) imports too, told by its header: every authority England's cell for cell",
+          .enabled(if: FileManager.default.fileExists(atPath: glaSeries.path)))
+    func series() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = root.appendingPathComponent("all")
+        let result = try CLI.run(["import", "ees", Self.glaSeries.path, "--out-dir", plan.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Imported 19,026 rows (151 authorities, 2011/12–2019/20, R–Y13) of 20,385 read"), "\(result.stdout)")
+        #expect(result.stdout.contains("- year group: Y14: 1,359 rows"), "\(result.stdout)")
+        let imported = Self.cells(try String(contentsOf: plan.appendingPathComponent("rolls.csv"), encoding: .utf8))
+        let england = Self.cells(try String(contentsOf: CLI.root.appendingPathComponent("Data/england/rolls.csv"), encoding: .utf8))
+        #expect(imported.count == 151 * 9 * 14 && imported == england)
+        #expect(try String(contentsOf: plan.appendingPathComponent("plan.toml"), encoding: .utf8)
+            .hasPrefix("# Imported by placeplan import ees from pupils_la_ncyear.csv:\n# the GLA's series of the DfE school census by local authority"))
+        // It cannot count special schools: asked for, a located error and nothing written.
+        let special = try CLI.run(["import", "ees", Self.glaSeries.path, "--la", "E06000034", "--include-special", "--out-dir", root.appendingPathComponent("s").path])
+        #expect(special.status == 1 && special.stderr.contains("pupils_la_ncyear.csv, line 1: cannot give the pupils asked for: it counts no special schools"),
+                "\(special.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("s").path))
+    }
+
+    @Test("a malformed series: a second row for a cell, a year that is not one, a count that is not a number — each located, nothing written")
+    func malformedSeries() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("series.csv"), plan = root.appendingPathComponent("plan")
+        var lines = ["academic_year,year_start,la_code,la_name,nc_year,headcount"]
+        for year in 2015...2019 { for group in ["R"] + (1...14).map { "Y\($0)" } { lines.append("\(year)/\(year % 100 + 1),\(year),E06000034,Thurrock,\(group),2400") } }
+        lines.append("2019/20,2019,E06000034,Thurrock,Y3,2401")  // line 77: a second Y3 for 2019
+        lines[3] = "2015/16,2O15,E06000034,Thurrock,Y2,2400"      // line 4: not a year
+        lines[20] = "2016/17,2016,E06000034,Thurrock,Y4,lots"     // line 21: not a count
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", "ees", file.path, "--out-dir", plan.path])
+        #expect(result.status == 1, "\(result.stdout)")
+        for words in ["series.csv, line 77, column 5 (nc_year): a second row for E06000034 2019/20 Y3 (the first is line 65)",
+                      "series.csv, line 4, column 2 (year_start): '2O15' is not the first calendar year of an academic year",
+                      "series.csv, line 21, column 6 (headcount): 'lots' is not a number"] {
+            #expect(result.stderr.contains(words), "\(words): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: plan.path))
+    }
+
     @Test("a folder that holds a plan already is refused: nothing of it is overwritten")
     func existingPlan() throws {
         let result = try CLI.run(["import", "ees", Self.extract.path, "--out-dir", "Data/england"])

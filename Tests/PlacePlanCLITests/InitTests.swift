@@ -19,23 +19,38 @@ struct InitTests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("births.csv").path))
     }
 
-    @Test("from ../shared/data alone: Thurrock's rolls and ONS mid-year births, basis fixed by the file, 2023 kept projected; with --include-ap the rolls are England's Thurrock, cell for cell, and it forecasts",
+    @Test("from ../shared/data alone: the GLA's series taken over the EES download for its longer history (9 census years, not 5), Thurrock's rolls England's cell for cell, ONS mid-year births with their basis fixed, 2023 kept projected; it forecasts with intervals; --include-special takes the EES download",
           .enabled(if: InitTests.hasShared))
     func fromSharedData() throws {
         let work = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("thurrock")
-        let result = try CLI.run(["init", "--la", "E06000034", "--from", Self.shared.path, "--include-ap", "--out-dir", out.path])
+        let result = try CLI.run(["init", "--la", "E06000034", "--from", Self.shared.path, "--out-dir", out.path])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("- england-la/pupils_la_ncyear.csv: school census series (pupils by authority and NC year group, the GLA's layout)"))
+        #expect(result.stdout.contains("Census: took england-la/pupils_la_ncyear.csv (9 census years, 2011/12–2019/20), the longest history, "
+            + "over ees-la-ncyear/spc_pupils_fsm_ethnicity_yrgp.csv (5 census years, 2015/16–2019/20)"), "\(result.stdout)")
+        #expect(result.stdout.contains("Pupils: the GLA's series of the DfE school census by local authority: state-funded primary, secondary and alternative provision"))
+        #expect(result.stdout.contains("- year group: Y14: 9 rows"))
         #expect(result.stdout.contains("- england-la/births_la_midyear.csv: births: ONS mid-year births by authority"))
         #expect(result.stdout.contains("births_basis = \"mid-year\" (fixed by the file's layout); projected, and marked so: 2023"))
         #expect(try String(contentsOf: out.appendingPathComponent("plan.toml"), encoding: .utf8).contains("births_basis = \"mid-year\""))
         let rolls = try String(contentsOf: out.appendingPathComponent("rolls.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         let england = try String(contentsOf: CLI.root.appendingPathComponent("Data/england/rolls.csv"), encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains(",E06000034,") && Int($0.prefix(4))! >= 2015 }
-        #expect(rolls.count == 5 * 14 && Array(rolls) == england)
-        let forecast = try CLI.run(["forecast", out.path, "--format", "csv", "--horizon", "5"])
-        #expect(forecast.status == 0 && forecast.stdout.split(separator: "\n").count == 1 + 5 * 14, "\(forecast.stderr)")
+            .filter { $0.contains(",E06000034,") }
+        #expect(rolls.count == 9 * 14 && Array(rolls) == england)
+        // Nine censuses give a single authority its intervals (six are needed): every row has them.
+        let forecast = try CLI.run(["forecast", out.path, "--format", "csv", "--horizon", "5", "--intervals", "80"])
+        let rows = forecast.stdout.split(separator: "\n")
+        #expect(forecast.status == 0 && rows.count == 1 + 5 * 14 && rows.first == "year,area,year_group,pupils,lower,upper", "\(forecast.stderr)")
+        #expect(rows.dropFirst().allSatisfy { !$0.hasSuffix(",,") }, "\(rows.prefix(3))")
+        // Special schools are not in the GLA's series: asked for, the EES download is taken, and why said.
+        let special = work.appendingPathComponent("special")
+        let withSpecial = try CLI.run(["init", "--la", "E06000034", "--from", Self.shared.path, "--include-special", "--out-dir", special.path])
+        #expect(withSpecial.status == 0, "\(withSpecial.stderr)")
+        #expect(withSpecial.stdout.contains("Census: took ees-la-ncyear/spc_pupils_fsm_ethnicity_yrgp.csv (5 census years, 2015/16–2019/20), the longest history, "
+            + "over england-la/pupils_la_ncyear.csv (it counts no special schools (state-funded primary, secondary and alternative provision only))"),
+                "\(withSpecial.stdout)")
         // A basis the file contradicts is refused, and nothing is written.
         let contradicted = try CLI.run(["init", "--la", "E06000034", "--from", Self.shared.path, "--births-basis", "calendar",
                                         "--out-dir", work.appendingPathComponent("wrong").path])
@@ -43,7 +58,7 @@ struct InitTests {
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("wrong").path))
     }
 
-    @Test("a folder with no census, or two, is an error that names them; nothing is written")
+    @Test("a folder with no census is an error; of two as long, the first in name order is taken, and said; nothing is written on an error")
     func ambiguous() throws {
         let work = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -55,9 +70,9 @@ struct InitTests {
             try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Data/imports/ees-extract.csv"), to: two.appendingPathComponent(name))
         }
         let both = try CLI.run(["init", "--la", "E06000034", "--from", two.path, "--out-dir", work.appendingPathComponent("b").path])
-        #expect(both.status == 1 && both.stderr.contains("holds 2 school census downloads: a.csv, b.csv"), "\(both.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("a").path)
-                && !FileManager.default.fileExists(atPath: work.appendingPathComponent("b").path))
+        #expect(both.status == 0 && both.stdout.contains("Census: took two/a.csv (5 census years, 2015/16–2019/20), the first in name order of the longest, "
+            + "over two/b.csv (5 census years, 2015/16–2019/20)"), "\(both.stdout)\(both.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("a").path))
     }
 
     @Test("a births file in neither layout, or without an imported authority, is a located error; nothing is written")

@@ -37,7 +37,14 @@ public enum EESCensus {
         /// authority abolished or created), left out of an import of every authority.
         public var incomplete: [String] = []
         public var rowsRead = 0
+        /// What the file is and which pupils it counts, for plan.toml's first lines and the summary.
+        public var source = "DfE \"Schools, pupils and their characteristics\" (Explore education statistics): state-funded pupils by NC year group, January census"
+        /// How many census years each authority has: what `init` chooses between two files by.
+        public var censusYears: Int { Set(rows.map(\.year)).count }
     }
+
+    /// A cell of the rolls being built: a census year, an authority and a year group.
+    struct Cell: Hashable { let year: Int, area: String, group: String }
 
     /// `Reception` → R, `Year 1` … `Year 13` → Y1 … Y13 (the England ladder); nil for the rest.
     public static func yearGroup(_ characteristic: String) -> String? {
@@ -64,8 +71,7 @@ public enum EESCensus {
         let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
         var issues = table.checkShape(required: columns, example: "time_period,…,new_la_code,la_name,phase_type_grouping,…,characteristic,…,number_of_pupils")
         if let first = issues.first, first.line == 1 { throw InputErrors([first]) }
-        struct Key: Hashable { let year: Int, area: String, group: String }
-        var sums: [Key: Int] = [:], names: [String: String] = [:]
+        var sums: [Cell: Int] = [:], names: [String: String] = [:]
         var result = Result()
         result.rowsRead = table.rows.count
         // The census years of the whole file, whatever was asked for: an authority missing one
@@ -84,7 +90,7 @@ public enum EESCensus {
                                           fix: "e.g. 201920 for 2019/20"))
                 continue
             }
-            let key = Key(year: year, area: area, group: group)
+            let key = Cell(year: year, area: area, group: group)
             names[area] = table.text(row, "la_name")
             let value = table.text(row, "number_of_pupils")
             switch value {
@@ -102,11 +108,21 @@ public enum EESCensus {
                 }
             }
         }
+        return try finish(sums: sums, names: names, allYears: allYears, authorities: authorities, file: file, issues: issues, result: result)
+    }
+
+    /// What every census layout does once its cells are summed: an authority asked for that the
+    /// file lacks is an error; one without rows in every census year (a boundary change) is an
+    /// error when asked for by name and left out, said, otherwise; year groups no school has are
+    /// 0, said; the rows in order. Throws the issues found, every one, if there are any.
+    static func finish(sums: [Cell: Int], names: [String: String], allYears: Set<Int>, authorities: Set<String>?, file: String,
+                       issues: [InputIssue], result: Result) throws -> Result {
+        var sums = sums, names = names, issues = issues, result = result
         if let authorities {
             let missing = authorities.subtracting(names.keys).sorted()
             if !missing.isEmpty {
                 issues.append(InputIssue(file: file, line: nil, message: "has no local-authority rows for \(missing.joined(separator: ", "))",
-                                         fix: "check the codes (new_la_code, e.g. E06000034 for Thurrock)"))
+                                         fix: "check the codes (the new nine-character codes, e.g. E06000034 for Thurrock)"))
             }
         }
         // An authority missing a whole year was created or abolished (a boundary change): its
@@ -132,9 +148,9 @@ public enum EESCensus {
         let order = ["R"] + (1...13).map { "Y\($0)" }
         for area in names.keys.sorted() {
             for year in Set(sums.keys.map(\.year)).sorted() {
-                let lacking = order.filter { sums[Key(year: year, area: area, group: $0)] == nil }
+                let lacking = order.filter { sums[Cell(year: year, area: area, group: $0)] == nil }
                 guard !lacking.isEmpty else { continue }
-                for group in lacking { sums[Key(year: year, area: area, group: group)] = 0 }
+                for group in lacking { sums[Cell(year: year, area: area, group: group)] = 0 }
                 result.absent.append("\(area) (\(names[area]!)) \(AcademicYear.text(year)): \(lacking.joined(separator: ", "))")
             }
         }

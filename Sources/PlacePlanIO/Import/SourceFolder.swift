@@ -1,11 +1,13 @@
 import Foundation
 
 /// The downloads in a folder `placeplan init` is pointed at, told apart by their headers (not
-/// their names, which every download spells differently): one DfE school census file (the
-/// columns `import ees` reads) and at most one births file (a layout `BirthsExtract` reads).
-/// Every CSV file looked at is listed with what it was taken for, so nothing is used unsaid.
+/// their names, which every download spells differently): school census files (a `CensusLayout`;
+/// `CensusImport` takes the one with the longest history) and at most one births file (a layout
+/// `BirthsExtract` reads). Every CSV file looked at is listed with what it was taken for, so
+/// nothing is used unsaid.
 public struct SourceFolder: Equatable, Sendable {
-    public let census: URL
+    /// The census files, in name order.
+    public let censuses: [URL]
     public let births: URL?
     /// Each CSV file under the folder and what was made of it.
     public let looked: [Looked]
@@ -33,9 +35,9 @@ public struct SourceFolder: Equatable, Sendable {
                 looked.append(Looked(file: relative, use: "not used: its first line could not be read as a CSV header"))
                 continue
             }
-            if EESCensus.columns.allSatisfy(header.has) {
+            if let layout = CensusLayout.of(file) {
                 censuses.append(file)
-                looked.append(Looked(file: relative, use: "school census (pupils by NC year group and authority)"))
+                looked.append(Looked(file: relative, use: layout.description))
             } else if let layout = BirthsExtract.layouts.first(where: { [$0.year, $0.area, $0.births].allSatisfy(header.has) }) {
                 births.append(file)
                 looked.append(Looked(file: relative, use: "births: \(layout.description)"))
@@ -43,19 +45,18 @@ public struct SourceFolder: Equatable, Sendable {
                 looked.append(Looked(file: relative, use: "not used: neither a school census by year group nor births by authority"))
             }
         }
-        guard censuses.count == 1 else {
+        guard !censuses.isEmpty else {
             throw InputErrors([InputIssue(
                 file: folder.path,
-                message: censuses.isEmpty ? "holds no DfE school census download (a CSV with the columns \(EESCensus.columns.joined(separator: ", ")))"
-                    : "holds \(censuses.count) school census downloads: \(censuses.map(\.lastPathComponent).joined(separator: ", "))",
-                fix: censuses.isEmpty ? "download \"Schools, pupils and their characteristics\" by NC year group from Explore education statistics into it"
-                    : "keep one, or name the files with placeplan import ees FILE --births FILE")])
+                message: "holds no DfE school census download (a CSV with the columns \(EESCensus.columns.joined(separator: ", ")), "
+                    + "or the GLA's series by authority: \(AuthorityCensusSeries.columns.joined(separator: ", ")))",
+                fix: "download \"Schools, pupils and their characteristics\" by NC year group from Explore education statistics into it")])
         }
         guard births.count <= 1 else {
             throw InputErrors([InputIssue(file: folder.path, message: "holds \(births.count) births files: \(births.map(\.lastPathComponent).joined(separator: ", "))",
                                           fix: "keep one, or name the files with placeplan import ees FILE --births FILE")])
         }
-        return SourceFolder(census: censuses[0], births: births.first, looked: looked)
+        return SourceFolder(censuses: censuses, births: births.first, looked: looked)
     }
 
     /// Every `.csv` under `folder`, `depth` folders down at most, in name order.

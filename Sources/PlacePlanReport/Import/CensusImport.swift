@@ -16,7 +16,8 @@ public enum CensusImport {
 
     /// What to import: the census file, the births file if any, and what to count.
     public struct Request {
-        public let census: URL
+        /// The census files to choose from (`import ees` gives one; `init` every one it found).
+        public let censuses: [URL]
         public let births: URL?
         /// The basis the user gave (`--births-basis`), if any.
         public let birthsBasis: String?
@@ -26,9 +27,9 @@ public enum CensusImport {
         /// The command that imported, for plan.toml's first line.
         public let command: String
 
-        public init(census: URL, births: URL?, birthsBasis: String?, authorities: Set<String>?, schoolTypes: Set<String>,
+        public init(censuses: [URL], births: URL?, birthsBasis: String?, authorities: Set<String>?, schoolTypes: Set<String>,
                     outDir: String, command: String) {
-            self.census = census
+            self.censuses = censuses
             self.births = births
             self.birthsBasis = birthsBasis
             self.authorities = authorities
@@ -41,19 +42,53 @@ public enum CensusImport {
     /// Reads the census (and births), writes the plan folder whole or not at all, and says what
     /// was taken, left out and assumed. `placeplan import ees` and `placeplan init` both run this.
     public static func run(_ request: Request) throws -> String {
-        let result = try EESCensus.read(url: request.census, authorities: request.authorities, schoolTypes: request.schoolTypes)
+        let (census, result, choice) = try chosenCensus(request)
         let births = try request.births.map { try BirthsExtract.read(url: $0, areas: Set(result.rows.map(\.area))) }
         let basis = try births.map { try basisSaid($0, given: request.birthsBasis, file: request.births!.path) }
-        let files = [("plan.toml", planTOML(result, source: request.census.lastPathComponent, births: births, basis: basis, command: request.command)),
+        let files = [("plan.toml", planTOML(result, source: census.lastPathComponent, births: births, basis: basis, command: request.command)),
                      ("rolls.csv", rollsCSV(result))] + (births.map { [("births.csv", birthsCSV($0))] } ?? [])
         try AtomicFile.writeAll(files, into: URL(fileURLWithPath: request.outDir))
-        var out = summary(result, folder: request.outDir, files: files.map(\.0))
+        var out = choice.map { $0 + "\n" } ?? ""
+        out += summary(result, folder: request.outDir, files: files.map(\.0))
         if let births, let basis {
             let projected = births.projectedYears
             out += "Births: \(Format.count(births.rows.count, "row")), read as \(births.layout); births_basis = \"\(basis.value)\" (\(basis.source))"
             out += projected.isEmpty ? "\n" : "; projected, and marked so: \(projected.joined(separator: ", "))\n"
         }
         return out
+    }
+
+    /// The census to import and, when there were several, why it: of the files that can count
+    /// the school types asked, the one with the most census years for the authorities asked (the
+    /// first of equals, in name order) — a longer history gives the method more to learn from and
+    /// the intervals past errors to resample. A file that cannot be read for them is passed over,
+    /// and said; when none can, the first one's problems are the error.
+    static func chosenCensus(_ request: Request) throws -> (URL, EESCensus.Result, choice: String?) {
+        func read(_ file: URL) throws -> EESCensus.Result {
+            try (CensusLayout.of(file) ?? .ees).read(url: file, authorities: request.authorities, schoolTypes: request.schoolTypes)
+        }
+        guard request.censuses.count > 1 else { return (request.censuses[0], try read(request.censuses[0]), nil) }
+        func name(_ file: URL) -> String { file.pathComponents.suffix(2).joined(separator: "/") }
+        var readable: [(URL, EESCensus.Result)] = [], passed: [String] = [], firstError: Error?
+        for file in request.censuses {
+            if let reason = CensusLayout.of(file)?.cannotCount(request.schoolTypes) { passed.append("\(name(file)) (\(reason))"); continue }
+            do { readable.append((file, try read(file))) } catch {
+                firstError = firstError ?? error
+                passed.append("\(name(file)) (it could not be read for the authorities asked: see placeplan import ees \(name(file)))")
+            }
+        }
+        guard let best = readable.max(by: { $0.1.censusYears < $1.1.censusYears || ($0.1.censusYears == $1.1.censusYears && $0.0.path > $1.0.path) }) else {
+            if let firstError { throw firstError }
+            return (request.censuses[0], try read(request.censuses[0]), nil)
+        }
+        func years(_ result: EESCensus.Result) -> String {
+            let all = Set(result.rows.map(\.year)).sorted()
+            return "\(Format.count(all.count, "census year")), \(all.first.map(Format.academicYear) ?? "")–\(all.last.map(Format.academicYear) ?? "")"
+        }
+        let others = readable.filter { $0.0 != best.0 }.map { "\(name($0.0)) (\(years($0.1)))" } + passed
+        let longest = readable.allSatisfy { $0.0 == best.0 || $0.1.censusYears < best.1.censusYears }
+        return (best.0, best.1, "Census: took \(name(best.0)) (\(years(best.1))), \(longest ? "the longest history" : "the first in name order of the longest"), "
+            + "over \(others.joined(separator: "; "))")
     }
 
     /// The births basis and where it came from: the file's layout, the user, or the default.
@@ -74,8 +109,7 @@ public enum CensusImport {
                                 basis: (value: String, source: String)?, command: String) -> String {
         let names = Array(Set(result.rows.map(\.name))).sorted()
         let name = names.count == 1 ? names[0] : "\(names.count) local authorities"
-        var out = "# Imported by placeplan \(command) from \(source) (DfE \"Schools, pupils and their characteristics\",\n"
-        out += "# Explore education statistics): state-funded pupils by NC year group, January census.\n"
+        var out = "# Imported by placeplan \(command) from \(source):\n# \(result.source).\n"
         out += "name = \"\(name.replacingOccurrences(of: "\"", with: "'"))\"\n\n"
         out += "# Reception, Years 1-13; primary R-Y6, secondary Y7-Y11, sixth form Y12-Y13.\nladder = \"england\"\n"
         if let basis {
@@ -95,6 +129,7 @@ public enum CensusImport {
         let areas = Set(result.rows.map(\.area)).count, years = Set(result.rows.map(\.year)).sorted()
         var out = "Imported \(Format.count(result.rows.count, "row")) (\(Format.count(areas, "authority", "authorities")), "
         out += "\(years.first.map(Format.academicYear) ?? "")–\(years.last.map(Format.academicYear) ?? ""), R–Y13) of \(Format.number(Double(result.rowsRead))) read\n"
+        out += "Pupils: \(result.source)\n"
         out += result.leftOut.isEmpty ? "Nothing left out.\n" : "Left out, by what they were:\n"
         for (what, count) in result.leftOut.sorted(by: { $0.key < $1.key }) { out += "- \(what): \(Format.count(count, "row"))\n" }
         if !result.incomplete.isEmpty {

@@ -29,7 +29,10 @@ struct ImportEESCommand: ParsableCommand {
             --include-special adds state-funded special schools and --include-ap alternative \
             provision (pupil referral units). Everything left out (other year \
             groups, school types, levels) is counted in the summary; a suppressed figure (c, x, \
-            low) in a cell the plan needs is an error with its line.
+            low) in a cell the plan needs is an error with its line. The GLA's series of pupils \
+            by authority and NC year group (academic_year,year_start,la_code,la_name,nc_year,\
+            headcount, what Data/england is built from) is read too, told by its header; it \
+            counts mainstream and alternative provision, and cannot add special schools.
 
             Examples:
               placeplan import ees Data/imports/ees-extract.csv --la E06000034 --births Data/england/births.csv --out-dir thurrock
@@ -45,7 +48,7 @@ struct ImportEESCommand: ParsableCommand {
 
     func run() throws {
         let request = CensusImport.Request(
-            census: URL(fileURLWithPath: file), births: births.map { URL(fileURLWithPath: $0) }, birthsBasis: census.birthsBasis,
+            censuses: [URL(fileURLWithPath: file)], births: births.map { URL(fileURLWithPath: $0) }, birthsBasis: census.birthsBasis,
             authorities: authorities.isEmpty ? nil : Set(authorities), schoolTypes: census.schoolTypes, outDir: census.outDir,
             command: "import ees")
         say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")

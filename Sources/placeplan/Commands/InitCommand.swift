@@ -11,8 +11,10 @@ struct InitCommand: ParsableCommand {
         abstract: "Make a checked plan folder for an authority from a folder of downloads.",
         discussion: """
             Looks at every CSV file in --from (two folders down at most) and tells them apart by \
-            their headers: one DfE school census download by NC year group (as placeplan import \
-            ees reads) and, if there is one, a births file by authority (year,area,births, or ONS \
+            their headers: school census files by NC year group (the DfE's EES download, or the \
+            GLA's series by authority, as placeplan import ees reads them; of several, the one \
+            with the most census years for the authorities asked, said so) and, if there is one, \
+            a births file by authority (year,area,births, or ONS \
             mid-year births: la_code,year_ending_mid,annual_births). It writes the plan folder \
             as import ees does (state-funded mainstream pupils unless --include-special or \
             --include-ap; the births' basis from their layout, --births-basis, or assumed and said \
@@ -36,7 +38,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let sources = try userInput("\(from) cannot be used; nothing was written.") { try SourceFolder.find(in: URL(fileURLWithPath: from)) }
         let request = CensusImport.Request(
-            census: sources.census, births: sources.births, birthsBasis: census.birthsBasis, authorities: Set(authorities),
+            censuses: sources.censuses, births: sources.births, birthsBasis: census.birthsBasis, authorities: Set(authorities),
             schoolTypes: census.schoolTypes, outDir: census.outDir, command: "init")
         say(CensusImport.sources(sources))
         say(try userInput("The import has problems; nothing was written.") { try CensusImport.run(request) }, terminator: "")
