@@ -204,6 +204,30 @@ struct ConsistencyTests {
         #expect(compared == 30)
     }
 
+    @Test("--intervals never vanishes from the summary: its phase intervals are the report's first-page bands, the same draws, every year")
+    func summaryIntervals() throws {
+        let result = try CLI.run(["forecast", "Data/england", "--horizon", "3", "--intervals", "80"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let title = try #require(lines.firstIndex(of: "80% prediction intervals, all areas (1,000 simulated draws; --format csv gives every cell's)"),
+                                 "\(result.stdout)")
+        let run = try PlanRun(try PlanFolder.load(CLI.root.appendingPathComponent("Data/england")), options: RunOptions(horizon: 3, intervals: 80))
+        let uncertainty = try #require(run.uncertainty)
+        let html = HTMLReport(run: run, generated: "now", backtest: nil).render()
+        let phases: [ClosedRange<Int>] = [0...6, 7...11, 12...13]
+        for (h, year) in (2020...2022).enumerated() {
+            let line = try #require(lines[title...].first { $0.hasPrefix("\(year)/") }, "no interval line for \(year)")
+            for range in phases {
+                let band = uncertainty.authorityPhases[h, try #require(uncertainty.phaseColumn(range))]
+                #expect(band.lower < band.upper && line.contains(ForecastSummary.range(band)), "\(year) \(range): \(line)")
+                // The report's first page shows the last year's, from the same bounds.
+                if year == 2022 { #expect(html.contains("(\(ForecastSummary.range(band)))"), "\(range)") }
+            }
+        }
+        // Without --intervals, no such table.
+        #expect(!(try CLI.run(["forecast", "Data/england", "--horizon", "3"]).stdout.contains("prediction intervals")))
+    }
+
     /// A value for every setting: each is given once in plan.toml and once as a flag.
     static let settingValues: [Setting: (toml: String, flag: String)] = [
         .horizon: ("4", "4"),

@@ -134,7 +134,7 @@ public struct HTMLReport {
             var cell = Format.number(then)
             if let uncertainty = forecast.uncertainty, let column = uncertainty.phaseColumn(range) {
                 let band = uncertainty.authorityPhases[forecast.horizon - 1, column]
-                cell += " <span class=\"range\">(\(Format.number(band.lower))–\(Format.number(band.upper)))</span>"
+                cell += " <span class=\"range\">(\(ForecastSummary.range(band)))</span>"
             }
             out += "<tr><th>\(e(phase.name))</th><td>\(Format.number(now))</td><td>\(cell)</td>"
             out += "<td>\(now > 0 ? Format.percent(then / now - 1, signed: true) : "–")</td></tr>\n"

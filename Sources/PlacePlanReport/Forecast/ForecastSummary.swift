@@ -37,6 +37,27 @@ public enum ForecastSummary {
             + String(format: "%.2f and %.2f", locale: Locale(identifier: "en_GB"), w, 1 - w) + " (\(fitted))"
     }
 
+    /// "4,480,123–4,530,456": a phase's interval as the summary and the report's first page show it.
+    public static func range(_ band: (lower: Double, upper: Double)) -> String {
+        "\(Format.number(band.lower))–\(Format.number(band.upper))"
+    }
+
+    /// The phase totals' prediction intervals year by year, when the forecast has them: the same
+    /// draws' bounds `forecast --format csv` and the report give, so that asking for
+    /// `--intervals` never leaves the summary without them.
+    static func intervals(_ forecast: Forecast, phases: [(String, ClosedRange<Int>)]) -> String {
+        guard let uncertainty = forecast.uncertainty else { return "" }
+        let shown = phases.compactMap { phase in uncertainty.phaseColumn(phase.1).map { (phase.0, $0) } }
+        guard !shown.isEmpty else { return "" }
+        var table = TextTable(header: ["year"] + shown.map(\.0))
+        for (h, year) in forecast.years.enumerated() {
+            table.add([Format.academicYear(year)] + shown.map { range(uncertainty.authorityPhases[h, $0.1]) })
+        }
+        let percent = Int((uncertainty.coverage * 100).rounded())
+        return "\n\(percent)% prediction intervals, all areas (\(Format.number(Double(uncertainty.draws))) simulated draws; "
+            + "--format csv gives every cell's)\n" + table.render()
+    }
+
     public static func render(plan: Plan, forecast: Forecast, largest: Int = 5) -> String {
         let ladder = forecast.ladder
         let history = plan.history
@@ -75,6 +96,7 @@ public enum ForecastSummary {
                       + [Format.number(forecast.total(0...(ladder.count - 1), year: year) ?? 0)])
         }
         out += "\nPupils by phase, all areas\n" + table.render()
+        out += intervals(forecast, phases: phases)
 
         // The areas whose first phase changes most by the end of the horizon (`Forecast.changes`).
         if let name = ladder.phases.first?.name {
