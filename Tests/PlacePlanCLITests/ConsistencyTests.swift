@@ -429,6 +429,12 @@ struct ConsistencyTests {
             .write(to: census, atomically: true, encoding: .utf8)
         let archive = try CLI.run(["archive", plan.path, "--horizon", "3"])
         #expect(archive.status == 0, "\(archive.stderr)")
+        // The hint names the folder first, as actuals import is written everywhere else.
+        #expect(archive.stdout.contains("Score it as actuals arrive: placeplan actuals import \(plan.path) FILE, then placeplan accuracy \(plan.path)"),
+                "\(archive.stdout)")
+        // Before the census: the cells waiting are schools' as well as areas', and called so.
+        let waiting = try CLI.run(["accuracy", plan.path])
+        #expect(waiting.stdout.contains("area and school cells are waiting (2022/23–2024/25)"), "\(waiting.stdout)")
         let imported = try CLI.run(["actuals", "import", census.path, "--plan", plan.path])
         #expect(imported.status == 0, "\(imported.stderr)")
         let accuracy = try CLI.run(["accuracy", plan.path, "--format", "csv"])

@@ -117,6 +117,8 @@ public enum VintageAccuracy {
         /// Forecast cells below authority level with an actual (scored) and without one yet.
         public let scoredCells: Int
         public let waitingCells: Int
+        /// Whether the vintage forecast schools as well as areas: what those cells are called.
+        public var hasSchools = false
         /// Forecast years with at least one cell still waiting for its actual.
         public let waitingYears: [Int]
         /// Each (level, measure, horizon)'s scores, by position, at `group(level:measure:horizon:)`:
@@ -313,8 +315,10 @@ public enum VintageAccuracy {
                 measureOf.append(m)
             }
         }
-        return Result(measures: measures, scores: scores, measureOf: measureOf, scoredCells: scored, waitingCells: waiting,
-                      waitingYears: waitingYears.sorted())
+        var result = Result(measures: measures, scores: scores, measureOf: measureOf, scoredCells: scored, waitingCells: waiting,
+                            waitingYears: waitingYears.sorted())
+        result.hasSchools = rows.contains { $0.level == .school }
+        return result
     }
 
     /// The rows' positions by level, year and code: grouped by (level, year) with integers, and

@@ -49,11 +49,11 @@ public enum AccuracyReport {
             out += "\(v.horizon) years, \(v.method), archived \(v.createdAt)\n"
             let r = v.result
             if r.scores.isEmpty {
-                out += "Nothing to score yet: no actuals for its years; \(Format.number(Double(r.waitingCells))) area cells are waiting"
+                out += "Nothing to score yet: no actuals for its years; \(Format.number(Double(r.waitingCells))) \(r.hasSchools ? "area and school cells" : "area cells") are waiting"
                 out += r.waitingYears.isEmpty ? ".\n" : " (\(yearSpan(r.waitingYears))).\n"
                 continue
             }
-            let kind = r.codeCounts[.school] != nil ? "area and school cells" : "area cells"
+            let kind = r.hasSchools ? "area and school cells" : "area cells"
             out += "Scored \(Format.number(Double(r.scoredCells))) \(kind) (\(yearSpan(r.years))); "
             out += r.waitingCells == 0 ? "none waiting.\n"
                 : "waiting for actuals: \(Format.number(Double(r.waitingCells))) more (\(yearSpan(r.waitingYears))).\n"

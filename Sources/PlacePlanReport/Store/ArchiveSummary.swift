@@ -27,7 +27,7 @@ public enum ArchiveSummary {
                 \(Format.count(run.areaForecast.areas.count, "area"))\(schools), method \(stored.method)
                 - \(Format.number(Double(cells))) cells: \(levels.joined(separator: ", "))
                 - inputs: \(inputs.joined(separator: ", ")) and settings; SHA-256 \(stored.inputsSHA256)
-                Score it as actuals arrive: placeplan actuals import FILE --plan \(folder), then placeplan accuracy \(folder)\
+                Score it as actuals arrive: placeplan actuals import \(folder) FILE, then placeplan accuracy \(folder)\
                 \(customDatabase ? " (with --db \(path))" : "")
 
                 """
