@@ -39,6 +39,22 @@ public struct IntakeRatios: Equatable, Sendable {
         return median(perArea)
     }
 
+    /// Of the year-to-year changes both sets of ratios have (an area's, from one year to the
+    /// next), how many there are and the share in which these move less than `other`.
+    public func steadierShare(than other: IntakeRatios) -> (share: Double, compared: Int) {
+        let theirs = Dictionary(rows.map { ($0.area.code, $0.byYear) }, uniquingKeysWith: { a, _ in a })
+        var steadier = 0, compared = 0
+        for row in other.rows {
+            guard let mine = theirs[row.area.code] else { continue }
+            for year in row.byYear.keys.sorted() {
+                guard let a = row.byYear[year], let b = row.byYear[year + 1], let c = mine[year], let d = mine[year + 1] else { continue }
+                compared += 1
+                if abs(log(d / c)) < abs(log(b / a)) { steadier += 1 }
+            }
+        }
+        return (compared > 0 ? Double(steadier) / Double(compared) : 0, compared)
+    }
+
     /// Each area's median ratio.
     public var medians: [(area: PlanningArea, ratio: Double)] {
         rows.map { ($0.area, median(Array($0.byYear.values))!) }
@@ -57,6 +73,13 @@ public struct BirthsBasisCheck: Equatable, Sendable {
     /// The likelier basis must make the ratio this much steadier (its change at most this share
     /// of the declared one's) to be named: on real data the right basis is clearly steadier.
     public static let steadier = 0.7
+    /// …and steadier in this share of the year-to-year changes, of at least `fewestChanges`: a
+    /// basis a year off adds the births' own swing to nearly every change, where one authority's
+    /// eight changes can favour the wrong basis by chance (Thurrock's ONS mid-year births, whose
+    /// layout fixes the basis, moved 1.3% a year read as calendar against 2.0% as they are, and
+    /// were steadier so in five of eight changes).
+    public static let mostChanges = 0.75
+    public static let fewestChanges = 6
 
     /// The check, given the ratios on the declared basis (`HistoryFindings` has them already).
     public static func check(_ history: History, declared ratios: IntakeRatios) -> BirthsBasisCheck? {
@@ -64,6 +87,8 @@ public struct BirthsBasisCheck: Equatable, Sendable {
         let others = BirthsBasis.allCases.filter { $0 != history.birthsBasis }
             .compactMap { basis in IntakeRatios(history, basis: basis).yearToYearChange.map { (basis, $0) } }
         guard let best = others.min(by: { $0.1 < $1.1 }), best.1 < steadier * declared, declared > 0.005 else { return nil }
+        let (share, compared) = IntakeRatios(history, basis: best.0).steadierShare(than: ratios)
+        guard compared >= fewestChanges, share >= mostChanges else { return nil }
         return BirthsBasisCheck(declared: history.birthsBasis, likelier: best.0, declaredChange: declared, likelierChange: best.1)
     }
 
