@@ -27,6 +27,22 @@ struct ReadmeTests {
         let labels = { (text: String) in text.split(separator: "\n").filter { $0.contains("%") }.map { $0.split(separator: " ").first ?? "" } }
         #expect(labels(block) == labels(result.stdout))
         #expect(block.contains("(default)"))
+        // The README's front-page table: the default's and mean-3's rows of the same run, 1 and 3 years ahead.
+        let front = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let from = try #require(front.range(of: "<!-- readme-accuracy:begin -->")), to = try #require(front.range(of: "<!-- readme-accuracy:end -->"))
+        let shown = percentages(String(front[from.upperBound..<to.lowerBound]).replacingOccurrences(of: "|", with: " "))
+        var expected: [Double] = []
+        for measure in ["R (intake)", "Y7 (intake)", "primary", "secondary", "sixth form"] {
+            let table = result.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix(measure + " ") } ?? ""
+            func figures(_ method: String) -> [Double] {
+                percentages(table.split(separator: "\n").first { $0.hasPrefix(method + " ") }.map(String.init) ?? "")
+            }
+            let ours = figures("mean-1+weighted-5:weighted-3 (default)"), theirs = figures("mean-3")
+            guard ours.count >= 3, theirs.count >= 3 else { Issue.record("no rows for \(measure)"); continue }
+            expected += [ours[0], theirs[0], ours[2], theirs[2]]
+        }
+        #expect(shown.count == 20 && shown.count == expected.count, "\(shown) \(expected)")
+        for (d, m) in zip(shown, expected) { #expect(abs(d - m) <= 0.011, "README \(d)% but measured \(m)%") }
     }
 
     @Test("the Scottish school-level backtest figures in the README are what the command prints today")
