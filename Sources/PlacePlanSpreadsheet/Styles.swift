@@ -1,7 +1,8 @@
 /// The styles part (`xl/styles.xml`). Cells refer to a style by its index in `cellXfs`:
 /// 0 is the default, 1 the bold header, 2 the title, then one per `NumberFormat` (3 onwards, in
-/// `NumberFormat.allCases` order), then text wrapped within its cell, from the top. Excel requires the two built-in fills (none and gray125) to be
-/// present even when unused, and at least one font and border.
+/// `NumberFormat.allCases` order), then text wrapped within its cell, from the top. Excel
+/// requires the two built-in fills (none and gray125) to be present even when unused, and at
+/// least one font and border.
 enum Styles {
     static let header = 1
     static let title = 2

@@ -23,6 +23,12 @@ struct WorkbookReportTests {
         let uncertainty = try #require(forecast.uncertainty)
         #expect(workbook.sheets[4].rows.first == [.text("lower, upper (forecast cells): \(uncertainty.description).")])
         #expect(uncertainty.description.hasPrefix("80% prediction intervals from 1,000 draws"))
+        #expect(workbook.sheets[4].title == "P: how the intervals were made")
+        // Without intervals, the notes say only what the run could not make.
+        var plain = WorkbookReport(plan: plan, forecast: try CohortSurvival.forecast(history, settings: plan.settings, horizon: 3), backtest: nil)
+        plain.notes = ["no 80% prediction intervals: the rolls are too short"]
+        let notes = try #require(plain.workbook().sheets.last)
+        #expect(notes.name == "notes" && notes.title == "P: what this workbook does not hold, and why" && notes.rows.count == 1)
         #expect((workbook.sheets[2].title ?? "").hasSuffix("; lower and upper: its prediction interval (notes)"))
         try workbook.validate()
 

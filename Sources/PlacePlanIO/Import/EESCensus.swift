@@ -39,7 +39,7 @@ public enum EESCensus {
         public var rowsRead = 0
         /// What the file is and which pupils it counts, for plan.toml's first lines and the summary.
         public var source = "DfE \"Schools, pupils and their characteristics\" (Explore education statistics): state-funded pupils by NC year group, January census"
-        /// How many census years each authority has: what `init` chooses between two files by.
+        /// How many census years the rows span: what `init` chooses between census files by.
         public var censusYears: Int { Set(rows.map(\.year)).count }
     }
 

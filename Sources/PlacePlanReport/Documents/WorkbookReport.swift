@@ -55,8 +55,10 @@ public struct WorkbookReport {
         let lines = notesSheetLines
         if !lines.isEmpty {
             // Sentences, wrapped in a column as wide as a landscape page holds.
+            let about = [forecast.uncertainty.map { _ in "how the intervals were made" },
+                         notes.isEmpty ? nil : "what this workbook does not hold, and why"].compactMap { $0 }
             var sheet = Sheet(name: "notes", columns: ["note"], rows: lines.map { [.text($0)] }, columnWidths: [110],
-                              title: "\(plan.name): how the intervals were made, and what this workbook does not hold")
+                              title: "\(plan.name): " + about.joined(separator: ", and "))
             sheet.wrapsText = true
             sheets.append(sheet)
         }
