@@ -149,7 +149,7 @@ struct ImportTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("series.csv"), plan = root.appendingPathComponent("plan")
         var lines = ["academic_year,year_start,la_code,la_name,nc_year,headcount"]
-        for year in 2015...2019 { for group in ["R"] + (1...14).map { "Y\($0)" } { lines.append("\(year)/\(year % 100 + 1),\(year),E06000034,Thurrock,\(group),2400") } }
+        for year in 2015...2019 { for group in ["R"] + (1...14).map({ "Y\($0)" }) { lines.append("\(year)/\(year % 100 + 1),\(year),E06000034,Thurrock,\(group),2400") } }
         lines.append("2019/20,2019,E06000034,Thurrock,Y3,2401")  // line 77: a second Y3 for 2019
         lines[3] = "2015/16,2O15,E06000034,Thurrock,Y2,2400"      // line 4: not a year
         lines[20] = "2016/17,2016,E06000034,Thurrock,Y4,lots"     // line 21: not a count

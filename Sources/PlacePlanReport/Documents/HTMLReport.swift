@@ -126,7 +126,7 @@ public struct HTMLReport {
         if let foreword = content.foreword { out += "<section class=\"foreword\">\n<h2>Foreword</h2>\n\(Markdown.html(foreword))</section>\n" }
         out += "<section class=\"summary\">\n<h2>At a glance</h2>\n\(narrative("summary"))<table class=\"figures\">\n<thead><tr><th>phase</th>"
         out += "<th>\(Format.academicYear(base)) (actual)</th><th>\(Format.academicYear(last)) (forecast)</th><th>change</th></tr></thead>\n<tbody>\n"
-        for (p, (phase, range)) in phases.enumerated() {
+        for (phase, range) in phases {
             // A place plan's totals are its own authority lines (whole pupils that add up), the
             // figures `placeplan plan` shows; an area forecast's, its authority rows added up.
             let now = placePlanTotal(phase, year: base) ?? totalActual(range, year: base)
