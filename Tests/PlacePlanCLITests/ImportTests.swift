@@ -157,7 +157,7 @@ struct ImportTests {
         let result = try CLI.run(["import", "ees", file.path, "--out-dir", plan.path])
         #expect(result.status == 1, "\(result.stdout)")
         for words in ["series.csv, line 77, column 5 (nc_year): a second row for E06000034 2019/20 Y3 (the first is line 65)",
-                      "series.csv, line 4, column 2 (year_start): '2O15' is not the first calendar year of an academic year",
+                      "series.csv, line 4, column 2 (year_start): '2O15' is not a whole number",
                       "series.csv, line 21, column 6 (headcount): 'lots' is not a number"] {
             #expect(result.stderr.contains(words), "\(words): \(result.stderr)")
         }

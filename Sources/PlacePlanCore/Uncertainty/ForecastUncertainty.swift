@@ -44,9 +44,11 @@ public struct ForecastUncertainty: Equatable, Sendable {
     /// The phase column summing exactly `yearGroups`, if the simulation summed them.
     public func phaseColumn(_ yearGroups: ClosedRange<Int>) -> Int? { phases.firstIndex(of: yearGroups) }
 
+    /// The coverage as a reader sees it: 80 (%).
+    public var percent: Int { Int((coverage * 100).rounded()) }
+
     /// What the intervals are, in a sentence for a reader: "80% prediction intervals from 1,000 draws …".
     public var description: String {
-        let percent = Int((coverage * 100).rounded())
         // Digits grouped in threes with a comma, as every other figure a reader sees ("1,000").
         let digits = Array(String(draws))
         let grouped = String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0) ? [",", d] : [d] })

@@ -13,14 +13,6 @@ public enum AuthorityCensusSeries {
     /// The school types the series counts (its own definition; it has no school-type column).
     public static let schoolTypes: Set<String> = EESCensus.mainstream.union([EESCensus.alternativeProvision])
 
-    /// `R` → R, `Y1` … `Y13` (also `Year 1` …) → Y1 … Y13; nil for the rest (Y14, nursery).
-    public static func yearGroup(_ text: String) -> String? {
-        if text == "R" || text == "Reception" { return "R" }
-        let digits = text.hasPrefix("Year ") ? text.dropFirst(5) : (text.hasPrefix("Y") ? text.dropFirst() : "")
-        guard let n = Int(digits), (1...13).contains(n) else { return nil }
-        return "Y\(n)"
-    }
-
     public static func read(url: URL, authorities: Set<String>?) throws -> EESCensus.Result {
         let file = url.path
         let table = try CSVTable(bytes: CSVTable.read(url: url, file: file), file: file)
@@ -32,17 +24,21 @@ public enum AuthorityCensusSeries {
         result.source = "the GLA's series of the DfE school census by local authority: state-funded primary, secondary and "
             + "alternative provision (pupil referral units), special schools excluded, by NC year group, January census"
         var allYears = Set<Int>()
+        // Year groups and years as every census reader reads them (R, Y1 … Y13 of England's
+        // ladder, also spelt Reception, Year 1, NCY1; 2019, 2019/20 or 201920); Y14 is none of them.
+        var yearGroups = YearGroupLookup(.england)
         for row in table.rows {
-            guard let year = Int(table.text(row, "year_start")), (1990...2100).contains(year) else {
-                issues.append(table.issue(row, "year_start", "'\(table.text(row, "year_start"))' is not the first calendar year of an academic year",
-                                          fix: "e.g. 2019 for 2019/20"))
-                continue
+            let year: Int
+            switch table.academicYear(row, "year_start", in: 1990...2100, what: "the academic year") {
+            case .success(let y): year = y
+            case .failure(let issue): issues.append(issue); continue
             }
             allYears.insert(year)
             let area = table.text(row, "la_code")
             if let authorities, !authorities.contains(area) { continue }
             let text = table.text(row, "nc_year")
-            guard let group = yearGroup(text) else { result.leftOut["year group: \(text)", default: 0] += 1; continue }
+            guard let index = yearGroups(text) else { result.leftOut["year group: \(text)", default: 0] += 1; continue }
+            let group = Ladder.england.yearGroups[index].name
             let cell = EESCensus.Cell(year: year, area: area, group: group)
             if let first = lines[cell] {
                 issues.append(table.issue(row, "nc_year", "a second row for \(area) \(AcademicYear.text(year)) \(group) (the first is line \(first))",

@@ -53,8 +53,7 @@ public enum ForecastSummary {
         for (h, year) in forecast.years.enumerated() {
             table.add([Format.academicYear(year)] + shown.map { range(uncertainty.authorityPhases[h, $0.1]) })
         }
-        let percent = Int((uncertainty.coverage * 100).rounded())
-        return "\n\(percent)% prediction intervals, all areas (\(Format.number(Double(uncertainty.draws))) simulated draws; "
+        return "\n\(uncertainty.percent)% prediction intervals, all areas (\(Format.number(Double(uncertainty.draws))) simulated draws; "
             + "--format csv gives every cell's)\n" + table.render()
     }
 

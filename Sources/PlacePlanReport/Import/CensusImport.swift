@@ -69,15 +69,20 @@ public enum CensusImport {
         }
         guard request.censuses.count > 1 else { return (request.censuses[0], try read(request.censuses[0]), nil) }
         func name(_ file: URL) -> String { file.pathComponents.suffix(2).joined(separator: "/") }
-        var readable: [(URL, EESCensus.Result)] = [], passed: [String] = [], firstError: Error?
+        // Each file read once, with its census years counted once.
+        var readable: [(file: URL, result: EESCensus.Result, years: Int)] = [], passed: [String] = [], firstError: Error?
         for file in request.censuses {
             if let reason = CensusLayout.of(file)?.cannotCount(request.schoolTypes) { passed.append("\(name(file)) (\(reason))"); continue }
-            do { readable.append((file, try read(file))) } catch {
+            do {
+                let result = try read(file)
+                readable.append((file, result, result.censusYears))
+            } catch {
                 firstError = firstError ?? error
                 passed.append("\(name(file)) (it could not be read for the authorities asked: see placeplan import ees \(name(file)))")
             }
         }
-        guard let best = readable.max(by: { $0.1.censusYears < $1.1.censusYears || ($0.1.censusYears == $1.1.censusYears && $0.0.path > $1.0.path) }) else {
+        // The most years; of equals, the first in name order (`censuses` is in name order).
+        guard let most = readable.map(\.years).max(), let best = readable.first(where: { $0.years == most }) else {
             if let firstError { throw firstError }
             return (request.censuses[0], try read(request.censuses[0]), nil)
         }
@@ -85,9 +90,9 @@ public enum CensusImport {
             let all = Set(result.rows.map(\.year)).sorted()
             return "\(Format.count(all.count, "census year")), \(all.first.map(Format.academicYear) ?? "")–\(all.last.map(Format.academicYear) ?? "")"
         }
-        let others = readable.filter { $0.0 != best.0 }.map { "\(name($0.0)) (\(years($0.1)))" } + passed
-        let longest = readable.allSatisfy { $0.0 == best.0 || $0.1.censusYears < best.1.censusYears }
-        return (best.0, best.1, "Census: took \(name(best.0)) (\(years(best.1))), \(longest ? "the longest history" : "the first in name order of the longest"), "
+        let others = readable.filter { $0.file != best.file }.map { "\(name($0.file)) (\(years($0.result)))" } + passed
+        let longest = readable.filter { $0.years == most }.count == 1
+        return (best.file, best.result, "Census: took \(name(best.file)) (\(years(best.result))), \(longest ? "the longest history" : "the first in name order of the longest"), "
             + "over \(others.joined(separator: "; "))")
     }
 
