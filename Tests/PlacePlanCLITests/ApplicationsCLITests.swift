@@ -124,7 +124,7 @@ struct ApplicationsCLITests {
         let said = String(format: "narrowed from %.1f%% of the forecast", locale: Locale(identifier: "en_GB"), width["R"]![0])
             + " to 5.7% and held 83% (\(cover["R"]![0])% without"
         #expect(uncertainty.contains(said), "docs/uncertainty.md should say: \(said)")
-        #expect(uncertainty.contains("two years ahead Reception held 74% (\(cover["R"]![1])%)")
+        #expect(uncertainty.contains("two years ahead Reception held 82% (\(cover["R"]![1])%)")
                 && uncertainty.contains("(\(cover["primary"]![1])% and \(cover["primary"]![2])%)"), "\(cover)")
 
         let explained = try CLI.run(["explain", "Data/england", "--with", "Data/england", "--no-applications", "--format", "csv"])

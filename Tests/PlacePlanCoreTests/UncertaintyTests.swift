@@ -30,6 +30,33 @@ struct UncertaintyTests {
         #expect(errors.widening >= 1)
     }
 
+    @Test("where a cohort is entered or changes school, each step's noise is the one-year-ahead spread grown as the errors grew; elsewhere the spread of that lead's errors")
+    func noiseGrowsAtTransfers() throws {
+        // The first test's unit: forecasts from 2010, 2011, 2012, followed three, two and one years.
+        let actual: @Sendable (Int, Int) -> Double = { year, g in 100 + Double(year - 2010) * 3 + Double(g) * 7 + (year % 2 == 0 ? 4 : 0) }
+        let forecast: @Sendable (Int, Int, Int) -> Double = { origin, h, g in 100 + Double(origin - 2010 + h) * 2.5 + Double(g) * 6 + Double(h) }
+        func replay(transfers: Set<Int>) throws -> PastErrors {
+            try #require(try PastErrors.replay(
+                origins: [2010, 2011, 2012], lastYear: 2013, horizon: 3, units: 1, yearGroups: 3, transfers: transfers,
+                forecast: { origin, reach in (origin, reach) }, predicted: { made, _, h, g in h < made.1 ? forecast(made.0, h, g) : nil },
+                actual: { _, year, g in year <= 2013 ? actual(year, g) : nil }))
+        }
+        let plain = try replay(transfers: []), transfer = try replay(transfers: [2])
+        let spread = { (errors: PastErrors, l: Int, g: Int) in Double(errors.spread[l * 3 + g]) }
+        // The entry (Reception) in both: one unit learns no growth, so an entry's is √(years ahead).
+        #expect(spread(plain, 0, 0) > 0)
+        #expect(abs(spread(plain, 1, 0) - spread(plain, 0, 0) * 2.0.squareRoot()) < 1e-5)
+        #expect(abs(spread(plain, 2, 0) - spread(plain, 0, 0) * 3.0.squareRoot()) < 1e-5)
+        // Year group 2 as a transfer: its one-year-ahead spread at every lead (a ratio learns no
+        // growth here either: it is held); as a ratio within a phase, its own lead's spread.
+        #expect(spread(transfer, 2, 2) == spread(transfer, 0, 2) && spread(transfer, 1, 2) == spread(transfer, 0, 2))
+        #expect(spread(plain, 2, 2) != spread(plain, 0, 2), "\(plain.spread)")
+        // One year ahead, and every other year group, the same either way.
+        #expect(spread(plain, 0, 2) == spread(transfer, 0, 2))
+        #expect((0..<3).allSatisfy { l in spread(plain, l, 1) == spread(transfer, l, 1) })
+        #expect(Ladder.england.phaseStarts == [0, 7, 12])
+    }
+
     @Test("a year group a unit is entered at (a secondary school's Year 7: no Year 6 below it) keeps its own error at every lead")
     func entryAboveNothing() throws {
         // Year group 0 never has pupils at this unit; year group 1 is its entry.

@@ -26,6 +26,16 @@ struct FormattingTests {
         #expect(Format.academicYear(1999) == "1999/00")
     }
 
+    @Test("a chance of a shortfall: a whole percent without a decimal, whatever binary makes of the share of draws")
+    func chances() {
+        #expect(PlacePlanSummary.percent(0.57) == "57%")   // 0.57 × 100 = 56.99999999999999
+        #expect(PlacePlanSummary.percent(0.72) == "72%")
+        #expect(PlacePlanSummary.percent(0.562) == "56.2%")
+        #expect(PlacePlanSummary.percent(1) == "100%")
+        #expect(PlacePlanSummary.percent(0.001) == "0.1%")
+        #expect(PlacePlanSummary.percent(0) == "0%")
+    }
+
     @Test("CSV fields are quoted only when they must be")
     func quoting() {
         #expect(CSVField.quote("E06000001") == "E06000001")

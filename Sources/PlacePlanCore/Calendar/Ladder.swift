@@ -46,6 +46,10 @@ public struct Ladder: Equatable, Sendable {
             Phase(name: "high", first: "G9", last: "G12"),
         ])
 
+    /// The year groups each phase starts at (Reception, Year 7, Year 12 in England's): where a
+    /// cohort is entered or changes school.
+    public var phaseStarts: Set<Int> { Set(phases.compactMap { indices(of: $0)?.lowerBound }) }
+
     /// Indices of the year groups in a phase, or `nil` if its ends are not on this ladder.
     public func indices(of phase: Phase) -> ClosedRange<Int>? {
         guard let first = index(of: phase.first), let last = index(of: phase.last), first <= last

@@ -144,7 +144,13 @@ public enum PlacePlanSummary {
         return out
     }
 
-    static func percent(_ fraction: Double) -> String { Format.percent(fraction, decimals: fraction * 100 == (fraction * 100).rounded() ? 0 : 1) }
+    /// A chance as a reader sees it: a whole percent without a decimal ("72%"), else one ("56.2%").
+    /// Decided on the tenths shown, not the fraction: 570 draws of 1,000 is 0.57, and 0.57 × 100
+    /// is 56.99999999999999 in binary, which was printed "57.0%" beside a "72%".
+    static func percent(_ fraction: Double) -> String {
+        let tenths = (fraction * 1_000).rounded()
+        return Format.percent(fraction, decimals: tenths.truncatingRemainder(dividingBy: 10) == 0 ? 0 : 1)
+    }
 
     static func spare(_ s: Sufficiency) -> String { s.spare.map { Format.percent($0) } ?? "–" }
 
