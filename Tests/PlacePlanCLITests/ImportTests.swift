@@ -77,13 +77,13 @@ struct ImportTests {
 
     /// A way to damage the download.
     enum Damage: String, CaseIterable, Sendable {
-        case missingColumn, suppressed, otherYearSpelling, unknownAuthority, notANumber
+        case missingColumn, suppressed, yearsOutOfStep, unknownAuthority, notANumber
 
         func apply(_ text: String) -> String {
             switch self {
             case .missingColumn: return text.replacingOccurrences(of: "number_of_pupils", with: "pupils")
             case .suppressed: return ImportTests.setPupils(text, ",Reception,Known to be eligible for free school meals,", "c")
-            case .otherYearSpelling: return text.replacingOccurrences(of: "201920,", with: "2019/20,")
+            case .yearsOutOfStep: return text.replacingOccurrences(of: "201920,", with: "201921,")
             case .unknownAuthority: return text
             case .notANumber: return ImportTests.setPupils(text, ",Year 3,Not known to be eligible for free school meals,", "1O")
             }
@@ -95,7 +95,7 @@ struct ImportTests {
             switch self {
             case .missingColumn: return "ees.csv, line 1: the header has no 'number_of_pupils' column"
             case .suppressed: return "the figure is suppressed ('c') in a cell the plan needs"
-            case .otherYearSpelling: return "'2019/20' is not an academic year written as EES writes it"
+            case .yearsOutOfStep: return "(time_period): '201921' is not an academic year: the second year must follow the first (2019/20)"
             case .unknownAuthority: return "has no local-authority rows for E06999999"
             case .notANumber: return "(number_of_pupils): '1O' is not a number"
             }

@@ -46,20 +46,6 @@ public enum EESCensus {
     /// A cell of the rolls being built: a census year, an authority and a year group.
     struct Cell: Hashable { let year: Int, area: String, group: String }
 
-    /// `Reception` → R, `Year 1` … `Year 13` → Y1 … Y13 (the England ladder); nil for the rest.
-    public static func yearGroup(_ characteristic: String) -> String? {
-        if characteristic == "Reception" { return "R" }
-        guard characteristic.hasPrefix("Year "), let n = Int(characteristic.dropFirst(5)), (1...13).contains(n) else { return nil }
-        return "Y\(n)"
-    }
-
-    /// `201920` → 2019 (the academic year 2019/20, January 2020 census).
-    public static func year(_ timePeriod: String) -> Int? {
-        guard timePeriod.count == 6, let first = Int(timePeriod.prefix(4)), let second = Int(timePeriod.suffix(2)),
-              (first + 1) % 100 == second, (1990...2100).contains(first) else { return nil }
-        return first
-    }
-
     /// The school types counted: state-funded mainstream, and special schools or alternative
     /// provision when asked for.
     public static func schoolTypes(special: Bool, alternativeProvision: Bool) -> Set<String> {
@@ -75,20 +61,25 @@ public enum EESCensus {
         var result = Result()
         result.rowsRead = table.rows.count
         // The census years of the whole file, whatever was asked for: an authority missing one
-        // was created or abolished in the file's span.
-        let allYears = Set(table.rows.compactMap { year(table.text($0, "time_period")) })
-        for row in table.rows {
+        // was created or abolished in the file's span. Years and year groups as every census
+        // reader reads them (201920, 2019/20 or 2019; Reception, Year 1 … Year 13 of England's
+        // ladder); Nursery, Year 14 and Total are none of them.
+        let years = table.rows.map { table.academicYear($0, "time_period", in: 1990...2100, what: "the academic year") }
+        let allYears = Set(years.compactMap { try? $0.get() })
+        var yearGroups = YearGroupLookup(.england)
+        for (row, read) in zip(table.rows, years) {
             guard table.text(row, "geographic_level") == "Local authority" else { result.leftOut["other geographic levels", default: 0] += 1; continue }
             let area = table.text(row, "new_la_code")
             if let authorities, !authorities.contains(area) { continue }
             let type = table.text(row, "phase_type_grouping")
             guard schoolTypes.contains(type) else { result.leftOut["school type: \(type)", default: 0] += 1; continue }
             let characteristic = table.text(row, "characteristic")
-            guard let group = yearGroup(characteristic) else { result.leftOut["year group: \(characteristic)", default: 0] += 1; continue }
-            guard let year = year(table.text(row, "time_period")) else {
-                issues.append(table.issue(row, "time_period", "'\(table.text(row, "time_period"))' is not an academic year written as EES writes it",
-                                          fix: "e.g. 201920 for 2019/20"))
-                continue
+            guard let index = yearGroups(characteristic) else { result.leftOut["year group: \(characteristic)", default: 0] += 1; continue }
+            let group = Ladder.england.yearGroups[index].name
+            let year: Int
+            switch read {
+            case .success(let y): year = y
+            case .failure(let issue): issues.append(issue); continue
             }
             let key = Cell(year: year, area: area, group: group)
             names[area] = table.text(row, "la_name")
@@ -145,7 +136,7 @@ public enum EESCensus {
         if !issues.isEmpty { throw InputErrors(issues) }
         // EES publishes no row for what no school has (a sixth form, a secondary school): those
         // year groups are 0, and said so.
-        let order = ["R"] + (1...13).map { "Y\($0)" }
+        let order = Ladder.england.yearGroups.map(\.name)
         for area in names.keys.sorted() {
             for year in Set(sums.keys.map(\.year)).sorted() {
                 let lacking = order.filter { sums[Cell(year: year, area: area, group: $0)] == nil }
