@@ -122,7 +122,7 @@ struct ApplicationsCLITests {
         let uncertainty = try String(contentsOf: CLI.root.appendingPathComponent("docs/uncertainty.md"), encoding: .utf8)
             .replacingOccurrences(of: "\n  ", with: " ")
         let said = String(format: "narrowed from %.1f%% of the forecast", locale: Locale(identifier: "en_GB"), width["R"]![0])
-            + " to 5.7% and held 83% (\(cover["R"]![0])% without"
+            + " to 4.7% and held 81% (\(cover["R"]![0])% without"
         #expect(uncertainty.contains(said), "docs/uncertainty.md should say: \(said)")
         #expect(uncertainty.contains("two years ahead Reception held 82% (\(cover["R"]![1])%)")
                 && uncertainty.contains("(\(cover["primary"]![1])% and \(cover["primary"]![2])%)"), "\(cover)")

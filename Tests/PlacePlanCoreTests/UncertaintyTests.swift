@@ -97,6 +97,46 @@ struct UncertaintyTests {
         #expect(settled == 1, "\(settled)")
     }
 
+    @Test("a unit's variance moderated towards the typical one of its size: the formula, the size classes, none for a plan of few units")
+    func typicalSpread() {
+        // (d₀ × typical + d × own) ÷ (d₀ + d): own 0.0001 from three errors (d = 2), typical 0.0004, d₀ = 2.
+        let own = [0.01, 0.03, 0.02]
+        #expect(abs(TypicalSpread.moderated(own, typical: 0.0004, weight: 2)! - 0.00025) < 1e-12)
+        #expect(TypicalSpread.moderated(own, typical: 0, weight: 2) == sampleVariance(own))
+        #expect(TypicalSpread.moderated(own, typical: 0.0004, weight: 0) == sampleVariance(own))
+        // 40 units, one year group, three past forecasts: the 20 smallest have errors ±a (variance
+        // a²), the 20 largest ±b; one small unit's errors are far apart, and the trimmed mean leaves it out.
+        let K = 3, units = 40
+        var values = [Float](repeating: 0, count: K * units)
+        for u in 0..<units {
+            let a: Float = u == 3 ? 0.5 : (u < 20 ? 0.02 : 0.01)
+            for k in 0..<K { values[k * units + u] = [-a, 0, a][k] }
+        }
+        let typical = TypicalSpread.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: 1, pupils: { u, _ in Double(100 + u) })
+        #expect(abs(typical[0] - 0.0004) < 1e-9 && abs(typical[3] - 0.0004) < 1e-9, "\(typical)")
+        #expect(abs(typical[25] - 0.0001) < 1e-9, "\(typical)")
+        // Fewer units than a class: nothing to moderate towards.
+        let few = TypicalSpread.fit(Array(values.prefix(K * 10)), pastForecasts: K, leads: 1, units: 10, yearGroups: 1, pupils: { _, _ in 100 })
+        #expect(few.allSatisfy { $0 == 0 })
+    }
+
+    @Test("units alike but with three errors each: moderating towards the typical spread covers closer to nominal, left out, than each unit's own (seeded)")
+    func moderationFits() {
+        var random = SeededRandom(seed: 11)
+        func normal() -> Float {
+            let u = (Double(random.next() % 1_000_000) + 0.5) / 1_000_000
+            return Float(NormalScore.quantile(u))
+        }
+        let K = 3, units = 400, G = 1
+        let values = (0..<(K * units * G)).map { _ in 0.02 * normal() }
+        let typical = TypicalSpread.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, pupils: { _, _ in 1_000 })
+        let own = Widening.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, typical: typical, weight: 0)
+        let chosen = Widening.moderated(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, typical: typical)
+        let moderated = Widening.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, typical: typical, weight: chosen.weight)
+        #expect(chosen.weight > 0 && moderated.miss < own.miss / 2, "own \(own), chosen \(chosen), moderated \(moderated)")
+        #expect(moderated.factor == chosen.factor && own.factor == Widening.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G))
+    }
+
     @Test("normal scores: the quantile function at known points, and symmetric")
     func normalScores() {
         #expect(abs(NormalScore.quantile(0.975) - 1.959964) < 1e-5)

@@ -12,12 +12,37 @@ import Foundation  // erfc
 public enum Widening {
     /// The factors tried: no widening to six times.
     public static let candidates: [Double] = stride(from: 1.0, through: 6.0, by: 0.25).map { $0 }
+    /// The weights of the typical spread tried (`TypicalSpread`; 0: each unit's own).
+    public static let weights: [Double] = [0, 1, 2, 4, 8, 16, 32]
     /// At most this many units are scored (spread evenly): enough to fit one number.
     public static let sampledUnits = 2_000
 
+    /// The factor for each unit's own spread (no typical one).
     /// - Parameter values: `PastErrors.values`' layout; lead 0 (one year ahead) is scored.
     static func fit(_ values: [Float], pastForecasts K: Int, leads L: Int, units: Int, yearGroups G: Int) -> Double {
-        guard K >= 3 else { return 1 }
+        fit(values, pastForecasts: K, leads: L, units: units, yearGroups: G, typical: [], weight: 0).factor
+    }
+
+    /// The weight of the typical spread and the factor that, together, held the left-out errors
+    /// closest to 50%, 80% and 95% (the least miss of every weight's best factor). For England's
+    /// intervals from 2016, 2017 and 2018 (three to five past forecasts) the weight came out 2
+    /// each time, the factor 1.25 rather than 2.25, 1.75 and 1.5, and the miss a twelfth to a
+    /// half of the unmoderated one's.
+    static func moderated(_ values: [Float], pastForecasts K: Int, leads L: Int, units: Int, yearGroups G: Int,
+                          typical: [Double]) -> (weight: Double, factor: Double) {
+        var best = (weight: 0.0, factor: 1.0, miss: Double.infinity)
+        for weight in weights {
+            let (factor, miss) = fit(values, pastForecasts: K, leads: L, units: units, yearGroups: G, typical: typical, weight: weight)
+            if miss < best.miss { best = (weight, factor, miss) }
+        }
+        return (best.weight, best.factor)
+    }
+
+    /// The best factor with each unit's spread moderated towards `typical` by `weight`, and its
+    /// miss: the sum over 50%, 80% and 95% of (share held − level)².
+    static func fit(_ values: [Float], pastForecasts K: Int, leads L: Int, units: Int, yearGroups G: Int,
+                    typical: [Double], weight: Double) -> (factor: Double, miss: Double) {
+        guard K >= 3 else { return (1, 0) }
         let levels = [0.5, 0.8, 0.95]
         var inside = [[Int]](repeating: [Int](repeating: 0, count: levels.count), count: candidates.count)
         var scored = 0
@@ -29,7 +54,7 @@ public enum Widening {
                     let x = Double(values[((k * L) * units + u) * G + g])
                     var n = 0
                     for j in 0..<K where j != k { others[n] = Double(values[((j * L) * units + u) * G + g]); n += 1 }
-                    let s = PastErrors.spread(of: others)
+                    let s = PastErrors.spread(of: others, typical: typical.isEmpty ? 0 : typical[u * G + g], weight: weight)
                     guard s > 0 else { continue }  // no spread to widen: a unit without errors
                     scored += 1
                     for (c, factor) in candidates.enumerated() {
@@ -40,10 +65,11 @@ public enum Widening {
                 }
             }
         }
-        guard scored > 0 else { return 1 }
+        guard scored > 0 else { return (1, 0) }
         let miss = candidates.indices.map { c in
             zip(levels, inside[c]).reduce(0) { $0 + pow(Double($1.1) / Double(scored) - $1.0, 2) }
         }
-        return candidates[miss.indices.min { miss[$0] < miss[$1] }!]
+        let best = miss.indices.min { miss[$0] < miss[$1] }!
+        return (candidates[best], miss[best])
     }
 }
