@@ -131,12 +131,13 @@ public struct PastErrors: Equatable, Sendable {
                 }
             }
         }
-        let widening = Widening.fit(values, pastForecasts: origins.count, leads: L, units: units, yearGroups: G)
         // One year ahead, each unit's spread moderated towards the typical one of units its size,
-        // with the weight and widening that fit together (`TypicalSpread`, `Widening.moderated`).
+        // with the weight and widening that fit together (`TypicalSpread`, `Widening.moderated`);
+        // `widening`: the factor for a unit's own spread, as later years' spreads are.
         let typical = TypicalSpread.fit(values, pastForecasts: origins.count, leads: L, units: units, yearGroups: G,
                                         pupils: { u, g in actual(u, lastYear, g) })
         let oneYear = Widening.moderated(values, pastForecasts: origins.count, leads: L, units: units, yearGroups: G, typical: typical)
+        let widening = oneYear.own
         // Each step's noise. One year ahead, the moderated spread. Further ahead, where a cohort
         // is entered or changes school (Reception, Year 7, Year 12: `transfers`), the spread of
         // every past forecast's one-year-ahead errors, grown as those errors grew with the years
