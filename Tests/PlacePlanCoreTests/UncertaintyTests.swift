@@ -79,16 +79,17 @@ struct UncertaintyTests {
         #expect(none == nil)
     }
 
+    /// `count` normal errors of standard deviation `sd`, seeded.
+    static func normalErrors(_ count: Int, seed: UInt64, sd: Float) -> [Float] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { _ in sd * Float(NormalScore.quantile((Double(random.next() % 1_000_000) + 0.5) / 1_000_000)) }
+    }
+
     @Test("the widening: normal errors from a few past forecasts need some (their spread is itself uncertain); errors that repeat need none (seeded)")
     func widening() {
-        var random = SeededRandom(seed: 5)
-        func normal() -> Float {
-            let u = (Double(random.next() % 1_000_000) + 0.5) / 1_000_000
-            return Float(NormalScore.quantile(u))
-        }
         let K = 6, units = 400, G = 2
         // Errors alike year to year.
-        let steady = (0..<(K * units * G)).map { _ in 0.02 * normal() }
+        let steady = Self.normalErrors(K * units * G, seed: 5, sd: 0.02)
         let calm = Widening.fit(steady, pastForecasts: K, leads: 1, units: units, yearGroups: G)
         // Each unit's past forecasts missed by +a or −a, alternately: a new one will too.
         let repeating = (0..<(K * units * G)).map { i in Float(i / (units * G) % 2 == 0 ? 0.02 : -0.02) }
@@ -122,13 +123,8 @@ struct UncertaintyTests {
 
     @Test("units alike but with three errors each: moderating towards the typical spread covers closer to nominal, left out, than each unit's own (seeded)")
     func moderationFits() {
-        var random = SeededRandom(seed: 11)
-        func normal() -> Float {
-            let u = (Double(random.next() % 1_000_000) + 0.5) / 1_000_000
-            return Float(NormalScore.quantile(u))
-        }
         let K = 3, units = 400, G = 1
-        let values = (0..<(K * units * G)).map { _ in 0.02 * normal() }
+        let values = Self.normalErrors(K * units * G, seed: 11, sd: 0.02)
         let typical = TypicalSpread.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, pupils: { _, _ in 1_000 })
         let own = Widening.fit(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, typical: typical, weight: 0)
         let chosen = Widening.moderated(values, pastForecasts: K, leads: 1, units: units, yearGroups: G, typical: typical)
