@@ -67,6 +67,9 @@ struct CLIGrammarTests {
         for (arguments, name, message) in refusals {
             let refused = try CLI.run(arguments)
             #expect(refused.status == 64 && refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+            // Refused by the command's validate(), before it runs (its own usage line follows):
+            // a backtest refused only when its table was written had run for seconds first.
+            #expect(refused.stderr.contains("Usage: placeplan \(arguments[0]) "), "\(arguments): \(refused.stderr)")
             if !name.isEmpty { #expect(!FileManager.default.fileExists(atPath: file(name)), "\(name)") }
         }
         // --format with an extension that names none of its formats is the user's choice.

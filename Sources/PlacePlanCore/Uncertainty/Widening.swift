@@ -20,12 +20,6 @@ public enum Widening {
     /// plan once seven weights were tried.)
     public static let sampledUnits = 500
 
-    /// The factor for each unit's own spread (no typical one).
-    /// - Parameter values: `PastErrors.values`' layout; lead 0 (one year ahead) is scored.
-    static func fit(_ values: [Float], pastForecasts K: Int, leads L: Int, units: Int, yearGroups G: Int) -> Double {
-        fit(values, pastForecasts: K, leads: L, units: units, yearGroups: G, typical: [], weight: 0).factor
-    }
-
     /// The weight of the typical spread and the factor that, together, held the left-out errors
     /// closest to 50%, 80% and 95% (the least miss of every weight's best factor), and the factor
     /// for each unit's own spread (weight 0). For England's intervals from 2016, 2017 and 2018
@@ -43,8 +37,10 @@ public enum Widening {
         return (fits[0].factor, tried[best], fits[best].factor)
     }
 
-    /// The best factor with each unit's spread moderated towards `typical` by `weight`, and its
-    /// miss: the sum over 50%, 80% and 95% of (share held − level)².
+    /// The best factor with each unit's spread moderated towards `typical` by `weight` (`[]`, or
+    /// weight 0: each unit's own), and its miss: the sum over 50%, 80% and 95% of (share held −
+    /// level)².
+    /// - Parameter values: `PastErrors.values`' layout; lead 0 (one year ahead) is scored.
     static func fit(_ values: [Float], pastForecasts K: Int, leads L: Int, units: Int, yearGroups G: Int,
                     typical: [Double], weight: Double) -> (factor: Double, miss: Double) {
         guard K >= 3 else { return (1, 0) }

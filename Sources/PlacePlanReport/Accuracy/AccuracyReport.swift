@@ -48,12 +48,12 @@ public enum AccuracyReport {
             out += "\nVintage \(v.name): \(v.plan), origin \(Format.academicYear(v.origin)) (last census), "
             out += "\(v.horizon) years, \(v.method), archived \(v.createdAt)\n"
             let r = v.result
+            let kind = r.hasSchools ? "area and school cells" : "area cells"
             if r.scores.isEmpty {
-                out += "Nothing to score yet: no actuals for its years; \(Format.number(Double(r.waitingCells))) \(r.hasSchools ? "area and school cells" : "area cells") are waiting"
+                out += "Nothing to score yet: no actuals for its years; \(Format.number(Double(r.waitingCells))) \(kind) are waiting"
                 out += r.waitingYears.isEmpty ? ".\n" : " (\(yearSpan(r.waitingYears))).\n"
                 continue
             }
-            let kind = r.hasSchools ? "area and school cells" : "area cells"
             out += "Scored \(Format.number(Double(r.scoredCells))) \(kind) (\(yearSpan(r.years))); "
             out += r.waitingCells == 0 ? "none waiting.\n"
                 : "waiting for actuals: \(Format.number(Double(r.waitingCells))) more (\(yearSpan(r.waitingYears))).\n"

@@ -72,9 +72,11 @@ public enum CensusImport {
         // Each file read once, with its census years counted once.
         var readable: [(file: URL, result: EESCensus.Result, years: Int)] = [], passed: [String] = [], firstError: Error?
         for file in request.censuses {
-            if let reason = CensusLayout.of(file)?.cannotCount(request.schoolTypes) { passed.append("\(name(file)) (\(reason))"); continue }
+            // Its layout found once (a first line read), then asked and used.
+            let layout = CensusLayout.of(file) ?? .ees
+            if let reason = layout.cannotCount(request.schoolTypes) { passed.append("\(name(file)) (\(reason))"); continue }
             do {
-                let result = try read(file)
+                let result = try layout.read(url: file, authorities: request.authorities, schoolTypes: request.schoolTypes)
                 readable.append((file, result, result.censusYears))
             } catch {
                 firstError = firstError ?? error

@@ -84,7 +84,8 @@ struct BacktestCommand: ParsableCommand {
         let problems = BacktestPlan.problems(methods: methods, shared: shared)
         if !problems.isEmpty { throw ValidationError(SettingProblems(problems).description) }
         guard minimumHistory >= 2 else { throw ValidationError("--minimum-history must be at least 2 years.") }
-        if shock != nil, try kind != .table {
+        // The format checked here, before the backtest runs, not when its table is written.
+        if try kind != .table, shock != nil {
             throw ValidationError("--shock writes its table only (with and without the shock, side by side): leave out --format, or name the --out file .txt.")
         }
     }
