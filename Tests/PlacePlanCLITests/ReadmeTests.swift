@@ -43,6 +43,16 @@ struct ReadmeTests {
         }
         #expect(shown.count == 20 && shown.count == expected.count, "\(shown) \(expected)")
         for (d, m) in zip(shown, expected) { #expect(abs(d - m) <= 0.011, "README \(d)% but measured \(m)%") }
+        // The ceiling table (Scripts/accuracy-ceiling.py) starts from the same mean-3: Y7, secondary, sixth form, 1 and 3 years.
+        let ceiling = try #require(readme.range(of: "\nclairvoyant level "))
+        let ceilingRow = try #require(readme[..<ceiling.lowerBound].split(separator: "\n").last { $0.hasPrefix("mean-3 ") })
+        var mean3: [Double] = []
+        for measure in ["Y7 (intake)", "secondary", "sixth form"] {
+            let table = result.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix(measure + " ") } ?? ""
+            let row = percentages(table.split(separator: "\n").first { $0.hasPrefix("mean-3 ") }.map(String.init) ?? "")
+            if row.count >= 3 { mean3 += [row[0], row[2]] }
+        }
+        #expect(percentages(String(ceilingRow)) == mean3, "\(ceilingRow) against \(mean3)")
     }
 
     @Test("the Scottish school-level backtest figures in the README are what the command prints today")
@@ -66,7 +76,7 @@ struct ReadmeTests {
     @Test("the shock-test table in docs/method.md is what the command prints today; bad --shock values and place plans are refused")
     func shockTable() throws {
         let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
-        let methods = ["--methods", "mean-1 mean-3 median-3 mean-1+weighted-5:weighted-3 median-3:weighted-3"]
+        let methods = ["--methods", "mean-1 mean-3 median-3 huber-5 mean-1+weighted-5:weighted-3 median-3:weighted-3"]
         // Keeping every year (the contrast), and with the shocked year found and left out.
         for (marker, keep) in [("shock", ["--exclude-years", "none"]), ("shock-found", [])] {
             let begin = try #require(docs.range(of: "<!-- \(marker):begin -->")), end = try #require(docs.range(of: "<!-- \(marker):end -->"))

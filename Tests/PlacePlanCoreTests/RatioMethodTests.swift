@@ -34,7 +34,7 @@ struct RatioMethodTests {
         // only when they are not: both roads must give the same estimate, bit for bit.
         var random = SeededRandom(seed: 14)
         let methods: [RatioMethod] = [.mean(years: 1), .mean(years: 3), .weighted(years: 5), .median(years: 3), .median(years: 4),
-                                      .trend(years: 2), .trend(years: 5), .blend([.mean(years: 1), .weighted(years: 5)])]
+                                      .huber(years: 3), .huber(years: 5), .trend(years: 2), .trend(years: 5), .blend([.mean(years: 1), .weighted(years: 5)])]
         for _ in 0..<300 {
             let n = Int(random.next() % 9)
             var year = 2010
@@ -70,12 +70,12 @@ struct RatioMethodTests {
         #expect(RatioMethod.mean(years: 3).estimate(from: []) == nil)
     }
 
-    @Test("names parse and print back", arguments: ["mean-3", "weighted-5", "trend-4", "mean-1"])
+    @Test("names parse and print back", arguments: ["mean-3", "weighted-5", "trend-4", "mean-1", "huber-5", "mean-1+huber-3"])
     func names(name: String) {
         #expect(RatioMethod(name: name)?.description == name)
     }
 
-    @Test("bad names are refused", arguments: ["mean", "mean-0", "trend-1", "mode-3", "weighted-31", ""])
+    @Test("bad names are refused", arguments: ["mean", "mean-0", "trend-1", "mode-3", "weighted-31", "huber-0", "huber", ""])
     func badNames(name: String) {
         #expect(RatioMethod(name: name) == nil)
     }
@@ -117,5 +117,57 @@ struct RatioMethodTests {
         }
         #expect(weightOfLast > 0.7, "\(chosen)")
         #expect(ForecastSettings(spec: "ensemble")?.label == "ensemble" && ForecastSettings(spec: "auto")?.label == "auto")
+    }
+
+    @Test("huber: ordinary years count as in the weighted mean")
+    func huberOrdinary() {
+        // Median 0.985, MAD 0.02: the limit is 1.345 × 1.4826 × 0.02 = 0.040, and every ratio
+        // lies within that of the weighted mean, 0.993.
+        let ordinary: [(year: Int, ratio: Double)] = [(2015, 0.97), (2016, 1.00), (2017, 0.96), (2018, 1.02)]
+        let value = RatioMethod.huber(years: 4).estimate(from: ordinary)?.value(at: 2030)
+        #expect(close(value!, (1 * 0.97 + 2 * 1.00 + 3 * 0.96 + 4 * 1.02) / 10))
+        // 0.90 in 2015 would lie 0.086 from it: counted as if 0.040, it pulls the result up.
+        let huber = RatioMethod.huber(years: 4).estimate(from: observations)!.value(at: 2030)
+        let weighted = RatioMethod.weighted(years: 4).estimate(from: observations)!.value(at: 2030)
+        #expect(huber > weighted + 0.002, "\(huber) \(weighted)")
+        // Under three ratios nothing can be called odd.
+        #expect(close(RatioMethod.huber(years: 2).estimate(from: observations)!.value(at: 2030), (0.96 + 2 * 1.02) / 3))
+    }
+
+    @Test("huber: an odd year counts as if it lay 1.345 robust spreads from the result")
+    func huberOddYear() throws {
+        // 2019 is 30% off. Median 1.00, MAD 0.01, so the limit is 1.345 × 1.4826 × 0.01.
+        let odd: [(year: Int, ratio: Double)] = [(2015, 0.99), (2016, 1.00), (2017, 1.01), (2018, 1.00), (2019, 1.30)]
+        let value = try #require(RatioMethod.huber(years: 5).estimate(from: odd)).value(at: 2030)
+        let limit = 1.345 * 1.4826 * 0.01
+        // The result is the fixed point of its weights: year i's is i × min(1, limit ÷ |ratio − result|).
+        let weights = odd.enumerated().map { Double($0.offset + 1) * min(1, limit / abs($0.element.ratio - value)) }
+        let fixedPoint = zip(odd, weights).reduce(0) { $0 + $1.0.ratio * $1.1 } / weights.reduce(0, +)
+        #expect(abs(value - fixedPoint) < 1e-9)
+        #expect(weights[4] < 0.4 && weights[1...3] == [2, 3, 4], "\(weights)")
+        #expect(value < 1.01 + limit, "\(value)")
+        // The weighted mean is dragged five times as far.
+        let weighted = try #require(RatioMethod.weighted(years: 5).estimate(from: odd)).value(at: 2030)
+        #expect(weighted - 1.0 > 5 * (value - 1.0), "\(weighted) \(value)")
+    }
+
+    @Test("huber: however far off one year is, its pull is bounded (property, seeded)")
+    func huberBoundedInfluence() {
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<200 {
+            let ordinary = (0..<4).map { _ in 0.95 + Double(random.next() % 1000) / 10_000 }
+            let at = Int(random.next() % 5)
+            var near = ordinary, far = ordinary
+            near.insert(2.0, at: at)
+            far.insert(20.0, at: at)
+            func huber(_ ratios: [Double]) -> Double {
+                RatioMethod.huber(years: 5).estimate(from: ratios.enumerated().map { (2015 + $0.offset, $0.element) })!.value(at: 2030)
+            }
+            // Once clipped, ten times further off changes nothing, and the result stays
+            // within the ordinary years' range of their highest.
+            let lowest = ordinary.min()!, highest = ordinary.max()!
+            #expect(abs(huber(far) - huber(near)) < 1e-6, "\(ordinary) at \(at)")
+            #expect(huber(far) <= highest + (highest - lowest) + 1e-9, "\(ordinary) at \(at)")
+        }
     }
 }

@@ -2,8 +2,8 @@
 /// command reads its settings (`RunOptions`).
 public struct BacktestPlan: Sendable {
     /// Compared when no methods are named (with the plan's own).
-    public static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "median-3", "median-5", "trend-3", "trend-5",
-                                         "mean-1+weighted-5", "shared(mean-1+weighted-5):weighted-3", "pooled(mean-1+weighted-5):weighted-3",
+    public static let standardMethods = ["mean-1", "mean-3", "mean-5", "weighted-3", "weighted-5", "median-3", "median-5", "huber-3", "huber-5",
+                                         "trend-3", "trend-5", "mean-1+weighted-5", "mean-1+huber-3:weighted-3", "shared(mean-1+weighted-5):weighted-3", "pooled(mean-1+weighted-5):weighted-3",
                                          "auto", "ensemble"]
 
     /// The settings replayed, in order, each distinct: every named method (or the standard ones

@@ -304,7 +304,8 @@ public struct HTMLReport {
         out += intakeRatios()
         out += "<dt>Other year groups</dt><dd>Last year's pupils in the year group below × progression ratio, "
         out += "summarised by <code>\(e((s.selection != nil ? "auto" : s.method.description)))</code> "
-        out += "(mean-K: mean of the last K ratios; weighted-K: weights 1…K, latest heaviest; trend-K: least-squares "
+        out += "(mean-K: mean of the last K ratios; weighted-K: weights 1…K, latest heaviest; median-K: their median; "
+        out += "huber-K: as weighted-K with a ratio far from the rest down-weighted; trend-K: least-squares "
         out += "line held within the range of the last K ratios; a + b: the average of the two).</dd>\n"
         let projection = BirthsProjection(BirthSeries([:]), trendYears: s.birthsTrendYears, damping: s.birthsTrendDamping)
         out += "<dt>Births beyond the last known year</dt><dd>Projected by \(e(projection.description)).</dd>\n"

@@ -31,7 +31,8 @@ struct BacktestCommand: ParsableCommand {
               placeplan backtest Data/england --methods "mean-3 pooled(mean-3)"
               placeplan backtest Data/england --horizon 1 --no-applications   # what next September's applications add
 
-            A method is mean-K, weighted-K, median-K, trend-K, a blend such as mean-1+weighted-5, one of \
+            A method is mean-K, weighted-K, median-K, huber-K (a weighted mean with an odd year \
+            down-weighted), trend-K, a blend such as mean-1+weighted-5, one of \
             these moved by the change all areas share such as shared(mean-1+weighted-5), or towards all areas' \
             by how noisy the area's own ratios are such as pooled(mean-1+weighted-5), auto or ensemble; P:I uses P \
             for progression ratios and I for the intake ratio.
