@@ -140,15 +140,25 @@ struct RatioMethodTests {
         let odd: [(year: Int, ratio: Double)] = [(2015, 0.99), (2016, 1.00), (2017, 1.01), (2018, 1.00), (2019, 1.30)]
         let value = try #require(RatioMethod.huber(years: 5).estimate(from: odd)).value(at: 2030)
         let limit = 1.345 * 1.4826 * 0.01
-        // The result is the fixed point of its weights: year i's is i × min(1, limit ÷ |ratio − result|).
+        // The result is the fixed point of its weights, year i's i × min(1, limit ÷ |ratio − result|):
+        // the weighted mean those weights give is the result itself.
         let weights = odd.enumerated().map { Double($0.offset + 1) * min(1, limit / abs($0.element.ratio - value)) }
         let fixedPoint = zip(odd, weights).reduce(0) { $0 + $1.0.ratio * $1.1 } / weights.reduce(0, +)
-        #expect(abs(value - fixedPoint) < 1e-9)
+        #expect(abs(value - fixedPoint) < 1e-12)
         #expect(weights[4] < 0.4 && weights[1...3] == [2, 3, 4], "\(weights)")
         #expect(value < 1.01 + limit, "\(value)")
         // The weighted mean is dragged five times as far.
         let weighted = try #require(RatioMethod.weighted(years: 5).estimate(from: odd)).value(at: 2030)
         #expect(weighted - 1.0 > 5 * (value - 1.0), "\(weighted) \(value)")
+    }
+
+    @Test("huber: three years whose latest is odd balance along a stretch, and the middle of it is taken")
+    func huberEvenStretch() {
+        // Median 1.02, MAD 0.03, limit 0.060. Anywhere between 1.02 + limit and 1.27 − limit
+        // all three are clipped, and 3 × limit up against (1 + 2) × limit down balance.
+        let run: [(year: Int, ratio: Double)] = [(2016, 1.02), (2017, 0.99), (2018, 1.27)]
+        let value = RatioMethod.huber(years: 3).estimate(from: run)!.value(at: 2030)
+        #expect(abs(value - (1.02 + 1.27) / 2) < 1e-12, "\(value)")
     }
 
     @Test("huber: however far off one year is, its pull is bounded (property, seeded)")
@@ -166,7 +176,7 @@ struct RatioMethodTests {
             // Once clipped, ten times further off changes nothing, and the result stays
             // within the ordinary years' range of their highest.
             let lowest = ordinary.min()!, highest = ordinary.max()!
-            #expect(abs(huber(far) - huber(near)) < 1e-6, "\(ordinary) at \(at)")
+            #expect(abs(huber(far) - huber(near)) < 1e-12, "\(ordinary) at \(at)")
             #expect(huber(far) <= highest + (highest - lowest) + 1e-9, "\(ordinary) at \(at)")
         }
     }

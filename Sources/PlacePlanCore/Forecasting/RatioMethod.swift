@@ -13,9 +13,9 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
     /// change) cannot drag it, as it drags a mean or, most of all, last year's ratio.
     case median(years: Int)
     /// The weighted mean of the last `years` ratios (weights 1…K, as `weighted`) with a ratio far
-    /// from the rest down-weighted (a Huber M-estimate, `HuberMean`): an area's odd year pulls
-    /// it by at most about two robust spreads, however far off it is, while ordinary years count
-    /// as in `weighted`.
+    /// from the rest down-weighted (a Huber M-estimate, `HuberMean`): an area's odd year counts
+    /// as if it lay about two robust spreads from the result, however far off it is, while
+    /// ordinary years count as in `weighted`.
     case huber(years: Int)
     /// The average of several summaries, read at each target year: an ensemble, which is
     /// steadier than any one of its members when each is right at different times.
