@@ -12,15 +12,15 @@ for a forecast that projects each cohort by a progression ratio, by scoring two 
 know what no forecast can:
 
 - "clairvoyant level": each authority's own average ratio over every year 2012-2019, the years
-  being scored included.  No estimate from past years alone can know an area's level better.
+  being scored included: what an estimate from past years alone can at best approach.
 - "clairvoyant England": the ratio all authorities share in each future year (the median across
   them of the log ratio, known in advance), plus the area's own recency-weighted difference
   from it in the past.  What a perfect national forecast would add.
 
 Both are scored exactly as `placeplan backtest` scores (progression only: from each origin's
 census, every cohort moved up by its ratio; Year 7, secondary Y7-Y11 and sixth form Y12-Y13
-totals, 1 and 3 years ahead), beside `mean-3`, which this script reproduces to within a few
-hundredths of the engine's table in docs/method.md.  Python's standard library only.
+totals, 1 and 3 years ahead), beside `mean-3`, which this script reproduces to the hundredth of
+the engine's table in docs/method.md.  Python's standard library only.
 """
 import csv
 import math
