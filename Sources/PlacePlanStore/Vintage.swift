@@ -44,6 +44,9 @@ public struct VintageSettings: Codable, Equatable, Sendable {
     /// `true` when no year was left out by choice (`exclude_years = []`), not even one found
     /// exceptional; `nil` otherwise (so that the settings of every other forecast are as they were).
     public let keepsEveryYear: Bool?
+    /// Years left out in one area alone (`exclude-years.csv`), by area code; `nil` when none. The
+    /// file is among the archived inputs, so a run again reads it from the folder as the rest.
+    public let excludedAreaYears: [String: [Int]]?
 
     public init(settings: ForecastSettings, horizon: Int, ladder: Ladder, birthsBasis: BirthsBasis, housing: Bool? = nil,
                 applications: Bool? = nil) {
@@ -59,6 +62,7 @@ public struct VintageSettings: Codable, Equatable, Sendable {
         self.applications = applications
         self.excludedYears = settings.excludedYears.isEmpty ? nil : settings.excludedYears.sorted()
         self.keepsEveryYear = settings.excludedYears.isEmpty && !settings.findsExceptionalYears ? true : nil
+        self.excludedAreaYears = settings.excludedAreaYears.isEmpty ? nil : settings.excludedAreaYears.mapValues { $0.sorted() }
         self.ladder = StoredLadder(
             name: ladder.name, yearGroups: ladder.yearGroups.map(\.name), entryAge: ladder.entryAge,
             phases: ladder.phases.map { StoredPhase(name: $0.name, first: $0.first.name, last: $0.last.name) })

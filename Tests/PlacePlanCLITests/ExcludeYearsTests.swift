@@ -52,6 +52,67 @@ struct ExcludeYearsTests {
     }
 }
 
+/// `exclude-years.csv`: an area's own odd year left out of that area alone, with the effect shown.
+@Suite("exclude-years.csv: one area's odd year left out")
+struct ExcludeAreaYearsTests {
+    /// A copy of Data/england with `rows` (under the header `area,year,reason`) in exclude-years.csv.
+    func england(_ rows: String) throws -> URL {
+        let plan = try CLI.copyOfEngland()
+        try ("area,year,reason\n" + rows).write(to: plan.appendingPathComponent("exclude-years.csv"), atomically: true, encoding: .utf8)
+        return plan
+    }
+
+    @Test("Salford's 2015/16 left out: only Salford's forecast moves, check and the summary say so as docs/plan-folder.md does, and its warning is gone")
+    func salford() throws {
+        let plan = try england("E08000006,2015,Y13 counted short\n")
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let with = try CLI.run(["forecast", plan.path, "--format", "csv", "--horizon", "3"])
+        let plain = try CLI.run(["forecast", "Data/england", "--format", "csv", "--horizon", "3"])
+        #expect(with.status == 0, "\(with.stderr)")
+        func rows(_ text: String) -> [Substring] { text.split(separator: "\n") }
+        let changed = zip(rows(with.stdout), rows(plain.stdout)).filter { $0.0 != $0.1 }
+        #expect(!changed.isEmpty && changed.allSatisfy { $0.0.contains("E08000006") }, "\(changed.prefix(3))")
+        let summary = try CLI.run(["forecast", plan.path])
+        let line = try #require(summary.stdout.split(separator: "\n").first { $0.hasPrefix("Salford (E08000006)'s ratios into 2015/16 left out") })
+        #expect(try String(contentsOf: CLI.root.appendingPathComponent("docs/plan-folder.md"), encoding: .utf8).contains(String(line)), "\(line)")
+        let check = try CLI.run(["check", plan.path])
+        #expect(check.stdout.contains("- ratios left out in 1 area (exclude-years.csv): Salford (E08000006) 2015/16"), "\(check.stdout)")
+        #expect(!check.stdout.contains("Warning: Salford (E08000006), 2015/16"))
+        // Without the file, the warning names the row to add.
+        #expect(try CLI.run(["check", "Data/england"]).stdout.contains("leave the year out of this area's forecast in exclude-years.csv (E08000006,2015)"))
+        // A backtest replays the plan with it, and an archive records it.
+        let backtest = try CLI.run(["backtest", plan.path, "--horizon", "1", "--methods", "mean-3", "--format", "csv"])
+        let plainBacktest = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-3", "--format", "csv"])
+        #expect(backtest.status == 0 && backtest.stdout != plainBacktest.stdout)
+    }
+
+    @Test("bad rows are located errors, all of them, and nothing is written")
+    func badRows() throws {
+        let plan = try england("E99999999,2015,\nE08000007,2011,\nE08000006,2015,\nE08000006,2015,\nE08000005,20x5,\n")
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        let out = plan.deletingLastPathComponent().appendingPathComponent("f.csv")
+        let result = try CLI.run(["forecast", plan.path, "--out", out.path])
+        #expect(result.status == 1 && !FileManager.default.fileExists(atPath: out.path))
+        for (line, message) in [(2, "'E99999999' is not an area of the plan's rolls"), (3, "no ratio goes into 2011/12"),
+                                (5, "E08000006, 2015 is already left out on line 4"), (6, "'20x5' is not a whole number")] {
+            #expect(result.stderr.contains("exclude-years.csv, line \(line), column") && result.stderr.contains(message), "\(message): \(result.stderr)")
+        }
+        let many = try england((2013...2018).map { "E08000006,\($0),\n" }.joined())
+        defer { try? FileManager.default.removeItem(at: many.deletingLastPathComponent()) }
+        #expect(try CLI.run(["check", many.path]).stderr.contains("E08000006 leaves out 6 years; at most 5"))
+    }
+
+    @Test("a place plan does not use it yet, and says so")
+    func placePlan() throws {
+        let plan = try CLI.copyOfBorough()
+        defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
+        try "area,year\nP01,2020\n".write(to: plan.appendingPathComponent("exclude-years.csv"), atomically: true, encoding: .utf8)
+        let check = try CLI.run(["check", plan.path])
+        #expect(check.status == 0 && (check.stdout + check.stderr).contains("exclude-years.csv") && (check.stdout + check.stderr).contains("is not used"),
+                "\(check.stdout)\(check.stderr)")
+    }
+}
+
 /// A year every area's ratios moved together is found and named, so that the planner can
 /// exclude it; England's real history has none.
 @Suite("An exceptional year, found across every area")

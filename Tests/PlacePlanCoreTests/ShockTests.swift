@@ -52,4 +52,27 @@ struct ExcludedYearsForecastTests {
         settings.excludedYears = []
         #expect(try CohortSurvival.forecast(history, settings: settings, horizon: 2).areas[0].pupils[1][5] != 100)
     }
+
+    @Test("an area's own years left out: that area's forecast is the other years', every other area's is as it was")
+    func leftOutInOneArea() throws {
+        var odd: [[Double]] = [], steady: [[Double]] = []
+        for t in 2011...2018 {
+            odd.append((0..<14).map { _ in t == 2015 ? 50 : 100 })
+            steady.append((0..<14).map { _ in t == 2015 ? 50 : 100 })
+        }
+        let history = History(ladder: .england, birthsBasis: .midYear,
+                              areas: [AreaRolls(area: PlanningArea(code: "A"), firstYear: 2011, pupils: odd),
+                                      AreaRolls(area: PlanningArea(code: "B"), firstYear: 2011, pupils: steady)], births: nil)
+        var settings = ForecastSettings(method: .mean(years: 8), birthsTrendYears: 1)
+        settings.findsExceptionalYears = false
+        let every = try CohortSurvival.forecast(history, settings: settings, horizon: 2)
+        settings.excludedAreaYears = ["A": [2015, 2016]]
+        #expect(settings.leavesOut(2015, in: "A") && !settings.leavesOut(2015, in: "B") && !settings.leavesOut(2017, in: "A"))
+        let forecast = try CohortSurvival.forecast(history, settings: settings, horizon: 2)
+        #expect(forecast.areas[0].pupils[1][5] == 100)
+        #expect(forecast.areas[1].pupils == every.areas[1].pupils && every.areas[1].pupils[1][5] != 100)
+        // The effect is the difference from the forecast that keeps every year.
+        let effect = try forecast.exclusionEffect(history)
+        #expect(effect.count == 3 && effect.allSatisfy { abs($0.change) > 0 } && effect.contains { $0.phase == "primary" })
+    }
 }

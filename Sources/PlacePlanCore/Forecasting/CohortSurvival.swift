@@ -92,7 +92,7 @@ extension CohortSurvival {
             let method = choice?.intake ?? settings.effectiveIntakeMethod
             let blend = ApplicationsBlend.fit(history, method: method, birthsRatios: { rolls in
                 intakeRatios(of: rolls, births: history.births?[rolls.area.code], ladder: history.ladder, basis: history.birthsBasis)
-            }, excludedYears: settings.excludedYears)
+            }, excludedYears: settings.excludedYears)   // an area's own years (excludedAreaYears) move that area alone
             models = models.map { $0.applicationsEntry == nil ? $0 : $0.combined(by: blend) }
         }
         return (models, choice)
@@ -131,7 +131,7 @@ struct AreaModel {
         var progressionEvidence: [PartialPooling.Evidence?] = []
         var notes: [String] = []
         for g in 0..<(ladder.count - 1) {
-            let observations = progressionRatios(of: rolls, from: g).filter { !settings.excludedYears.contains($0.year + 1) }
+            let observations = progressionRatios(of: rolls, from: g).filter { !settings.leavesOut($0.year + 1, in: rolls.area.code) }
             let method = choice?.progression[g] ?? settings.method
             var estimate = method.estimate(from: observations)
             progressionEvidence.append(method.isPooled && estimate != nil ? PartialPooling.Evidence(observations, method: method) : nil)
@@ -149,7 +149,7 @@ struct AreaModel {
         if let series, !series.byYear.isEmpty {
             let projection = BirthsProjection(series, trendYears: settings.birthsTrendYears, damping: settings.birthsTrendDamping)
             self.births = projection
-            let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis).filter { !settings.excludedYears.contains($0.year) }
+            let observations = intakeRatios(of: rolls, births: series, ladder: ladder, basis: basis).filter { !settings.leavesOut($0.year, in: rolls.area.code) }
             let method = choice?.intake ?? settings.effectiveIntakeMethod
             var intake = method.estimate(from: observations)
             if method.isPooled && intake != nil { intakeEvidence = PartialPooling.Evidence(observations, method: method) }
@@ -174,7 +174,7 @@ struct AreaModel {
         let next = EntryApplications.latestKnown(atCensus: baseYear)
         if self.births != nil, let applied = history.applications?[rolls.area.code], let count = applied.byYear[next],
            let ratio = (choice?.intake ?? settings.effectiveIntakeMethod)
-            .estimate(from: ApplicationsBlend.ratios(of: rolls, applications: applied).filter { !settings.excludedYears.contains($0.year) }) {
+            .estimate(from: ApplicationsBlend.ratios(of: rolls, applications: applied).filter { !settings.leavesOut($0.year, in: rolls.area.code) }) {
             applicationsEntry = max(0, count * ratio.value(at: next))
         } else {
             applicationsEntry = nil

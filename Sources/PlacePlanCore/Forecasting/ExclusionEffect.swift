@@ -1,6 +1,7 @@
-/// What leaving out some years' ratios (`exclude_years`) does to a forecast: each phase's total
-/// over all areas in the last forecast year, made as it was and with every year's ratios, so
-/// that the planner sees the effect of the choice, not only that it was made.
+/// What leaving out some years' ratios (`exclude_years`, and an area's own in `exclude-years.csv`)
+/// does to a forecast: each phase's total over all areas in the last forecast year, made as it
+/// was and with every year's ratios, so that the planner sees the effect of the choice, not only
+/// that it was made.
 public struct ExclusionEffect: Equatable, Sendable {
     public let phase: String
     public let year: Int
@@ -11,11 +12,13 @@ public struct ExclusionEffect: Equatable, Sendable {
 }
 
 extension Forecast {
-    /// The effect of `settings.excludedYears` on this forecast of `history`; empty when none are left out.
+    /// The effect of `settings.excludedYears` and `excludedAreaYears` on this forecast of
+    /// `history`; empty when none are left out.
     public func exclusionEffect(_ history: History) throws -> [ExclusionEffect] {
-        guard !settings.excludedYears.isEmpty, horizon >= 1 else { return [] }
+        guard !settings.excludedYears.isEmpty || !settings.excludedAreaYears.isEmpty, horizon >= 1 else { return [] }
         var every = settings
         every.excludedYears = []
+        every.excludedAreaYears = [:]
         let other = try CohortSurvival.forecast(history, settings: every, horizon: horizon)
         let last = horizon - 1
         return ladder.phases.compactMap { phase in

@@ -25,6 +25,15 @@ public struct ForecastSettings: Equatable, Sendable {
     /// ratios moved together (`ExceptionalYear`: a pandemic year, a change in what was counted)
     /// is left out as if named. Naming years, even none (`exclude_years = []`), turns it off.
     public var findsExceptionalYears = true
+    /// Years whose ratios are left out in one area alone (`exclude-years.csv`, by area code): a
+    /// census the planner knows was miscounted there, a school counted in the wrong area.
+    public var excludedAreaYears: [String: Set<Int>] = [:]
+
+    /// Whether the ratios into `year` are left out of `area`'s summaries: the year is named for
+    /// every area (`exclude_years`, or found exceptional) or for that area.
+    public func leavesOut(_ year: Int, in area: String) -> Bool {
+        excludedYears.contains(year) || excludedAreaYears[area]?.contains(year) == true
+    }
 
     public init(method: RatioMethod = Self.default.method, intakeMethod: RatioMethod? = nil,
                 birthsTrendYears: Int = Self.default.birthsTrendYears,

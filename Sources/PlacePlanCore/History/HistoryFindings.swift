@@ -22,7 +22,8 @@ public struct HistoryFindings: Equatable, Sendable {
         ladder = history.ladder
         restated = plan.boundaryChanges
         breaks = SeriesBreak.detect(history)
-        outliers = RatioOutlier.detect(history, breaks: breaks)
+        // One the planner has already left out of its area (exclude-years.csv) is said there.
+        outliers = RatioOutlier.detect(history, breaks: breaks).filter { settings.excludedAreaYears[$0.area.code]?.contains($0.year) != true }
         exceptionalLeftOut = settings.findsExceptionalYears && settings.excludedYears.isEmpty
         exceptional = ExceptionalYear.detect(history).filter { !settings.excludedYears.contains($0.year) }
         intakeRatios = IntakeRatios(history, basis: history.birthsBasis)

@@ -47,7 +47,8 @@ public struct RatioOutlier: Equatable, Sendable {
         let change = Int(((ratio / typical - 1) * 100).rounded())
         return "\(area.label), \(AcademicYear.text(year)): \(ladder.yearGroups[yearGroup - 1].name) → \(ladder.yearGroups[yearGroup].name) "
             + "progression ratio \(Self.twoPlaces(ratio)), against \(Self.twoPlaces(typical)) there usually (\(change > 0 ? "+" : "")\(change)%): "
-            + "far outside this area's history and every area's; check that year's census"
+            + "far outside this area's history and every area's; check that year's census, and if it is wrong leave the year out of "
+            + "this area's forecast in exclude-years.csv (\(area.code),\(year))"
     }
 
     static func twoPlaces(_ x: Double) -> String {

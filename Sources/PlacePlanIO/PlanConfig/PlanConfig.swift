@@ -52,6 +52,8 @@ public struct PlanConfig: Equatable, Sendable {
     public var ehcpFile: String = "ehcp.csv"
     /// Applications for a place in each area's entry year group (`applications.csv`, optional).
     public var applicationsFile: String = "applications.csv"
+    /// Years whose ratios are left out in one area alone (`exclude-years.csv`, optional, plans of areas).
+    public var excludeYearsFile: String = "exclude-years.csv"
     /// How past housing trajectories were delivered (`housing-delivery.csv`, optional, with housing).
     public var housingDeliveryFile: String = "housing-delivery.csv"
     public var specialistFile: String = "specialist.csv"
@@ -71,7 +73,7 @@ public struct PlanConfig: Equatable, Sendable {
                                        "schools", "capacity", "housing", "costs", "report", "specialist", "early_years"]
     public static let forecastKeys = Set(Setting.allCases.map(\.tomlKey))
     static let fileKeys: Set<String> = ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index",
-                                        "ehcp", "specialist", "early_years", "take_up", "applications", "housing_delivery"]
+                                        "ehcp", "specialist", "early_years", "take_up", "applications", "housing_delivery", "exclude_years"]
     static let housingKeys: Set<String> = ["regional_factor", "primary_cost_per_place", "secondary_cost_per_place",
                                            "sixth_form_cost_per_place", "background", "charge_rule", "mitigation", "region",
                                            "send_cost_per_place", "early_years_cost_per_place", "land_hectares_per_form_of_entry",

@@ -9,7 +9,7 @@ extension PlanConfig {
         guard let files = top.section("files") else { return }
         files.unknownKeys(allowed: fileKeys, in: "files")
         for key in ["rolls", "births", "schools", "areas", "area_changes", "housing", "yields", "yield_profile", "cost_index",
-                    "ehcp", "specialist", "early_years", "take_up", "applications", "housing_delivery"] {
+                    "ehcp", "specialist", "early_years", "take_up", "applications", "housing_delivery", "exclude_years"] {
             guard let name = files.text(key, message: "files.\(key) must be a file name", fix: "e.g. \(key) = \"\(key).csv\"") else { continue }
             config.namedFiles.append(PlanConfig.NamedFile(key: key, name: name))
             switch key {
@@ -27,6 +27,7 @@ extension PlanConfig {
             case "take_up": config.takeUpFile = name
             case "applications": config.applicationsFile = name
             case "housing_delivery": config.housingDeliveryFile = name
+            case "exclude_years": config.excludeYearsFile = name
             default: config.areasFile = name
             }
         }

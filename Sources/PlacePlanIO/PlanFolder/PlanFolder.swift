@@ -85,7 +85,11 @@ public enum PlanFolder {
             let warnings = later + (hasAreas ? [InputIssue(file: areasURL.path, message: "is not used: there is no \(config.schoolsFile)",
                                                   fix: "add \(config.schoolsFile) to make a place plan, or remove \(config.areasFile)")] : [])
                 + unusedDelivery(folder: folder, config: config, why: "there is no \(config.schoolsFile), and housing growth needs a place plan")
-            var plan = Plan(name: config.name, history: history, settings: config.settings, horizon: config.horizon)
+            var settings = config.settings
+            if let excluded = try optionalTable(config.excludeYearsFile) {
+                settings.excludedAreaYears = try ExcludeYearsReader.read(excluded, history: history)
+            }
+            var plan = Plan(name: config.name, history: history, settings: settings, horizon: config.horizon)
             plan.boundaryChanges = applied
             for (name, what) in [(config.specialistFile, "resourced bases"), (config.earlyYearsFile, "early-years settings")]
                 where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
@@ -117,6 +121,11 @@ public enum PlanFolder {
             allWarnings.append(InputIssue(file: folder.appendingPathComponent(config.applicationsFile).path,
                                           message: "is not used: applications combine with births in a plan by area, not yet in a place plan by school",
                                           fix: "remove \(config.applicationsFile), or forecast the areas alone from a folder without \(config.schoolsFile)"))
+        }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(config.excludeYearsFile).path) {
+            allWarnings.append(InputIssue(file: folder.appendingPathComponent(config.excludeYearsFile).path,
+                                          message: "is not used: an area's own years are left out in a plan by area, not yet in a place plan by school",
+                                          fix: "name the years for every area with exclude_years in plan.toml, or remove \(config.excludeYearsFile)"))
         }
         // Yields, profile, cost index and [housing] price a development even without housing.csv.
         let housingExtras = [config.yieldsFile, config.yieldProfileFile, config.costIndexFile]

@@ -44,6 +44,10 @@ public enum CheckSummary {
                   + "operating margin \(Format.percent(places.targets.operatingMargin))")
         }
         out.append("- method \(plan.settings.label), births trend \(plan.settings.birthsTrendYears) years, horizon \(plan.horizon)")
+        let leftOut = ForecastSummary.areaYearsLeftOut(plan.settings, history: history).map { "\($0.area) \($0.years)" }
+        if !leftOut.isEmpty {
+            out.append("- ratios left out in \(Format.count(leftOut.count, "area")) (exclude-years.csv): \(leftOut.joined(separator: "; "))")
+        }
         if let ehcp = plan.places?.specialist?.history ?? plan.ehcp {
             let bases = plan.places?.specialist?.bases.count
             out.append("- EHC plans: \(Format.count(ehcp.counts.count, "count")), \(ehcp.years.first.map(Format.academicYear) ?? "")–"

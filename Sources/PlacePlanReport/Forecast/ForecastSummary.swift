@@ -16,15 +16,33 @@ public enum ForecastSummary {
         return text
     }
 
-    /// "Ratios into 2015/16 left out (exclude_years); by 2029/30 that changes primary by -4,549, …".
+    /// "Ratios into 2015/16 left out (exclude_years); by 2029/30 that changes primary by -4,549, …",
+    /// and an area's own years: "Salford (E08000006)'s ratios into 2015/16 left out (exclude-years.csv); …".
     static func exclusion(_ forecast: Forecast, history: History) -> String {
         guard let effects = try? forecast.exclusionEffect(history), let year = effects.first?.year else { return "" }
-        let years = forecast.settings.excludedYears.sorted().map(Format.academicYear).joined(separator: ", ")
+        var said: [String] = []
+        if !forecast.settings.excludedYears.isEmpty {
+            let years = forecast.settings.excludedYears.sorted().map(Format.academicYear).joined(separator: ", ")
+            let why = forecast.exceptionalYears.isEmpty ? "exclude_years"
+                : "every area's ratios moved together: " + forecast.exceptionalYears.map { "\($0.percent) into \(Format.academicYear($0.year))" }
+                    .joined(separator: ", ") + "; exclude_years = [] keeps them"
+            said.append("Ratios into \(years) left out (\(why))")
+        }
+        let byArea = areaYearsLeftOut(forecast.settings, history: history).map { "\($0.area)'s ratios into \($0.years)" }
+        if !byArea.isEmpty {
+            let shown = byArea.prefix(3).joined(separator: ", ") + (byArea.count > 3 ? " and \(byArea.count - 3) more areas'" : "")
+            said.append(shown + " left out (exclude-years.csv)")
+        }
         let changes = effects.map { "\($0.phase) by \(($0.change >= 0.5 ? "+" : "") + Format.number($0.change))" }.joined(separator: ", ")
-        let why = forecast.exceptionalYears.isEmpty ? "exclude_years"
-            : "every area's ratios moved together: " + forecast.exceptionalYears.map { "\($0.percent) into \(Format.academicYear($0.year))" }
-                .joined(separator: ", ") + "; exclude_years = [] keeps them"
-        return "Ratios into \(years) left out (\(why)); by \(Format.academicYear(year)) that changes \(changes)\n"
+        return said.joined(separator: "; ") + "; by \(Format.academicYear(year)) that changes \(changes)\n"
+    }
+
+    /// Each area with years of its own left out (`exclude-years.csv`), in the history's order:
+    /// "Salford (E08000006)" and "2015/16", as `check` and the summary both say them.
+    static func areaYearsLeftOut(_ settings: ForecastSettings, history: History) -> [(area: String, years: String)] {
+        history.areas.compactMap { rolls in
+            settings.excludedAreaYears[rolls.area.code].map { (rolls.area.label, $0.sorted().map(Format.academicYear).joined(separator: ", ")) }
+        }
     }
 
     /// How next year's entry used applications: "R 2020/21 from applications (145 areas) and births,
