@@ -84,6 +84,9 @@ struct ExcludeAreaYearsTests {
         let backtest = try CLI.run(["backtest", plan.path, "--horizon", "1", "--methods", "mean-3", "--format", "csv"])
         let plainBacktest = try CLI.run(["backtest", "Data/england", "--horizon", "1", "--methods", "mean-3", "--format", "csv"])
         #expect(backtest.status == 0 && backtest.stdout != plainBacktest.stdout)
+        let db = plan.deletingLastPathComponent().appendingPathComponent("f.sqlite")
+        let archived = try CLI.run(["archive", plan.path, "--horizon", "2", "--db", db.path])
+        #expect(archived.status == 0 && archived.stdout.contains("applications.csv, exclude-years.csv,"), "\(archived.stdout)")
     }
 
     @Test("bad rows are located errors, all of them, and nothing is written")
