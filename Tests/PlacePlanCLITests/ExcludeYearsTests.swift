@@ -75,6 +75,12 @@ struct ExcludeAreaYearsTests {
         let summary = try CLI.run(["forecast", plan.path])
         let line = try #require(summary.stdout.split(separator: "\n").first { $0.hasPrefix("Salford (E08000006)'s ratios into 2015/16 left out") })
         #expect(try String(contentsOf: CLI.root.appendingPathComponent("docs/plan-folder.md"), encoding: .utf8).contains(String(line)), "\(line)")
+        // The report's methods give the same line, made by the same code.
+        let page = plan.deletingLastPathComponent().appendingPathComponent("england.html")
+        #expect(try CLI.run(["report", plan.path, "--no-accuracy", "--out", page.path]).status == 0)
+        let effect = try #require(line.range(of: " left out (exclude-years.csv)")).lowerBound
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<dt>Years left out</dt><dd>Salford (E08000006)&#39;s ratios into 2015/16" + line[effect...]),
+                "\(line)")
         let check = try CLI.run(["check", plan.path])
         #expect(check.stdout.contains("- ratios left out in 1 area (exclude-years.csv): Salford (E08000006) 2015/16"), "\(check.stdout)")
         #expect(!check.stdout.contains("Warning: Salford (E08000006), 2015/16"))

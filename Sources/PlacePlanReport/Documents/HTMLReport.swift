@@ -307,6 +307,9 @@ public struct HTMLReport {
         out += "(mean-K: mean of the last K ratios; weighted-K: weights 1…K, latest heaviest; median-K: their median; "
         out += "huber-K: as weighted-K with a ratio far from the rest down-weighted; trend-K: least-squares "
         out += "line held within the range of the last K ratios; a + b: the average of the two).</dd>\n"
+        // Years left out, and what that changed: the summary's line, worked out by the same code.
+        let leftOut = ForecastSummary.exclusion(forecast, history: history).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !leftOut.isEmpty { out += "<dt>Years left out</dt><dd>\(e(leftOut)).</dd>\n" }
         let projection = BirthsProjection(BirthSeries([:]), trendYears: s.birthsTrendYears, damping: s.birthsTrendDamping)
         out += "<dt>Births beyond the last known year</dt><dd>Projected by \(e(projection.description)).</dd>\n"
         if let uncertainty = forecast.uncertainty {
