@@ -19,7 +19,12 @@ public enum ForecastSummary {
     /// "Ratios into 2015/16 left out (exclude_years); by 2029/30 that changes primary by -4,549, …",
     /// and an area's own years: "Salford (E08000006)'s ratios into 2015/16 left out (exclude-years.csv); …".
     static func exclusion(_ forecast: Forecast, history: History) -> String {
-        guard let effects = try? forecast.exclusionEffect(history), let year = effects.first?.year else { return "" }
+        let effects: [ExclusionEffect]
+        do { effects = try forecast.exclusionEffect(history) } catch {
+            // Never silent: the years are said even when their effect cannot be worked out.
+            return "Years left out, but their effect could not be worked out: \(error)\n"
+        }
+        guard let year = effects.first?.year else { return "" }
         var said: [String] = []
         if !forecast.settings.excludedYears.isEmpty {
             let years = forecast.settings.excludedYears.sorted().map(Format.academicYear).joined(separator: ", ")
