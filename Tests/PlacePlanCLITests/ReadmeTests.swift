@@ -55,6 +55,29 @@ struct ReadmeTests {
         #expect(percentages(String(ceilingRow)) == mean3, "\(ceilingRow) against \(mean3)")
     }
 
+    @Test("the ceiling table in docs/method.md and the README's Year 7 figures are what Scripts/accuracy-ceiling.py prints today")
+    func ceilingTable() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", CLI.root.appendingPathComponent("Scripts/accuracy-ceiling.py").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let docs = try String(contentsOf: CLI.root.appendingPathComponent("docs/method.md"), encoding: .utf8)
+        #expect(output.hasPrefix("Data/england/rolls.csv: origins 2013-2018") && docs.contains("```text\n" + output + "```"), "\(output)")
+        // The README quotes Year 7 one year ahead: the clairvoyant level's and the bar's.
+        let rows = output.split(separator: "\n")
+        let level = try #require(rows.first { $0.hasPrefix("clairvoyant level ") }), bar = try #require(rows.first { $0.hasPrefix("the bar ") })
+        let front = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+        func first(_ row: Substring) -> Substring { row.split(separator: " ").first { $0.hasSuffix("%") } ?? "" }
+        let quoted = front.contains("reaches only \(first(level)), against the \(first(bar)) asked")
+        #expect(quoted, "README should quote \(first(level)) and \(first(bar)): \(level) \(bar)")
+    }
+
     @Test("the Scottish school-level backtest figures in the README are what the command prints today")
     func scotlandTable() throws {
         let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)

@@ -16,7 +16,8 @@ extension Forecast {
     /// `history`; empty when none are left out.
     public func exclusionEffect(_ history: History) throws -> [ExclusionEffect] {
         guard !settings.excludedYears.isEmpty || !settings.excludedAreaYears.isEmpty, horizon >= 1 else { return [] }
-        var every = settings
+        // Only the central figures are compared: the draws of intervals would be thrown away.
+        var every = settings.central
         every.excludedYears = []
         every.excludedAreaYears = [:]
         let other = try CohortSurvival.forecast(history, settings: every, horizon: horizon)

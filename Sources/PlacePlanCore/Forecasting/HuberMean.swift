@@ -9,16 +9,16 @@
 /// noise the estimate loses about 5% of a mean's efficiency.
 ///
 /// With fewer than three ratios, or when at least half of them are equal (no spread to judge
-/// by), nothing can be called odd and it is the plain weighted mean.
+/// by), nothing can be called odd: `of` gives nil, and `huber-K` is the plain `weighted-K`.
 enum HuberMean {
     static let tuning = 1.345
 
-    /// `ratios` in year order, oldest first.
-    static func of(_ ratios: [Double]) -> Double {
+    /// `ratios` in year order, oldest first; nil when none can be judged odd.
+    static func of(_ ratios: [Double]) -> Double? {
         let recency = ratios.indices.map { Double($0 + 1) }
         guard ratios.count >= 3, let centre = median(ratios),
               let deviation = median(ratios.map { abs($0 - centre) }), deviation > 0
-        else { return zip(ratios, recency).reduce(0) { $0 + $1.0 * $1.1 } / recency.reduce(0, +) }
+        else { return nil }
         let limit = tuning * 1.4826 * deviation
         /// The left side of the equation: it falls as μ rises, in straight pieces between the
         /// points where a ratio comes within the limit or leaves it.

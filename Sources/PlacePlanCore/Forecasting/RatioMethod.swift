@@ -168,15 +168,15 @@ public enum RatioMethod: Hashable, Sendable, CustomStringConvertible {
             return .constant(mean())
         case .median:
             return PlacePlanCore.median(recent.map(\.ratio)).map(RatioEstimate.constant)
-        case .weighted:
+        case .weighted, .huber:
+            // A Huber mean is the weighted mean unless some ratio can be judged odd.
+            if case .huber = self, let robust = HuberMean.of(recent.map(\.ratio)) { return .constant(robust) }
             var weighted = 0.0, weights = 0.0
             for (i, observation) in recent.enumerated() {
                 weighted += Double(i + 1) * observation.ratio
                 weights += Double(i + 1)
             }
             return .constant(weighted / weights)
-        case .huber:
-            return .constant(HuberMean.of(recent.map(\.ratio)))
         case .trend:
             guard recent.count >= 2, let line = TrendLine.fit(recent.map { (Double($0.year), $0.ratio) })
             else { return .constant(mean()) }

@@ -47,7 +47,7 @@ public enum SettingRule {
     public static let excludeYearsRange = 1900...2200
     public static let excludeYearsMost = 5
 
-    static func excludeYears(_ years: [Int]) -> SettingProblem? {
+    public static func excludeYears(_ years: [Int]) -> SettingProblem? {
         if let bad = years.first(where: { !excludeYearsRange.contains($0) }) {
             return SettingProblem(.excludeYears, "must list academic years by their first year, e.g. 2020 for 2020/21 (got \(bad))", example: "2020")
         }

@@ -48,11 +48,11 @@ enum ExcludeYearsReader {
             case .success: break
             }
         }
-        for (area, named) in byArea where named.count > SettingRule.excludeYearsMost {
-            let last = named.values.max() ?? 0
-            log.add(table.issue(line: last, "year", "\(area) leaves out \(named.count) years; at most \(SettingRule.excludeYearsMost) may be left "
-                                + "out, or its forecast has too little to go on",
-                                fix: "for a series that changed for good, record the change in area-changes.csv"))
+        // The same rule as exclude_years, area by area.
+        for (area, named) in byArea {
+            guard let problem = SettingRule.excludeYears(Array(named.keys)) else { continue }
+            log.add(table.issue(line: named.values.max() ?? 0, "year", "\(area) \(problem.message)",
+                                fix: problem.hint ?? "leave out fewer years"))
         }
         try log.throwIfAny()
         return byArea.mapValues { Set($0.keys) }
